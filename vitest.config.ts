@@ -1,0 +1,18 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the sources, so a stale dist/ can never hide a failure.
+    alias: {
+      '@baton/core': src('./packages/core/src/index.ts'),
+      '@baton/contracts': src('./packages/contracts/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});

@@ -1,1 +1,131 @@
-export {};
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { TAssessDecision, TEvalConversation } from '@baton/contracts';
+import type { KbChoice } from './assess.js';
+import { EngineCache, toAssessLine, toConversation } from './assess.js';
+import { CliError } from './errors.js';
+import { crossCheck, formatReport } from './eval.js';
+import type { InputConversation } from './jsonl.js';
+import { parseConversations, readInput } from './jsonl.js';
+import { loadPolicy } from './policy-loader.js';
+import { score } from './score.js';
+
+const USAGE = `baton: Baton's command line
+
+  baton assess [--kb DIR | --kb-root DIR] [--policy FILE] FILE.jsonl|-
+      One JSON decision per conversation on stdout:
+      {id, action, reasons[], priority, confidence, articleId?, intent?, sentiment:{label, score}, reasonDetails[]}
+
+  baton eval [--kb DIR | --kb-root DIR] [--policy FILE] [--decisions OUT.jsonl] [--json]
+             [--scorer score.mjs] FILE.jsonl...
+      Scores labelled conversations and prints a report.
+
+Options
+  --kb DIR        the knowledge base for every conversation (a folder of Markdown articles)
+  --kb-root DIR   a folder of KBs; each conversation's "kb" names one (default: ../kb beside the input file)
+  --policy FILE   an escalation policy in YAML or JSON (default: the built-in defaults, docs/policy.md)
+  --quiet         no progress on stderr
+`;
+
+/** Runs one command; returns the exit code. Errors meant for people are CliErrors. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'assess') return assess(rest);
+  if (command === 'eval') return evaluate(rest);
+  throw new CliError('CLI_ERR_COMMAND', `unknown command "${command}"\n\n${USAGE}`, 2);
+}
+
+function parse(args: string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: { kb: { type: 'string' }, 'kb-root': { type: 'string' }, policy: { type: 'string' }, quiet: { type: 'boolean' }, ...extra },
+    });
+  } catch (err) {
+    throw new CliError('CLI_ERR_ARGS', `${(err as Error).message}\n\n${USAGE}`, 2);
+  }
+}
+
+function kbChoice(values: Record<string, unknown>): KbChoice {
+  if (values.kb && values['kb-root']) throw new CliError('CLI_ERR_ARGS', '--kb and --kb-root cannot be used together', 2);
+  return { ...(values.kb ? { kb: String(values.kb) } : {}), ...(values['kb-root'] ? { kbRoot: String(values['kb-root']) } : {}) };
+}
+
+/** Progress for long runs, on stderr so stdout stays machine-readable. */
+function progress(quiet: boolean) {
+  const tty = process.stderr.isTTY;
+  return {
+    loaded: (dir: string, ms: number, n: number) => {
+      if (!quiet) process.stderr.write(`${tty ? '\r\x1b[K' : ''}loaded ${n} articles from ${dir} in ${Math.round(ms)} ms\n`);
+    },
+    tick: (done: number, total: number) => {
+      if (quiet || !tty || (done % 500 !== 0 && done !== total)) return;
+      process.stderr.write(`\r\x1b[Kassessed ${done}/${total}`);
+      if (done === total) process.stderr.write('\n');
+    },
+  };
+}
+
+function run(inputs: InputConversation[], cache: EngineCache, tick: (done: number, total: number) => void, onDecision: (d: TAssessDecision) => void): void {
+  inputs.forEach((input, i) => {
+    const decision = cache.engineFor(input).decide(toConversation(input.item));
+    onDecision(toAssessLine(input.item.id, decision));
+    tick(i + 1, inputs.length);
+  });
+}
+
+function assess(args: string[]): number {
+  const { values, positionals } = parse(args);
+  if (positionals.length !== 1) throw new CliError('CLI_ERR_ARGS', `assess takes one input file (or - for stdin), got ${positionals.length}\n\n${USAGE}`, 2);
+  const file = positionals[0]!;
+  const inputs = parseConversations(readInput(file), file);
+  const policy = loadPolicy(values.policy);
+  const p = progress(values.quiet === true);
+  const cache = new EngineCache(policy, kbChoice(values), p.loaded);
+  const chunks: string[] = [];
+  run(inputs, cache, p.tick, (d) => {
+    chunks.push(JSON.stringify(d));
+    if (chunks.length >= 256) process.stdout.write(chunks.splice(0).join('\n') + '\n');
+  });
+  if (chunks.length) process.stdout.write(chunks.join('\n') + '\n');
+  return 0;
+}
+
+function evaluate(args: string[]): number {
+  const { values, positionals } = parse(args, { decisions: { type: 'string' }, json: { type: 'boolean' }, scorer: { type: 'string' } });
+  if (!positionals.length) throw new CliError('CLI_ERR_ARGS', `eval needs at least one labelled .jsonl file\n\n${USAGE}`, 2);
+  const policy = loadPolicy(values.policy);
+  const p = progress(values.quiet === true);
+  const cache = new EngineCache(policy, kbChoice(values), p.loaded);
+  const inputs = positionals.flatMap((f) => parseConversations(readInput(f), f));
+  const items: TEvalConversation[] = inputs.map((i) => i.item);
+  const decisions = new Map<string, TAssessDecision>();
+  const started = performance.now();
+  run(inputs, cache, p.tick, (d) => decisions.set(d.id, d));
+  const seconds = (performance.now() - started) / 1000;
+  if (values.decisions) {
+    const out = createWriteStream(values.decisions);
+    for (const d of decisions.values()) out.write(JSON.stringify(d) + '\n');
+    out.end();
+  }
+  if (values.json) {
+    process.stdout.write(JSON.stringify(score(items, decisions), null, 1) + '\n');
+    return 0;
+  }
+  process.stdout.write(`${formatReport(items, decisions)}\n\n${items.length} conversations in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s)\n`);
+  if (values.scorer) {
+    const check = crossCheck(values.scorer, positionals, items, decisions);
+    process.stdout.write(`\nThe scorer's table (${values.scorer}):\n${check.theirs}\n\n`);
+    if (!check.agrees) {
+      writeFileSync('eval-ours.tsv', check.ours + '\n');
+      throw new CliError('EVAL_ERR_DISAGREE', `baton eval and ${values.scorer} disagree; our table is in eval-ours.tsv`);
+    }
+    process.stdout.write('baton eval agrees with the scorer on every figure.\n');
+  }
+  return 0;
+}

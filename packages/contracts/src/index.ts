@@ -1,1 +1,3 @@
-export {};
+export * from './eval.schema.js';
+export * from './policy.schema.js';
+export * from './reason-codes.js';

@@ -11,6 +11,8 @@ export interface Turn {
   articleId?: string;
   /** For AI turns: whether the attempt is known to have failed (a tool error, a customer "that didn't help"). */
   failed?: boolean;
+  /** For AI turns: what the assistant was doing, when known (a clarifying question counts towards "clarify once"). */
+  action?: 'answer' | 'clarify' | 'decline' | 'offer_choice' | 'escalate';
   /** When it was written, in epoch milliseconds, when known. Used for rapid follow-ups. */
   at?: number;
 }

@@ -1,0 +1,70 @@
+// Lint enforces the layer direction of STYLE.md: core imports nothing with I/O and no other
+// workspace package; contracts imports only zod; apps talk to each other only through contracts.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads', 'timers', 'process'];
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration[source.value!=/^\\.\\//]', message: 'Re-export only from the package root barrel.' }],
+    },
+  },
+  {
+    files: ['packages/core/src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'core is pure: pass data in instead of doing I/O.' })),
+          patterns: [
+            { group: ['node:*'], message: 'core is pure: no node:* imports.' },
+            { group: ['@baton/*'], message: 'core imports no other workspace package.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'core reads no environment: config is an argument.' },
+        { name: 'setTimeout', message: 'core has no timers: deadlines are data.' },
+        { name: 'setInterval', message: 'core has no timers: deadlines are data.' },
+        { name: 'fetch', message: 'core does no I/O.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core takes the time as an argument.' },
+        { object: 'Math', property: 'random', message: 'core is deterministic: take ids or a seed as arguments.' },
+        { object: 'performance', property: 'now', message: 'core takes the time as an argument.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core takes the time as an argument.' },
+        { selector: 'ExportAllDeclaration[source.value!=/^\\.\\//]', message: 'Re-export only from the package root barrel.' },
+      ],
+    },
+  },
+  {
+    files: ['packages/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\.{1,2}/)', message: 'contracts imports only zod.' }] }],
+    },
+  },
+  {
+    files: ['apps/cli/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$)', message: 'the CLI uses core and contracts only; talk to the server over HTTP.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', 'bench/**', '**/*.mjs', '**/*.js'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
+  },
+);

@@ -39,13 +39,24 @@ export async function main(argv: string[]): Promise<number> {
   throw new CliError('CLI_ERR_COMMAND', `unknown command "${command}"\n\n${USAGE}`, 2);
 }
 
-function parse(args: string[], extra: Record<string, { type: 'string' | 'boolean' }> = {}) {
+const OPTIONS = {
+  kb: { type: 'string' },
+  'kb-root': { type: 'string' },
+  policy: { type: 'string' },
+  quiet: { type: 'boolean' },
+  decisions: { type: 'string' },
+  json: { type: 'boolean' },
+  scorer: { type: 'string' },
+} as const;
+
+function parse(args: string[], command: 'assess' | 'eval') {
   try {
-    return parseArgs({
-      args,
-      allowPositionals: true,
-      options: { kb: { type: 'string' }, 'kb-root': { type: 'string' }, policy: { type: 'string' }, quiet: { type: 'boolean' }, ...extra },
-    });
+    const parsed = parseArgs({ args, allowPositionals: true, options: OPTIONS });
+    if (command === 'assess') {
+      const evalOnly = (['decisions', 'json', 'scorer'] as const).filter((k) => parsed.values[k] !== undefined);
+      if (evalOnly.length) throw new Error(`--${evalOnly[0]} is an option of baton eval, not of assess`);
+    }
+    return parsed;
   } catch (err) {
     throw new CliError('CLI_ERR_ARGS', `${(err as Error).message}\n\n${USAGE}`, 2);
   }
@@ -80,7 +91,7 @@ function run(inputs: InputConversation[], cache: EngineCache, tick: (done: numbe
 }
 
 function assess(args: string[]): number {
-  const { values, positionals } = parse(args);
+  const { values, positionals } = parse(args, 'assess');
   if (positionals.length !== 1) throw new CliError('CLI_ERR_ARGS', `assess takes one input file (or - for stdin), got ${positionals.length}\n\n${USAGE}`, 2);
   const file = positionals[0]!;
   const inputs = parseConversations(readInput(file), file);
@@ -97,17 +108,21 @@ function assess(args: string[]): number {
 }
 
 function evaluate(args: string[]): number {
-  const { values, positionals } = parse(args, { decisions: { type: 'string' }, json: { type: 'boolean' }, scorer: { type: 'string' } });
+  const { values, positionals } = parse(args, 'eval');
   if (!positionals.length) throw new CliError('CLI_ERR_ARGS', `eval needs at least one labelled .jsonl file\n\n${USAGE}`, 2);
   const policy = loadPolicy(values.policy);
   const p = progress(values.quiet === true);
-  const cache = new EngineCache(policy, kbChoice(values), p.loaded);
+  let loadMs = 0;
+  const cache = new EngineCache(policy, kbChoice(values), (dir, ms, n) => {
+    loadMs += ms;
+    p.loaded(dir, ms, n);
+  });
   const inputs = positionals.flatMap((f) => parseConversations(readInput(f), f));
   const items: TEvalConversation[] = inputs.map((i) => i.item);
   const decisions = new Map<string, TAssessDecision>();
   const started = performance.now();
   run(inputs, cache, p.tick, (d) => decisions.set(d.id, d));
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started - loadMs) / 1000;
   if (values.decisions) {
     const out = createWriteStream(values.decisions);
     for (const d of decisions.values()) out.write(JSON.stringify(d) + '\n');
@@ -117,7 +132,9 @@ function evaluate(args: string[]): number {
     process.stdout.write(JSON.stringify(score(items, decisions), null, 1) + '\n');
     return 0;
   }
-  process.stdout.write(`${formatReport(items, decisions)}\n\n${items.length} conversations in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s)\n`);
+  process.stdout.write(
+    `${formatReport(items, decisions)}\n\n${items.length} conversations assessed in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s), after ${(loadMs / 1000).toFixed(2)} s loading KBs\n`,
+  );
   if (values.scorer) {
     const check = crossCheck(values.scorer, positionals, items, decisions);
     process.stdout.write(`\nThe scorer's table (${values.scorer}):\n${check.theirs}\n\n`);

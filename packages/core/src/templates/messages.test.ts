@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_KEYS } from './message-table.js';
+import type { CustomerMessage, Locale } from './messages.js';
+import { MESSAGE_TABLES, pickLocale, renderCustomerMessage, SUPPORTED_LOCALES } from './messages.js';
+import type { HandoffReasonKind } from './reason-kind.js';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+/** One of every message, with every reason kind. */
+const ALL: CustomerMessage[] = [
+  ...(['customer_request', 'sensitive', 'frustration', 'complex', 'vip', 'sales'] as HandoffReasonKind[]).map(
+    (reason): CustomerMessage => ({ kind: 'handoff', teamName: 'Billing', waitMinutes: 4, caseNumber: 'C-10482', reason }),
+  ),
+  { kind: 'queue_update', position: 3, waitMinutes: 6 },
+  { kind: 'queue_update', position: 1, waitMinutes: 0.5 },
+  { kind: 'agent_joined', agentName: 'Alex', teamName: 'Billing' },
+  { kind: 'after_hours', teamName: 'Billing', opensAt: 'Mon 09:00', caseNumber: 'C-10482' },
+  { kind: 'callback_confirmed', when: 'Tue 10:30', caseNumber: 'C-10482' },
+  { kind: 'offer_choice', waitMinutes: 90 },
+  { kind: 'clarify' },
+  { kind: 'decline' },
+  { kind: 'resolved', caseNumber: 'C-10482' },
+  { kind: 'csat_prompt' },
+  { kind: 'handed_back' },
+];
+
+describe('message tables', () => {
+  it.each(SUPPORTED_LOCALES)('%s has every key, and no other', (locale) => {
+    expect(Object.keys(MESSAGE_TABLES[locale]).sort()).toEqual([...MESSAGE_KEYS].sort());
+  });
+
+  it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))('%s uses the same placeholders as English in every string', (locale) => {
+    for (const key of MESSAGE_KEYS) expect([key, placeholders(MESSAGE_TABLES[locale][key])]).toEqual([key, placeholders(MESSAGE_TABLES.en[key])]);
+  });
+
+  it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))('%s is translated: no string is left in English', (locale) => {
+    for (const key of MESSAGE_KEYS) {
+      if (key.startsWith('unit_') || key === 'duration_join') continue; // "{n} minute(s)" is the same word in fr.
+      expect([key, MESSAGE_TABLES[locale][key]]).not.toEqual([key, MESSAGE_TABLES.en[key]]);
+    }
+  });
+
+  it.each(SUPPORTED_LOCALES.flatMap((locale) => ALL.map((msg) => [locale, msg.kind, msg] as const)))('%s %s fills every placeholder', (locale, _kind, msg) => {
+    const text = renderCustomerMessage(msg, locale);
+    expect(text).not.toMatch(/[{}]/);
+    expect(text.length).toBeGreaterThan(10);
+    if ('caseNumber' in msg) expect(text).toContain(msg.caseNumber);
+  });
+});
+
+describe('renderCustomerMessage in English', () => {
+  it.each<[CustomerMessage, string]>([
+    [{ kind: 'handoff', teamName: 'billing', waitMinutes: 4, caseNumber: 'C-10482', reason: 'sensitive' },
+      "This needs a person from our billing team, so I'm passing it to them now. They'll see everything we've discussed, so you won't need to repeat anything. Expected reply: about 4 minutes. Your case number is C-10482."],
+    [{ kind: 'handoff', teamName: 'Support Team', waitMinutes: 1, caseNumber: 'C-1', reason: 'customer_request' },
+      "You asked to speak with a person, so I'm passing this to our Support team now. They'll see everything we've discussed, so you won't need to repeat anything. Expected reply: about 1 minute. Your case number is C-1."],
+    [{ kind: 'queue_update', position: 3, waitMinutes: 6 }, "You're number 3 in the queue. Expected reply: about 6 minutes."],
+    [{ kind: 'queue_update', position: 1, waitMinutes: 0.4 }, "You're next in the queue. Expected reply: in less than a minute."],
+    [{ kind: 'agent_joined', agentName: 'Alex', teamName: 'Billing' }, 'Alex from Billing has joined the conversation.'],
+    [{ kind: 'after_hours', teamName: 'Billing', opensAt: 'Monday 09:00', caseNumber: 'C-9' },
+      "Our Billing team is closed right now (opens again: Monday 09:00). They'll see everything we've discussed, so you won't need to repeat anything. Your case number is C-9."],
+    [{ kind: 'callback_confirmed', when: 'tomorrow at 10:30', caseNumber: 'C-9' },
+      'Your callback is booked for tomorrow at 10:30. Whoever calls will have our whole conversation in front of them. Your case number is C-9.'],
+    [{ kind: 'offer_choice', waitMinutes: 12 }, 'I can help you with this right now, or connect you with a person (expected reply: about 12 minutes). Which would you prefer?'],
+    [{ kind: 'resolved', caseNumber: 'C-9' }, 'This conversation is now resolved. If you need anything else, just reply here. Your case number is C-9.'],
+  ])('%o', (msg, text) => {
+    expect(renderCustomerMessage(msg, 'en')).toBe(text);
+  });
+
+  it.each<[HandoffReasonKind, string]>([
+    ['customer_request', 'You asked to speak with a person, so'],
+    ['sensitive', 'This needs a person from our billing team'],
+    ['frustration', "I'm sorry this has been so frustrating."],
+    ['complex', 'This needs a closer look'],
+    ['vip', 'As a priority customer'],
+    ['sales', 'who can help with plans and pricing'],
+  ])('the handoff says why for %s', (reason, why) => {
+    expect(renderCustomerMessage({ kind: 'handoff', teamName: 'billing', waitMinutes: 4, caseNumber: 'C-1', reason }, 'en')).toContain(why);
+  });
+
+  it.each([
+    [0, 'in less than a minute'],
+    [0.99, 'in less than a minute'],
+    [-3, 'in less than a minute'],
+    [Number.NaN, 'in less than a minute'],
+    [1, 'about 1 minute'],
+    [1.4, 'about 1 minute'],
+    [4, 'about 4 minutes'],
+    [59.4, 'about 59 minutes'],
+    [60, 'about 1 hour'],
+    [83, 'about 1 hour 25 minutes'],
+    [121, 'about 2 hours'],
+    [185, 'about 3 hours 5 minutes'],
+  ])('a wait of %s minutes reads "%s"', (waitMinutes, wait) => {
+    expect(renderCustomerMessage({ kind: 'queue_update', position: 2, waitMinutes }, 'en')).toBe(`You're number 2 in the queue. Expected reply: ${wait}.`);
+  });
+
+  it('inserts names as written, without reading placeholders inside them', () => {
+    const text = renderCustomerMessage({ kind: 'agent_joined', agentName: '{case} <b>Eve</b>', teamName: '{team}' }, 'en');
+    expect(text).toBe('{case} <b>Eve</b> from {team} has joined the conversation.');
+  });
+});
+
+describe('renderCustomerMessage in other languages', () => {
+  it.each<[Locale, CustomerMessage, string]>([
+    ['es', { kind: 'queue_update', position: 3, waitMinutes: 6 }, 'Estás en la posición 3 de la cola. Respuesta prevista: aproximadamente 6 minutos.'],
+    ['fr', { kind: 'queue_update', position: 3, waitMinutes: 1 }, "Vous êtes en position 3 dans la file d'attente. Réponse prévue\u00a0: environ 1 minute."],
+    ['de', { kind: 'queue_update', position: 3, waitMinutes: 90 }, 'Sie sind Nummer 3 in der Warteschlange. Erwartete Antwort: in etwa 1 Stunde und 30 Minuten.'],
+    ['de', { kind: 'agent_joined', agentName: 'Alex', teamName: 'Billing' }, 'Alex vom Billing-Team ist dem Gespräch beigetreten.'],
+    ['es', { kind: 'handoff', teamName: 'facturación', waitMinutes: 0, caseNumber: 'C-5', reason: 'customer_request' },
+      'Has pedido hablar con una persona, así que paso tu consulta a nuestro equipo de facturación ahora mismo. Verán todo lo que hemos hablado, así que no tendrás que repetir nada. Respuesta prevista: en menos de un minuto. Tu número de caso es C-5.'],
+    ['fr', { kind: 'agent_joined', agentName: 'Alex', teamName: 'Support' }, "Alex, de l'équipe Support, a rejoint la conversation."],
+  ])('%s: %o', (locale, msg, text) => {
+    expect(renderCustomerMessage(msg, locale)).toBe(text);
+  });
+});
+
+describe('pickLocale', () => {
+  it.each([
+    ['es-MX', 'es'],
+    ['ES', 'es'],
+    ['fr_CA', 'fr'],
+    [' de-AT ', 'de'],
+    ['en-GB', 'en'],
+    ['ja', 'en'],
+    ['und', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+  ])('%s → %s', (language, locale) => {
+    expect(pickLocale(language)).toBe(locale);
+  });
+});

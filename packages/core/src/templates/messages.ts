@@ -1,0 +1,84 @@
+import { formatWait } from './format-wait.js';
+import { interpolate } from './interpolate.js';
+import type { MessageTable } from './message-table.js';
+import type { HandoffReasonKind } from './reason-kind.js';
+import { DE } from './strings-de.js';
+import { EN } from './strings-en.js';
+import { ES } from './strings-es.js';
+import { FR } from './strings-fr.js';
+
+/** A language the customer can be told things in. */
+export type Locale = 'en' | 'es' | 'fr' | 'de';
+
+/** Every locale with a full table; English is the fallback. */
+export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'fr', 'de'];
+
+/** The string tables, by locale. */
+export const MESSAGE_TABLES: Readonly<Record<Locale, MessageTable>> = { en: EN, es: ES, fr: FR, de: DE };
+
+/**
+ * The locale for a detected or declared language (BCP 47 or ISO 639-1): the region is dropped
+ * ("es-MX" → "es") because the tables are written to read well across regions, and anything
+ * without a table ("und", "ja") falls back to English rather than failing the message.
+ */
+export function pickLocale(language: string | undefined): Locale {
+  const primary = (language ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (SUPPORTED_LOCALES as string[]).includes(primary) ? (primary as Locale) : 'en';
+}
+
+/** Everything the customer can be told by the system (DESIGN §6), with the data each needs. */
+export type CustomerMessage =
+  | { kind: 'handoff'; teamName: string; waitMinutes: number; caseNumber: string; reason: HandoffReasonKind }
+  | { kind: 'queue_update'; position: number; waitMinutes: number }
+  | { kind: 'agent_joined'; agentName: string; teamName: string }
+  | { kind: 'after_hours'; teamName: string; /** Already formatted in the customer's locale and the team's zone. */ opensAt: string; caseNumber: string }
+  | { kind: 'callback_confirmed'; /** Already formatted in the customer's locale. */ when: string; caseNumber: string }
+  | { kind: 'offer_choice'; waitMinutes: number }
+  | { kind: 'clarify' }
+  | { kind: 'decline' }
+  | { kind: 'resolved'; caseNumber: string }
+  | { kind: 'csat_prompt' }
+  | { kind: 'handed_back' };
+
+/**
+ * The tables already say "team" ("our {team} team", "{team}-Team"), so a team named
+ * "Billing Team" would read twice; the trailing word is dropped.
+ */
+function teamWord(name: string): string {
+  const trimmed = name.trim();
+  const bare = trimmed.replace(/[\s-]+team$/i, '');
+  return bare || trimmed;
+}
+
+/**
+ * The text the customer sees, in their language. Team and agent names are inserted as the
+ * business wrote them; the result is plain text, for every channel to render as text.
+ */
+export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): string {
+  const t = MESSAGE_TABLES[locale] ?? EN;
+  switch (msg.kind) {
+    case 'handoff': {
+      const why = interpolate(t[`handoff_${msg.reason}`] ?? t.handoff_complex, { team: teamWord(msg.teamName) });
+      return `${why} ${interpolate(t.handoff_tail, { wait: formatWait(msg.waitMinutes, t), case: msg.caseNumber })}`;
+    }
+    case 'queue_update': {
+      const wait = formatWait(msg.waitMinutes, t);
+      return msg.position <= 1 ? interpolate(t.queue_next, { wait }) : interpolate(t.queue_position, { position: Math.floor(msg.position), wait });
+    }
+    case 'agent_joined':
+      return interpolate(t.agent_joined, { agent: msg.agentName.trim(), team: teamWord(msg.teamName) });
+    case 'after_hours':
+      return interpolate(t.after_hours, { team: teamWord(msg.teamName), opensAt: msg.opensAt, case: msg.caseNumber });
+    case 'callback_confirmed':
+      return interpolate(t.callback_confirmed, { when: msg.when, case: msg.caseNumber });
+    case 'offer_choice':
+      return interpolate(t.offer_choice, { wait: formatWait(msg.waitMinutes, t) });
+    case 'resolved':
+      return interpolate(t.resolved, { case: msg.caseNumber });
+    case 'clarify':
+    case 'decline':
+    case 'csat_prompt':
+    case 'handed_back':
+      return t[msg.kind];
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../policy/decision.js';
+import type { ReasonCode } from '../policy/reasons.js';
+import type { HandoffReasonKind } from './reason-kind.js';
+import { reasonKindFor } from './reason-kind.js';
+
+function decision(codes: ReasonCode[]): Decision {
+  return {
+    action: 'escalate',
+    reasons: codes.map((code) => ({ code, detail: code, messageIndex: 0 })),
+    priority: 'medium',
+    confidence: 0,
+    sentiment: { label: 'neutral', score: 0 },
+    signals: { entities: [], language: 'en', sentimentTrend: [], sentimentDirection: 'steady', topics: [], keywords: [], attempts: [], outOfScope: false },
+  };
+}
+
+describe('reasonKindFor', () => {
+  it.each<[ReasonCode[], HandoffReasonKind]>([
+    [['customer_request'], 'customer_request'],
+    [['security', 'negative_sentiment', 'customer_request'], 'customer_request'],
+    [['personal_safety', 'negative_sentiment'], 'sensitive'],
+    [['negative_sentiment', 'billing'], 'sensitive'],
+    [['keyword'], 'sensitive'],
+    [['high_value'], 'sensitive'],
+    [['high_intent'], 'sales'],
+    [['negative_sentiment'], 'frustration'],
+    [['negative_sentiment', 'vip'], 'frustration'],
+    [['vip'], 'vip'],
+    [['low_confidence'], 'complex'],
+    [['repeated_question'], 'complex'],
+    [['ai_error'], 'complex'],
+    [[], 'complex'],
+  ])('%j → %s', (codes, kind) => {
+    expect(reasonKindFor(decision(codes))).toBe(kind);
+  });
+});

@@ -1,0 +1,30 @@
+import type { MessageTable } from './message-table.js';
+
+/** German, with "Sie"; the team name is joined as a compound ("Billing-Team"). */
+export const DE: MessageTable = {
+  handoff_customer_request: 'Sie möchten mit einer Person sprechen, daher übergebe ich Ihr Anliegen jetzt an unser {team}-Team.',
+  handoff_sensitive: 'Darum sollte sich eine Person aus unserem {team}-Team kümmern, daher übergebe ich Ihr Anliegen jetzt dorthin.',
+  handoff_frustration: 'Es tut mir leid, dass das so ärgerlich für Sie ist. Ich übergebe Ihr Anliegen jetzt an unser {team}-Team.',
+  handoff_complex: 'Das muss sich jemand genauer ansehen, als ich es kann, daher übergebe ich Ihr Anliegen jetzt an unser {team}-Team.',
+  handoff_vip: 'Mit Ihrem Prioritätsstatus geht Ihr Anliegen direkt an unser {team}-Team.',
+  handoff_sales: 'Ich verbinde Sie mit unserem {team}-Team, das Ihnen bei Tarifen und Preisen weiterhelfen kann.',
+  handoff_tail: 'Das Team sieht alles, was wir besprochen haben, Sie müssen also nichts wiederholen. Erwartete Antwort: {wait}. Ihre Fallnummer lautet {case}.',
+  wait_less_than_minute: 'in weniger als einer Minute',
+  wait_about: 'in etwa {duration}',
+  unit_minute_one: '{n} Minute',
+  unit_minute_other: '{n} Minuten',
+  unit_hour_one: '{n} Stunde',
+  unit_hour_other: '{n} Stunden',
+  duration_join: '{hours} und {minutes}',
+  queue_position: 'Sie sind Nummer {position} in der Warteschlange. Erwartete Antwort: {wait}.',
+  queue_next: 'Sie sind als Nächstes an der Reihe. Erwartete Antwort: {wait}.',
+  agent_joined: '{agent} vom {team}-Team ist dem Gespräch beigetreten.',
+  after_hours: 'Unser {team}-Team ist gerade nicht erreichbar (wieder erreichbar: {opensAt}). Das Team sieht alles, was wir besprochen haben, Sie müssen also nichts wiederholen. Ihre Fallnummer lautet {case}.',
+  callback_confirmed: 'Ihr Rückruf ist geplant: {when}. Wer Sie anruft, hat unser gesamtes Gespräch vor sich. Ihre Fallnummer lautet {case}.',
+  offer_choice: 'Ich kann Ihnen sofort weiterhelfen oder Sie mit einer Person verbinden (erwartete Antwort: {wait}). Was ist Ihnen lieber?',
+  clarify: 'Entschuldigung, ich bin nicht sicher, ob ich Sie richtig verstanden habe. Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
+  decline: 'Dabei kann ich Ihnen hier leider nicht helfen. Kann ich Ihnen bei etwas anderem helfen?',
+  resolved: 'Dieses Gespräch ist jetzt abgeschlossen. Wenn Sie noch etwas brauchen, antworten Sie einfach hier. Ihre Fallnummer lautet {case}.',
+  csat_prompt: 'Wie zufrieden waren Sie mit uns? Bitte bewerten Sie Ihre Erfahrung von 1 (schlecht) bis 5 (sehr gut).',
+  handed_back: 'Sie chatten jetzt wieder mit unserem virtuellen Assistenten. Wenn Sie eine Person sprechen möchten, sagen Sie einfach Bescheid.',
+};

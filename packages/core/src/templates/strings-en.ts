@@ -1,0 +1,30 @@
+import type { MessageTable } from './message-table.js';
+
+/** English: the reference table; every other locale has the same keys and placeholders. */
+export const EN: MessageTable = {
+  handoff_customer_request: "You asked to speak with a person, so I'm passing this to our {team} team now.",
+  handoff_sensitive: "This needs a person from our {team} team, so I'm passing it to them now.",
+  handoff_frustration: "I'm sorry this has been so frustrating. I'm passing this to our {team} team now.",
+  handoff_complex: "This needs a closer look than I can give it, so I'm passing it to our {team} team now.",
+  handoff_vip: "As a priority customer, I'm passing this straight to our {team} team.",
+  handoff_sales: "I'm connecting you with our {team} team, who can help with plans and pricing.",
+  handoff_tail: "They'll see everything we've discussed, so you won't need to repeat anything. Expected reply: {wait}. Your case number is {case}.",
+  wait_less_than_minute: 'in less than a minute',
+  wait_about: 'about {duration}',
+  unit_minute_one: '{n} minute',
+  unit_minute_other: '{n} minutes',
+  unit_hour_one: '{n} hour',
+  unit_hour_other: '{n} hours',
+  duration_join: '{hours} {minutes}',
+  queue_position: "You're number {position} in the queue. Expected reply: {wait}.",
+  queue_next: "You're next in the queue. Expected reply: {wait}.",
+  agent_joined: '{agent} from {team} has joined the conversation.',
+  after_hours: "Our {team} team is closed right now (opens again: {opensAt}). They'll see everything we've discussed, so you won't need to repeat anything. Your case number is {case}.",
+  callback_confirmed: 'Your callback is booked for {when}. Whoever calls will have our whole conversation in front of them. Your case number is {case}.',
+  offer_choice: 'I can help you with this right now, or connect you with a person (expected reply: {wait}). Which would you prefer?',
+  clarify: "Sorry, I'm not sure I understood. Could you tell me a little more about what you need?",
+  decline: "I'm sorry, that's not something I can help with here. Is there anything else I can help you with?",
+  resolved: 'This conversation is now resolved. If you need anything else, just reply here. Your case number is {case}.',
+  csat_prompt: 'How did we do? Please rate your experience from 1 (poor) to 5 (excellent).',
+  handed_back: "You're chatting with our virtual assistant again. If you need a person at any point, just ask.",
+};

@@ -1,0 +1,30 @@
+import type { MessageTable } from './message-table.js';
+
+/** Spanish, in the informal "tú" usual in chat support. */
+export const ES: MessageTable = {
+  handoff_customer_request: 'Has pedido hablar con una persona, así que paso tu consulta a nuestro equipo de {team} ahora mismo.',
+  handoff_sensitive: 'Esto debe atenderlo una persona de nuestro equipo de {team}, así que se lo paso ahora mismo.',
+  handoff_frustration: 'Siento que esto esté siendo tan frustrante. Paso tu consulta a nuestro equipo de {team} ahora mismo.',
+  handoff_complex: 'Esto necesita una revisión más detallada de la que puedo hacer, así que paso tu consulta a nuestro equipo de {team} ahora mismo.',
+  handoff_vip: 'Al tener prioridad, tu consulta pasa directamente a nuestro equipo de {team}.',
+  handoff_sales: 'Te pongo en contacto con nuestro equipo de {team}, que puede ayudarte con planes y precios.',
+  handoff_tail: 'Verán todo lo que hemos hablado, así que no tendrás que repetir nada. Respuesta prevista: {wait}. Tu número de caso es {case}.',
+  wait_less_than_minute: 'en menos de un minuto',
+  wait_about: 'aproximadamente {duration}',
+  unit_minute_one: '{n} minuto',
+  unit_minute_other: '{n} minutos',
+  unit_hour_one: '{n} hora',
+  unit_hour_other: '{n} horas',
+  duration_join: '{hours} y {minutes}',
+  queue_position: 'Estás en la posición {position} de la cola. Respuesta prevista: {wait}.',
+  queue_next: 'Tu consulta es la siguiente en la cola. Respuesta prevista: {wait}.',
+  agent_joined: '{agent}, del equipo de {team}, se ha unido a la conversación.',
+  after_hours: 'Nuestro equipo de {team} está cerrado ahora mismo (vuelve a abrir: {opensAt}). Verán todo lo que hemos hablado, así que no tendrás que repetir nada. Tu número de caso es {case}.',
+  callback_confirmed: 'Tu llamada queda programada: {when}. Quien te llame tendrá delante toda nuestra conversación. Tu número de caso es {case}.',
+  offer_choice: 'Puedo ayudarte con esto ahora mismo o ponerte en contacto con una persona (respuesta prevista: {wait}). ¿Qué prefieres?',
+  clarify: 'Perdona, no estoy seguro de haberte entendido. ¿Puedes contarme un poco más sobre lo que necesitas?',
+  decline: 'Lo siento, no puedo ayudarte con eso aquí. ¿Hay algo más en lo que pueda ayudarte?',
+  resolved: 'Esta conversación se ha resuelto. Si necesitas algo más, responde aquí. Tu número de caso es {case}.',
+  csat_prompt: '¿Qué tal lo hemos hecho? Valora tu experiencia del 1 (mala) al 5 (excelente).',
+  handed_back: 'Vuelves a hablar con nuestro asistente virtual. Si en algún momento necesitas a una persona, solo tienes que pedirlo.',
+};

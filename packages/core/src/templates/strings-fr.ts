@@ -1,0 +1,30 @@
+import type { MessageTable } from './message-table.js';
+
+/** French, with "vous"; a no-break space before ":" and "?" as French typography wants. */
+export const FR: MessageTable = {
+  handoff_customer_request: 'Vous avez demandé à parler à une personne\u00a0: je transmets donc votre demande à notre équipe {team} dès maintenant.',
+  handoff_sensitive: 'Cette demande doit être traitée par une personne de notre équipe {team}\u00a0: je la lui transmets dès maintenant.',
+  handoff_frustration: 'Je suis désolé que cette situation soit si frustrante. Je transmets votre demande à notre équipe {team} dès maintenant.',
+  handoff_complex: 'Cette demande mérite un examen plus approfondi que ce que je peux faire\u00a0: je la transmets à notre équipe {team} dès maintenant.',
+  handoff_vip: 'Votre compte étant prioritaire, votre demande passe directement à notre équipe {team}.',
+  handoff_sales: 'Je vous mets en relation avec notre équipe {team}, qui pourra vous renseigner sur nos offres et nos tarifs.',
+  handoff_tail: "Elle verra tout ce que nous avons échangé\u00a0: vous n'aurez rien à répéter. Réponse prévue\u00a0: {wait}. Votre numéro de dossier est {case}.",
+  wait_less_than_minute: "dans moins d'une minute",
+  wait_about: 'environ {duration}',
+  unit_minute_one: '{n} minute',
+  unit_minute_other: '{n} minutes',
+  unit_hour_one: '{n} heure',
+  unit_hour_other: '{n} heures',
+  duration_join: '{hours} et {minutes}',
+  queue_position: "Vous êtes en position {position} dans la file d'attente. Réponse prévue\u00a0: {wait}.",
+  queue_next: "Votre demande est la prochaine dans la file d'attente. Réponse prévue\u00a0: {wait}.",
+  agent_joined: "{agent}, de l'équipe {team}, a rejoint la conversation.",
+  after_hours: "Notre équipe {team} est fermée pour le moment (réouverture\u00a0: {opensAt}). Elle verra tout ce que nous avons échangé\u00a0: vous n'aurez rien à répéter. Votre numéro de dossier est {case}.",
+  callback_confirmed: 'Votre rappel est programmé\u00a0: {when}. La personne qui vous appellera aura toute notre conversation sous les yeux. Votre numéro de dossier est {case}.',
+  offer_choice: 'Je peux vous aider tout de suite, ou vous mettre en relation avec une personne (réponse prévue\u00a0: {wait}). Que préférez-vous\u00a0?',
+  clarify: "Désolé, je ne suis pas sûr d'avoir compris. Pouvez-vous m'en dire un peu plus sur ce dont vous avez besoin\u00a0?",
+  decline: 'Désolé, je ne peux pas vous aider sur ce point ici. Puis-je vous aider pour autre chose\u00a0?',
+  resolved: "Cette conversation est maintenant résolue. Si vous avez besoin d'autre chose, répondez simplement ici. Votre numéro de dossier est {case}.",
+  csat_prompt: "Qu'avez-vous pensé de notre aide\u00a0? Notez votre expérience de 1 (mauvaise) à 5 (excellente).",
+  handed_back: 'Vous discutez de nouveau avec notre assistant virtuel. Si vous souhaitez parler à une personne, il suffit de le demander.',
+};

@@ -60,7 +60,25 @@ export default tseslint.config(
   {
     files: ['apps/cli/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$)', message: 'the CLI uses core and contracts only; talk to the server over HTTP.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+      // The CLI runs the server (`serve`) and its admin commands on the configured database, so it may
+      // import @baton/server; the web apps may not.
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|server$)', message: 'the CLI uses core, contracts and the server package only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+    },
+  },
+  {
+    files: ['apps/server/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$)', message: 'the server uses core and contracts only.' }] }],
+    },
+  },
+  {
+    files: ['apps/server/src/adapters/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./(\\.\\./)?(app|http|ws|jobs)/', message: 'adapters never import use cases or the transport.' }, { regex: '^@baton/(?!core$|contracts$)', message: 'the server uses core and contracts only.' }] },
+      ],
     },
   },
   {

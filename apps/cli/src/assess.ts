@@ -5,7 +5,7 @@ import { createEngine } from '@baton/core';
 import type { TAssessDecision, TEvalConversation } from '@baton/contracts';
 import { CliError } from './errors.js';
 import type { InputConversation } from './jsonl.js';
-import { loadKb } from './kb-loader.js';
+import { loadKb } from './files.js';
 
 /** Where each conversation's KB comes from: one folder for all, or a folder of KBs named by each line's `kb`. */
 export interface KbChoice {

@@ -7,8 +7,9 @@ import { CliError } from './errors.js';
 import { crossCheck, formatReport } from './eval.js';
 import type { InputConversation } from './jsonl.js';
 import { parseConversations, readInput } from './jsonl.js';
-import { loadPolicy } from './policy-loader.js';
+import { loadPolicy } from './files.js';
 import { score } from './score.js';
+import { agentAdd, runMigrate, serve, teamAdd } from './serve.js';
 
 const USAGE = `baton: Baton's command line
 
@@ -19,6 +20,18 @@ const USAGE = `baton: Baton's command line
   baton eval [--kb DIR | --kb-root DIR] [--policy FILE] [--decisions OUT.jsonl] [--json]
              [--scorer score.mjs] FILE.jsonl...
       Scores labelled conversations and prints a report.
+
+  baton serve [--demo] [--port N] [--host H]
+      The server (configured by the environment: PORT, HOST, BATON_DATA_DIR, DATABASE_URL, REDIS_URL,
+      BATON_KB_DIR, BATON_POLICY, BATON_QUEUE_UPDATE_SECONDS, BATON_DEMO). --demo seeds demo teams,
+      agents (passwords printed) and customers, and uses the demo KB.
+
+  baton migrate
+      Applies pending database migrations (the server also does this on start).
+
+  baton agent add --email E --name N --password P [--role agent|supervisor|admin] [--team T]... [--capacity N]
+  baton team add --name N [--skill kind:value[:1-5]]... [--tier T]... [--default]
+      Admin commands on the configured database.
 
 Options
   --kb DIR        the knowledge base for every conversation (a folder of Markdown articles)
@@ -36,6 +49,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'assess') return assess(rest);
   if (command === 'eval') return evaluate(rest);
+  if (command === 'serve') return serve(rest);
+  if (command === 'migrate') return runMigrate();
+  if (command === 'agent' && rest[0] === 'add') return agentAdd(rest.slice(1));
+  if (command === 'team' && rest[0] === 'add') return teamAdd(rest.slice(1));
   throw new CliError('CLI_ERR_COMMAND', `unknown command "${command}"\n\n${USAGE}`, 2);
 }
 

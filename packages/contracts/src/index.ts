@@ -1,3 +1,4 @@
 export * from './eval.schema.js';
 export * from './policy.schema.js';
 export * from './reason-codes.js';
+export * from './http.schema.js';

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { KbArticle } from '@baton/core';
 import { KbFormatError, parseKbArticle } from '@baton/core';
-import { CliError } from './errors.js';
+import { FileError } from './file-error.js';
 
 /**
  * Loads a KB folder: every `.md` file below it, one article each. Every bad article is reported
@@ -11,11 +11,11 @@ import { CliError } from './errors.js';
 export function loadKb(dir: string): KbArticle[] {
   let files: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new CliError('KB_ERR_NOT_DIR', `${dir}: the KB must be a folder of Markdown files`);
+    if (!statSync(dir).isDirectory()) throw new FileError('KB_ERR_NOT_DIR', `${dir}: the KB must be a folder of Markdown files`);
     files = listMarkdown(dir);
   } catch (err) {
-    if (err instanceof CliError) throw err;
-    throw new CliError('KB_ERR_NOT_FOUND', `${dir}: no such KB folder`);
+    if (err instanceof FileError) throw err;
+    throw new FileError('KB_ERR_NOT_FOUND', `${dir}: no such KB folder`);
   }
   const articles: KbArticle[] = [];
   const problems: string[] = [];
@@ -33,8 +33,8 @@ export function loadKb(dir: string): KbArticle[] {
       else throw err;
     }
   }
-  if (problems.length) throw new CliError('KB_ERR_FORMAT', `${dir}: ${problems.length} bad article${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
-  if (!articles.length) throw new CliError('KB_ERR_EMPTY', `${dir}: no .md articles in this folder`);
+  if (problems.length) throw new FileError('KB_ERR_FORMAT', `${dir}: ${problems.length} bad article${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+  if (!articles.length) throw new FileError('KB_ERR_EMPTY', `${dir}: no .md articles in this folder`);
   return articles;
 }
 

@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Config } from '@baton/server';
+import { ConfigError, consoleLog, createAgent, createLocalBus, createTeam, DomainError, loadConfig, migrate, openDatabase, seedDemo, startServer } from '@baton/server';
+import { CliError } from './errors.js';
+
+/** The demo KB shipped in the repository, used by `serve --demo` when BATON_KB_DIR is not set. */
+const DEMO_KB = fileURLToPath(new URL('../../../demo/kb', import.meta.url));
+
+function config(overrides: Record<string, string | undefined> = {}): Config {
+  try {
+    return loadConfig({ ...process.env, ...overrides });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new CliError(err.code, err.message);
+    throw err;
+  }
+}
+
+/** `baton serve [--demo] [--port N]`: the server, until Ctrl-C. */
+export async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' }, port: { type: 'string' }, host: { type: 'string' } } });
+  const demo = values.demo === true || process.env.BATON_DEMO === '1' || process.env.BATON_DEMO === 'true';
+  const cfg = config({ ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}), ...(demo ? { BATON_DEMO: '1' } : {}) });
+  const log = consoleLog(cfg.logLevel);
+  const server = await startServer(cfg, {
+    ...(demo && existsSync(DEMO_KB) ? { defaultKbDir: DEMO_KB } : {}),
+    log,
+    beforeListen: async (ctx) => {
+      if (!demo) return;
+      const { logins } = await seedDemo(ctx, { now: ctx.clock(), log: (line: string) => log('info', line) });
+      if (logins.length) {
+        const lines = logins.map((l) => `  ${l.email.padEnd(28)} ${l.password.padEnd(20)} ${l.name} (${l.role}, ${l.team})`);
+        process.stdout.write(`\nDemo agents (passwords are generated and shown once):\n${lines.join('\n')}\n\n`);
+      }
+    },
+  });
+  if (demo) {
+    const base = (server.url ?? '').replace('127.0.0.1', 'localhost');
+    process.stdout.write(`Demo: customer chat at ${base}/demo, agent workspace at ${base}/, API at ${base}/api/v1, spec at ${base}/openapi.json\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log('info', `${signal}: stopping`);
+      void server.stop().then(resolve, resolve);
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+  return 0;
+}
+
+/** `baton migrate`: applies pending migrations to the configured database. */
+export async function runMigrate(): Promise<number> {
+  const cfg = config();
+  const db = await openDatabase(cfg);
+  try {
+    const applied = await migrate(db, (line) => process.stdout.write(`${line}\n`));
+    if (!applied.length) process.stdout.write('the database is up to date\n');
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Runs an admin command against the configured database, with the use cases the server uses. */
+async function withAdminContext<T>(fn: (ctx: Parameters<typeof createAgent>[0]) => Promise<T>): Promise<T> {
+  const cfg = config();
+  const db = await openDatabase(cfg);
+  try {
+    await migrate(db);
+    const bus = createLocalBus();
+    const noJobs = { schedule: async () => {}, work: async () => {}, stop: async () => {} };
+    const ctx = {
+      db,
+      bus,
+      jobs: noJobs,
+      config: cfg,
+      log: consoleLog(cfg.logLevel),
+      clock: () => new Date(),
+      newId: () => crypto.randomUUID(),
+      engine: () => {
+        throw new Error('no engine in admin commands');
+      },
+      setEngine: () => {},
+      policyVersion: () => 0,
+      articles: () => new Map(),
+    };
+    return await fn(ctx);
+  } catch (err) {
+    if (err instanceof DomainError) throw new CliError(err.code, err.message + (err.field ? ` (${err.field})` : ''));
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+/** `baton agent add --email E --name N --password P [--role agent|supervisor|admin] [--team T]…` */
+export async function agentAdd(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, team: { type: 'string', multiple: true }, capacity: { type: 'string' } },
+  });
+  const missing = (['email', 'name', 'password'] as const).filter((k) => !values[k]);
+  if (missing.length) throw new CliError('CLI_ERR_ARGS', `agent add needs ${missing.map((m) => `--${m}`).join(', ')}`, 2);
+  const role = values.role ?? 'agent';
+  if (!['agent', 'supervisor', 'admin'].includes(role)) throw new CliError('CLI_ERR_ARGS', `--role must be agent, supervisor or admin, not "${role}"`, 2);
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email!)) throw new CliError('CLI_ERR_ARGS', `--email "${values.email}" is not an email address`, 2);
+  if (values.password!.length < 10) throw new CliError('CLI_ERR_ARGS', '--password must be at least 10 characters', 2);
+  const capacity = values.capacity ? Number(values.capacity) : 3;
+  if (!Number.isInteger(capacity) || capacity < 0 || capacity > 50) throw new CliError('CLI_ERR_ARGS', '--capacity must be a whole number from 0 to 50', 2);
+  const agent = await withAdminContext((ctx) =>
+    createAgent(ctx, { email: values.email!, name: values.name!, password: values.password!, role: role as 'agent', teams: values.team ?? [], capacity }),
+  );
+  process.stdout.write(`created ${agent.role} ${agent.name} <${agent.email}> (id ${agent.id})${agent.teamIds.length ? ` in ${values.team!.join(', ')}` : ''}\n`);
+  return 0;
+}
+
+/** `baton team add --name N [--skill kind:value:proficiency]… [--default]` */
+export async function teamAdd(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' }, skill: { type: 'string', multiple: true }, default: { type: 'boolean' }, tier: { type: 'string', multiple: true } } });
+  if (!values.name) throw new CliError('CLI_ERR_ARGS', 'team add needs --name', 2);
+  const skills = (values.skill ?? []).map((s) => {
+    const [kind, value, level] = s.split(':');
+    const proficiency = Number(level ?? 3);
+    if (!['category', 'language', 'channel'].includes(kind ?? '') || !value || !Number.isInteger(proficiency) || proficiency < 1 || proficiency > 5) {
+      throw new CliError('CLI_ERR_ARGS', `--skill "${s}" must be kind:value[:1-5], kind one of category, language, channel (e.g. category:billing:4)`, 2);
+    }
+    return { kind: kind as 'category', value, proficiency };
+  });
+  const team = await withAdminContext((ctx) => createTeam(ctx, { name: values.name!, skills, ...(values.default ? { isDefault: true } : {}), ...(values.tier?.length ? { tiers: values.tier } : {}) }));
+  process.stdout.write(`created team ${team.name} (id ${team.id})\n`);
+  return 0;
+}

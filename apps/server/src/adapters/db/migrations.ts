@@ -1,0 +1,220 @@
+import type { Database } from './database.js';
+
+/**
+ * The schema, as an append-only list: a released migration is never edited, only followed by a
+ * new one. Each runs in its own transaction with its version recorded, so a crash mid-way leaves
+ * the database at the previous version, and two nodes starting at once apply each migration once
+ * (the advisory lock).
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+create table customers (
+  id text primary key,
+  name text,
+  email text unique,
+  phone text,
+  tier text not null default 'standard',
+  account_id text,
+  since date,
+  status text not null default 'active',
+  created_at timestamptz not null default now()
+);
+
+create table orders (
+  id text primary key,
+  customer_id text not null references customers(id),
+  status text not null,
+  placed_at timestamptz,
+  dispatched_at timestamptz,
+  last_scan_at timestamptz,
+  carrier text,
+  tracking_number text,
+  total_amount numeric(12,2),
+  currency text,
+  items jsonb not null default '[]'
+);
+create index orders_customer on orders(customer_id);
+
+create table tickets (
+  case_number text primary key,
+  customer_id text not null references customers(id),
+  created_at timestamptz not null,
+  category text,
+  outcome text,
+  summary text
+);
+create index tickets_customer on tickets(customer_id, created_at);
+
+create table teams (
+  id text primary key,
+  name text not null unique,
+  skills jsonb not null default '[]',
+  tiers jsonb not null default '[]',
+  overflow jsonb,
+  sla jsonb not null,
+  hours jsonb,
+  is_default boolean not null default false,
+  created_at timestamptz not null default now()
+);
+
+create table agents (
+  id text primary key,
+  email text not null unique,
+  name text not null,
+  role text not null check (role in ('agent', 'supervisor', 'admin')),
+  password_hash text not null,
+  capacity integer not null default 3 check (capacity between 0 and 50),
+  presence text not null default 'offline' check (presence in ('online', 'away', 'offline')),
+  skills jsonb not null default '[]',
+  last_assigned_at timestamptz,
+  created_at timestamptz not null default now()
+);
+
+create table agent_teams (
+  agent_id text not null references agents(id) on delete cascade,
+  team_id text not null references teams(id) on delete cascade,
+  primary key (agent_id, team_id)
+);
+
+create table sessions (
+  token_hash text primary key,
+  agent_id text not null references agents(id) on delete cascade,
+  expires_at timestamptz not null,
+  created_at timestamptz not null default now()
+);
+
+create sequence case_number_seq start 10001;
+
+create table conversations (
+  id text primary key,
+  case_number text not null unique,
+  customer_id text references customers(id),
+  customer_name text,
+  customer_email text,
+  channel text not null default 'web',
+  status text not null default 'ai' check (status in ('ai', 'waiting', 'assigned', 'resolved', 'callback')),
+  language text,
+  token_hash text not null,
+  assigned_agent_id text references agents(id),
+  team_id text references teams(id),
+  last_seq integer not null default 0,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index conversations_status on conversations(status);
+create unique index conversations_token on conversations(token_hash);
+
+create table messages (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  seq integer not null,
+  author_kind text not null check (author_kind in ('customer', 'ai', 'agent', 'system')),
+  author_id text,
+  author_name text,
+  text text not null,
+  private boolean not null default false,
+  client_message_id text,
+  reply_to text,
+  article_id text,
+  action text,
+  created_at timestamptz not null default now(),
+  unique (conversation_id, seq),
+  unique (conversation_id, client_message_id)
+);
+
+create table decisions (
+  message_id text primary key references messages(id),
+  conversation_id text not null references conversations(id),
+  decision jsonb not null,
+  created_at timestamptz not null default now()
+);
+
+create table handoffs (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  status text not null check (status in ('waiting', 'assigned', 'resolved', 'abandoned', 'callback')),
+  priority text not null,
+  reasons jsonb not null,
+  team_id text references teams(id),
+  offered_agent_id text references agents(id),
+  agent_id text references agents(id),
+  brief jsonb not null,
+  wait_estimate_minutes integer,
+  sla_due_at timestamptz not null,
+  created_at timestamptz not null default now(),
+  accepted_at timestamptz,
+  first_human_reply_at timestamptz,
+  brief_opened_at timestamptz,
+  resolved_at timestamptz,
+  resolution jsonb
+);
+create index handoffs_status on handoffs(status, team_id);
+create unique index handoffs_one_open on handoffs(conversation_id) where status in ('waiting', 'assigned', 'callback');
+
+create table event_counter (id integer primary key check (id = 1), seq bigint not null);
+insert into event_counter values (1, 0);
+
+create table events (
+  seq bigint primary key,
+  type text not null,
+  conversation_id text,
+  handoff_id text,
+  agent_id text,
+  payload jsonb not null,
+  created_at timestamptz not null default now()
+);
+create index events_conversation on events(conversation_id, seq);
+
+create table csat (
+  conversation_id text not null references conversations(id),
+  handoff_id text references handoffs(id),
+  score integer not null check (score between 1 and 5),
+  comment text,
+  created_at timestamptz not null default now(),
+  primary key (conversation_id)
+);
+
+create table settings (
+  key text not null,
+  version integer not null,
+  value jsonb not null,
+  created_by text,
+  created_at timestamptz not null default now(),
+  primary key (key, version)
+);
+`,
+  },
+];
+
+/** Applies the migrations not yet applied; returns the versions it applied. */
+export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<number[]> {
+  await db.exec('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    const done = await db.transaction(async (tx) => {
+      // Two nodes starting together: the second waits here, then sees the version recorded.
+      await tx.query('select pg_advisory_xact_lock(727274)');
+      const rows = await tx.query('select 1 from schema_migrations where version = $1', [m.version]);
+      if (rows.length) return false;
+      for (const statement of splitStatements(m.sql)) await tx.query(statement);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      return true;
+    });
+    if (done) {
+      applied.push(m.version);
+      log(`migration ${m.version} applied: ${m.name}`);
+    }
+  }
+  return applied;
+}
+
+/** Splits a migration into statements (our migrations hold no semicolons inside literals). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

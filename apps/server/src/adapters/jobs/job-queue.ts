@@ -1,0 +1,45 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../db/database.js';
+
+/** The durable timers: rows in the database with a run time, claimed once across nodes. */
+export const JOB_NAMES = ['queue-update', 'sla-breach', 'accept-timeout'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export interface JobQueue {
+  /** Schedules a job at `runAt`. A `key` makes it a singleton: scheduling the same key twice keeps one. */
+  schedule(name: JobName, data: Record<string, unknown>, runAt: Date, key?: string): Promise<void>;
+  /** Starts workers; each handler must be idempotent, since a job can run again after a crash. */
+  work(name: JobName, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * pg-boss on the same database: on PostgreSQL through its own pool, on PGlite through the
+ * database's `executeSql`, so the embedded mode has durable timers too.
+ */
+export async function createJobQueue(db: Database, opts: { url?: string; pollSeconds?: number; log: (line: string) => void }): Promise<JobQueue> {
+  const boss = new PgBoss(
+    opts.url
+      ? { connectionString: opts.url, max: 4, schema: 'pgboss', supervise: true, migrate: true }
+      : { db: { executeSql: (text: string, values?: unknown[]) => db.executeSql(text, values) }, schema: 'pgboss', supervise: true, migrate: true },
+  );
+  boss.on('error', (err: Error) => opts.log(`jobs: ${err.message}`));
+  await boss.start();
+  for (const name of JOB_NAMES) {
+    await boss.createQueue(name, { name, policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
+  }
+  const pollingIntervalSeconds = opts.pollSeconds ?? 1;
+  return {
+    schedule: async (name, data, runAt, key) => {
+      await boss.send(name, data, { startAfter: runAt, ...(key ? { singletonKey: key } : {}) });
+    },
+    work: async (name, handler) => {
+      await boss.work(name, { pollingIntervalSeconds, batchSize: 5 }, async (jobs) => {
+        for (const job of jobs) await handler(job.data as Record<string, unknown>);
+      });
+    },
+    stop: async () => {
+      await boss.stop({ graceful: true, wait: true, timeout: 5000 });
+    },
+  };
+}

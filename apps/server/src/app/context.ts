@@ -1,0 +1,27 @@
+import type { Engine, KbArticle } from '@baton/core';
+import type { EventBus } from '../adapters/bus/event-bus.js';
+import type { Database } from '../adapters/db/database.js';
+import type { JobQueue } from '../adapters/jobs/job-queue.js';
+import type { Config } from '../config.js';
+
+/** A log line for the person running the server. */
+export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+
+/**
+ * What every use case works with. `main.ts` wires the real adapters; tests wire the same ones
+ * (PGlite or PostgreSQL, the local bus), with a clock they control.
+ */
+export interface AppContext {
+  db: Database;
+  bus: EventBus;
+  jobs: JobQueue;
+  config: Config;
+  log: Log;
+  clock: () => Date;
+  newId: () => string;
+  /** The engine for the current policy version; replaced when the policy changes. */
+  engine: () => Engine;
+  setEngine: (engine: Engine, policyVersion: number) => void;
+  policyVersion: () => number;
+  articles: () => ReadonlyMap<string, KbArticle>;
+}

@@ -1,0 +1,19 @@
+import type { Sql } from '../adapters/db/database.js';
+import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
+import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
+import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { DomainError } from '../errors.js';
+
+/** A handoff that must exist, locked for the rest of the transaction. */
+export async function lockHandoff(tx: Sql, id: string): Promise<HandoffRecord> {
+  const rows = await tx.query('select id from handoffs where id = $1 for update', [id]);
+  const h = rows.length ? await getHandoff(tx, id) : null;
+  if (!h) throw new DomainError('HANDOFF_ERR_NOT_FOUND', `no handoff ${id}`);
+  return h;
+}
+
+/** Only the assigned agent, or a supervisor or admin, may act on an assigned handoff. */
+export function assertOwner(h: HandoffRecord, agent: AgentRecord): void {
+  if (h.status !== 'assigned') throw new DomainError('HANDOFF_ERR_NOT_ASSIGNED', `handoff ${h.id} is ${h.status}, not assigned`);
+  if (h.agentId !== agent.id && agent.role === 'agent') throw new DomainError('CONVERSATION_ERR_NOT_YOURS', `handoff ${h.id} is assigned to another agent`);
+}

@@ -1,0 +1,48 @@
+import type { Skill, Team } from '@baton/core';
+import type { AgentRecord, Presence, Role } from '../adapters/db/repositories/agents.repository.js';
+import { getAgentByEmail, getTeamByName, insertAgent, insertTeam, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { DomainError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { hashPassword } from './tokens.js';
+import { withEvents } from './with-events.js';
+
+export interface CreateAgentOptions {
+  email: string;
+  name: string;
+  password: string;
+  role?: Role;
+  teams?: string[];
+  capacity?: number;
+  skills?: Skill[];
+}
+
+/** Creates an agent; `teams` are team names or ids. */
+export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promise<AgentRecord> {
+  if (await getAgentByEmail(ctx.db, o.email)) throw new DomainError('AGENT_ERR_EMAIL_TAKEN', `an agent with email ${o.email} already exists`, 'email');
+  const teamIds: string[] = [];
+  for (const t of o.teams ?? []) {
+    const team = await getTeamByName(ctx.db, t);
+    if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team "${t}"`, 'team');
+    teamIds.push(team.id);
+  }
+  const passwordHash = await hashPassword(o.password);
+  return ctx.db.transaction((tx) =>
+    insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds }),
+  );
+}
+
+/** Creates a team. SLA minutes by priority default to support practice: 5 / 15 / 60 / 240. */
+export async function createTeam(ctx: AppContext, t: Omit<Team, 'id' | 'sla'> & { id?: string; sla?: Team['sla'] }): Promise<Team> {
+  if (await getTeamByName(ctx.db, t.name)) throw new DomainError('TEAM_ERR_NAME_TAKEN', `a team named ${t.name} already exists`, 'name');
+  const team: Team = { ...t, id: t.id ?? ctx.newId(), sla: t.sla ?? { critical: 5, high: 15, medium: 60, low: 240 } };
+  return ctx.db.transaction((tx) => insertTeam(tx, team));
+}
+
+/** An agent sets their presence and capacity; going offline puts nothing back in the queue by itself (see DESIGN §5). */
+export async function setPresence(ctx: AppContext, agent: AgentRecord, patch: { presence?: Presence; capacity?: number }): Promise<AgentRecord> {
+  return withEvents(ctx, async (tx, emit) => {
+    const updated = (await updateAgent(tx, agent.id, patch))!;
+    await emit({ type: 'agent.presence_changed', agentId: agent.id, payload: { presence: updated.presence, capacity: updated.capacity } });
+    return updated;
+  });
+}

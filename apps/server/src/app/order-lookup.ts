@@ -1,0 +1,48 @@
+import type { Decision, OrderRecord, VerifiedFact } from '@baton/core';
+import type { Sql } from '../adapters/db/database.js';
+import { findOrder } from '../adapters/db/repositories/customers.repository.js';
+
+const STATUS_QUESTION = /\b(where|status|track|tracking|arriv\w*|deliver\w*|dispatch\w*|ship\w*|late|waiting|received|come|coming|parcel|package)\b/i;
+
+/**
+ * The AI's order-lookup tool over the customer-context tables. It only reveals an order that
+ * belongs to the conversation's identified customer; anything else is "not found", so a customer
+ * cannot read someone else's order by guessing its number.
+ */
+export async function lookUpOrders(db: Sql, customerId: string | null, decision: Decision): Promise<VerifiedFact[]> {
+  if (!customerId) return [];
+  const facts: VerifiedFact[] = [];
+  const seen = new Set<string>();
+  for (const e of decision.signals.entities) {
+    if (e.kind !== 'order_number' || seen.has(e.value)) continue;
+    seen.add(e.value);
+    const found = await findOrder(db, e.value);
+    if (found && found.customerId === customerId) facts.push({ kind: 'order', orderId: found.order.id, order: found.order, messageIndex: e.messageIndex });
+  }
+  return facts;
+}
+
+/** Whether the last message asks where an order is, so the tool's answer beats the generic article. */
+export function asksOrderStatus(text: string): boolean {
+  return STATUS_QUESTION.test(text);
+}
+
+const DAY = 86_400_000;
+
+function day(iso: string, locale = 'en-GB'): string {
+  return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** The tool's answer, in plain words, from the order's real status. */
+export function describeOrder(order: OrderRecord, now: Date): string {
+  const parts = [`Order #${order.id} is ${order.status.replace(/_/g, ' ')}`];
+  if (order.dispatchedAt) parts[0] += ` (dispatched on ${day(order.dispatchedAt)}${order.carrier ? ` with ${order.carrier}` : ''})`;
+  let text = `${parts[0]}.`;
+  if (order.trackingNumber) text += ` The tracking number is ${order.trackingNumber}.`;
+  if (order.lastScanAt) {
+    const days = Math.floor((now.getTime() - Date.parse(order.lastScanAt)) / DAY);
+    text += ` The last tracking update was on ${day(order.lastScanAt)}`;
+    text += days >= 7 ? `, ${days} days ago, which is longer than it should be.` : '.';
+  }
+  return text;
+}

@@ -1,0 +1,61 @@
+import type { Engine, KbArticle, Policy, PolicyInput } from '@baton/core';
+import { createEngine, resolvePolicy } from '@baton/core';
+import { ZPolicyInputSchema } from '@baton/contracts';
+import type { Sql } from '../adapters/db/database.js';
+import type { SettingVersion } from '../adapters/db/repositories/settings.repository.js';
+import { insertSettingVersion, latestSetting, listSettingVersions } from '../adapters/db/repositories/settings.repository.js';
+import { DomainError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { withEvents } from './with-events.js';
+
+const KEY = 'policy';
+
+/** The stored policy (version 0 means the file or the defaults were never overridden). */
+export async function currentPolicy(db: Sql, fallback: PolicyInput): Promise<{ version: number; input: PolicyInput; policy: Policy }> {
+  const latest = await latestSetting<PolicyInput>(db, KEY);
+  const input = latest?.value ?? fallback;
+  return { version: latest?.version ?? 0, input, policy: resolvePolicy(input) };
+}
+
+export function policyHistory(db: Sql): Promise<SettingVersion<PolicyInput>[]> {
+  return listSettingVersions<PolicyInput>(db, KEY);
+}
+
+/**
+ * Saves a new policy version. It is validated first (every bad key named), and compiled into an
+ * engine before it is stored, so a policy that cannot run is never saved. `expectedVersion`
+ * stops two admins from overwriting each other.
+ */
+export async function updatePolicy(ctx: AppContext, by: string, raw: unknown, expectedVersion: number): Promise<{ version: number; policy: Policy }> {
+  const parsed = ZPolicyInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    throw new DomainError('POLICY_ERR_INVALID', parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; '), first.path.join('.') || undefined);
+  }
+  const input = parsed.data as PolicyInput;
+  let engine: Engine;
+  try {
+    engine = buildEngine(resolvePolicy(input), [...ctx.articles().values()], ctx);
+  } catch (err) {
+    throw new DomainError('POLICY_ERR_INVALID', (err as Error).message);
+  }
+  const saved = await withEvents(ctx, async (tx, emit) => {
+    const s = await insertSettingVersion(tx, { key: KEY, version: expectedVersion + 1, value: input, createdBy: by });
+    if (!s) throw new DomainError('POLICY_ERR_VERSION_CONFLICT', `the policy changed since version ${expectedVersion}; reload and try again`, 'version');
+    await emit({ type: 'policy.updated', payload: { version: s.version, by } });
+    return s;
+  });
+  ctx.setEngine(engine, saved.version);
+  return { version: saved.version, policy: engine.policy };
+}
+
+/** An engine for a policy, sharing the already trained answerer. */
+export function buildEngine(policy: Policy, articles: KbArticle[], ctx?: Pick<AppContext, 'engine'>): Engine {
+  let answerer;
+  try {
+    answerer = ctx?.engine().answerer;
+  } catch {
+    answerer = undefined;
+  }
+  return createEngine({ policy, ...(answerer ? { answerer } : { articles }) });
+}

@@ -1,0 +1,118 @@
+import type { Locale } from '@baton/core';
+import { aiMayAnswer, pickLocale, renderCustomerMessage, transition } from '@baton/core';
+import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
+import { findMessageByClientId, getConversation, insertMessage, listMessages, listReplies, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { DomainError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { authorNames, toEngineConversation } from './engine-conversation.js';
+import { escalateConversation } from './escalate-conversation.js';
+import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
+import { waitFor } from './queue-state.js';
+import { wireMessage } from './wire.js';
+import { withEvents } from './with-events.js';
+
+export interface PostCustomerMessageResult {
+  message: MessageRecord;
+  replies: MessageRecord[];
+  /** True when `clientMessageId` had been seen: nothing new was stored. */
+  duplicate: boolean;
+}
+
+/**
+ * One customer message, start to end (DESIGN §2). It is stored and committed before anything
+ * else, so an acknowledged message survives a crash; then the policy decides, and the AI answers
+ * or hands over. A message sent twice with one `clientMessageId` (a double click, a retry) is
+ * stored once, and the second call gets the first call's result.
+ */
+export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string }): Promise<PostCustomerMessageResult> {
+  if (input.clientMessageId) {
+    const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
+    if (existing) return { message: existing, replies: await repliesOrRespond(ctx, existing), duplicate: true };
+  }
+  let message: MessageRecord;
+  try {
+    message = await withEvents(ctx, async (tx, emit) => {
+      const conv = await getConversation(tx, conversationId, { forUpdate: true });
+      if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
+      const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null });
+      await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
+      if (conv.status === 'resolved') {
+        // The customer writes again: the AI takes it up, with the whole history.
+        const to = transition('resolved', 'reopened');
+        await updateConversation(tx, conversationId, { status: to });
+        await emit({ type: 'conversation.status_changed', conversationId, payload: { from: 'resolved', to, cause: 'reopened' } });
+      }
+      return m;
+    });
+  } catch (err) {
+    // Two requests with one clientMessageId raced: the unique index let one in.
+    if (input.clientMessageId && isUniqueViolation(err)) {
+      const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
+      if (existing) return { message: existing, replies: await listReplies(ctx.db, existing.id), duplicate: true };
+    }
+    throw err;
+  }
+  return { message, replies: await respond(ctx, message), duplicate: false };
+}
+
+/** A retried message gets its earlier replies; one stored but never answered (a crash in between) is answered now. */
+async function repliesOrRespond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
+  const replies = await listReplies(ctx.db, message.id);
+  if (replies.length) return replies;
+  const decided = await ctx.db.query('select 1 from decisions where message_id = $1', [message.id]);
+  return decided.length ? [] : respond(ctx, message);
+}
+
+/** The AI's turn: the policy decides, and the AI answers, asks, declines, offers a choice or hands over. */
+export async function respond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
+  const conv = await getConversation(ctx.db, message.conversationId);
+  if (!conv || !aiMayAnswer(conv.status)) return [];
+  const all = await listMessages(ctx.db, conv.id);
+  const upTo = all.filter((m) => m.seq <= message.seq);
+  const profile = conv.customerId ? await getCustomerProfile(ctx.db, conv.customerId) : null;
+  const engineConversation = toEngineConversation(conv, upTo, profile);
+  const decision = ctx.engine().decide(engineConversation);
+  const facts = await lookUpOrders(ctx.db, conv.customerId, decision);
+  const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
+
+  if (decision.action === 'escalate') {
+    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision, engineConversation, profile, facts, locale, authorNames: authorNames(upTo) });
+    return r ? [r.notice] : [];
+  }
+
+  let text: string;
+  let articleId: string | null = null;
+  if (decision.action === 'answer') {
+    const order = facts[0]?.order;
+    if (order && asksOrderStatus(message.text)) {
+      text = describeOrder(order, ctx.clock());
+    } else {
+      const article = decision.articleId ? ctx.articles().get(decision.articleId) : undefined;
+      text = article?.body.trim() || renderCustomerMessage({ kind: 'clarify' }, locale);
+    }
+    articleId = decision.articleId ?? null;
+  } else if (decision.action === 'offer_choice') {
+    const team = await getTeamByName(ctx.db, 'Support');
+    const wait = (await waitFor(ctx, ctx.db, team, 1)) ?? ctx.config.defaultHandleMinutes;
+    text = renderCustomerMessage({ kind: 'offer_choice', waitMinutes: wait }, locale);
+  } else {
+    text = renderCustomerMessage({ kind: decision.action }, locale);
+  }
+
+  const reply = await withEvents(ctx, async (tx, emit) => {
+    const current = await getConversation(tx, conv.id, { forUpdate: true });
+    // A person took the conversation while the AI was thinking: the AI stays quiet.
+    if (!current || !aiMayAnswer(current.status)) return null;
+    const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: message.id, articleId, action: decision.action });
+    await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision });
+    await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
+    return r;
+  });
+  return reply ? [reply] : [];
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505';
+}

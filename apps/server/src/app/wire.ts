@@ -1,0 +1,68 @@
+import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
+import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
+
+/** A message as clients see it (DESIGN §10). */
+export interface WireMessage {
+  id: string;
+  seq: number;
+  conversationId: string;
+  author: { kind: MessageRecord['authorKind']; name?: string };
+  text: string;
+  private?: true;
+  articleId?: string;
+  action?: string;
+  createdAt: string;
+}
+
+export function wireMessage(m: MessageRecord): WireMessage {
+  return {
+    id: m.id,
+    seq: m.seq,
+    conversationId: m.conversationId,
+    author: { kind: m.authorKind, ...(m.authorName ? { name: m.authorName } : {}) },
+    text: m.text,
+    ...(m.private ? { private: true as const } : {}),
+    ...(m.articleId ? { articleId: m.articleId } : {}),
+    ...(m.action ? { action: m.action } : {}),
+    createdAt: m.createdAt.toISOString(),
+  };
+}
+
+export function wireConversation(c: ConversationRecord) {
+  return {
+    id: c.id,
+    caseNumber: c.caseNumber,
+    status: c.status,
+    channel: c.channel,
+    customer: { id: c.customerId, name: c.customerName, email: c.customerEmail },
+    language: c.language,
+    assignedAgentId: c.assignedAgentId,
+    teamId: c.teamId,
+    lastSeq: c.lastSeq,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** A handoff as clients see it: `{id, conversationId, status, priority, reasons, team, brief, createdAt}` and more. */
+export function wireHandoff(h: HandoffRecord, teamName: string | null) {
+  return {
+    id: h.id,
+    conversationId: h.conversationId,
+    status: h.status,
+    priority: h.priority,
+    reasons: h.reasons,
+    team: teamName,
+    teamId: h.teamId,
+    agentId: h.agentId,
+    offeredAgentId: h.offeredAgentId,
+    brief: h.brief,
+    waitEstimateMinutes: h.waitEstimateMinutes,
+    slaDueAt: h.slaDueAt.toISOString(),
+    createdAt: h.createdAt.toISOString(),
+    acceptedAt: h.acceptedAt?.toISOString() ?? null,
+    firstHumanReplyAt: h.firstHumanReplyAt?.toISOString() ?? null,
+    resolvedAt: h.resolvedAt?.toISOString() ?? null,
+    resolution: h.resolution,
+  };
+}

@@ -1,0 +1,25 @@
+import type { Sql } from '../adapters/db/database.js';
+import type { EventRecord, NewEvent } from '../adapters/db/repositories/events.repository.js';
+import { appendEvent } from '../adapters/db/repositories/events.repository.js';
+import type { AppContext } from './context.js';
+
+/** Appends an event inside the current transaction. */
+export type Emit = (event: NewEvent) => Promise<EventRecord>;
+
+/**
+ * Runs `fn` in a transaction and tells the other nodes about its events only after the commit,
+ * so nobody is ever told about something that was rolled back.
+ */
+export async function withEvents<T>(ctx: AppContext, fn: (tx: Sql, emit: Emit) => Promise<T>): Promise<T> {
+  let last = 0;
+  const result = await ctx.db.transaction(async (tx) => {
+    const emit: Emit = async (event) => {
+      const e = await appendEvent(tx, event);
+      last = Math.max(last, e.seq);
+      return e;
+    };
+    return fn(tx, emit);
+  });
+  if (last) ctx.bus.publish(last);
+  return result;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once into a typed object. This is the only file that reads
+ * `process.env`; everything else gets a `Config`. A bad value fails the start, naming each one.
+ */
+export interface Config {
+  port: number;
+  host: string;
+  /** PGlite's folder; null means in memory (tests). Ignored when `databaseUrl` is set. */
+  dataDir: string | null;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  kbDir: string | null;
+  policyFile: string | null;
+  queueUpdateSeconds: number;
+  /** Seconds an offered handoff waits for its agent before it is offered to another. */
+  acceptTimeoutSeconds: number;
+  demo: boolean;
+  /** Agent session lifetime. */
+  sessionHours: number;
+  /** The wait estimate when there is no handle-time history yet. */
+  defaultHandleMinutes: number;
+  /** Public base URL, for links in emails. */
+  publicUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const ZEnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  BATON_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  BATON_KB_DIR: z.string().min(1).optional(),
+  BATON_POLICY: z.string().min(1).optional(),
+  BATON_QUEUE_UPDATE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  BATON_ACCEPT_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  BATON_DEMO: bool.default(false),
+  BATON_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
+  BATON_PUBLIC_URL: z.url().optional(),
+  BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+/** Raised with every bad variable named, so one start shows all that needs fixing. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_ERR_INVALID';
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses an environment (process.env by default). Empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in ZEnvSchema.shape && v !== undefined && v !== ''));
+  const parsed = ZEnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}=${JSON.stringify(cleaned[String(i.path[0])] ?? '')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.BATON_DATA_DIR === ':memory:' ? null : e.BATON_DATA_DIR,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    kbDir: e.BATON_KB_DIR ?? null,
+    policyFile: e.BATON_POLICY ?? null,
+    queueUpdateSeconds: e.BATON_QUEUE_UPDATE_SECONDS,
+    acceptTimeoutSeconds: e.BATON_ACCEPT_TIMEOUT_SECONDS,
+    demo: e.BATON_DEMO,
+    sessionHours: e.BATON_SESSION_HOURS,
+    defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,
+    publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    logLevel: e.BATON_LOG_LEVEL,
+  };
+}

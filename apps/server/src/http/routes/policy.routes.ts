@@ -1,0 +1,27 @@
+import { ZPutPolicySchema } from '@baton/contracts';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+import { currentPolicy, policyHistory, updatePolicy } from '../../app/policy-settings.js';
+import { requireAgent } from '../auth.js';
+import { parse } from '../parse.js';
+
+export function policyRoutes(app: FastifyInstance, ctx: AppContext, fileInput: () => unknown): void {
+  app.get('/api/v1/policy', async (req) => {
+    await requireAgent(ctx, req);
+    const p = await currentPolicy(ctx.db, fileInput() as never);
+    return { version: p.version, policy: p.policy, input: p.input };
+  });
+
+  app.get('/api/v1/policy/versions', async (req) => {
+    await requireAgent(ctx, req, 'supervisor');
+    const versions = await policyHistory(ctx.db);
+    return { versions: versions.map((v) => ({ version: v.version, createdBy: v.createdBy, createdAt: v.createdAt.toISOString(), policy: v.value })) };
+  });
+
+  app.put('/api/v1/policy', async (req) => {
+    const agent = await requireAgent(ctx, req, 'admin');
+    const body = parse(ZPutPolicySchema, req.body, 'body');
+    const r = await updatePolicy(ctx, agent.email, body.policy, body.version);
+    return { version: r.version, policy: r.policy };
+  });
+}

@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Engine, KbArticle } from '@baton/core';
+import { createEngine } from '@baton/core';
+import type { FastifyInstance } from 'fastify';
+import type { EventBus } from './adapters/bus/event-bus.js';
+import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
+import type { Database } from './adapters/db/database.js';
+import { migrate } from './adapters/db/migrations.js';
+import { openPgliteDatabase } from './adapters/db/pglite-database.js';
+import { openPostgresDatabase } from './adapters/db/postgres-database.js';
+import { loadKb } from './adapters/files/load-kb.js';
+import { loadPolicyInput } from './adapters/files/load-policy.js';
+import type { JobQueue } from './adapters/jobs/job-queue.js';
+import { createJobQueue } from './adapters/jobs/job-queue.js';
+import type { AppContext, Log } from './app/context.js';
+import { currentPolicy } from './app/policy-settings.js';
+import type { Config } from './config.js';
+import { buildApp } from './http/build-app.js';
+import type { BuildAppOptions } from './http/build-app.js';
+import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
+import { queueUpdateJob } from './jobs/queue-update.job.js';
+import { slaBreachJob } from './jobs/sla-breach.job.js';
+
+/** A running server: its context, its HTTP app and how to stop it cleanly. */
+export interface Server {
+  ctx: AppContext;
+  app: FastifyInstance;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Listen on the configured port; tests that use `inject()` pass false. */
+  listen?: boolean;
+  /** Run the job workers (true by default). */
+  workers?: boolean;
+  /** A clock for tests. */
+  clock?: () => Date;
+  /** The demo KB folder, used when BATON_KB_DIR is not set. */
+  defaultKbDir?: string;
+  /** Runs after migrations, before listening (the demo seed). */
+  beforeListen?: (ctx: AppContext) => Promise<void>;
+  plugins?: BuildAppOptions['plugins'];
+  log?: Log;
+}
+
+/** Logs for people: one line each, with the fields that help, as JSON when not on a terminal. */
+export function consoleLog(level: Config['logLevel']): Log {
+  const order = ['debug', 'info', 'warn', 'error'];
+  const min = level === 'silent' || level === 'fatal' ? 99 : order.indexOf(level);
+  return (lvl, message, fields) => {
+    if (order.indexOf(lvl) < min) return;
+    if (process.stderr.isTTY) {
+      const extra = fields && Object.keys(fields).length ? ` ${Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')}` : '';
+      process.stderr.write(`${lvl === 'info' ? '' : `${lvl.toUpperCase()}: `}${message}${extra}\n`);
+    } else {
+      process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: message, ...fields })}\n`);
+    }
+  };
+}
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, PGlite in BATON_DATA_DIR otherwise. */
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
+}
+
+/**
+ * Wires the adapters and starts the server: migrations, the KB and the policy, the bus, the job
+ * workers, the HTTP app. This file alone knows which adapter serves which port.
+ */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
+  const log = opts.log ?? consoleLog(config.logLevel);
+  const started = Date.now();
+  const db = await openDatabase(config);
+  log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}`}`);
+  await migrate(db, (line) => log('info', line));
+
+  const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
+  const articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
+  const fileInput = loadPolicyInput(config.policyFile ?? undefined);
+  const stored = await currentPolicy(db, fileInput);
+  const t = Date.now();
+  let engine: Engine = createEngine({ policy: stored.policy, articles });
+  let policyVersion = stored.version;
+  log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms; policy version ${policyVersion}`);
+
+  let bus: EventBus;
+  if (config.redisUrl) {
+    bus = await createRedisBus(config.redisUrl, (line) => log('warn', line));
+    log('info', 'cluster bus: Redis');
+  } else bus = createLocalBus();
+
+  const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), log: (line) => log('warn', line) });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const ctx: AppContext = {
+    db,
+    bus,
+    jobs,
+    config,
+    log,
+    clock: opts.clock ?? (() => new Date()),
+    newId: () => randomUUID(),
+    engine: () => engine,
+    setEngine: (e, version) => {
+      engine = e;
+      policyVersion = version;
+    },
+    policyVersion: () => policyVersion,
+    articles: () => byId,
+  };
+
+  // Another node saved a new policy: pick it up (checked at most once a second, on any event).
+  let lastCheck = 0;
+  const unsubscribe = bus.subscribe(() => {
+    if (Date.now() - lastCheck < 1000) return;
+    lastCheck = Date.now();
+    void currentPolicy(db, fileInput)
+      .then((p) => {
+        if (p.version !== policyVersion) {
+          ctx.setEngine(createEngine({ policy: p.policy, answerer: engine.answerer ?? undefined, ...(engine.answerer ? {} : { articles }) }), p.version);
+          log('info', `policy version ${p.version} loaded`);
+        }
+      })
+      .catch((err: Error) => log('warn', `could not check the policy version: ${err.message}`));
+  });
+
+  if (opts.workers !== false) {
+    const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
+      try {
+        await fn(ctx, data);
+      } catch (err) {
+        log('error', `job ${name} failed; it will be retried`, { error: (err as Error).message, data });
+        throw err;
+      }
+    };
+    await jobs.work('queue-update', guard('queue-update', queueUpdateJob));
+    await jobs.work('sla-breach', guard('sla-breach', slaBreachJob));
+    await jobs.work('accept-timeout', guard('accept-timeout', acceptTimeoutJob));
+  }
+
+  await opts.beforeListen?.(ctx);
+  const app = await buildApp(ctx, { policyFileInput: fileInput, ...(opts.plugins ? { plugins: opts.plugins } : {}) });
+  let url: string | null = null;
+  if (opts.listen !== false) {
+    url = await app.listen({ port: config.port, host: config.host });
+    log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Date.now() - started} ms)`);
+  } else await app.ready();
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      unsubscribe();
+      await app.close();
+      await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
+      await bus.close();
+      await db.close();
+    })());
+  return { ctx, app, url, stop };
+}
+
+

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
+import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import type { AppContext } from '../app/context.js';
+import { DomainError, ERRORS } from '../errors.js';
+import type { Principal } from '../http/auth.js';
+import { bearer, principalFor } from '../http/auth.js';
+
+const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
+const ZFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') }), z.object({ type: z.literal('ack'), seq: z.number().int() })]);
+
+/** What a customer may see of an event: their conversation's public side, never briefs or notes. */
+const CUSTOMER_EVENTS = new Set(['message.created', 'conversation.status_changed', 'queue.position_updated']);
+
+export function visibleTo(p: Principal, e: EventRecord): boolean {
+  if (p.kind === 'agent') return true;
+  if (e.conversationId !== p.conversationId || !CUSTOMER_EVENTS.has(e.type)) return false;
+  const m = (e.payload as { message?: { private?: boolean } }).message;
+  return !m?.private;
+}
+
+/**
+ * The realtime stream: `GET /api/v1/stream?token=…&after=SEQ` upgraded to a WebSocket. Every
+ * event carries its global sequence number; the client resumes from the last one it saw, and the
+ * server reads from the database what came after, so a dropped connection loses nothing. Without
+ * `after`, the stream starts at the current end (nothing old is replayed).
+ */
+export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/v1/stream', { websocket: true }, async (socket, req) => {
+    let principal: Principal;
+    let cursor: number;
+    try {
+      principal = await principalFor(ctx, bearer(req));
+      const q = ZQuery.safeParse(req.query);
+      if (!q.success) throw new DomainError('VALIDATION_ERR_QUERY', 'after must be a whole number', 'after');
+      cursor = q.data.after ?? (await lastEventSeq(ctx.db));
+    } catch (err) {
+      const e = err instanceof DomainError ? err : new DomainError('INTERNAL_ERR', 'could not open the stream');
+      socket.send(JSON.stringify({ type: 'error', error: { code: e.code, message: e.message } }));
+      socket.close(ERRORS[e.code].ws, e.code);
+      return;
+    }
+    let pumping = false;
+    let again = false;
+    let closed = false;
+    const pump = async () => {
+      if (pumping) {
+        again = true;
+        return;
+      }
+      pumping = true;
+      try {
+        do {
+          again = false;
+          for (;;) {
+            const events = await listEventsAfter(ctx.db, cursor, { ...(principal.kind === 'customer' ? { conversationId: principal.conversationId } : {}), limit: 200 });
+            if (!events.length || closed) break;
+            for (const e of events) {
+              cursor = e.seq;
+              if (visibleTo(principal, e)) socket.send(JSON.stringify({ type: 'event', event: { seq: e.seq, type: e.type, conversationId: e.conversationId, handoffId: e.handoffId, agentId: e.agentId, payload: e.payload, createdAt: e.createdAt.toISOString() } }));
+            }
+            if (events.length < 200) break;
+          }
+        } while (again && !closed);
+      } catch (err) {
+        ctx.log('warn', 'stream: could not read events', { error: (err as Error).message });
+      } finally {
+        pumping = false;
+      }
+    };
+    const unsubscribe = ctx.bus.subscribe(() => void pump());
+    // A safety net for a lost nudge (a Redis blip): look again every few seconds.
+    const timer = setInterval(() => void pump(), 5000);
+    socket.on('message', (raw: Buffer) => {
+      const frame = ZFrame.safeParse(safeJson(raw.toString()));
+      if (!frame.success) {
+        socket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } }));
+        return;
+      }
+      if (frame.data.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: cursor }));
+    });
+    socket.on('close', () => {
+      closed = true;
+      unsubscribe();
+      clearInterval(timer);
+    });
+    socket.send(JSON.stringify({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } }));
+    await pump();
+  });
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return null;
+  }
+}

@@ -38,7 +38,7 @@ export interface HandoffMetrics {
  */
 export async function handoffMetrics(db: Sql, f: MetricsFilter): Promise<HandoffMetrics> {
   const params = [f.from ?? null, f.to ?? null, f.teamId ?? null, f.channel ?? null];
-  const convWhere = `($1::timestamptz is null or c.created_at >= $1) and ($2::timestamptz is null or c.created_at < $2) and ($4::text is null or c.channel = $4)`;
+  const convWhere = `($1::timestamptz is null or c.created_at >= $1) and ($2::timestamptz is null or c.created_at < $2) and ($4::text is null or c.channel = $4) and ($3::text is null or c.team_id = $3)`;
   const hWhere = `($1::timestamptz is null or h.created_at >= $1) and ($2::timestamptz is null or h.created_at < $2) and ($3::text is null or h.team_id = $3) and ($4::text is null or c.channel = $4)`;
   const [counts] = await db.query<Record<string, number | null>>(
     `select

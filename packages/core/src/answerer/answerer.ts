@@ -347,7 +347,7 @@ function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: stri
 }
 
 /** Below this many articles, the calibration hides too few articles to learn what is out of scope. */
-const SMALL_KB = 16;
+const SMALL_KB = 40;
 
 /** English function words: they say nothing about what a question is about. */
 const FUNCTION_WORDS = new Set(

@@ -1,0 +1,61 @@
+import { fileURLToPath } from 'node:url';
+import type { Config } from '../config.js';
+import { loadConfig } from '../config.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import type { Server } from '../main.js';
+import { startServer } from '../main.js';
+import { freshPostgres } from './databases.js';
+
+export const DEMO_KB = fileURLToPath(new URL('../../../../demo/kb', import.meta.url));
+
+export interface TestServer extends Server {
+  config: Config;
+  logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
+  /** Logs in a demo agent by first name (alex, priya, sam, jordan, casey); returns the bearer token. */
+  login(who: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A real server on PGlite (in memory) or on a fresh PostgreSQL database, seeded with the demo
+ * data and KB. `listen` puts it on a random port for WebSocket tests; otherwise use `app.inject`.
+ */
+export async function startTestServer(kind: 'pglite' | 'postgres', opts: { listen?: boolean; env?: Record<string, string>; clock?: () => Date } = {}): Promise<TestServer> {
+  const pgdb = kind === 'postgres' ? await freshPostgres() : null;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    BATON_DATA_DIR: ':memory:',
+    BATON_LOG_LEVEL: 'error',
+    ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
+    ...opts.env,
+  });
+  let logins: TestServer['logins'] = [];
+  const server = await startServer(config, {
+    listen: opts.listen ?? false,
+    defaultKbDir: DEMO_KB,
+    ...(opts.clock ? { clock: opts.clock } : {}),
+    log: (level, message, fields) => {
+      if (level === 'error') process.stderr.write(`[server] ${message} ${JSON.stringify(fields ?? {})}\n`);
+    },
+    beforeListen: async (ctx) => {
+      logins = (await seedDemo(ctx, { now: ctx.clock(), log: () => {} })).logins;
+    },
+  });
+  return {
+    ...server,
+    config,
+    logins,
+    async login(who) {
+      const l = logins.find((x) => x.email.startsWith(who.toLowerCase()));
+      if (!l) throw new Error(`no demo agent ${who}`);
+      const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: l.email, password: l.password } });
+      if (res.statusCode !== 200) throw new Error(`login failed: ${res.body}`);
+      return res.json().token as string;
+    },
+    async close() {
+      await server.stop();
+      await pgdb?.drop();
+    },
+  };
+}

@@ -37,7 +37,10 @@ export async function serve(args: string[]): Promise<number> {
   });
   if (demo) {
     const base = (server.url ?? '').replace('127.0.0.1', 'localhost');
-    process.stdout.write(`Demo: customer chat at ${base}/demo, agent workspace at ${base}/, API at ${base}/api/v1, spec at ${base}/openapi.json\n`);
+    process.stdout.write(
+      `Demo ready: API at ${base}/api/v1 (spec at ${base}/openapi.json), health at ${base}/healthz, Prometheus at ${base}/metrics.\n` +
+        `Try: curl -s -XPOST ${base}/api/v1/conversations -H 'content-type: application/json' -d '{"customer":{"email":"sarah.jones@example.com"}}'\n`,
+    );
   }
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -11,6 +11,7 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { webRoutes } from './web.routes.js';
 
 export interface BuildAppOptions {
   /** The policy from BATON_POLICY, before any version saved in the database. */
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   agentRoutes(app, ctx);
   policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
   streamRoutes(app, ctx);
+  await webRoutes(app);
   for (const plugin of opts.plugins ?? []) await plugin(app);
   return app;
 }

@@ -187,6 +187,69 @@ create table settings (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'listeners, notifications, webhooks, email threads, callbacks',
+    sql: `
+create table listener_cursors (
+  name text primary key,
+  seq bigint not null default 0,
+  updated_at timestamptz not null default now()
+);
+
+create table notification_endpoints (
+  id text primary key,
+  kind text not null check (kind in ('webhook', 'slack', 'sms', 'email')),
+  name text not null,
+  target text not null,
+  secret text,
+  events jsonb not null default '[]',
+  min_priority text check (min_priority in ('low', 'medium', 'high', 'critical')),
+  active boolean not null default true,
+  created_at timestamptz not null default now()
+);
+
+create table deliveries (
+  id text primary key,
+  endpoint_id text not null references notification_endpoints(id) on delete cascade,
+  event_seq bigint not null,
+  event_type text not null,
+  status text not null check (status in ('pending', 'delivered', 'failed', 'dead')),
+  attempts integer not null default 0,
+  last_status integer,
+  last_error text,
+  next_attempt_at timestamptz,
+  payload jsonb not null,
+  created_at timestamptz not null default now(),
+  delivered_at timestamptz,
+  unique (endpoint_id, event_seq)
+);
+create index deliveries_status on deliveries(status, next_attempt_at);
+
+create table email_threads (
+  message_id text primary key,
+  conversation_id text not null references conversations(id),
+  direction text not null check (direction in ('in', 'out')),
+  created_at timestamptz not null default now()
+);
+create index email_threads_conversation on email_threads(conversation_id, created_at);
+
+alter table conversations add column customer_phone text;
+
+create table callbacks (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  handoff_id text references handoffs(id),
+  kind text not null check (kind in ('callback', 'email')),
+  scheduled_for timestamptz,
+  time_zone text,
+  contact text,
+  status text not null check (status in ('scheduled', 'queued', 'done', 'missed', 'cancelled')),
+  created_at timestamptz not null default now()
+);
+create index callbacks_due on callbacks(status, scheduled_for);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

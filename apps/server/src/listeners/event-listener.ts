@@ -1,0 +1,100 @@
+import type { Sql } from '../adapters/db/database.js';
+import type { EventRecord, EventType } from '../adapters/db/repositories/events.repository.js';
+import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import type { AppContext } from '../app/context.js';
+
+/**
+ * A side effect that follows the event log (DESIGN §1: webhooks, notifications and outbound mail
+ * read the events). One listener per concern, each with a durable cursor in `listener_cursors`,
+ * so a restart resumes where it stopped and every event is handled exactly once per listener.
+ *
+ * `handle` runs inside the transaction that advances the cursor, so its database writes and the
+ * cursor move commit together. It must only write to the database (PGlite has one connection, held
+ * by the transaction): network calls and job scheduling belong in `afterCommit`, which runs once
+ * the batch is committed — e.g. `handle` stores pending webhook deliveries, `afterCommit` wakes the
+ * sender.
+ */
+export interface EventListener {
+  /** Unique and stable: it names the cursor row. */
+  name: string;
+  /** The event types it wants; others only advance the cursor. */
+  types: readonly EventType[] | 'all';
+  handle(ctx: AppContext, tx: Sql, event: EventRecord): Promise<void>;
+  afterCommit?(ctx: AppContext, handled: EventRecord[]): Promise<void>;
+}
+
+export interface RunningListener {
+  /** Processes everything pending now; resolves when caught up. For tests and shutdown. */
+  drain(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Starts a listener: woken by the bus on every commit and every few seconds as a safety net. Only
+ * one node advances a cursor at a time (`for update skip locked` on the cursor row), so with
+ * several nodes each event is handled once, by whichever node holds the row.
+ */
+export function startListener(ctx: AppContext, listener: EventListener, opts: { intervalMs?: number; batch?: number } = {}): RunningListener {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  const wanted = listener.types === 'all' ? null : new Set<string>(listener.types);
+
+  const once = async (): Promise<boolean> => {
+    const handled: EventRecord[] = [];
+    const more = await ctx.db.transaction(async (tx) => {
+      await tx.query('insert into listener_cursors (name, seq) values ($1, 0) on conflict (name) do nothing', [listener.name]);
+      const rows = await tx.query<{ seq: number | string }>('select seq from listener_cursors where name = $1 for update skip locked', [listener.name]);
+      if (!rows[0]) return false;
+      const events = await listEventsAfter(tx, Number(rows[0].seq), { limit: opts.batch ?? 100 });
+      if (!events.length) return false;
+      for (const e of events) {
+        if (!wanted || wanted.has(e.type)) {
+          await listener.handle(ctx, tx, e);
+          handled.push(e);
+        }
+        await tx.query('update listener_cursors set seq = $2, updated_at = now() where name = $1', [listener.name, e.seq]);
+      }
+      return events.length === (opts.batch ?? 100);
+    });
+    if (handled.length && listener.afterCommit) await listener.afterCommit(ctx, handled);
+    return more;
+  };
+
+  const run = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          while (!stopped && (await once()));
+        } while (again && !stopped);
+      } catch (err) {
+        ctx.log('error', `listener ${listener.name} failed; it will retry from its cursor`, { error: (err as Error).message });
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+
+  const unsubscribe = ctx.bus.subscribe(() => void run());
+  const timer = setInterval(() => void run(), opts.intervalMs ?? 3000);
+  void run();
+  return {
+    drain: async () => {
+      await run();
+      await running;
+      await run();
+    },
+    stop: () => {
+      stopped = true;
+      unsubscribe();
+      clearInterval(timer);
+    },
+  };
+}

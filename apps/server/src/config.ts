@@ -21,6 +21,10 @@ export interface Config {
   sessionHours: number;
   /** The wait estimate when there is no handle-time history yet. */
   defaultHandleMinutes: number;
+  /** Offer a callback or an email reply when the estimated wait is over this many minutes. */
+  callbackOfferMinutes: number;
+  /** A callback not picked up this many minutes after its time counts as missed. */
+  callbackMissMinutes: number;
   /** Public base URL, for links in emails. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -49,6 +53,8 @@ const ZEnvSchema = z.object({
   BATON_DEMO: bool.default(false),
   BATON_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
+  BATON_CALLBACK_OFFER_MINUTES: z.coerce.number().min(1).max(24 * 60).default(20),
+  BATON_CALLBACK_MISS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
   BATON_PUBLIC_URL: z.url().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -82,6 +88,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.BATON_DEMO,
     sessionHours: e.BATON_SESSION_HOURS,
     defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,
+    callbackOfferMinutes: e.BATON_CALLBACK_OFFER_MINUTES,
+    callbackMissMinutes: e.BATON_CALLBACK_MISS_MINUTES,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,
   };

@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import { buildApp } from './http/build-app.js';
 import type { BuildAppOptions } from './http/build-app.js';
 import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
+import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 
@@ -137,6 +138,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('queue-update', guard('queue-update', queueUpdateJob));
     await jobs.work('sla-breach', guard('sla-breach', slaBreachJob));
     await jobs.work('accept-timeout', guard('accept-timeout', acceptTimeoutJob));
+    await jobs.work('callback-due', guard('callback-due', callbackDueJob));
   }
 
   await opts.beforeListen?.(ctx);

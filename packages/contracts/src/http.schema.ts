@@ -133,3 +133,25 @@ export const ZMetricsQuerySchema = z.strictObject({
 
 /** Every error: a stable code, a message, and the field at fault when there is one. */
 export const ZErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
+
+/** `POST /conversations/:id/callback`: a call back at an offered time, or a reply by email. */
+export const ZBookCallbackSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('callback'),
+    at: z.iso.datetime({ offset: true }),
+    phone: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'a phone number such as +44 20 7946 0958'),
+    timeZone: z.string().min(1).max(64).optional(),
+  }),
+  z.strictObject({ kind: z.literal('email'), email: z.email().optional(), timeZone: z.string().min(1).max(64).optional() }),
+]);
+
+/** `PATCH /teams/:id`: business hours (an IANA zone, a weekly schedule, holidays), or null for always open. */
+export const ZTeamHoursSchema = z.strictObject({
+  hours: z
+    .object({
+      timeZone: z.string().min(1),
+      weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.object({ start: z.string(), end: z.string() }))),
+      holidays: z.array(z.string()).default([]),
+    })
+    .nullable(),
+});

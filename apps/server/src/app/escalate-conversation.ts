@@ -28,7 +28,7 @@ export interface EscalateInput {
  * timers. Returns the notice sent to the customer, or nothing when another message escalated
  * the conversation first.
  */
-export async function escalateConversation(ctx: AppContext, input: EscalateInput): Promise<{ notice: MessageRecord; handoff: HandoffRecord } | null> {
+export async function escalateConversation(ctx: AppContext, input: EscalateInput): Promise<{ notice: MessageRecord; offer: MessageRecord | null; handoff: HandoffRecord } | null> {
   const { conversation: conv, decision } = input;
   const teams = await listTeams(ctx.db);
   const articleCategory = decision.articleId ? ctx.articles().get(decision.articleId)?.category : undefined;
@@ -79,17 +79,28 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     const waitMinutes = (await waitFor(ctx, tx, team, position)) ?? position * ctx.config.defaultHandleMinutes;
     const closed = team?.hours && !isOpen(team.hours, now.getTime());
     const opensAt = closed && team?.hours ? nextOpening(team.hours, now.getTime()) : null;
+    // After hours, or a long wait: say so, and offer a callback or an email reply (DESIGN §5).
+    const longWait = !opensAt && waitMinutes > ctx.config.callbackOfferMinutes;
+    const offer = Boolean(opensAt) || longWait;
     const text = opensAt
-      ? renderCustomerMessage({ kind: 'after_hours', teamName, opensAt: formatLocal(opensAt, team!.hours!.timeZone), caseNumber: conv.caseNumber }, input.locale)
-      : renderCustomerMessage({ kind: 'handoff', teamName, waitMinutes, caseNumber: conv.caseNumber, reason: reasonKindFor(decision) }, input.locale);
+      ? renderCustomerMessage({ kind: 'after_hours', teamName, opensAt: formatLocal(opensAt, team!.hours!.timeZone, input.locale), caseNumber: conv.caseNumber }, input.locale)
+      : longWait
+        ? renderCustomerMessage({ kind: 'long_wait', teamName, waitMinutes, caseNumber: conv.caseNumber }, input.locale)
+        : renderCustomerMessage({ kind: 'handoff', teamName, waitMinutes, caseNumber: conv.caseNumber, reason: reasonKindFor(decision) }, input.locale);
+
     const stored = await updateHandoff(tx, handoff.id, { waitEstimateMinutes: opensAt ? null : waitMinutes });
     await updateConversation(tx, conv.id, { status: transition(current.status, 'escalated'), teamId: team?.id ?? null });
     const notice = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: input.trigger.id, action: 'escalate', articleId: decision.articleId ?? null });
+    // The choice comes as its own message, so clients can show the slots under it.
+    const offerMessage = offer
+      ? await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, input.locale), replyTo: input.trigger.id, action: 'offer_callback' })
+      : null;
     await saveDecision(tx, { messageId: input.trigger.id, conversationId: conv.id, decision });
     await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId: handoff.id, payload: { from: 'ai', to: 'waiting', cause: 'escalated' } });
     await emit({ type: 'handoff.requested', conversationId: conv.id, handoffId: handoff.id, payload: { handoff: wireHandoff(stored, team?.name ?? null), position } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(notice) } });
-    return { notice, handoff: stored };
+    if (offerMessage) await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offerMessage) } });
+    return { notice, offer: offerMessage, handoff: stored };
   });
   if (result) {
     await scheduleHandoffTimers(ctx, result.handoff, { offered: offered?.id ?? null });

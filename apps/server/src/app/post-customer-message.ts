@@ -79,7 +79,7 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
 
   if (decision.action === 'escalate') {
     const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision, engineConversation, profile, facts, locale, authorNames: authorNames(upTo) });
-    return r ? [r.notice] : [];
+    return r ? [r.notice, ...(r.offer ? [r.offer] : [])] : [];
   }
 
   let text: string;

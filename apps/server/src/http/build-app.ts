@@ -7,6 +7,7 @@ import { DomainError, ERRORS, errorBody } from '../errors.js';
 import { IllegalTransitionError } from '@baton/core';
 import { streamRoutes } from '../ws/stream.js';
 import { agentRoutes } from './routes/agents.routes.js';
+import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
@@ -50,6 +51,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   systemRoutes(app, ctx);
   conversationRoutes(app, ctx);
   handoffRoutes(app, ctx);
+  callbackRoutes(app, ctx);
   agentRoutes(app, ctx);
   policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
   streamRoutes(app, ctx);

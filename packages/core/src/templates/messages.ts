@@ -34,6 +34,10 @@ export type CustomerMessage =
   | { kind: 'after_hours'; teamName: string; /** Already formatted in the customer's locale and the team's zone. */ opensAt: string; caseNumber: string }
   | { kind: 'callback_confirmed'; /** Already formatted in the customer's locale. */ when: string; caseNumber: string }
   | { kind: 'offer_choice'; waitMinutes: number }
+  | { kind: 'callback_offer' }
+  | { kind: 'long_wait'; teamName: string; waitMinutes: number; caseNumber: string }
+  | { kind: 'email_followup_confirmed'; email: string; /** Already formatted in the customer's locale and zone. */ when: string; caseNumber: string }
+  | { kind: 'callback_missed'; /** Already formatted. */ when: string; caseNumber: string }
   | { kind: 'clarify' }
   | { kind: 'decline' }
   | { kind: 'resolved'; caseNumber: string }
@@ -71,6 +75,14 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return interpolate(t.after_hours, { team: teamWord(msg.teamName), opensAt: msg.opensAt, case: msg.caseNumber });
     case 'callback_confirmed':
       return interpolate(t.callback_confirmed, { when: msg.when, case: msg.caseNumber });
+    case 'callback_offer':
+      return t.callback_offer;
+    case 'long_wait':
+      return interpolate(t.long_wait, { team: teamWord(msg.teamName), wait: formatWait(msg.waitMinutes, t), case: msg.caseNumber });
+    case 'email_followup_confirmed':
+      return interpolate(t.email_followup_confirmed, { email: msg.email, when: msg.when, case: msg.caseNumber });
+    case 'callback_missed':
+      return interpolate(t.callback_missed, { when: msg.when, case: msg.caseNumber });
     case 'offer_choice':
       return interpolate(t.offer_choice, { wait: formatWait(msg.waitMinutes, t) });
     case 'resolved':

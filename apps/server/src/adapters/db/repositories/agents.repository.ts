@@ -89,6 +89,11 @@ export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
   return t;
 }
 
+export async function updateTeamHours(tx: Sql, id: string, hours: Team['hours'] | null): Promise<Team | null> {
+  await tx.query('update teams set hours = $2 where id = $1', [id, hours ? JSON.stringify(hours) : null]);
+  return getTeamByName(tx, id);
+}
+
 export async function listTeams(db: Sql): Promise<Team[]> {
   return (await db.query('select * from teams order by name')).map(toTeam);
 }

@@ -17,6 +17,9 @@ export const EVENT_TYPES = [
   'agent.presence_changed',
   'csat.submitted',
   'policy.updated',
+  'callback.scheduled',
+  'callback.due',
+  'callback.missed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

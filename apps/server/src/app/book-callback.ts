@@ -1,0 +1,118 @@
+import type { Team } from '@baton/core';
+import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage, transition } from '@baton/core';
+import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
+import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
+import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
+import { openHandoffFor, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { DomainError } from '../errors.js';
+import type { AppContext } from './context.js';
+import { wireMessage } from './wire.js';
+import { withEvents } from './with-events.js';
+
+const SLOT_MINUTES = 30;
+const SLOT_COUNT = 12;
+const LEAD_MINUTES = 15;
+
+export interface CallbackOptions {
+  /** Bookable call-back times within the team's hours, as instants and as the customer reads them. */
+  slots: { at: string; label: string }[];
+  timeZone: string;
+  /** The address an email reply would go to, when known. */
+  email: string | null;
+  /** When an email reply is promised by. */
+  emailBy: { at: string; label: string };
+}
+
+/** The team a conversation's open handoff is queued for; the default hours are "always open". */
+async function teamOf(ctx: AppContext, h: HandoffRecord): Promise<Team | null> {
+  return h.teamId ? getTeamByName(ctx.db, h.teamId) : null;
+}
+
+function zone(tz: string | undefined, team: Team | null): string {
+  if (tz && isValidTimeZone(tz)) return tz;
+  return team?.hours?.timeZone ?? 'UTC';
+}
+
+/** The promised time of an email reply: the team's SLA for the priority, counted in its open hours. */
+function emailDeadline(team: Team | null, h: HandoffRecord, now: number): number {
+  const minutes = team?.sla[h.priority] ?? 240;
+  return team?.hours ? addBusinessMinutes(team.hours, now, minutes) : now + minutes * 60_000;
+}
+
+/** What the customer may choose when the team is closed or the wait is long (DESIGN §5). */
+export async function callbackOptions(ctx: AppContext, conversationId: string, customerZone?: string): Promise<CallbackOptions> {
+  const conv = await getConversation(ctx.db, conversationId);
+  if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
+  const h = await openHandoffFor(ctx.db, conversationId);
+  if (!h || h.status !== 'waiting') throw new DomainError('HANDOFF_ERR_NOT_FOUND', 'there is no waiting handoff to book a callback for');
+  const team = await teamOf(ctx, h);
+  const now = ctx.clock().getTime();
+  const tz = zone(customerZone, team);
+  const locale = pickLocale(conv.language ?? undefined);
+  const at = team?.hours
+    ? callbackSlots(team.hours, now, { slotMinutes: SLOT_MINUTES, count: SLOT_COUNT, leadMinutes: LEAD_MINUTES })
+    : Array.from({ length: SLOT_COUNT }, (_, i) => Math.ceil((now + LEAD_MINUTES * 60_000) / (SLOT_MINUTES * 60_000)) * SLOT_MINUTES * 60_000 + i * SLOT_MINUTES * 60_000);
+  const by = emailDeadline(team, h, now);
+  return {
+    slots: at.map((t) => ({ at: new Date(t).toISOString(), label: formatLocal(t, tz, locale) })),
+    timeZone: tz,
+    email: conv.customerEmail,
+    emailBy: { at: new Date(by).toISOString(), label: formatLocal(by, tz, locale) },
+  };
+}
+
+export type BookCallbackInput = { kind: 'callback'; at: string; phone: string; timeZone?: string } | { kind: 'email'; email?: string; timeZone?: string };
+
+/**
+ * The customer chooses a callback at one of the offered times, or an email reply. The handoff
+ * leaves the live queue with its brief saved; a durable job puts it back in the team's queue at
+ * the booked time. The confirmation states the exact promised time in the customer's zone.
+ */
+export async function bookCallback(ctx: AppContext, conversationId: string, input: BookCallbackInput): Promise<{ callback: CallbackRecord; confirmation: string }> {
+  const options = await callbackOptions(ctx, conversationId, input.timeZone);
+  const conv = (await getConversation(ctx.db, conversationId))!;
+  let scheduledFor: number;
+  let contact: string;
+  let when: string;
+  if (input.kind === 'callback') {
+    const slot = options.slots.find((s) => Date.parse(s.at) === Date.parse(input.at));
+    if (!slot) throw new DomainError('VALIDATION_ERR_BODY', 'that time is not one of the offered callback slots; ask for the options again', 'at');
+    scheduledFor = Date.parse(slot.at);
+    contact = input.phone;
+    when = slot.label;
+  } else {
+    const email = input.email ?? conv.customerEmail;
+    if (!email) throw new DomainError('VALIDATION_ERR_BODY', 'an email address is needed for an email reply', 'email');
+    contact = email;
+    when = options.emailBy.label;
+    const h = (await openHandoffFor(ctx.db, conversationId))!;
+    const team = await teamOf(ctx, h);
+    const now = ctx.clock().getTime();
+    // The email case enters the queue as soon as the team is open.
+    scheduledFor = team?.hours ? (nextOpening(team.hours, now) ?? now) : now;
+  }
+  const locale = pickLocale(conv.language ?? undefined);
+  const confirmation =
+    input.kind === 'callback'
+      ? renderCustomerMessage({ kind: 'callback_confirmed', when, caseNumber: conv.caseNumber }, locale)
+      : renderCustomerMessage({ kind: 'email_followup_confirmed', email: contact, when, caseNumber: conv.caseNumber }, locale);
+
+  const callback = await withEvents(ctx, async (tx, emit) => {
+    const c = await getConversation(tx, conversationId, { forUpdate: true });
+    const h = await openHandoffFor(tx, conversationId);
+    if (!c || !h || h.status !== 'waiting') throw new DomainError('HANDOFF_ERR_NOT_FOUND', 'there is no waiting handoff to book a callback for');
+    const cb = await insertCallback(tx, { id: ctx.newId(), conversationId, handoffId: h.id, kind: input.kind, scheduledFor: new Date(scheduledFor), timeZone: options.timeZone, contact });
+    await updateHandoff(tx, h.id, { status: 'callback', offeredAgentId: null });
+    const to = transition(c.status, input.kind === 'callback' ? 'callback_scheduled' : 'email_followup');
+    await updateConversation(tx, conversationId, { status: to });
+    const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'ai', text: confirmation, action: input.kind === 'callback' ? 'callback_confirmed' : 'email_followup_confirmed' });
+    await emit({ type: 'callback.scheduled', conversationId, handoffId: h.id, payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: new Date(scheduledFor).toISOString(), timeZone: cb.timeZone } });
+    await emit({ type: 'conversation.status_changed', conversationId, handoffId: h.id, payload: { from: c.status, to, cause: input.kind === 'callback' ? 'callback_scheduled' : 'email_followup' } });
+    await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
+    return cb;
+  });
+  await ctx.jobs.schedule('callback-due', { callbackId: callback.id, phase: 'due' }, new Date(scheduledFor), `callback-due:${callback.id}`);
+  return { callback, confirmation };
+}

@@ -1,0 +1,45 @@
+import { ZBookCallbackSchema, ZTeamHoursSchema } from '@baton/contracts';
+import type { BusinessHours } from '@baton/core';
+import { HoursError, validateHours } from '@baton/core';
+import type { FastifyInstance } from 'fastify';
+import { getTeamByName, updateTeamHours } from '../../adapters/db/repositories/agents.repository.js';
+import { bookCallback, callbackOptions } from '../../app/book-callback.js';
+import type { AppContext } from '../../app/context.js';
+import { DomainError } from '../../errors.js';
+import { requireAgent, requireConversationAccess } from '../auth.js';
+import { parse } from '../parse.js';
+import { publicLimit } from '../rate-limits.js';
+import { omitToken } from './conversations.routes.js';
+
+export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get<{ Params: { id: string } }>('/api/v1/conversations/:id/callback-options', async (req) => {
+    await requireConversationAccess(ctx, req, req.params.id);
+    const tz = omitToken(req.query).timeZone;
+    return callbackOptions(ctx, req.params.id, typeof tz === 'string' ? tz : undefined);
+  });
+
+  app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/callback', { config: { rateLimit: publicLimit(ctx, 'csat') } }, async (req, reply) => {
+    await requireConversationAccess(ctx, req, req.params.id);
+    const body = parse(ZBookCallbackSchema, req.body, 'body');
+    const r = await bookCallback(ctx, req.params.id, body);
+    reply.code(201);
+    return { callback: { id: r.callback.id, kind: r.callback.kind, scheduledFor: r.callback.scheduledFor?.toISOString() ?? null, timeZone: r.callback.timeZone }, confirmation: r.confirmation };
+  });
+
+  app.patch<{ Params: { id: string } }>('/api/v1/teams/:id', async (req) => {
+    await requireAgent(ctx, req, 'admin');
+    const body = parse(ZTeamHoursSchema, req.body, 'body');
+    const team = await getTeamByName(ctx.db, req.params.id);
+    if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team ${req.params.id}`);
+    let hours: BusinessHours | null = null;
+    if (body.hours) {
+      try {
+        hours = validateHours(body.hours);
+      } catch (err) {
+        if (err instanceof HoursError) throw new DomainError('VALIDATION_ERR_BODY', err.message, `hours.${err.field}`);
+        throw err;
+      }
+    }
+    return { team: await ctx.db.transaction((tx) => updateTeamHours(tx, team.id, hours)) };
+  });
+}

@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads', 'timers', 'process'];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -63,6 +63,12 @@ export default tseslint.config(
       // The CLI runs the server (`serve`) and its admin commands on the configured database, so it may
       // import @baton/server; the web apps may not.
       'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|server$)', message: 'the CLI uses core, contracts and the server package only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+    },
+  },
+  {
+    files: ['apps/workspace/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!contracts$)', message: 'the web apps talk to the server over HTTP and share only the contracts.' }] }],
     },
   },
   {

@@ -25,6 +25,8 @@ export interface Config {
   callbackOfferMinutes: number;
   /** A callback not picked up this many minutes after its time counts as missed. */
   callbackMissMinutes: number;
+  /** Outbound SMTP for email notifications and the email channel: smtp(s)://[user:pass@]host[:port]. */
+  smtpUrl: string | null;
   /** Public base URL, for links in emails. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -55,6 +57,10 @@ const ZEnvSchema = z.object({
   BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
   BATON_CALLBACK_OFFER_MINUTES: z.coerce.number().min(1).max(24 * 60).default(20),
   BATON_CALLBACK_MISS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  BATON_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   BATON_PUBLIC_URL: z.url().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -90,6 +96,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,
     callbackOfferMinutes: e.BATON_CALLBACK_OFFER_MINUTES,
     callbackMissMinutes: e.BATON_CALLBACK_MISS_MINUTES,
+    smtpUrl: e.BATON_SMTP_URL ?? null,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,
   };

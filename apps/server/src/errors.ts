@@ -30,6 +30,9 @@ export const ERRORS = {
   POLICY_ERR_INVALID: { http: 400, ws: 4400 },
   POLICY_ERR_VERSION_CONFLICT: { http: 409, ws: 4409 },
   ROUTE_ERR_NOT_FOUND: { http: 404, ws: 4404 },
+  NOTIFY_ERR_ENDPOINT_NOT_FOUND: { http: 404, ws: 4404 },
+  NOTIFY_ERR_DELIVERY_NOT_FOUND: { http: 404, ws: 4404 },
+  NOTIFY_ERR_INVALID_TARGET: { http: 400, ws: 4400 },
   INTERNAL_ERR: { http: 500, ws: 1011 },
 } as const satisfies Record<string, { http: number; ws: number }>;
 

@@ -18,7 +18,12 @@ import { currentPolicy } from './app/policy-settings.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/build-app.js';
 import type { BuildAppOptions } from './http/build-app.js';
+import { requeueOverdueDeliveries } from './app/notifications/queue-deliveries.js';
 import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
+import { deliverNotificationJob } from './jobs/deliver-notification.job.js';
+import type { RunningListener } from './listeners/event-listener.js';
+import { startListener } from './listeners/event-listener.js';
+import { notificationsListener } from './listeners/notifications.listener.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
@@ -126,6 +131,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       .catch((err: Error) => log('warn', `could not check the policy version: ${err.message}`));
   });
 
+  const listeners: RunningListener[] = [];
   if (opts.workers !== false) {
     const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
       try {
@@ -139,6 +145,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('sla-breach', guard('sla-breach', slaBreachJob));
     await jobs.work('accept-timeout', guard('accept-timeout', acceptTimeoutJob));
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
+    await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
+    listeners.push(startListener(ctx, notificationsListener));
+    await requeueOverdueDeliveries(ctx);
   }
 
   await opts.beforeListen?.(ctx);
@@ -152,6 +161,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      for (const l of listeners) l.stop();
       unsubscribe();
       await app.close();
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));

@@ -33,6 +33,7 @@ export const ZMessageSchema = z.object({
   author: z.object({ kind: z.enum(['customer', 'ai', 'agent', 'system']), name: z.string().optional() }),
   text: z.string(),
   private: z.literal(true).optional(),
+  clientMessageId: z.string().optional(),
   articleId: z.string().optional(),
   action: z.string().optional(),
   createdAt: z.string(),

@@ -98,6 +98,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     await saveDecision(tx, { messageId: input.trigger.id, conversationId: conv.id, decision });
     await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId: handoff.id, payload: { from: 'ai', to: 'waiting', cause: 'escalated' } });
     await emit({ type: 'handoff.requested', conversationId: conv.id, handoffId: handoff.id, payload: { handoff: wireHandoff(stored, team?.name ?? null), position } });
+    if (!opensAt) await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId: handoff.id, payload: { position, waitMinutes } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(notice) } });
     if (offerMessage) await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offerMessage) } });
     return { notice, offer: offerMessage, handoff: stored };

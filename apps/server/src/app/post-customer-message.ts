@@ -98,7 +98,7 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     const wait = (await waitFor(ctx, ctx.db, team, 1)) ?? ctx.config.defaultHandleMinutes;
     text = renderCustomerMessage({ kind: 'offer_choice', waitMinutes: wait }, locale);
   } else {
-    text = renderCustomerMessage({ kind: decision.action }, locale);
+    text = renderCustomerMessage({ kind: decision.intent === 'greeting' ? 'greeting' : decision.action }, locale);
   }
 
   const reply = await withEvents(ctx, async (tx, emit) => {

@@ -9,6 +9,8 @@ export interface WireMessage {
   author: { kind: MessageRecord['authorKind']; name?: string };
   text: string;
   private?: true;
+  /** The sender's idempotency key, echoed so a client can match its pending bubble exactly. */
+  clientMessageId?: string;
   articleId?: string;
   action?: string;
   createdAt: string;
@@ -22,6 +24,7 @@ export function wireMessage(m: MessageRecord): WireMessage {
     author: { kind: m.authorKind, ...(m.authorName ? { name: m.authorName } : {}) },
     text: m.text,
     ...(m.private ? { private: true as const } : {}),
+    ...(m.clientMessageId ? { clientMessageId: m.clientMessageId } : {}),
     ...(m.articleId ? { articleId: m.articleId } : {}),
     ...(m.action ? { action: m.action } : {}),
     createdAt: m.createdAt.toISOString(),
@@ -62,6 +65,7 @@ export function wireHandoff(h: HandoffRecord, teamName: string | null) {
     createdAt: h.createdAt.toISOString(),
     acceptedAt: h.acceptedAt?.toISOString() ?? null,
     firstHumanReplyAt: h.firstHumanReplyAt?.toISOString() ?? null,
+    briefOpenedAt: h.briefOpenedAt?.toISOString() ?? null,
     resolvedAt: h.resolvedAt?.toISOString() ?? null,
     resolution: h.resolution,
   };

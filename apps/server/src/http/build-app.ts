@@ -10,6 +10,7 @@ import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { webRoutes } from './web.routes.js';
@@ -34,6 +35,17 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
+  // The widget runs on the business's own site: the customer API answers any origin. It is safe,
+  // as it authenticates with a bearer token (never cookies), so a foreign page learns nothing.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/v1/conversations')) return;
+    reply.header('access-control-allow-origin', '*');
+    reply.header('access-control-allow-headers', 'authorization, content-type');
+    reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
+    reply.header('access-control-max-age', '600');
+    if (req.method === 'OPTIONS') return reply.code(204).send();
+  });
+
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof DomainError) return reply.code(ERRORS[err.code].http).send(errorBody(err));
     if (err instanceof IllegalTransitionError) return reply.code(409).send(errorBody(new DomainError('CONVERSATION_ERR_ILLEGAL_TRANSITION', err.message)));
@@ -53,6 +65,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   handoffRoutes(app, ctx);
   callbackRoutes(app, ctx);
   agentRoutes(app, ctx);
+  notificationRoutes(app, ctx);
   policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
   streamRoutes(app, ctx);
   await webRoutes(app);

@@ -2,7 +2,7 @@ import * as c from '@baton/contracts';
 import { z } from 'zod';
 
 interface RouteDoc {
-  method: 'get' | 'post' | 'put' | 'patch';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   auth: 'none' | 'customer' | 'customer-or-agent' | 'agent' | 'supervisor' | 'admin';
@@ -39,6 +39,14 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/teams', summary: 'Create a team', auth: 'admin', body: c.ZCreateTeamSchema, status: 201 },
   { method: 'get', path: '/api/v1/customers', summary: 'Search customers', auth: 'agent' },
   { method: 'get', path: '/api/v1/customers/{id}', summary: 'A customer with orders and previous tickets', auth: 'agent' },
+  { method: 'get', path: '/api/v1/notifications/endpoints', summary: 'Notification endpoints', auth: 'admin' },
+  { method: 'post', path: '/api/v1/notifications/endpoints', summary: 'Add a notification endpoint (a webhook secret is returned once)', auth: 'admin', body: c.ZCreateEndpointSchema, status: 201 },
+  { method: 'patch', path: '/api/v1/notifications/endpoints/{id}', summary: 'Change or rotate an endpoint', auth: 'admin', body: c.ZUpdateEndpointSchema },
+  { method: 'delete', path: '/api/v1/notifications/endpoints/{id}', summary: 'Remove an endpoint and its log', auth: 'admin', status: 204 },
+  { method: 'get', path: '/api/v1/notifications/deliveries', summary: 'The delivery log', auth: 'admin', query: c.ZDeliveriesQuerySchema },
+  { method: 'post', path: '/api/v1/notifications/deliveries/{id}/retry', summary: 'Re-queue a dead delivery', auth: 'admin' },
+  { method: 'get', path: '/api/v1/kb/articles', summary: 'The KB articles the AI answers from', auth: 'agent' },
+  { method: 'get', path: '/api/v1/kb/articles/{id}', summary: 'One KB article with its answer', auth: 'agent' },
   { method: 'get', path: '/api/v1/policy', summary: 'The escalation policy in force, with its version', auth: 'agent' },
   { method: 'put', path: '/api/v1/policy', summary: 'Save a new policy version (validated; 409 on a stale version)', auth: 'admin', body: c.ZPutPolicySchema },
   { method: 'get', path: '/api/v1/policy/versions', summary: 'Every saved policy version', auth: 'supervisor' },

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app/context.js';
 import type { Config } from '../config.js';
 import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed-demo.js';
@@ -20,7 +22,15 @@ export interface TestServer extends Server {
  * A real server on PGlite (in memory) or on a fresh PostgreSQL database, seeded with the demo
  * data and KB. `listen` puts it on a random port for WebSocket tests; otherwise use `app.inject`.
  */
-export async function startTestServer(kind: 'pglite' | 'postgres', opts: { listen?: boolean; env?: Record<string, string>; clock?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
+    listen?: boolean;
+    /** Run the job workers and event listeners (default true); off for tests that run their own. */
+    workers?: boolean;
+    env?: Record<string, string>;
+    clock?: () => Date;
+    /** Extra routes for routes not yet in build-app, registered with the server's context. */
+    plugins?: ((app: FastifyInstance, ctx: AppContext) => Promise<void> | void)[];
+  } = {}): Promise<TestServer> {
   const pgdb = kind === 'postgres' ? await freshPostgres() : null;
   const config = loadConfig({
     PORT: '0',
@@ -31,14 +41,18 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: { liste
     ...opts.env,
   });
   let logins: TestServer['logins'] = [];
+  let context: AppContext | null = null;
   const server = await startServer(config, {
     listen: opts.listen ?? false,
+    ...(opts.workers === false ? { workers: false } : {}),
     defaultKbDir: DEMO_KB,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.plugins ? { plugins: opts.plugins.map((p) => (app: FastifyInstance) => p(app, context!)) } : {}),
     log: (level, message, fields) => {
       if (level === 'error') process.stderr.write(`[server] ${message} ${JSON.stringify(fields ?? {})}\n`);
     },
     beforeListen: async (ctx) => {
+      context = ctx;
       logins = (await seedDemo(ctx, { now: ctx.clock(), log: () => {} })).logins;
     },
   });

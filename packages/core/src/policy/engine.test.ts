@@ -200,6 +200,12 @@ describe('low confidence', () => {
     const d = decide([customer('something is off with my account'), ai('Could you tell me a little more?', undefined, { action: 'clarify' }), customer('the item')], {}, e);
     expect(d.action).toBe('clarify');
   });
+  it.each(['Hello', 'hi there!', 'Good morning'])('answers a bare greeting "%s" with a question, not a refusal', (text) => {
+    const d = decide([customer(text)]);
+    expect(d.action).toBe('clarify');
+    expect(d.reasons).toEqual([]);
+    expect(d.intent).toBe('greeting');
+  });
   it('declines a question plainly outside the business', () => {
     const d = decide([customer('what is the capital of mongolia and how tall are giraffes')]);
     expect(d.action).not.toBe('answer');

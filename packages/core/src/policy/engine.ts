@@ -107,6 +107,9 @@ function quote(text: string, max = 60): string {
   return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
 }
 
+/** A greeting and nothing else: the assistant greets back and asks what it can do, it does not decline. */
+const GREETING = /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening|day)|greetings|hola|bonjour|hallo|ciao)(?:\s+(?:there|team|all|again))?[\s!.,:)]*$/i;
+
 const CLOSING = /^\s*(?:thanks?|thank you|thx|ty|great|perfect|ok(?:ay)?|got it|that (?:helps|helped|worked)|cheers|bye|awesome|cool)\b[\s\S]{0,40}$/i;
 
 function decide(ctx: DecideContext, conversation: Conversation): Decision {
@@ -233,6 +236,8 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
     action = 'escalate';
   }
 
+  const greeting = !action && reasons.length === 0 && GREETING.test(text);
+  if (greeting) action = 'clarify';
   if (!action) {
     if (confident && answer?.articleId) {
       action = 'answer';
@@ -258,7 +263,7 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   const ordered = escalated ? sortReasons(reasons, policy) : reasons;
   const decision: Decision = { action, reasons: ordered, priority, confidence, sentiment, signals };
   if (answer?.articleId && (action === 'answer' || answer.confidence >= 0.3)) decision.articleId = answer.articleId;
-  const intent = decision.articleId ?? signals.topics[0] ?? (human ? 'human' : undefined);
+  const intent = greeting ? 'greeting' : (decision.articleId ?? signals.topics[0] ?? (human ? 'human' : undefined));
   if (intent) decision.intent = intent;
   return decision;
 }

@@ -28,6 +28,7 @@ export const MESSAGE_KEYS = [
   'callback_missed',
   'offer_choice',
   'clarify',
+  'greeting',
   'decline',
   'resolved',
   'csat_prompt',

@@ -39,6 +39,7 @@ export type CustomerMessage =
   | { kind: 'email_followup_confirmed'; email: string; /** Already formatted in the customer's locale and zone. */ when: string; caseNumber: string }
   | { kind: 'callback_missed'; /** Already formatted. */ when: string; caseNumber: string }
   | { kind: 'clarify' }
+  | { kind: 'greeting' }
   | { kind: 'decline' }
   | { kind: 'resolved'; caseNumber: string }
   | { kind: 'csat_prompt' }
@@ -87,6 +88,8 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return interpolate(t.offer_choice, { wait: formatWait(msg.waitMinutes, t) });
     case 'resolved':
       return interpolate(t.resolved, { case: msg.caseNumber });
+    case 'greeting':
+      return t.greeting;
     case 'clarify':
     case 'decline':
     case 'csat_prompt':

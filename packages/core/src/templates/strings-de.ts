@@ -27,6 +27,7 @@ export const DE: MessageTable = {
   callback_missed: "Es tut uns leid: Wir haben Ihren Rückruf am {when} verpasst. Ein Mitglied unseres Teams meldet sich so bald wie möglich bei Ihnen. Ihre Fallnummer ist {case}.",
   offer_choice: 'Ich kann Ihnen sofort weiterhelfen oder Sie mit einer Person verbinden (erwartete Antwort: {wait}). Was ist Ihnen lieber?',
   clarify: 'Entschuldigung, ich bin nicht sicher, ob ich Sie richtig verstanden habe. Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
+  greeting: "Hallo! Wie kann ich Ihnen heute helfen?",
   decline: 'Dabei kann ich Ihnen hier leider nicht helfen. Kann ich Ihnen bei etwas anderem helfen?',
   resolved: 'Dieses Gespräch ist jetzt abgeschlossen. Wenn Sie noch etwas brauchen, antworten Sie einfach hier. Ihre Fallnummer lautet {case}.',
   csat_prompt: 'Wie zufrieden waren Sie mit uns? Bitte bewerten Sie Ihre Erfahrung von 1 (schlecht) bis 5 (sehr gut).',

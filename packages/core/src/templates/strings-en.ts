@@ -27,6 +27,7 @@ export const EN: MessageTable = {
   callback_missed: "We're sorry: we missed your callback booked for {when}. A member of our team will contact you as soon as possible. Your case number is {case}.",
   offer_choice: 'I can help you with this right now, or connect you with a person (expected reply: {wait}). Which would you prefer?',
   clarify: "Sorry, I'm not sure I understood. Could you tell me a little more about what you need?",
+  greeting: "Hi! How can I help you today?",
   decline: "I'm sorry, that's not something I can help with here. Is there anything else I can help you with?",
   resolved: 'This conversation is now resolved. If you need anything else, just reply here. Your case number is {case}.',
   csat_prompt: 'How did we do? Please rate your experience from 1 (poor) to 5 (excellent).',

@@ -27,6 +27,7 @@ export const ES: MessageTable = {
   callback_missed: "Lo sentimos: no pudimos hacer la llamada prevista para el {when}. Un miembro de nuestro equipo se pondrá en contacto con usted lo antes posible. Su número de caso es {case}.",
   offer_choice: 'Puedo ayudarte con esto ahora mismo o ponerte en contacto con una persona (respuesta prevista: {wait}). ¿Qué prefieres?',
   clarify: 'Perdona, no estoy seguro de haberte entendido. ¿Puedes contarme un poco más sobre lo que necesitas?',
+  greeting: "¡Hola! ¿En qué puedo ayudarle hoy?",
   decline: 'Lo siento, no puedo ayudarte con eso aquí. ¿Hay algo más en lo que pueda ayudarte?',
   resolved: 'Esta conversación se ha resuelto. Si necesitas algo más, responde aquí. Tu número de caso es {case}.',
   csat_prompt: '¿Qué tal lo hemos hecho? Valora tu experiencia del 1 (mala) al 5 (excelente).',

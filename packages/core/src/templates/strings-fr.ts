@@ -27,6 +27,7 @@ export const FR: MessageTable = {
   callback_missed: "Toutes nos excuses : nous avons manqué votre rappel prévu le {when}. Un membre de notre équipe vous contactera dès que possible. Votre numéro de dossier est {case}.",
   offer_choice: 'Je peux vous aider tout de suite, ou vous mettre en relation avec une personne (réponse prévue\u00a0: {wait}). Que préférez-vous\u00a0?',
   clarify: "Désolé, je ne suis pas sûr d'avoir compris. Pouvez-vous m'en dire un peu plus sur ce dont vous avez besoin\u00a0?",
+  greeting: "Bonjour ! Comment puis-je vous aider aujourd'hui ?",
   decline: 'Désolé, je ne peux pas vous aider sur ce point ici. Puis-je vous aider pour autre chose\u00a0?',
   resolved: "Cette conversation est maintenant résolue. Si vous avez besoin d'autre chose, répondez simplement ici. Votre numéro de dossier est {case}.",
   csat_prompt: "Qu'avez-vous pensé de notre aide\u00a0? Notez votre expérience de 1 (mauvaise) à 5 (excellente).",

@@ -73,6 +73,19 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { customers: await listCustomers(ctx.db, typeof q === 'string' && q ? { q } : {}) };
   });
 
+  // The KB articles the AI answers from, for the agent's side panel.
+  app.get('/api/v1/kb/articles', async (req) => {
+    await requireAgent(ctx, req);
+    return { articles: [...ctx.articles().values()].map((a) => ({ id: a.id, title: a.title, category: a.category ?? null, tags: a.tags })) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/kb/articles/:id', async (req) => {
+    await requireAgent(ctx, req);
+    const a = ctx.articles().get(req.params.id);
+    if (!a) throw new DomainError('ROUTE_ERR_NOT_FOUND', `no KB article ${req.params.id}`);
+    return { article: { id: a.id, title: a.title, category: a.category ?? null, tags: a.tags, questions: a.questions, body: a.body } };
+  });
+
   app.get<{ Params: { id: string } }>('/api/v1/customers/:id', async (req) => {
     await requireAgent(ctx, req);
     const profile = await getCustomerProfile(ctx.db, req.params.id);

@@ -5,6 +5,7 @@ import { openHandoffFor } from '../../adapters/db/repositories/handoffs.reposito
 import type { AppContext } from '../../app/context.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
+import { queueEstimate } from '../../app/queue-state.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
@@ -26,7 +27,11 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const handoff = await openHandoffFor(ctx.db, conv.id);
-    return { conversation: wireConversation(conv), handoff: handoff ? { id: handoff.id, status: handoff.status, waitEstimateMinutes: handoff.waitEstimateMinutes, priority: handoff.priority } : null };
+    const position = handoff?.status === 'waiting' ? (await queueEstimate(ctx, ctx.db, handoff, null)).position : null;
+    return {
+      conversation: wireConversation(conv),
+      handoff: handoff ? { id: handoff.id, status: handoff.status, waitEstimateMinutes: handoff.waitEstimateMinutes, priority: handoff.priority, position } : null,
+    };
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/messages', { config: { rateLimit: publicLimit(ctx, 'message') } }, async (req, reply) => {

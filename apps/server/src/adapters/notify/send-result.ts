@@ -1,0 +1,22 @@
+/** What one attempt to reach an endpoint gave: 2xx (or SMTP accepted) is `ok`; anything else is retried. */
+export interface SendResult {
+  ok: boolean;
+  /** The HTTP status (SMTP: the reply code when there was one); null when no response came. */
+  status: number | null;
+  /** Why it failed, short enough for the delivery log; null on success. */
+  error: string | null;
+}
+
+/** Common to every sender. */
+export interface SendOptions {
+  /** A slow receiver counts as a failure after this long (default 5000 ms). */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_SEND_TIMEOUT_MS = 5000;
+
+/** Trims an error for the log: one line, at most 300 characters. */
+export function shortError(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+}

@@ -1,0 +1,35 @@
+import { signWebhook } from '../../webhook-signature.js';
+import { httpPost } from './http-post.js';
+import type { SendOptions, SendResult } from './send-result.js';
+
+/** One signed webhook POST (docs/webhooks.md). */
+export interface WebhookMessage {
+  url: string;
+  secret: string;
+  /** The delivery's id, stable across retries: receivers dedupe on it or on the envelope's `id`. */
+  deliveryId: string;
+  eventType: string;
+  /** The exact bytes that are signed and sent. */
+  body: string;
+  /** Unix seconds, taken at each attempt so that a retry is not refused as a replay. */
+  timestamp: number;
+}
+
+/** POSTs the JSON body with the `Baton-*` headers and its HMAC-SHA256 signature. */
+export function sendWebhook(m: WebhookMessage, opts: SendOptions = {}): Promise<SendResult> {
+  return httpPost(
+    m.url,
+    {
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Baton-Webhooks/1',
+        'baton-event': m.eventType,
+        'baton-delivery': m.deliveryId,
+        'baton-timestamp': String(m.timestamp),
+        'baton-signature': signWebhook(m.secret, m.timestamp, m.body),
+      },
+      body: m.body,
+    },
+    opts,
+  );
+}

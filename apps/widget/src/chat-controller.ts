@@ -1,0 +1,348 @@
+import type { CallbackOptions, Credentials } from './api-client.js';
+import { ApiClient, ApiError } from './api-client.js';
+import type { OutboxItem, StoredSession } from './session-store.js';
+import { SessionStore } from './session-store.js';
+import { StreamClient } from './stream-client.js';
+import type { Message, StreamEvent, WidgetConfig } from './types.js';
+
+/** The customer may ask for a person at most this often (client side; the server decides anyway). */
+export const TALK_COOLDOWN_MS = 30_000;
+const MAX_RETRY_MS = 15_000;
+
+export type PendingState = 'sending' | 'retrying' | 'failed';
+export interface PendingMessage extends OutboxItem {
+  state: PendingState;
+}
+
+export interface ChatState {
+  open: boolean;
+  caseNumber: string | null;
+  /** Server messages, in `seq` order. */
+  messages: Message[];
+  /** Messages typed but not yet stored by the server, in the order typed. */
+  pending: PendingMessage[];
+  /** The conversation's status (`ai`, `waiting`, `assigned`, `resolved`, `callback`), once known. */
+  status: string | null;
+  queue: { position: number; waitMinutes: number } | null;
+  /** The wait promised at handoff, until the first queue update. */
+  handoffWait: number | null;
+  /** False while the stream is down after having been up (shown as "reconnecting"). */
+  live: boolean;
+  /** Cosmetic: the AI is working on a reply to what was just sent. */
+  awaitingReply: boolean;
+  csat: 'hidden' | 'open' | 'sending' | 'error' | 'done';
+  talkCooldownUntil: number;
+}
+
+/**
+ * The widget's state and its rules, apart from the UI: the conversation (created on the first
+ * message), the outbox (resent with the same `clientMessageId` until stored, so nothing is lost
+ * or doubled), the stream with resume and backfill, and persistence across reloads.
+ */
+export class ChatController {
+  state: ChatState;
+  private readonly api: ApiClient;
+  private readonly store: SessionStore;
+  private session: StoredSession | null;
+  private stream: StreamClient | null = null;
+  private listeners = new Set<() => void>();
+  private flushing = false;
+  private retryDelay = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private everLive = false;
+
+  constructor(private readonly config: WidgetConfig) {
+    this.api = new ApiClient(config.server);
+    this.store = new SessionStore(config.server);
+    const saved = this.store.load();
+    this.session = saved.session;
+    this.state = {
+      open: saved.open === true,
+      caseNumber: saved.session?.caseNumber ?? null,
+      messages: [],
+      pending: saved.outbox.map((o) => ({ ...o, state: 'retrying' })),
+      status: null,
+      queue: null,
+      handoffWait: null,
+      live: true,
+      awaitingReply: false,
+      csat: 'hidden',
+      talkCooldownUntil: 0,
+    };
+  }
+
+  /** Restores a saved conversation (history, status, live stream) and resends what was left unsent. */
+  start(): void {
+    window.addEventListener('online', () => {
+      this.retryNow();
+      this.stream?.nudge();
+    });
+    if (this.session) {
+      void this.backfill(0);
+      void this.refreshConversation();
+      this.openStream();
+    }
+    if (this.state.pending.length) void this.flush();
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  setOpen(open: boolean): void {
+    this.set({ open });
+    this.store.save({ open });
+  }
+
+  send(text: string): void {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }] });
+    this.saveOutbox();
+    void this.flush();
+  }
+
+  /** The always-available way to a human: an ordinary message the policy recognises. */
+  askForPerson(text: string): void {
+    if (Date.now() < this.state.talkCooldownUntil) return;
+    this.set({ talkCooldownUntil: Date.now() + TALK_COOLDOWN_MS });
+    this.send(text);
+  }
+
+  retry(clientMessageId: string): void {
+    this.updatePending(clientMessageId, 'sending');
+    this.retryNow();
+  }
+
+  /** The after-hours choices; null when there is no session or the offer has expired. */
+  async callbackOptions(): Promise<CallbackOptions | null> {
+    if (!this.session) return null;
+    return this.api.callbackOptions(this.session, localZone());
+  }
+
+  /** Books a callback or an email reply; the confirmation arrives as a message on the stream. */
+  async bookCallback(choice: { kind: 'callback'; at: string; phone: string } | { kind: 'email'; email?: string }): Promise<void> {
+    if (!this.session) throw new ApiError(0, 'NO_SESSION', 'no conversation yet');
+    await this.api.bookCallback(this.session, { ...choice, timeZone: localZone() });
+  }
+
+  async submitCsat(score: number, comment: string): Promise<void> {
+    if (!this.session || this.state.csat === 'sending' || this.state.csat === 'done') return;
+    this.set({ csat: 'sending' });
+    try {
+      await this.api.submitCsat(this.session, score, comment.trim() || undefined);
+      this.markCsatDone();
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'CSAT_ERR_ALREADY_GIVEN') this.markCsatDone();
+      else this.set({ csat: 'error' });
+    }
+  }
+
+  // ── sending ────────────────────────────────────────────────────────────────
+
+  /** Sends the outbox in order, one at a time; a network failure pauses it with backoff. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    clearTimeout(this.retryTimer);
+    try {
+      for (;;) {
+        const item = this.state.pending.find((p) => p.state !== 'failed');
+        if (!item) break;
+        this.updatePending(item.clientMessageId, 'sending');
+        const expectReply = this.state.status === null || this.state.status === 'ai';
+        if (expectReply) this.set({ awaitingReply: true });
+        try {
+          const creds = await this.ensureConversation();
+          const res = await this.api.postMessage(creds, item.text, item.clientMessageId);
+          this.merge([res.message, ...res.replies]);
+          this.removePending(item.clientMessageId);
+          this.retryDelay = 0;
+          this.set({ awaitingReply: false });
+        } catch (err) {
+          this.set({ awaitingReply: false });
+          if (err instanceof ApiError && err.sessionLost && this.session) {
+            this.forgetConversation();
+            continue; // a fresh conversation is started for this message
+          }
+          if (err instanceof ApiError && !err.retryable) {
+            this.updatePending(item.clientMessageId, 'failed');
+            continue;
+          }
+          this.updatePending(item.clientMessageId, 'retrying');
+          this.retryDelay = Math.min(MAX_RETRY_MS, this.retryDelay ? this.retryDelay * 2 : 1000);
+          this.retryTimer = setTimeout(() => void this.flush(), this.retryDelay);
+          break;
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private retryNow(): void {
+    this.retryDelay = 0;
+    void this.flush();
+  }
+
+  private async ensureConversation(): Promise<Credentials> {
+    if (this.session) return this.session;
+    const customer = this.config.customer;
+    const res = await this.api.startConversation({ language: this.config.lang, ...(customer ? { customer } : {}) });
+    this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
+    this.store.save({ session: this.session });
+    this.set({ caseNumber: res.caseNumber, status: 'ai' });
+    this.openStream();
+    return this.session;
+  }
+
+  private forgetConversation(): void {
+    this.stream?.stop();
+    this.stream = null;
+    this.session = null;
+    this.store.save({ session: null });
+    this.set({ caseNumber: null, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden' });
+  }
+
+  // ── receiving ──────────────────────────────────────────────────────────────
+
+  private openStream(): void {
+    if (this.stream || !this.session) return;
+    const s = this.session;
+    this.stream = new StreamClient(
+      (after) => this.api.streamUrl(s.token, after),
+      () => this.session?.eventSeq ?? null,
+      {
+        onReady: (seq) => {
+          if (this.session && this.session.eventSeq === null) this.saveSession({ eventSeq: seq });
+          // Whatever happened while we were away (or before the stream opened) comes from the backfill.
+          void this.backfill(this.session?.lastSeq ?? 0);
+          void this.refreshConversation();
+        },
+        onEvent: (e) => this.onEvent(e),
+        onState: (live) => {
+          if (live) this.everLive = true;
+          this.set({ live: live || !this.everLive });
+        },
+        onAuthFailed: () => this.forgetConversation(),
+      },
+    );
+    this.stream.start();
+  }
+
+  private onEvent(e: StreamEvent): void {
+    if (this.session && e.seq > (this.session.eventSeq ?? -1)) this.saveSession({ eventSeq: e.seq });
+    switch (e.type) {
+      case 'message.created':
+        this.merge([e.payload.message]);
+        break;
+      case 'conversation.status_changed':
+        this.applyStatus(e.payload.to);
+        if (e.payload.to === 'waiting') void this.refreshConversation();
+        break;
+      case 'queue.position_updated':
+        this.set({ queue: { position: e.payload.position, waitMinutes: e.payload.waitMinutes } });
+        break;
+    }
+  }
+
+  private async backfill(after: number): Promise<void> {
+    if (!this.session) return;
+    try {
+      const { messages } = await this.api.listMessages(this.session, after);
+      this.merge(messages);
+    } catch (err) {
+      if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
+    }
+  }
+
+  private async refreshConversation(): Promise<void> {
+    if (!this.session) return;
+    try {
+      const info = await this.api.getConversation(this.session);
+      this.applyStatus(info.conversation.status);
+      this.set({ handoffWait: info.handoff?.waitEstimateMinutes ?? null });
+    } catch (err) {
+      if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
+    }
+  }
+
+  private applyStatus(status: string): void {
+    const csat = this.state.csat;
+    const next: Partial<ChatState> = { status };
+    if (status === 'resolved' && csat === 'hidden' && !this.session?.csatDone) next.csat = 'open';
+    if (status !== 'resolved' && csat !== 'done') next.csat = 'hidden';
+    if (status !== 'waiting') next.queue = null;
+    this.set(next);
+  }
+
+  /** Adds messages by id (the stream, the backfill and POST replies overlap), kept in `seq` order. */
+  private merge(incoming: Message[]): void {
+    if (!incoming.length) return;
+    const byId = new Map(this.state.messages.map((m) => [m.id, m]));
+    let pending = this.state.pending;
+    const patch: Partial<ChatState> = {};
+    for (const m of incoming) {
+      if (m.private || byId.has(m.id)) continue;
+      byId.set(m.id, m);
+      // The stream can deliver our own message before the POST returns: drop the optimistic copy then.
+      if (m.author.kind === 'customer') {
+        const i = pending.findIndex((p) => p.state === 'sending' && p.text === m.text);
+        if (i >= 0) pending = pending.filter((_, j) => j !== i);
+      } else patch.awaitingReply = false;
+      if (m.action === 'csat_prompt' && !this.session?.csatDone && this.state.csat === 'hidden') patch.csat = 'open';
+    }
+    const messages = [...byId.values()].sort((a, b) => a.seq - b.seq);
+    const last = messages[messages.length - 1]?.seq ?? 0;
+    if (this.session && last > this.session.lastSeq) this.saveSession({ lastSeq: last });
+    this.set({ ...patch, messages, pending });
+  }
+
+  // ── bookkeeping ────────────────────────────────────────────────────────────
+
+  private markCsatDone(): void {
+    this.saveSession({ csatDone: true });
+    this.set({ csat: 'done' });
+  }
+
+  private saveSession(patch: Partial<StoredSession>): void {
+    if (!this.session) return;
+    this.session = { ...this.session, ...patch };
+    this.store.save({ session: this.session });
+  }
+
+  private updatePending(id: string, state: PendingState): void {
+    this.set({ pending: this.state.pending.map((p) => (p.clientMessageId === id ? { ...p, state } : p)) });
+  }
+
+  private removePending(id: string): void {
+    this.set({ pending: this.state.pending.filter((p) => p.clientMessageId !== id) });
+    this.saveOutbox();
+  }
+
+  private saveOutbox(): void {
+    this.store.save({ outbox: this.state.pending.map(({ clientMessageId, text }) => ({ clientMessageId, text })) });
+  }
+
+  private set(patch: Partial<ChatState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+}
+
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  // crypto.randomUUID needs a secure context; plain-http demo pages get a random id instead.
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** The customer's IANA time zone, so promised times are shown in their own clock. */
+function localZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,178 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatController, ChatState } from '../chat-controller.js';
+import type { Strings } from '../i18n.js';
+import { CallbackChoice } from './callback-choice.js';
+import { CsatForm } from './csat-form.js';
+import { Composer } from './composer.js';
+import type { HandoffLive } from './message-item.js';
+import { MessageItem } from './message-item.js';
+
+interface Props {
+  controller: ChatController;
+  t: Strings;
+  lang: string;
+}
+
+function useChatState(c: ChatController): ChatState {
+  const [, tick] = useState(0);
+  useEffect(() => {
+    const off = c.subscribe(() => tick((n) => n + 1));
+    return () => void off();
+  }, [c]);
+  return c.state;
+}
+
+/** The launcher and the panel. */
+export function App({ controller, t, lang }: Props) {
+  const s = useChatState(controller);
+  const launcher = useRef<HTMLButtonElement>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const wasOpen = useRef(s.open);
+
+  // Focus moves into the panel on open and back to the launcher on close.
+  useEffect(() => {
+    if (s.open && !wasOpen.current) scroller.current?.closest('.panel')?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+    if (!s.open && wasOpen.current) launcher.current?.focus();
+    wasOpen.current = s.open;
+  }, [s.open]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.csat]);
+
+  const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
+  const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;
+  const live: HandoffLive = {
+    caseNumber: s.caseNumber,
+    waitMinutes: s.queue?.waitMinutes ?? s.handoffWait,
+    position: s.queue?.position ?? null,
+    waiting: s.status === 'waiting',
+  };
+  const close = () => controller.setOpen(false);
+
+  return (
+    <div
+      class="root"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && s.open) {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      {s.open && (
+        <section
+          id="baton-panel"
+          class="panel"
+          role="dialog"
+          aria-labelledby="baton-title"
+        >
+          <header class="head">
+            <div class="head-text">
+              <h2 id="baton-title">{t.title}</h2>
+              <p class="sub">{s.caseNumber ? t.caseLabel(s.caseNumber) : t.subtitle}</p>
+            </div>
+            <button type="button" class="icon-btn" aria-label={t.closeChat} onClick={close}>
+              <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
+                <path d="M6 6l12 12M18 6L6 18" />
+              </svg>
+            </button>
+          </header>
+          {!s.live && (
+            <p class="banner" role="status">
+              {t.reconnecting}
+            </p>
+          )}
+          {/* Focusable so keyboard users can scroll the history. */}
+          <div class="scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.history}>
+            <div class="row theirs greeting">
+              <span class="avatar ai" aria-hidden="true">
+                AI
+              </span>
+              <div class="col">
+                <div class="meta">
+                  <span class="who">{t.assistant}</span>
+                  <span class="badge">{t.aiBadge}</span>
+                </div>
+                <div class="bubble">{t.greeting}</div>
+              </div>
+            </div>
+            <div class="log" role="log" aria-live="polite" aria-label={t.conversation}>
+              {s.messages.map((m) => (
+                <MessageItem
+                  key={m.id}
+                  message={m}
+                  t={t}
+                  lang={lang}
+                  handoff={m.id === lastEscalation ? live : null}
+                  choice={m.id === lastOffer ? <CallbackChoice t={t} controller={controller} active={s.status === 'waiting'} /> : null}
+                />
+              ))}
+              {s.pending.map((p) => (
+                <div key={p.clientMessageId} class={`row mine pending ${p.state}`}>
+                  <div class="col">
+                    <div class="meta">
+                      <span class="who">{t.you}</span>
+                    </div>
+                    <div class="bubble">{p.text}</div>
+                    <div class="note">
+                      {p.state === 'sending' ? t.sending : p.state === 'retrying' ? t.retrying : t.failed}
+                      {p.state === 'failed' && (
+                        <button type="button" class="link" onClick={() => controller.retry(p.clientMessageId)}>
+                          {t.retry}
+                        </button>
+                      )}
+                    </div>
+                  </div>
+                </div>
+              ))}
+            </div>
+            {s.awaitingReply && (
+              <div class="typing" role="status">
+                <span class="sr-only">{t.typing}</span>
+                <span class="dots" aria-hidden="true">
+                  <i />
+                  <i />
+                  <i />
+                </span>
+              </div>
+            )}
+            {s.csat !== 'hidden' && <CsatForm t={t} state={s.csat} onSubmit={(score, comment) => void controller.submitCsat(score, comment)} />}
+          </div>
+          <Composer
+            t={t}
+            busy={s.pending.some((p) => p.state === 'sending')}
+            cooldownUntil={s.talkCooldownUntil}
+            onSend={(text) => controller.send(text)}
+            onAskForPerson={() => controller.askForPerson(t.talkToPersonText)}
+          />
+        </section>
+      )}
+      <button
+        ref={launcher}
+        type="button"
+        class={`launcher${s.open ? ' is-open' : ''}`}
+        aria-expanded={s.open}
+        aria-controls="baton-panel"
+        aria-label={s.open ? t.closeChat : t.openChat}
+        onClick={() => controller.setOpen(!s.open)}
+      >
+        {s.open ? (
+          <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
+            <path d="M6 9l6 6 6-6" />
+          </svg>
+        ) : (
+          <svg viewBox="0 0 24 24" width="26" height="26" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round">
+            <path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z" />
+          </svg>
+        )}
+      </button>
+    </div>
+  );
+}
+
+function findLast<T>(xs: T[], pred: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i]!)) return xs[i];
+  return undefined;
+}

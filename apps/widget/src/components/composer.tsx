@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Strings } from '../i18n.js';
+
+interface Props {
+  t: Strings;
+  /** A message is on its way: a second submit waits. */
+  busy: boolean;
+  cooldownUntil: number;
+  onSend(text: string): void;
+  onAskForPerson(): void;
+}
+
+/** The message box (Enter sends, Shift+Enter is a new line) and the always-present way to a person. */
+export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Props) {
+  const [text, setText] = useState('');
+  const now = useNow(cooldownUntil);
+  const cooling = cooldownUntil > now;
+  const submit = () => {
+    if (busy || !text.trim()) return;
+    onSend(text);
+    setText('');
+  };
+  return (
+    <div class="foot">
+      <div class="talk">
+        <button type="button" class="talk-btn" disabled={cooling} aria-describedby={cooling ? 'baton-talk-note' : undefined} onClick={onAskForPerson}>
+          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <circle cx="12" cy="8" r="4" />
+            <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+          </svg>
+          {t.talkToPerson}
+        </button>
+        {cooling && (
+          <span id="baton-talk-note" class="talk-note">
+            {t.talkCooldown(Math.ceil((cooldownUntil - now) / 1000))}
+          </span>
+        )}
+      </div>
+      <form
+        class="compose"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <label class="sr-only" for="baton-input">
+          {t.messageLabel}
+        </label>
+        <textarea
+          id="baton-input"
+          rows={1}
+          maxLength={20000}
+          placeholder={t.placeholder}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <button type="submit" class="send" aria-label={t.send} disabled={busy || !text.trim()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="currentColor">
+            <path d="M3.4 20.4l17.5-7.5a1 1 0 0 0 0-1.8L3.4 3.6a1 1 0 0 0-1.4 1.1L4 11l9 1-9 1-2 6.3a1 1 0 0 0 1.4 1.1z" />
+          </svg>
+        </button>
+      </form>
+    </div>
+  );
+}
+
+/** The current time, ticking each second until `until` has passed (for the cooldown countdown). */
+function useNow(until: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    setNow(Date.now());
+    if (until <= Date.now()) return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return now;
+}

@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import type { Strings } from '../i18n.js';
+import type { Message } from '../types.js';
+import { HandoffCard } from './handoff-card.js';
+
+export interface HandoffLive {
+  caseNumber: string | null;
+  waitMinutes: number | null;
+  position: number | null;
+  /** The customer is still in the queue (the card shows the live position). */
+  waiting: boolean;
+}
+
+interface Props {
+  message: Message;
+  t: Strings;
+  lang: string;
+  /** Given for the latest handoff notice only. */
+  handoff: HandoffLive | null;
+  /** The after-hours choice, rendered under the latest offer while it is still open. */
+  choice?: ComponentChildren;
+}
+
+/** Who wrote it, in words: the AI is always "Assistant", a person is named. */
+export function authorName(m: Message, t: Strings): string {
+  switch (m.author.kind) {
+    case 'customer':
+      return t.you;
+    case 'ai':
+      return t.assistant;
+    case 'agent':
+      return m.author.name ?? t.agent;
+    case 'system':
+      return t.support;
+  }
+}
+
+/** One message. Text is always rendered as a text node, never as markup. */
+export function MessageItem({ message: m, t, lang, handoff, choice }: Props) {
+  const time = formatTime(m.createdAt, lang);
+  if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
+  if (m.author.kind === 'system') {
+    return (
+      <div class={`sys${m.action === 'agent_joined' ? ' sys-joined' : ''}`}>
+        <span class="sr-only">{t.saidBy(t.support)} </span>
+        {m.text}
+      </div>
+    );
+  }
+  const who = authorName(m, t);
+  const mine = m.author.kind === 'customer';
+  return (
+    <div class={`row ${mine ? 'mine' : 'theirs'}`}>
+      {!mine && (
+        <span class={`avatar ${m.author.kind}`} aria-hidden="true">
+          {m.author.kind === 'ai' ? 'AI' : initial(who)}
+        </span>
+      )}
+      <div class="col">
+        <div class="meta">
+          <span class="who">{who}</span>
+          {m.author.kind === 'ai' && <span class="badge">{t.aiBadge}</span>}
+          <span class="time">{time}</span>
+        </div>
+        <div class="bubble">{m.text}</div>
+        {m.action === 'offer_callback' && choice}
+      </div>
+    </div>
+  );
+}
+
+function initial(name: string): string {
+  return (name.trim()[0] ?? '?').toUpperCase();
+}
+
+export function formatTime(iso: string, lang: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' });
+}

@@ -1,0 +1,198 @@
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import type { Api } from './api';
+import { createApi } from './api';
+import { loadMuted, saveMuted } from './session';
+import type { Session } from './session';
+import { beep } from './sound';
+import type { StreamStatus } from './stream';
+import { StreamClient } from './stream';
+import type { Agent, Handoff, Priority, StreamEvent, Team } from './types';
+import { byQueueOrder } from './types';
+
+export interface Toast {
+  id: string;
+  priority: Priority;
+  title: string;
+  body: string;
+  handoffId?: string;
+  sticky: boolean;
+}
+
+interface WorkspaceState {
+  api: Api;
+  me: Agent;
+  waiting: Handoff[];
+  mine: Handoff[];
+  teams: Team[];
+  agents: Agent[];
+  streamStatus: StreamStatus;
+  muted: boolean;
+  toasts: Toast[];
+  setMuted(m: boolean): void;
+  setPresence(p: Agent['presence']): Promise<void>;
+  refresh(): void;
+  refreshDirectory(): Promise<void>;
+  dismissToast(id: string): void;
+  /** Listens to every stream event; returns the unsubscribe. */
+  subscribe(l: (e: StreamEvent) => void): () => void;
+  logout(): Promise<void>;
+}
+
+const Ctx = createContext<WorkspaceState | null>(null);
+
+export function useWorkspace(): WorkspaceState {
+  const v = useContext(Ctx);
+  if (!v) throw new Error('useWorkspace outside WorkspaceProvider');
+  return v;
+}
+
+const TOAST_MS = 8000;
+
+/**
+ * The signed-in agent's live state: the queues, their own profile, the team directory and the
+ * stream. Lists are re-read from the API after any handoff event (debounced), so the screen
+ * always matches the server even when events arrive out of order or after a resume.
+ */
+export function WorkspaceProvider({ session, onSignedOut, children }: { session: Session; onSignedOut(): void; children: ReactNode }) {
+  const api = useMemo(() => createApi(() => session.token, onSignedOut), [session.token, onSignedOut]);
+  const [me, setMe] = useState<Agent>(session.agent);
+  const [waiting, setWaiting] = useState<Handoff[]>([]);
+  const [mine, setMine] = useState<Handoff[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [agents, setAgents] = useState<Agent[]>([]);
+  const [streamStatus, setStreamStatus] = useState<StreamStatus>('connecting');
+  const [muted, setMutedState] = useState(loadMuted);
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const listeners = useRef(new Set<(e: StreamEvent) => void>());
+  const mutedRef = useRef(muted);
+  const meRef = useRef(me);
+  meRef.current = me;
+  mutedRef.current = muted;
+
+  const loadLists = useCallback(async () => {
+    try {
+      const [w, m, self] = await Promise.all([
+        api.get<{ handoffs: Handoff[] }>('/handoffs?status=waiting'),
+        api.get<{ handoffs: Handoff[] }>('/handoffs?status=assigned&mine=true'),
+        api.get<{ agent: Agent }>('/agents/me'),
+      ]);
+      setWaiting(w.handoffs.slice().sort(byQueueOrder));
+      setMine(m.handoffs.slice().sort(byQueueOrder));
+      setMe(self.agent);
+    } catch {
+      /* offline or signed out: the stream status says so, and the next event retries */
+    }
+  }, [api]);
+
+  const refreshDirectory = useCallback(async () => {
+    try {
+      const [t, a] = await Promise.all([api.get<{ teams: Team[] }>('/teams'), api.get<{ agents: Agent[] }>('/agents')]);
+      setTeams(t.teams.slice().sort((x, y) => x.name.localeCompare(y.name)));
+      setAgents(a.agents.slice().sort((x, y) => x.name.localeCompare(y.name)));
+    } catch {
+      /* retried on the next event */
+    }
+  }, [api]);
+
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void loadLists(), 120);
+  }, [loadLists]);
+
+  const dirTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refreshDirectorySoon = useCallback(() => {
+    clearTimeout(dirTimer.current);
+    dirTimer.current = setTimeout(() => void refreshDirectory(), 300);
+  }, [refreshDirectory]);
+
+  const dismissToast = useCallback((id: string) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+
+  const pushToast = useCallback(
+    (t: Toast) => {
+      setToasts((ts) => [...ts.filter((x) => x.id !== t.id), t].slice(-5));
+      if (!mutedRef.current) beep(t.priority);
+      if (!t.sticky) setTimeout(() => dismissToast(t.id), TOAST_MS);
+    },
+    [dismissToast],
+  );
+
+  const onEvent = useCallback(
+    (e: StreamEvent) => {
+      const self = meRef.current;
+      if (e.type === 'handoff.requested') {
+        const h = e.payload.handoff as Handoff | undefined;
+        if (h) {
+          setWaiting((ws) => (ws.some((x) => x.id === h.id) ? ws : [...ws, h].sort(byQueueOrder)));
+          const forMe = self.role !== 'agent' || self.teamIds.length === 0 || (h.teamId !== null && self.teamIds.includes(h.teamId));
+          if (forMe) {
+            pushToast({
+              id: `req-${h.id}`,
+              priority: h.priority,
+              title: `New ${h.priority} handoff${h.team ? ` · ${h.team}` : ''}`,
+              body: h.brief.headline?.text ?? h.brief.intent?.summary ?? 'A customer is waiting',
+              handoffId: h.id,
+              sticky: h.priority === 'critical',
+            });
+          }
+        }
+      } else if (e.type === 'handoff.offered' && e.agentId === self.id && e.handoffId) {
+        const h = e.payload.handoff as Handoff | undefined;
+        pushToast({ id: `offer-${e.handoffId}`, priority: h?.priority ?? 'medium', title: 'Offered to you', body: h?.brief.headline?.text ?? 'A handoff is waiting for you to accept it', handoffId: e.handoffId, sticky: h?.priority === 'critical' });
+      } else if (e.type === 'handoff.sla_breached' && e.handoffId) {
+        refresh();
+      }
+      if (e.type.startsWith('handoff.') || e.type === 'conversation.status_changed') refresh();
+      if (e.type === 'agent.presence_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
+      for (const l of listeners.current) l(e);
+    },
+    [pushToast, refresh, refreshDirectorySoon],
+  );
+
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  useEffect(() => {
+    void loadLists();
+    void refreshDirectory();
+    const client = new StreamClient(session.token, {
+      onEvent: (e) => onEventRef.current(e),
+      onReady: () => void loadLists(),
+      onStatus: setStreamStatus,
+      onUnauthorized: onSignedOut,
+    });
+    client.start();
+    return () => client.stop();
+  }, [session.token, loadLists, refreshDirectory, onSignedOut]);
+
+  const setMuted = useCallback((m: boolean) => {
+    saveMuted(m);
+    setMutedState(m);
+  }, []);
+
+  const setPresence = useCallback(
+    async (presence: Agent['presence']) => {
+      const r = await api.patch<{ agent: Agent }>('/agents/me', { presence });
+      setMe((old) => ({ ...r.agent, load: old.load ?? 0 }));
+    },
+    [api],
+  );
+
+  const subscribe = useCallback((l: (e: StreamEvent) => void) => {
+    listeners.current.add(l);
+    return () => void listeners.current.delete(l);
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/auth/logout');
+    } catch {
+      /* the token is dropped locally either way */
+    }
+    onSignedOut();
+  }, [api, onSignedOut]);
+
+  const value: WorkspaceState = { api, me, waiting, mine, teams, agents, streamStatus, muted, toasts, setMuted, setPresence, refresh, refreshDirectory, dismissToast, subscribe, logout };
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}

@@ -1,0 +1,61 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../apps/server/src/test/test-server.js';
+import { startTestServer } from '../apps/server/src/test/test-server.js';
+import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
+import { ensureWidgetBuilt, openAndSend, storedSession, widget } from './widget-helpers.js';
+
+// A team that is never open: every handoff happens "after hours".
+const CLOSED_ALL_WEEK = { timeZone: 'Europe/London', weekly: { sun: [{ start: '03:00', end: '03:30' }] }, holidays: [] };
+
+describe.runIf(HAVE_BROWSER)('the after-hours choice in the widget (Chromium, real server)', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWidgetBuilt();
+    server = await startTestServer('pglite', { listen: true });
+    const admin = await server.login('casey');
+    for (const team of ['Support', 'Billing', 'Technical']) {
+      const res = await server.app.inject({ method: 'PATCH', url: `/api/v1/teams/${team}`, headers: { authorization: `Bearer ${admin}` }, payload: { hours: CLOSED_ALL_WEEK } });
+      expect(res.statusCode).toBe(200);
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows callback times and an email option, and books a callback with the time in the customer\'s zone', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/demo?email=sarah.jones@example.com&name=Sarah%20Jones`);
+    await widget(page).launcher.waitFor();
+    await openAndSend(page, 'I want to talk to a real person please');
+
+    const host = page.locator('#baton-widget');
+    const form = host.getByRole('form', { name: 'Call me back, or reply by email' });
+    await form.waitFor({ timeout: 10_000 });
+    await expect.poll(() => host.getByText(/closed right now/).isVisible()).toBe(true);
+    const when = host.getByLabel('Call me at');
+    const first = await when.locator('option').first().textContent();
+    expect(first).toMatch(/\(America\/New_York\)$/);
+    // The email choice knows Sarah's address.
+    expect(await host.getByLabel(/Email address/).inputValue()).toBe('sarah.jones@example.com');
+
+    await host.getByLabel('Phone number').fill('+1 212 555 0100');
+    await host.getByRole('button', { name: 'Book the callback' }).click();
+    await expect.poll(() => host.getByText(/Your callback is booked for/).isVisible(), { timeout: 10_000 }).toBe(true);
+    const confirmation = await host.getByText(/Your callback is booked for/).textContent();
+    expect(confirmation).toContain(first!.trim());
+    await page.screenshot({ path: `${SCREENSHOTS}widget-after-hours.png` });
+
+    // The server holds the booking: the conversation waits for its callback.
+    const session = await storedSession(page, server.url!);
+    const res = await fetch(`${server.url}/api/v1/conversations/${session.id}`, { headers: { authorization: `Bearer ${session.token}` } });
+    expect(((await res.json()) as { conversation: { status: string } }).conversation.status).toBe('callback');
+    await context.close();
+  }, 60_000);
+});

@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TestServer } from '../apps/server/src/test/test-server.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WORKSPACE = join(ROOT, 'apps/workspace');
+
+function newestMtime(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
+}
+
+/** Builds the workspace when `dist/index.html` is missing or older than its sources. */
+export function ensureWorkspaceBuilt(): void {
+  const index = join(WORKSPACE, 'dist/index.html');
+  const sources = Math.max(newestMtime(join(WORKSPACE, 'src')), ...['index.html', 'vite.config.ts'].map((f) => newestMtime(join(WORKSPACE, f))));
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
+  execFileSync('npm', ['run', 'build', '-w', '@baton/workspace'], { cwd: ROOT, stdio: 'pipe', timeout: 120_000 });
+}
+
+/** axe-core's browser bundle, injected into pages with `addScriptTag`. */
+export const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface Escalated {
+  conversationId: string;
+  customerToken: string;
+  handoffId: string;
+}
+
+let clients = 0;
+
+/**
+ * HTTP through `app.inject`, each call from its own client address so the per-address limits on
+ * the public endpoints never throttle the suite.
+ */
+export function serverApi(s: TestServer) {
+  const call = async (method: 'GET' | 'POST' | 'PUT', url: string, token?: string, body?: unknown) => {
+    clients += 1;
+    const res = await s.app.inject({
+      method,
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      remoteAddress: `10.77.${(clients >> 8) & 255}.${clients & 255}`,
+      ...(body !== undefined ? { payload: body as object } : {}),
+    });
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return { status: res.statusCode, body: (res.body ? JSON.parse(res.body) : null) as any };
+  };
+  const tokens = new Map<string, { token: string; agent: unknown }>();
+  /** Logs a demo agent in once (by first name) and caches the session. */
+  const session = async (who: string) => {
+    const cached = tokens.get(who);
+    if (cached) return cached;
+    const l = s.logins.find((x) => x.email.startsWith(who));
+    if (!l) throw new Error(`no demo login ${who}`);
+    const r = await call('POST', '/api/v1/auth/login', undefined, { email: l.email, password: l.password });
+    if (r.status !== 200) throw new Error(`login ${who}: ${r.status} ${JSON.stringify(r.body)}`);
+    const value = { token: r.body.token as string, agent: r.body.agent as unknown };
+    tokens.set(who, value);
+    return value;
+  };
+  return {
+    call,
+    session,
+    token: async (who: string) => (await session(who)).token,
+    /** A customer (by demo email) asks for a person; returns the waiting handoff. */
+    async escalate(email = 'sarah.jones@example.com', text = 'I want to talk to a real person'): Promise<Escalated> {
+      const conv = await call('POST', '/api/v1/conversations', undefined, { customer: { email } });
+      if (conv.status !== 201) throw new Error(`start: ${conv.status} ${JSON.stringify(conv.body)}`);
+      const said = await call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text });
+      if (said.status >= 300) throw new Error(`say: ${said.status} ${JSON.stringify(said.body)}`);
+      const token = (await session('jordan')).token;
+      const list = await call('GET', '/api/v1/handoffs?status=waiting', token);
+      const h = (list.body.handoffs as { id: string; conversationId: string }[]).find((x) => x.conversationId === conv.body.id);
+      if (!h) throw new Error(`no handoff for "${text}"`);
+      return { conversationId: conv.body.id, customerToken: conv.body.token, handoffId: h.id };
+    },
+    async handoff(id: string, token: string) {
+      return (await call('GET', `/api/v1/handoffs/${id}`, token)).body.handoff;
+    },
+  };
+}
+
+/**
+ * Starts the tab already signed in (the session the login page would have stored), so tests
+ * that are not about the login page do not spend the login rate limit.
+ */
+export async function withSession(context: BrowserContext, session: { token: string; agent: unknown }): Promise<void> {
+  await context.addInitScript((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('baton.session', value), JSON.stringify(session));
+}
+
+/** Waits until the workspace shell is up and the stream is live. */
+export async function waitLive(page: Page): Promise<void> {
+  await page.getByTestId('agent-name').waitFor();
+  await page.getByTestId('connection').getByText('Live').waitFor({ timeout: 10_000 });
+}
+
+/** Signs in through the login page as a demo agent (by first name). */
+export async function signIn(page: Page, s: TestServer, who: string): Promise<void> {
+  const l = s.logins.find((x) => x.email.startsWith(who));
+  if (!l) throw new Error(`no demo login ${who}`);
+  await page.goto(`${s.url!}/login`);
+  await page.getByLabel('Email').fill(l.email);
+  await page.getByLabel('Password').fill(l.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await waitLive(page);
+}
+
+/** Serious and critical axe violations on the page, as short strings for a readable failure. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const r = await (globalThis as any).axe.run((globalThis as any).document);
+    return r.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.help} @ ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

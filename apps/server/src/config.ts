@@ -27,6 +27,17 @@ export interface Config {
   callbackMissMinutes: number;
   /** Outbound SMTP for email notifications and the email channel: smtp(s)://[user:pass@]host[:port]. */
   smtpUrl: string | null;
+  /** Port of the built-in inbound SMTP listener (the email channel); null turns it off. */
+  smtpListenPort: number | null;
+  /** The From of every outbound mail. */
+  mailFrom: string;
+  /** The shared secret of the inbound-email webhook; null disables it. */
+  emailWebhookSecret: string | null;
+  /**
+   * Whether to believe X-Forwarded-For (for rate limits and logs): false when clients connect
+   * directly, true or a hop count or an address list behind a load balancer.
+   */
+  trustProxy: boolean | number | string;
   /** Public base URL, for links in emails. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -61,6 +72,16 @@ const ZEnvSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
+  BATON_SMTP_LISTEN: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65535)]).optional(),
+  BATON_MAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'an address, optionally with a name: "Support <support@example.com>"')
+    .default('Baton Support <support@baton.localhost>'),
+  BATON_EMAIL_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d+|[\d.:a-fA-F/, ]+)$/, 'true, false, a hop count, or addresses of the proxies')
+    .default('false'),
   BATON_PUBLIC_URL: z.url().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
 });
@@ -97,6 +118,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     callbackOfferMinutes: e.BATON_CALLBACK_OFFER_MINUTES,
     callbackMissMinutes: e.BATON_CALLBACK_MISS_MINUTES,
     smtpUrl: e.BATON_SMTP_URL ?? null,
+    smtpListenPort: e.BATON_SMTP_LISTEN === undefined || e.BATON_SMTP_LISTEN === 'off' ? null : e.BATON_SMTP_LISTEN,
+    mailFrom: e.BATON_MAIL_FROM,
+    emailWebhookSecret: e.BATON_EMAIL_WEBHOOK_SECRET ?? null,
+    trustProxy: e.BATON_TRUST_PROXY === 'true' ? true : e.BATON_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.BATON_TRUST_PROXY) ? Number(e.BATON_TRUST_PROXY) : e.BATON_TRUST_PROXY,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,
   };

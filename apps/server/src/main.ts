@@ -9,11 +9,15 @@ import type { Database } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrations.js';
 import { openPgliteDatabase } from './adapters/db/pglite-database.js';
 import { openPostgresDatabase } from './adapters/db/postgres-database.js';
+import { emailConfigFrom } from './adapters/email/email-config.js';
+import { createSmtpTransport } from './adapters/email/mail-transport.js';
+import { startSmtpListener } from './adapters/email/smtp-listener.js';
 import { loadKb } from './adapters/files/load-kb.js';
 import { loadPolicyInput } from './adapters/files/load-policy.js';
 import type { JobQueue } from './adapters/jobs/job-queue.js';
 import { createJobQueue } from './adapters/jobs/job-queue.js';
 import type { AppContext, Log } from './app/context.js';
+import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy } from './app/policy-settings.js';
 import type { Config } from './config.js';
 import { buildApp } from './http/build-app.js';
@@ -21,6 +25,8 @@ import type { BuildAppOptions } from './http/build-app.js';
 import { requeueOverdueDeliveries } from './app/notifications/queue-deliveries.js';
 import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
 import { deliverNotificationJob } from './jobs/deliver-notification.job.js';
+import { sendEmailJob } from './jobs/send-email.job.js';
+import { createEmailOutboundListener } from './listeners/email-outbound.listener.js';
 import type { RunningListener } from './listeners/event-listener.js';
 import { startListener } from './listeners/event-listener.js';
 import { notificationsListener } from './listeners/notifications.listener.js';
@@ -131,7 +137,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       .catch((err: Error) => log('warn', `could not check the policy version: ${err.message}`));
   });
 
+  const email = emailConfigFrom(config);
+  const mailer = email.smtpUrl ? createSmtpTransport(email.smtpUrl) : null;
   const listeners: RunningListener[] = [];
+  let smtpIn: { close(): Promise<void> } | null = null;
   if (opts.workers !== false) {
     const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
       try {
@@ -148,6 +157,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     listeners.push(startListener(ctx, notificationsListener));
     await requeueOverdueDeliveries(ctx);
+    // The email channel: outbound mail for email conversations and handoff confirmations, and the
+    // built-in SMTP listener for inbound mail.
+    if (mailer) {
+      await jobs.work('send-email', guard('send-email', sendEmailJob(mailer, { mailFrom: email.mailFrom })));
+      listeners.push(startListener(ctx, createEmailOutboundListener({ mailFrom: email.mailFrom })));
+    }
+    if (email.smtpListenPort !== null) {
+      smtpIn = await startSmtpListener({ port: email.smtpListenPort, host: email.smtpListenHost, log, onMessage: async (raw) => void (await receiveRawEmail(ctx, raw, { mailFrom: email.mailFrom })) });
+      log('info', `email: receiving mail by SMTP on ${email.smtpListenHost}:${email.smtpListenPort}`);
+    }
   }
 
   await opts.beforeListen?.(ctx);
@@ -163,6 +182,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     (stopping ??= (async () => {
       for (const l of listeners) l.stop();
       unsubscribe();
+      await smtpIn?.close().catch(() => {});
+      mailer?.close();
       await app.close();
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
       await bus.close();

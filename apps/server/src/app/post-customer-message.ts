@@ -50,7 +50,7 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     // Two requests with one clientMessageId raced: the unique index let one in.
     if (input.clientMessageId && isUniqueViolation(err)) {
       const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
-      if (existing) return { message: existing, replies: await listReplies(ctx.db, existing.id), duplicate: true };
+      if (existing) return { message: existing, replies: await repliesOrRespond(ctx, existing), duplicate: true };
     }
     throw err;
   }
@@ -105,6 +105,9 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     const current = await getConversation(tx, conv.id, { forUpdate: true });
     // A person took the conversation while the AI was thinking: the AI stays quiet.
     if (!current || !aiMayAnswer(current.status)) return null;
+    // A retried copy of the message raced this one and was answered first: answer once.
+    const prior = await listReplies(tx, message.id);
+    if (prior.length) return prior[0]!;
     const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: message.id, articleId, action: decision.action });
     await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });

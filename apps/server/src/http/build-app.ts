@@ -9,6 +9,7 @@ import { streamRoutes } from '../ws/stream.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
+import { emailRoutes } from './routes/email.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
@@ -23,12 +24,17 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/** Fastify wants a function for "trust this many hops". */
+function trustProxyOption(v: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof v === 'number' ? (_address: string, hop: number) => hop < v : v;
+}
+
 /**
  * Builds the HTTP app without listening, so tests drive it in-process with `inject()` and
  * `main.ts` alone decides the port.
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: true });
+  const app = Fastify({ logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: trustProxyOption(ctx.config.trustProxy) });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody(new DomainError('RATE_ERR_LIMITED', `too many requests; try again in ${Math.ceil(c.ttl / 1000)} s`)) }),
@@ -66,6 +72,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   callbackRoutes(app, ctx);
   agentRoutes(app, ctx);
   notificationRoutes(app, ctx);
+  emailRoutes(app, ctx, { webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
   policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
   streamRoutes(app, ctx);
   await webRoutes(app);

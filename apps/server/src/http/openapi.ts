@@ -47,6 +47,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/notifications/deliveries/{id}/retry', summary: 'Re-queue a dead delivery', auth: 'admin' },
   { method: 'get', path: '/api/v1/kb/articles', summary: 'The KB articles the AI answers from', auth: 'agent' },
   { method: 'get', path: '/api/v1/kb/articles/{id}', summary: 'One KB article with its answer', auth: 'agent' },
+  { method: 'post', path: '/api/v1/channels/email/inbound', summary: 'Inbound email webhook (header x-baton-email-secret)', auth: 'none', body: c.ZInboundEmailSchema, response: c.ZInboundEmailResponseSchema, status: 201 },
   { method: 'get', path: '/api/v1/policy', summary: 'The escalation policy in force, with its version', auth: 'agent' },
   { method: 'put', path: '/api/v1/policy', summary: 'Save a new policy version (validated; 409 on a stale version)', auth: 'admin', body: c.ZPutPolicySchema },
   { method: 'get', path: '/api/v1/policy/versions', summary: 'Every saved policy version', auth: 'supervisor' },

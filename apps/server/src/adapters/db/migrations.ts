@@ -250,6 +250,33 @@ create table callbacks (
 create index callbacks_due on callbacks(status, scheduled_for);
 `,
   },
+  {
+    version: 3,
+    name: 'email channel: thread subjects and the outbound mail outbox',
+    sql: `
+alter table email_threads add column subject text;
+
+create table email_outbox (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  source_key text not null unique,
+  kind text not null,
+  rfc_message_id text not null unique,
+  to_address text not null,
+  subject text not null,
+  body text not null,
+  in_reply_to text,
+  refs jsonb not null default '[]',
+  status text not null check (status in ('pending', 'sent', 'failed')),
+  attempts integer not null default 0,
+  last_error text,
+  created_at timestamptz not null,
+  sent_at timestamptz
+);
+create index email_outbox_conversation on email_outbox(conversation_id, kind, created_at);
+create index email_outbox_pending on email_outbox(status, created_at) where status = 'pending';
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

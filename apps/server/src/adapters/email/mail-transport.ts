@@ -1,0 +1,39 @@
+import nodemailer from 'nodemailer';
+
+/** One outbound mail, with its threading headers; ids are given without angle brackets. */
+export interface OutboundMail {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo: string | null;
+  /** Oldest first. */
+  references: string[];
+}
+
+/** The outbound mail port. */
+export interface MailTransport {
+  /** Sends one mail; rejects when the server refuses it or cannot be reached. */
+  send(mail: OutboundMail): Promise<void>;
+  close(): void;
+}
+
+/** Sends through an SMTP server (nodemailer), e.g. `smtp://user:pass@smtp.example.com:587`. */
+export function createSmtpTransport(url: string): MailTransport {
+  const transport = nodemailer.createTransport(url);
+  return {
+    async send(mail) {
+      await transport.sendMail({
+        from: mail.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: `<${mail.messageId}>`,
+        ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
+        ...(mail.references.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
+      });
+    },
+    close: () => transport.close(),
+  };
+}

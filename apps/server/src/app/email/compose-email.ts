@@ -1,0 +1,71 @@
+import { addressOf } from '../../adapters/email/email-config.js';
+
+/** Queue updates go by mail at most this often (DESIGN §6: less often than in the widget). */
+export const EMAIL_QUEUE_UPDATE_MINUTES = 10;
+
+/** A case number as it appears in a subject: `C-10482`, bracketed or not. */
+export const CASE_NUMBER_IN_SUBJECT = /\b(C-\d{3,})\b/;
+
+/**
+ * The link that reopens a conversation in the web widget: `${publicUrl}/demo?conversation=<id>`.
+ * The widget resumes from it; it names the conversation but grants nothing by itself.
+ */
+export function continueLink(publicUrl: string, conversationId: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/demo?conversation=${encodeURIComponent(conversationId)}`;
+}
+
+/** The subject without reply/forward prefixes and without a bracketed case number. */
+export function baseSubject(subject: string | null): string {
+  let s = (subject ?? '').trim();
+  for (;;) {
+    const next = s
+      .replace(/^(re|fwd?|aw|wg|sv|vs|tr|rv|réf)\s*(\[\d+\])?\s*:\s*/i, '')
+      .replace(/\s*\[C-\d+\]\s*/g, ' ')
+      .trim();
+    if (next === s) return s;
+    s = next;
+  }
+}
+
+/** `Re: <the customer's subject> [C-10482]`: the case number rides in every reply's subject. */
+export function threadSubject(caseNumber: string, original: string | null): string {
+  const base = baseSubject(original) || 'Your support request';
+  return `Re: ${base} [${caseNumber}]`;
+}
+
+/** The business's name, from the From's display name ("Northwind Support <…>"). */
+export function senderName(mailFrom: string): string {
+  const m = /^\s*"?([^"<]+?)"?\s*</.exec(mailFrom);
+  return m?.[1]?.trim() || 'Support';
+}
+
+/** A new Message-ID (without brackets) on the sender's domain. */
+export function newMessageId(id: string, mailFrom: string): string {
+  const domain = addressOf(mailFrom).split('@')[1] || 'baton.localhost';
+  return `${id}@${domain}`;
+}
+
+/**
+ * The body of a mail carrying one conversation message. The signature says who wrote it, the AI
+ * or a person (DESIGN §6), and sits after the standard "-- " line, so a customer's reply that
+ * quotes it is stripped cleanly.
+ */
+export function messageEmailBody(m: { authorKind: 'ai' | 'agent' | 'system'; authorName: string | null; text: string }, o: { mailFrom: string; caseNumber: string; extra?: string[] }): string {
+  const brand = senderName(o.mailFrom);
+  const who = m.authorKind === 'agent' ? `${m.authorName ?? 'Your agent'}, ${brand}` : m.authorKind === 'ai' ? `${brand} (automated assistant)` : brand;
+  return [m.text.trim(), ...(o.extra ?? []), `-- \n${who}\nCase ${o.caseNumber}. Reply to this email to continue the conversation.`].join('\n\n') + '\n';
+}
+
+/** The handoff confirmation for a customer who was chatting in the widget. */
+export function handoffConfirmation(o: { caseNumber: string; customerName: string | null; teamName: string | null; summary: string | null; link: string; mailFrom: string }): { subject: string; body: string } {
+  const team = o.teamName ? `our ${o.teamName.replace(/[\s-]+team$/i, '')} team` : 'our support team';
+  const first = o.customerName?.trim().split(/\s+/)[0];
+  const body = [
+    `Hello${first ? ` ${first}` : ''},`,
+    `We're passing your conversation to ${team}. Your case number is ${o.caseNumber}.`,
+    ...(o.summary ? [`What we have noted: ${o.summary.trim()}`] : []),
+    `They'll see everything you've discussed, so you won't need to repeat anything. To continue the conversation, open:\n${o.link}`,
+    `-- \n${senderName(o.mailFrom)}\nCase ${o.caseNumber}`,
+  ].join('\n\n');
+  return { subject: `[${o.caseNumber}] We're passing your conversation to ${team}`, body: `${body}\n` };
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Sql } from '../../adapters/db/database.js';
+import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
+import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
+import { getHandoff, latestHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
+import type { OutboxRecord } from '../../adapters/email/email.repository.js';
+import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/email/email.repository.js';
+import type { AppContext } from '../context.js';
+import { EMAIL_QUEUE_UPDATE_MINUTES, continueLink, handoffConfirmation, messageEmailBody, newMessageId, threadSubject } from './compose-email.js';
+
+const ZEventMessage = z.object({
+  id: z.string(),
+  author: z.object({ kind: z.enum(['customer', 'ai', 'agent', 'system']), name: z.string().optional() }),
+  text: z.string(),
+  private: z.literal(true).optional(),
+  action: z.string().optional(),
+});
+
+/** The References header keeps the thread's latest ids; mail clients need no more to thread. */
+const MAX_REFERENCES = 20;
+
+/**
+ * A message the customer should see, in a conversation that started by email, becomes a mail in
+ * the outbox, threaded under the conversation's latest mail: the AI's answers and its handoff
+ * notice, the system's notices, and the agents' replies. Private notes and the customer's own
+ * messages never go; queue updates go at most every EMAIL_QUEUE_UPDATE_MINUTES. Runs in the
+ * listener's transaction: a re-run finds the mail already there (one per message).
+ */
+export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRecord, o: { mailFrom: string }): Promise<OutboxRecord | null> {
+  const parsed = ZEventMessage.safeParse(event.payload.message);
+  if (!parsed.success || !event.conversationId) return null;
+  const m = parsed.data;
+  if (m.author.kind === 'customer' || m.private) return null;
+  const conv = await getConversation(tx, event.conversationId);
+  if (!conv || conv.channel !== 'email' || !conv.customerEmail) return null;
+
+  const now = ctx.clock();
+  const kind = m.action === 'queue_update' ? 'queue_update' : m.action === 'escalate' ? 'escalate' : 'message';
+  if (kind === 'queue_update') {
+    const last = await lastOutboxAt(tx, conv.id, ['queue_update', 'escalate']);
+    if (last && now.getTime() - last.getTime() < EMAIL_QUEUE_UPDATE_MINUTES * 60_000) return null;
+  }
+  const extra: string[] = [];
+  if (kind === 'escalate') {
+    const summary = (await latestHandoffFor(tx, conv.id))?.brief.intent.summary;
+    if (summary) extra.push(`What we have noted: ${summary.trim()}`);
+    extra.push(`You can reply to this email, or continue the conversation in your browser:\n${continueLink(ctx.config.publicUrl, conv.id)}`);
+  }
+  const thread = await getThread(tx, conv.id);
+  const subject = threadSubject(conv.caseNumber, thread.subject);
+  const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
+  const stored = await insertOutbox(tx, {
+    id: ctx.newId(),
+    conversationId: conv.id,
+    sourceKey: `message:${m.id}`,
+    kind,
+    rfcMessageId,
+    toAddress: conv.customerEmail,
+    subject,
+    body: messageEmailBody({ authorKind: m.author.kind, authorName: m.author.name ?? null, text: m.text }, { mailFrom: o.mailFrom, caseNumber: conv.caseNumber, extra }),
+    inReplyTo: thread.messageIds.at(-1) ?? null,
+    references: thread.messageIds.slice(-MAX_REFERENCES),
+    createdAt: now,
+  });
+  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: null });
+  return stored;
+}
+
+/**
+ * At handoff, a customer of the widget whose address is known gets a confirmation by mail
+ * (DESIGN §6): the case number, the brief's one-line summary of what they want, and a link to
+ * continue. Email conversations get the same in their handoff notice instead. One per handoff.
+ */
+export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: EventRecord, o: { mailFrom: string }): Promise<OutboxRecord | null> {
+  if (!event.conversationId || !event.handoffId) return null;
+  const conv = await getConversation(tx, event.conversationId);
+  if (!conv || conv.channel === 'email' || !conv.customerEmail) return null;
+  const handoff = await getHandoff(tx, event.handoffId);
+  if (!handoff) return null;
+  const team = (event.payload.handoff as { team?: unknown } | undefined)?.team;
+  const mail = handoffConfirmation({
+    caseNumber: conv.caseNumber,
+    customerName: conv.customerName,
+    teamName: typeof team === 'string' ? team : null,
+    summary: handoff.brief.intent.summary || null,
+    link: continueLink(ctx.config.publicUrl, conv.id),
+    mailFrom: o.mailFrom,
+  });
+  const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
+  const stored = await insertOutbox(tx, {
+    id: ctx.newId(),
+    conversationId: conv.id,
+    sourceKey: `handoff:${handoff.id}`,
+    kind: 'handoff_confirmation',
+    rfcMessageId,
+    toAddress: conv.customerEmail,
+    subject: mail.subject,
+    body: mail.body,
+    inReplyTo: null,
+    references: [],
+    createdAt: ctx.clock(),
+  });
+  // A reply to the confirmation joins the conversation (by this id, or by the case number).
+  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: mail.subject });
+  return stored;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { getOutbox, markOutboxSent, recordOutboxFailure } from '../adapters/email/email.repository.js';
+import type { MailTransport } from '../adapters/email/mail-transport.js';
+import type { AppContext } from '../app/context.js';
+
+const ZData = z.object({ outboxId: z.string().min(1) });
+
+/**
+ * Sends one mail from the outbox. A mail already sent (a repeated job) is left alone; a failure
+ * is counted and thrown, so the queue retries it, until `maxAttempts`, when the mail is marked
+ * failed. The Message-ID is fixed when the mail is queued, so a crash between sending and
+ * recording can at worst send one duplicate that mail clients fold into the thread.
+ */
+export function sendEmailJob(transport: MailTransport, o: { mailFrom: string; maxAttempts?: number }) {
+  const maxAttempts = o.maxAttempts ?? 5;
+  return async (ctx: AppContext, raw: unknown): Promise<void> => {
+    const { outboxId } = ZData.parse(raw);
+    const mail = await getOutbox(ctx.db, outboxId);
+    if (!mail || mail.status !== 'pending') return;
+    try {
+      await transport.send({ from: o.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.body, messageId: mail.rfcMessageId, inReplyTo: mail.inReplyTo, references: mail.references });
+    } catch (err) {
+      const final = mail.attempts + 1 >= maxAttempts;
+      await recordOutboxFailure(ctx.db, mail.id, (err as Error).message, final);
+      ctx.log(final ? 'error' : 'warn', final ? 'mail could not be sent; giving up' : 'mail could not be sent; it will be retried', { outboxId, to: mail.toAddress, error: (err as Error).message });
+      if (final) return;
+      throw err;
+    }
+    await markOutboxSent(ctx.db, mail.id, ctx.clock());
+  };
+}

@@ -18,6 +18,7 @@ export const NOTIFICATION_EVENTS = [
   'handoff.resolved',
   'conversation.resolved',
   'message.created',
+  'callback.missed',
 ] as const;
 export const ZNotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
 export type TNotificationEvent = z.infer<typeof ZNotificationEventSchema>;

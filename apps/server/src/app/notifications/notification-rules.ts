@@ -10,10 +10,10 @@ import type { EventRecord, EventType } from '../../adapters/db/repositories/even
  * it gets only new and late handoffs; `message.created` is never a default (it is chatty).
  */
 export const DEFAULT_EVENTS: Record<TNotificationKind, readonly TNotificationEvent[]> = {
-  webhook: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved'],
-  slack: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved'],
-  email: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved'],
-  sms: ['handoff.requested', 'handoff.sla_breached'],
+  webhook: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
+  slack: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
+  email: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
+  sms: ['handoff.requested', 'handoff.sla_breached', 'callback.missed'],
 };
 
 /**
@@ -33,6 +33,7 @@ export const SOURCE_EVENTS: readonly EventType[] = [
   'handoff.resolved',
   'conversation.status_changed',
   'message.created',
+  'callback.missed',
 ];
 
 /** The outbound name of an internal event, or null when it is not one we send. Private notes are never sent. */

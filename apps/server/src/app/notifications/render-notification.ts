@@ -38,6 +38,7 @@ const LABELS: Record<TNotificationEvent, string> = {
   'handoff.resolved': 'Handoff resolved',
   'conversation.resolved': 'Conversation resolved',
   'message.created': 'New message',
+  'callback.missed': 'Callback missed',
 };
 
 function eventExtra(type: TNotificationEvent, p: Record<string, unknown>): Record<string, unknown> {
@@ -56,6 +57,8 @@ function eventExtra(type: TNotificationEvent, p: Record<string, unknown>): Recor
       return { from: p.from ?? null, cause: p.cause ?? null };
     case 'message.created':
       return { message: p.message ?? null };
+    case 'callback.missed':
+      return { callbackId: p.callbackId ?? null, kind: p.kind ?? null, scheduledFor: p.scheduledFor ?? null };
     default:
       return {};
   }

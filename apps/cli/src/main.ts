@@ -10,6 +10,8 @@ import { parseConversations, readInput } from './jsonl.js';
 import { loadPolicy } from './files.js';
 import { score } from './score.js';
 import { agentAdd, runMigrate, serve, teamAdd } from './serve.js';
+import { backtest, BACKTEST_USAGE } from './backtest.js';
+import { KB_GAPS_USAGE, kbGaps } from './kb-gaps.js';
 
 const USAGE = `baton: Baton's command line
 
@@ -21,6 +23,8 @@ const USAGE = `baton: Baton's command line
              [--scorer score.mjs] FILE.jsonl...
       Scores labelled conversations and prints a report.
 
+${BACKTEST_USAGE}
+${KB_GAPS_USAGE}
   baton serve [--demo] [--port N] [--host H]
       The server (configured by the environment: PORT, HOST, BATON_DATA_DIR, DATABASE_URL, REDIS_URL,
       BATON_KB_DIR, BATON_POLICY, BATON_QUEUE_UPDATE_SECONDS, BATON_DEMO). --demo seeds demo teams,
@@ -49,6 +53,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'assess') return assess(rest);
   if (command === 'eval') return evaluate(rest);
+  if (command === 'backtest') return backtest(rest, USAGE);
+  if (command === 'kb-gaps') return kbGaps(rest, USAGE);
   if (command === 'serve') return serve(rest);
   if (command === 'migrate') return runMigrate();
   if (command === 'agent' && rest[0] === 'add') return agentAdd(rest.slice(1));

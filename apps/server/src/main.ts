@@ -30,6 +30,7 @@ import { createEmailOutboundListener } from './listeners/email-outbound.listener
 import type { RunningListener } from './listeners/event-listener.js';
 import { startListener } from './listeners/event-listener.js';
 import { notificationsListener } from './listeners/notifications.listener.js';
+import { qualityListener } from './listeners/quality.listener.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
@@ -156,6 +157,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     listeners.push(startListener(ctx, notificationsListener));
+    listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
     // The email channel: outbound mail for email conversations and handoff confirmations, and the
     // built-in SMTP listener for inbound mail.

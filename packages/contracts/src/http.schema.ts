@@ -122,6 +122,14 @@ export const ZTransferSchema = z
 /** `POST /handoffs/:id/hand-back`. */
 export const ZHandBackSchema = z.strictObject({ note: z.string().max(2000).optional() });
 
+/** `POST /policy/preview`: a proposed policy, replayed over the stored conversations of a period (default the last 30 days). */
+export const ZPolicyPreviewSchema = z.strictObject({
+  policy: z.unknown(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.number().int().min(1).max(5000).optional(),
+});
+
 /** `PUT /policy`: a policy and the version it was edited from. */
 export const ZPutPolicySchema = z.strictObject({ version: z.number().int().min(0), policy: z.unknown() });
 

@@ -47,3 +47,8 @@ export * from './brief/render-brief.js';
 export * from './brief/completeness.js';
 export * from './templates/messages.js';
 export * from './templates/reason-kind.js';
+export * from './learning/erlang-c.js';
+export * from './learning/memoize-answerer.js';
+export * from './learning/backtest.js';
+export * from './learning/kb-gaps.js';
+export * from './learning/redundancy.js';

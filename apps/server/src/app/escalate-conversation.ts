@@ -6,6 +6,7 @@ import { listTeams } from '../adapters/db/repositories/agents.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { insertHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';
+import { repeatEscalationFor } from './metrics/repeat-escalation-for.js';
 import { agentStates, queueEstimate, waitFor } from './queue-state.js';
 import { scheduleHandoffTimers } from './schedule-handoff-timers.js';
 import { wireHandoff, wireMessage } from './wire.js';
@@ -55,6 +56,12 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     now: now.getTime(),
     authorNames: input.authorNames,
   });
+  // A second escalation by the same customer within 24 h, on any channel, is flagged on the brief.
+  const repeat = await repeatEscalationFor(ctx.db, conv, now);
+  if (repeat) {
+    brief.repeatEscalation = { previousCaseNumber: repeat.previousCaseNumber, hoursAgo: repeat.hoursAgo, channel: repeat.channel };
+    brief.nextSteps.unshift(`Repeat escalation: this customer escalated ${repeat.hoursAgo} h ago on ${repeat.channel} (case ${repeat.previousCaseNumber}); read that case first.`);
+  }
   const reasons = decision.reasons.map((r) => {
     const turn = input.engineConversation.turns[r.messageIndex];
     return { code: r.code, detail: r.detail, ...(turn && r.messageIndex === input.engineConversation.turns.length - 1 ? { messageId: input.trigger.id } : {}) };

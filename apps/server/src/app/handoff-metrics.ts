@@ -1,105 +1,219 @@
 import type { Sql } from '../adapters/db/database.js';
+import { CSAT_CLASS } from './metrics/csat-class.js';
+import { firstResponseQuality } from './metrics/first-response-quality.js';
+import type { FirstResponseQuality } from './metrics/first-response-quality.js';
+import type { MetricsFilter } from './metrics/metrics-filter.js';
+import { CONVERSATION_WHERE, HANDOFF_WHERE, filterParams, ratio, round3, sameCustomer } from './metrics/metrics-filter.js';
+import type { Bucket, SeriesPoint } from './metrics/metrics-series.js';
+import { metricsSeries } from './metrics/metrics-series.js';
+import { REPEAT_ESCALATION_HOURS } from './metrics/repeat-escalation-for.js';
 
-export interface MetricsFilter {
-  from?: Date;
-  to?: Date;
-  teamId?: string;
-  channel?: string;
+export type { MetricsFilter } from './metrics/metrics-filter.js';
+
+/** Percentiles of a duration, in seconds, and how many handoffs had one. */
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+  n: number;
 }
 
-export interface HandoffMetrics {
-  period: { from: string | null; to: string | null };
-  conversations: number;
+/** An average CSAT score (1..5) and how many ratings it is over. */
+export interface CsatSplit {
+  average: number | null;
+  n: number;
+}
+
+/** One row of a breakdown (by reason, team or channel). */
+export interface Breakdown {
+  key: string;
   handoffs: number;
-  /** Handoffs per conversation in the period. */
-  handoffRate: number | null;
-  /** Trigger to first human message, in seconds. */
-  timeToHumanSeconds: { p50: number | null; p90: number | null; n: number };
-  /** Trigger to acceptance, in seconds. */
-  acceptanceSeconds: { p50: number | null; p90: number | null; n: number };
-  /** Share of handoffs abandoned while waiting. */
+  /** Median seconds from request to first human message. */
+  timeToHumanP50: number | null;
+  /** Share of its handoffs abandoned while waiting. */
   abandonmentRate: number | null;
-  /** Share of resolved handoffs the agent marked solved. */
+  /** Solved / resolved. */
   resolutionRate: number | null;
-  /** Share of handoffs whose brief an agent opened. */
-  contextUtilisation: number | null;
-  /** Average context completeness of the briefs, 0..1. */
-  contextCompleteness: number | null;
-  csat: { afterHandoff: { average: number | null; n: number }; aiOnly: { average: number | null; n: number } };
-  byReason: Record<string, number>;
-  byPriority: Record<string, number>;
-  verdicts: Record<string, number>;
 }
 
 /**
- * The handoff metrics of DESIGN §8 that the stored rows answer today. Computed in SQL over the
- * handoffs and conversations tables, on PGlite and PostgreSQL alike. The learning-loop reports
- * and the per-event breakdowns come with the metrics issue.
+ * DESIGN §8 metrics. Every rate is a share 0..1 with three decimals, null when its denominator is
+ * zero (no data is not 0 %). Handoff metrics count the handoffs requested in the period;
+ * conversation metrics (handoff rate, CSAT) the conversations started in it.
  */
-export async function handoffMetrics(db: Sql, f: MetricsFilter): Promise<HandoffMetrics> {
-  const params = [f.from ?? null, f.to ?? null, f.teamId ?? null, f.channel ?? null];
-  const convWhere = `($1::timestamptz is null or c.created_at >= $1) and ($2::timestamptz is null or c.created_at < $2) and ($4::text is null or c.channel = $4) and ($3::text is null or c.team_id = $3)`;
-  const hWhere = `($1::timestamptz is null or h.created_at >= $1) and ($2::timestamptz is null or h.created_at < $2) and ($3::text is null or h.team_id = $3) and ($4::text is null or c.channel = $4)`;
-  const [counts] = await db.query<Record<string, number | null>>(
+export interface HandoffMetrics {
+  period: { from: string | null; to: string | null };
+  /** Conversations started in the period with at least one customer message. */
+  conversations: number;
+  /** Of those, how many had a handoff. */
+  escalatedConversations: number;
+  /** Handoffs requested in the period. */
+  handoffs: number;
+  /** escalatedConversations / conversations. */
+  handoffRate: number | null;
+  /** Request to first human message (`first_human_reply_at`). */
+  timeToHumanSeconds: Percentiles;
+  /** Request to acceptance (`accepted_at`). */
+  acceptanceSeconds: Percentiles;
+  /** Handoffs abandoned while waiting (status abandoned, never accepted) / handoffs. */
+  abandonmentRate: number | null;
+  abandoned: number;
+  /** Handoffs resolved as solved / handoffs resolved (hand-backs to the AI are not resolutions). */
+  resolutionRate: number | null;
+  resolved: number;
+  solved: number;
+  /** Average `brief.contextCompleteness`, 0..1. */
+  contextCompleteness: number | null;
+  /** Handoffs whose brief was opened at or before the first human reply / handoffs with a first human reply. */
+  contextUtilisation: number | null;
+  /** Handoffs with at least one agent message asking for what the brief held / handoffs with a first human reply. */
+  redundancyRate: number | null;
+  /** Handoffs in which the customer restated, after the handoff, a turn already in the transcript / handoffs. */
+  customerRepeatRate: number | null;
+  /** First human replies that address the issue (see `firstResponseQuality`) / first human replies. */
+  firstResponseQuality: FirstResponseQuality;
+  /**
+   * Handoffs whose customer (customer id, else email) had another handoff in the 24 hours before,
+   * in any conversation and on any channel: `n` such handoffs, `rate` = n / handoffs, and how many
+   * distinct customers.
+   */
+  repeatEscalation: { rate: number | null; n: number; customers: number; windowHours: number };
+  /**
+   * The wait announced at handoff against the actual minutes to acceptance, over handoffs with
+   * both: mean absolute error in minutes, and the share whose actual wait was within ±50 % of the
+   * estimate (|actual − estimate| ≤ 0.5 × estimate).
+   */
+  waitEstimate: { n: number; meanAbsoluteErrorMinutes: number | null; withinHalfRate: number | null };
+  /** The three CSAT populations, see `CSAT_CLASS`. */
+  csat: { aiOnly: CsatSplit; afterHandoff: CsatSplit; humanOnly: CsatSplit };
+  /** Handoffs per reason code (a handoff with two reasons counts under both). */
+  byReason: Record<string, number>;
+  byPriority: Record<string, number>;
+  /** The agents' verdicts on resolved handoffs. */
+  verdicts: Record<string, number>;
+  /** Resolution categories of resolved handoffs. */
+  categories: Record<string, number>;
+  breakdowns: { reason: Breakdown[]; team: Breakdown[]; channel: Breakdown[] };
+  /** Hourly for ranges under three days, daily otherwise, UTC. */
+  bucket: Bucket;
+  series: SeriesPoint[];
+}
+
+/**
+ * The handoff metrics of DESIGN §8, computed in SQL over the stored rows (handoffs,
+ * conversations, messages, csat, quality_flags) on PGlite and PostgreSQL alike. `now` ends the
+ * chart series when no `to` is given.
+ */
+export async function handoffMetrics(db: Sql, f: MetricsFilter, now: Date = new Date()): Promise<HandoffMetrics> {
+  const params = filterParams(f);
+  const from = `handoffs h join conversations c on c.id = h.conversation_id`;
+  const flagged = (kind: string) => `exists (select 1 from quality_flags q where q.handoff_id = h.id and q.kind = '${kind}')`;
+  const tth = `extract(epoch from (h.first_human_reply_at - h.created_at))`;
+  const acc = `extract(epoch from (h.accepted_at - h.created_at))`;
+  const actualWait = `(extract(epoch from (h.accepted_at - h.created_at)) / 60.0)`;
+  const hasEstimate = `h.wait_estimate_minutes is not null and h.accepted_at is not null`;
+  const [row] = await db.query<Record<string, number | string | null>>(
     `select
-       (select count(*)::int from conversations c where ${convWhere} and exists (select 1 from messages m where m.conversation_id = c.id and m.author_kind = 'customer')) as conversations,
        count(*)::int as handoffs,
-       percentile_cont(0.5) within group (order by extract(epoch from (h.first_human_reply_at - h.created_at))) as tth50,
-       percentile_cont(0.9) within group (order by extract(epoch from (h.first_human_reply_at - h.created_at))) as tth90,
-       count(h.first_human_reply_at)::int as tthn,
-       percentile_cont(0.5) within group (order by extract(epoch from (h.accepted_at - h.created_at))) as acc50,
-       percentile_cont(0.9) within group (order by extract(epoch from (h.accepted_at - h.created_at))) as acc90,
-       count(h.accepted_at)::int as accn,
-       count(*) filter (where h.status = 'abandoned')::int as abandoned,
+       percentile_cont(0.5) within group (order by ${tth}) as tth50,
+       percentile_cont(0.9) within group (order by ${tth}) as tth90,
+       count(h.first_human_reply_at)::int as replied,
+       percentile_cont(0.5) within group (order by ${acc}) as acc50,
+       percentile_cont(0.9) within group (order by ${acc}) as acc90,
+       count(h.accepted_at)::int as accepted,
+       count(*) filter (where h.status = 'abandoned' and h.accepted_at is null)::int as abandoned,
        count(*) filter (where h.status = 'resolved' and h.resolution->>'category' <> 'handed_back')::int as resolved,
-       count(*) filter (where h.status = 'resolved' and h.resolution->>'outcome' = 'solved')::int as solved,
-       count(h.brief_opened_at)::int as opened,
-       avg((h.brief->>'contextCompleteness')::float) as completeness
-     from handoffs h join conversations c on c.id = h.conversation_id where ${hWhere}`,
+       count(*) filter (where h.status = 'resolved' and h.resolution->>'category' <> 'handed_back' and h.resolution->>'outcome' = 'solved')::int as solved,
+       avg((h.brief->>'contextCompleteness')::float) as completeness,
+       count(*) filter (where h.first_human_reply_at is not null and h.brief_opened_at <= h.first_human_reply_at)::int as opened_first,
+       count(*) filter (where h.first_human_reply_at is not null and ${flagged('redundant_ask')})::int as redundant,
+       count(*) filter (where ${flagged('customer_repeat')})::int as repeated,
+       count(*) filter (where ${hasEstimate})::int as estimated,
+       avg(abs(h.wait_estimate_minutes - ${actualWait})) filter (where ${hasEstimate}) as mae,
+       count(*) filter (where ${hasEstimate} and abs(h.wait_estimate_minutes - ${actualWait}) <= 0.5 * h.wait_estimate_minutes)::int as within_half
+     from ${from} where ${HANDOFF_WHERE}`,
     params,
   );
-  const c = counts ?? {};
-  const group = async (expr: string) =>
+  const r = row ?? {};
+  const [conv] = await db.query<{ conversations: number; escalated: number }>(
+    `select count(*)::int as conversations, count(*) filter (where exists (select 1 from handoffs h where h.conversation_id = c.id))::int as escalated
+       from conversations c where ${CONVERSATION_WHERE} and exists (select 1 from messages m where m.conversation_id = c.id and m.author_kind = 'customer')`,
+    params,
+  );
+  const [repeat] = await db.query<{ n: number; customers: number }>(
+    `select count(*)::int as n, count(distinct ckey)::int as customers from (
+       select coalesce(c.customer_id, lower(c.customer_email), c.id) as ckey
+         from ${from} where ${HANDOFF_WHERE} and exists (
+           select 1 from handoffs h2 join conversations p on p.id = h2.conversation_id
+            where h2.id <> h.id and h2.created_at < h.created_at and h2.created_at >= h.created_at - interval '${REPEAT_ESCALATION_HOURS} hours' and ${sameCustomer('c', 'p')})
+     ) x`,
+    params,
+  );
+  const csatRows = await db.query<{ cls: 'aiOnly' | 'afterHandoff' | 'humanOnly'; avg: number | null; n: number }>(
+    `select ${CSAT_CLASS} as cls, avg(s.score)::float as avg, count(*)::int as n from csat s join conversations c on c.id = s.conversation_id where ${CONVERSATION_WHERE} group by 1`,
+    params,
+  );
+  const tally = async (key: string, extra = '', where = '') =>
     Object.fromEntries(
-      (await db.query<{ k: string; n: number }>(`select ${expr} as k, count(*)::int as n from handoffs h join conversations c on c.id = h.conversation_id where ${hWhere} group by 1 order by 2 desc`, params)).map((r) => [
-        r.k ?? 'none',
-        Number(r.n),
-      ]),
+      (await db.query<{ k: string | null; n: number }>(`select ${key} as k, count(*)::int as n from ${from}${extra} where ${HANDOFF_WHERE}${where} group by 1 order by 2 desc, 1`, params)).map((x) => [x.k ?? 'none', Number(x.n)]),
     );
-  const byReason = Object.fromEntries(
+  const breakdown = async (key: string, extra = ''): Promise<Breakdown[]> =>
     (
-      await db.query<{ k: string; n: number }>(
-        `select r->>'code' as k, count(*)::int as n from handoffs h join conversations c on c.id = h.conversation_id, jsonb_array_elements(h.reasons) r where ${hWhere} group by 1 order by 2 desc`,
+      await db.query<{ k: string | null; handoffs: number; tth: number | null; abandoned: number; resolved: number; solved: number }>(
+        `select ${key} as k, count(*)::int as handoffs,
+                percentile_cont(0.5) within group (order by ${tth}) as tth,
+                count(*) filter (where h.status = 'abandoned' and h.accepted_at is null)::int as abandoned,
+                count(*) filter (where h.status = 'resolved' and h.resolution->>'category' <> 'handed_back')::int as resolved,
+                count(*) filter (where h.status = 'resolved' and h.resolution->>'category' <> 'handed_back' and h.resolution->>'outcome' = 'solved')::int as solved
+           from ${from}${extra} where ${HANDOFF_WHERE} group by 1 order by 2 desc, 1`,
         params,
       )
-    ).map((r) => [r.k, Number(r.n)]),
-  );
-  const csat = await db.query<{ after: boolean; avg: number | null; n: number }>(
-    `select s.handoff_id is not null as after, avg(s.score)::float as avg, count(*)::int as n from csat s join conversations c on c.id = s.conversation_id where ${convWhere} group by 1`,
-    params,
-  );
-  const handoffs = Number(c.handoffs ?? 0);
-  const conversations = Number(c.conversations ?? 0);
-  const ratio = (a: unknown, b: number) => (b ? Number(a ?? 0) / b : null);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 1000) / 1000);
-  const cs = (after: boolean) => {
-    const row = csat.find((r) => r.after === after);
-    return { average: num(row?.avg), n: Number(row?.n ?? 0) };
+    ).map((x) => ({
+      key: x.k ?? 'none',
+      handoffs: Number(x.handoffs),
+      timeToHumanP50: round3(x.tth),
+      abandonmentRate: ratio(x.abandoned, x.handoffs),
+      resolutionRate: ratio(x.solved, x.resolved),
+    }));
+  const reasons = `, jsonb_array_elements(h.reasons) r`;
+  const teams = ` left join teams t on t.id = h.team_id`;
+  const handoffs = Number(r.handoffs ?? 0);
+  const replied = Number(r.replied ?? 0);
+  const cs = (cls: 'aiOnly' | 'afterHandoff' | 'humanOnly'): CsatSplit => {
+    const x = csatRows.find((y) => y.cls === cls);
+    return { average: round3(x?.avg), n: Number(x?.n ?? 0) };
   };
+  const { bucket, series } = await metricsSeries(db, f, now);
   return {
     period: { from: f.from?.toISOString() ?? null, to: f.to?.toISOString() ?? null },
-    conversations,
+    conversations: Number(conv?.conversations ?? 0),
+    escalatedConversations: Number(conv?.escalated ?? 0),
     handoffs,
-    handoffRate: num(ratio(handoffs, conversations)),
-    timeToHumanSeconds: { p50: num(c.tth50), p90: num(c.tth90), n: Number(c.tthn ?? 0) },
-    acceptanceSeconds: { p50: num(c.acc50), p90: num(c.acc90), n: Number(c.accn ?? 0) },
-    abandonmentRate: num(ratio(c.abandoned, handoffs)),
-    resolutionRate: num(ratio(c.solved, Number(c.resolved ?? 0))),
-    contextUtilisation: num(ratio(c.opened, handoffs)),
-    contextCompleteness: num(c.completeness),
-    csat: { afterHandoff: cs(true), aiOnly: cs(false) },
-    byReason,
-    byPriority: await group('h.priority'),
-    verdicts: await group(`h.resolution->>'verdict'`),
+    handoffRate: ratio(conv?.escalated, conv?.conversations),
+    timeToHumanSeconds: { p50: round3(r.tth50), p90: round3(r.tth90), n: replied },
+    acceptanceSeconds: { p50: round3(r.acc50), p90: round3(r.acc90), n: Number(r.accepted ?? 0) },
+    abandonmentRate: ratio(r.abandoned, handoffs),
+    abandoned: Number(r.abandoned ?? 0),
+    resolutionRate: ratio(r.solved, r.resolved),
+    resolved: Number(r.resolved ?? 0),
+    solved: Number(r.solved ?? 0),
+    contextCompleteness: round3(r.completeness),
+    contextUtilisation: ratio(r.opened_first, replied),
+    redundancyRate: ratio(r.redundant, replied),
+    customerRepeatRate: ratio(r.repeated, handoffs),
+    firstResponseQuality: await firstResponseQuality(db, f),
+    repeatEscalation: { rate: ratio(repeat?.n, handoffs), n: Number(repeat?.n ?? 0), customers: Number(repeat?.customers ?? 0), windowHours: REPEAT_ESCALATION_HOURS },
+    waitEstimate: { n: Number(r.estimated ?? 0), meanAbsoluteErrorMinutes: round3(r.mae), withinHalfRate: ratio(r.within_half, r.estimated) },
+    csat: { aiOnly: cs('aiOnly'), afterHandoff: cs('afterHandoff'), humanOnly: cs('humanOnly') },
+    byReason: await tally(`r->>'code'`, reasons),
+    byPriority: await tally('h.priority'),
+    verdicts: await tally(`h.resolution->>'verdict'`, '', ` and h.status = 'resolved'`),
+    categories: await tally(`h.resolution->>'category'`, '', ` and h.status = 'resolved'`),
+    breakdowns: {
+      reason: await breakdown(`r->>'code'`, reasons),
+      team: await breakdown(`t.name`, teams),
+      channel: await breakdown('c.channel'),
+    },
+    bucket,
+    series,
   };
 }

@@ -13,6 +13,7 @@ import { emailRoutes } from './routes/email.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { webRoutes } from './web.routes.js';
 
@@ -74,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   notificationRoutes(app, ctx);
   emailRoutes(app, ctx, { webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
   policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
+  reportRoutes(app, ctx);
   streamRoutes(app, ctx);
   await webRoutes(app);
   for (const plugin of opts.plugins ?? []) await plugin(app);

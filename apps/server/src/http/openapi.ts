@@ -1,5 +1,6 @@
 import * as c from '@baton/contracts';
 import { z } from 'zod';
+import { ZRedundancyCheckSchema, ZReportQuerySchema } from './routes/reports.routes.js';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -48,8 +49,14 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/kb/articles', summary: 'The KB articles the AI answers from', auth: 'agent' },
   { method: 'get', path: '/api/v1/kb/articles/{id}', summary: 'One KB article with its answer', auth: 'agent' },
   { method: 'post', path: '/api/v1/channels/email/inbound', summary: 'Inbound email webhook (header x-baton-email-secret)', auth: 'none', body: c.ZInboundEmailSchema, response: c.ZInboundEmailResponseSchema, status: 201 },
+  { method: 'post', path: '/api/v1/conversations/{id}/redundancy-check', summary: 'Does a draft ask for what the brief already holds? (composer warning)', auth: 'agent', body: ZRedundancyCheckSchema },
+  { method: 'get', path: '/api/v1/reports/kb-gaps', summary: 'KB gaps: unanswered questions clustered into draft articles', auth: 'supervisor', query: ZReportQuerySchema },
+  { method: 'get', path: '/api/v1/reports/kb-gaps.md', summary: 'KB-gap draft articles as one Markdown bundle', auth: 'supervisor', query: ZReportQuerySchema },
+  { method: 'get', path: '/api/v1/reports/recurring-escalations', summary: 'Escalations recurring by reason and topic, with trend', auth: 'supervisor', query: ZReportQuerySchema },
+  { method: 'get', path: '/api/v1/reports/learning', summary: 'Reason codes, resolution categories and verdicts', auth: 'supervisor', query: ZReportQuerySchema },
   { method: 'get', path: '/api/v1/policy', summary: 'The escalation policy in force, with its version', auth: 'agent' },
   { method: 'put', path: '/api/v1/policy', summary: 'Save a new policy version (validated; 409 on a stale version)', auth: 'admin', body: c.ZPutPolicySchema },
+  { method: 'post', path: '/api/v1/policy/preview', summary: 'Preview a policy change: stored conversations replayed through the current and the proposed policy', auth: 'supervisor', body: c.ZPolicyPreviewSchema },
   { method: 'get', path: '/api/v1/policy/versions', summary: 'Every saved policy version', auth: 'supervisor' },
   { method: 'get', path: '/api/v1/metrics/handoffs', summary: 'Handoff metrics', auth: 'agent', query: c.ZMetricsQuerySchema },
   { method: 'get', path: '/api/v1/stream', summary: 'Realtime events over WebSocket; `token` and `after=SEQ` in the query', auth: 'customer-or-agent' },

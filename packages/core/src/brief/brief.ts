@@ -49,6 +49,8 @@ export interface Brief {
   contextCompleteness: number;
   /** The {@link COMPLETENESS_FIELDS} that were empty, so a low score can be explained. */
   missingContext: string[];
+  /** A previous escalation by the same customer within 24 h, on any channel (DESIGN §8). */
+  repeatEscalation?: { previousCaseNumber: string; hoursAgo: number; channel: string };
 }
 
 /** The one line an agent reads first. */

@@ -277,6 +277,25 @@ create index email_outbox_conversation on email_outbox(conversation_id, kind, cr
 create index email_outbox_pending on email_outbox(status, created_at) where status = 'pending';
 `,
   },
+  {
+    version: 4,
+    name: 'quality flags: redundant asks, customer repeats, repeat escalations',
+    sql: `
+create table quality_flags (
+  id text primary key,
+  handoff_id text references handoffs(id),
+  conversation_id text not null references conversations(id),
+  message_id text references messages(id),
+  kind text not null check (kind in ('redundant_ask', 'customer_repeat', 'repeat_escalation')),
+  detail jsonb not null default '{}',
+  created_at timestamptz not null default now()
+);
+create unique index quality_flags_once on quality_flags(kind, coalesce(message_id, handoff_id));
+create index quality_flags_handoff on quality_flags(handoff_id, kind);
+create index handoffs_created on handoffs(created_at);
+create index decisions_created on decisions(created_at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -4,6 +4,7 @@ import client from 'prom-client';
 import { getTeamByName } from '../../adapters/db/repositories/agents.repository.js';
 import type { AppContext } from '../../app/context.js';
 import { handoffMetrics } from '../../app/handoff-metrics.js';
+import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
 import { requireAgent } from '../auth.js';
 import { openApiDocument } from '../openapi.js';
 import { parse } from '../parse.js';
@@ -45,6 +46,59 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
   });
   new client.Gauge({
+    name: 'baton_handoffs_waiting_oldest_seconds',
+    help: 'Age of the oldest handoff waiting for an agent, by priority',
+    labelNames: ['priority'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      const now = ctx.clock();
+      for (const r of await ctx.db.query<{ priority: string; oldest: Date | string }>(`select priority, min(created_at) as oldest from handoffs where status = 'waiting' group by priority`)) {
+        this.set({ priority: r.priority }, Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000));
+      }
+    },
+  });
+  // Counters read from the database: rows only ever grow, so the values only ever grow, and every
+  // node reports the same totals (no per-process state to lose on restart).
+  new client.Counter({
+    name: 'baton_handoffs_total',
+    help: 'Handoffs requested, by reason code (a handoff with two reasons counts under both)',
+    labelNames: ['reason'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await ctx.db.query<{ reason: string; n: number }>(`select r->>'code' as reason, count(*)::int as n from handoffs h, jsonb_array_elements(h.reasons) r group by 1`)) {
+        if (Number(r.n) > 0) this.inc({ reason: r.reason }, Number(r.n));
+      }
+    },
+  });
+  new client.Counter({
+    name: 'baton_handoffs_resolved_total',
+    help: 'Handoffs resolved, by outcome and the agent verdict',
+    labelNames: ['outcome', 'verdict'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await ctx.db.query<{ outcome: string | null; verdict: string | null; n: number }>(
+        `select resolution->>'outcome' as outcome, resolution->>'verdict' as verdict, count(*)::int as n from handoffs where status = 'resolved' group by 1, 2`,
+      )) {
+        if (Number(r.n) > 0) this.inc({ outcome: r.outcome ?? 'none', verdict: r.verdict ?? 'none' }, Number(r.n));
+      }
+    },
+  });
+  new client.Counter({
+    name: 'baton_quality_flags_total',
+    help: 'Redundant asks, customer repeats and repeat escalations detected',
+    labelNames: ['kind'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await ctx.db.query<{ kind: string; n: number }>('select kind, count(*)::int as n from quality_flags group by kind')) {
+        if (Number(r.n) > 0) this.inc({ kind: r.kind }, Number(r.n));
+      }
+    },
+  });
+  new client.Gauge({
     name: 'baton_agents_online',
     help: 'Agents online',
     registers: [registry],
@@ -64,7 +118,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   app.get('/metrics', async (_req, reply) => {
     reply.header('content-type', registry.contentType);
-    return registry.metrics();
+    return (await registry.metrics()) + (await durationHistograms(ctx.db));
   });
 
   app.get('/api/v1/metrics/handoffs', async (req) => {
@@ -76,6 +130,6 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
       ...(q.to ? { to: new Date(q.to) } : {}),
       ...(team ? { teamId: team.id } : q.team ? { teamId: q.team } : {}),
       ...(q.channel ? { channel: q.channel } : {}),
-    });
+    }, ctx.clock());
   });
 }

@@ -1,0 +1,21 @@
+import type { AnswerResult, Answerer } from '../answerer/answerer.js';
+
+/**
+ * An answerer that remembers its answers, so two engines that share it (the backtest's current
+ * and proposed policies) score each message once. The answerer is pure, so a remembered answer is
+ * the answer. The memory is cleared when it holds `max` texts, which bounds it on any input.
+ */
+export function memoizeAnswerer(answerer: Answerer, max = 20_000): Answerer {
+  const memo = new Map<string, AnswerResult>();
+  return {
+    articles: answerer.articles,
+    answer(text) {
+      const hit = memo.get(text);
+      if (hit) return hit;
+      const result = answerer.answer(text);
+      if (memo.size >= max) memo.clear();
+      memo.set(text, result);
+      return result;
+    },
+  };
+}

@@ -245,15 +245,15 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
       action = answer?.articleId ? 'answer' : 'clarify';
     } else if (answer?.outOfScope && policy.confidence.declineOutOfScope) {
       action = 'decline';
-      add('out_of_scope', `outside what this assistant knows (confidence ${confidence.toFixed(2)})`);
+      add('out_of_scope', `outside what this assistant knows (confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)})`);
     } else {
       const clarified = countClarifications(turns, last);
       if (clarified < policy.confidence.clarifyTimes) {
         action = 'clarify';
-        add('low_confidence', `confidence ${confidence.toFixed(2)} is below ${policy.confidence.threshold}; asking a clarifying question`);
+        add('low_confidence', `confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)} is below ${policy.confidence.threshold}; asking a clarifying question`);
       } else {
         action = 'escalate';
-        add('low_confidence', `confidence ${confidence.toFixed(2)} is below ${policy.confidence.threshold} after ${clarified} clarifying question${clarified === 1 ? '' : 's'}`);
+        add('low_confidence', `confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)} is below ${policy.confidence.threshold} after ${clarified} clarifying question${clarified === 1 ? '' : 's'}`);
       }
     }
   }
@@ -340,6 +340,15 @@ function sortReasons(reasons: Reason[], policy: Policy): Reason[] {
 function findLastIndex<T>(items: T[], pred: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (pred(items[i]!)) return i;
   return -1;
+}
+
+/** A confidence under a threshold, with enough digits that it never reads as equal to it ("0.80 is below 0.8"). */
+function below(confidence: number, threshold: number): string {
+  for (let digits = 2; digits <= 4; digits++) {
+    const text = confidence.toFixed(digits);
+    if (Number(text) < threshold) return text;
+  }
+  return String(confidence);
 }
 
 function round(n: number): number {

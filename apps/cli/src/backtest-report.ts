@@ -51,11 +51,18 @@ export function formatBacktest(r: BacktestResult, meta: BacktestMeta, show = 20)
     ['', 'current', 'proposed', 'change'],
     ['handoffs to a person', String(c.handoffs), String(p.handoffs), signed(p.handoffs - c.handoffs)],
     ['handoff rate', pct(c.rate), pct(p.rate), pp(r.delta.handoffRate)],
+    // "Clarify once, then escalate": a clarified customer whose next message is still unclear is
+    // handed over, so the clarifications bound the handoffs still to come.
+    ['  at most, after clarifying*', String(c.handoffs + c.byAction.clarify), String(p.handoffs + p.byAction.clarify), signed(p.handoffs + p.byAction.clarify - c.handoffs - c.byAction.clarify)],
     ['not answered by the AI', String(c.notAnswered), String(p.notAnswered), signed(p.notAnswered - c.notAnswered)],
     ['not-answered rate', pct(c.notAnsweredRate), pct(p.notAnsweredRate), pp(r.delta.notAnsweredRate)],
     ...ACTIONS.map((a) => [`  ${a}`, String(c.byAction[a]), String(p.byAction[a]), signed(r.delta.byAction[a] ?? 0)]),
   ];
-  out.push(table(rows, ['l', 'r', 'r', 'r']), '');
+  out.push(
+    table(rows, ['l', 'r', 'r', 'r']),
+    '* if every customer asked a clarifying question is still unclear on their next message (the policy clarifies, then escalates)',
+    '',
+  );
 
   const queues = Object.keys(r.delta.byQueue);
   out.push('Load per queue (handoffs)');

@@ -40,7 +40,23 @@ export function createApi(getToken: () => string | null, onUnauthorized: () => v
     }
     return data as T;
   }
+  /** A non-JSON resource (a Markdown report), with the bearer token, as a Blob for a download. */
+  async function blob(path: string): Promise<Blob> {
+    const token = getToken();
+    let res: Response;
+    try {
+      res = await fetch(`/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    } catch {
+      throw new ApiError(0, 'NETWORK_ERR', 'Could not reach the server. Check your connection.');
+    }
+    if (!res.ok) {
+      if (res.status === 401) onUnauthorized();
+      throw new ApiError(res.status, 'HTTP_ERR', `Download failed (${res.status})`);
+    }
+    return res.blob();
+  }
   return {
+    blob,
     get: <T>(path: string) => call<T>('GET', path),
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),

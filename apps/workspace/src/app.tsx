@@ -3,6 +3,7 @@ import { Header } from './components/header';
 import { Toasts } from './components/toasts';
 import { AdminPage } from './pages/admin-page';
 import { ConversationPage } from './pages/conversation-page';
+import { DashboardPage } from './pages/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
 import { SupervisorPage } from './pages/supervisor-page';
@@ -50,6 +51,9 @@ function Shell({ path }: { path: string }) {
   } else if (path === '/supervisor' && me.role !== 'agent') {
     page = <SupervisorPage />;
     title = 'Supervisor';
+  } else if (path === '/dashboard') {
+    page = <DashboardPage />;
+    title = 'Dashboard';
   } else if (path === '/admin' && me.role === 'admin') {
     page = <AdminPage />;
     title = 'Settings';

@@ -12,6 +12,7 @@ export function Header({ path }: { path: string }) {
   const [presenceError, setPresenceError] = useState<string | null>(null);
   const nav = [
     { href: '/', label: 'Inbox', count: waiting.length, show: true, active: path === '/' || path.startsWith('/handoffs/') },
+    { href: '/dashboard', label: 'Dashboard', show: true, active: path === '/dashboard' },
     { href: '/supervisor', label: 'Supervisor', show: me.role !== 'agent', active: path === '/supervisor' },
     { href: '/admin', label: 'Settings', show: me.role === 'admin', active: path === '/admin' },
   ];

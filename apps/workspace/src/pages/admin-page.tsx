@@ -2,7 +2,9 @@ import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { TPolicyInput } from '@baton/contracts';
 import { ApiError, errorText } from '../api';
+import { PolicyPreviewPanel } from '../components/policy-preview';
 import { formatTime, humanize } from '../hooks';
+import type { PolicyPreview } from '../metrics-types';
 import type { Agent, Role } from '../types';
 import { useWorkspace } from '../workspace';
 
@@ -75,6 +77,8 @@ function PolicySettings() {
   const [error, setError] = useState<{ key: string; text: string } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
+  const [previewed, setPreviewed] = useState<{ result: PolicyPreview; input: string; at: string } | null>(null);
 
   const load = useCallback(async () => {
     const r = await api.get<PolicyResponse>('/policy');
@@ -102,11 +106,8 @@ function PolicySettings() {
 
   if (!loaded) return <section className="panel" aria-label="Escalation policy"><p className="muted">Loading the policy…</p></section>;
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setSaved(null);
+  /** The policy input as the form stands: the loaded input with the edited fields laid over it. */
+  const buildInput = (): Record<string, unknown> => {
     const input: Record<string, unknown> = structuredClone(loaded.input) as Record<string, unknown>;
     const section = (k: string) => ({ ...((input[k] as Record<string, unknown> | undefined) ?? {}) });
     input.confidence = { ...section('confidence'), threshold: threshold.trim() === '' ? Number.NaN : Number(threshold) };
@@ -121,9 +122,35 @@ function PolicySettings() {
     input.amount = { ...section('amount'), enabled: amountEnabled, threshold: amount.trim() === '' ? Number.NaN : Number(amount) };
     const topicsChanged = loaded.policy.topics.definitions.some((d) => topicStates[d.id] !== d.enabled);
     input.topics = { ...section('topics'), enabled: topicsEnabled, ...(topicsChanged ? { definitions: loaded.policy.topics.definitions.map((d) => ({ ...d, enabled: topicStates[d.id] ?? d.enabled })) } : {}) };
+    return input;
+  };
+
+  const preview = async () => {
+    setPreviewing(true);
+    setError(null);
+    setSaved(null);
+    const input = buildInput();
+    try {
+      const r = await api.post<PolicyPreview>('/policy/preview', { policy: input });
+      setPreviewed({ result: r, input: JSON.stringify(input), at: new Date().toISOString() });
+    } catch (err) {
+      setPreviewed(null);
+      setError({ key: err instanceof ApiError ? fieldKey(err.field) : 'form', text: errorText(err) });
+    } finally {
+      setPreviewing(false);
+    }
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    const input = buildInput();
     try {
       const r = await api.put<{ version: number }>('/policy', { version: loaded.version, policy: input });
       await load();
+      setPreviewed(null);
       setSaved(`Saved as version ${r.version}.`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'POLICY_ERR_VERSION_CONFLICT') setError({ key: 'version', text: 'Someone else changed the policy since you opened it. Reload to see their version, then make your change again.' });
@@ -213,11 +240,18 @@ function PolicySettings() {
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save policy'}
           </button>
-          <button type="button" className="btn" disabled={busy} onClick={() => void load().then(() => (setError(null), setSaved(null)))}>
+          <button type="button" className="btn" disabled={busy || previewing} onClick={() => void preview()} aria-describedby="preview-hint">
+            {previewing ? 'Replaying conversations…' : 'Preview this change'}
+          </button>
+          <button type="button" className="btn" disabled={busy} onClick={() => void load().then(() => (setError(null), setSaved(null), setPreviewed(null)))}>
             Discard changes
           </button>
+          <p id="preview-hint" className="hint form-actions-hint">
+            Preview replays the last 30 days of conversations through the current and the edited policy. Nothing is saved.
+          </p>
         </div>
       </form>
+      {previewed ? <PolicyPreviewPanel preview={previewed.result} at={previewed.at} stale={previewed.input !== JSON.stringify(buildInput())} /> : null}
       <h3 className="subhead">Version history</h3>
       {versions.length ? (
         <table className="table" data-testid="policy-versions">

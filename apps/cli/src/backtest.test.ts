@@ -12,7 +12,9 @@ const BIN = fileURLToPath(new URL('../bin/baton.mjs', import.meta.url));
 const SHARED = fileURLToPath(new URL('../../../../shared/eval/', import.meta.url));
 
 function baton(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, BATON_LOG_LEVEL: 'error', ...env } });
+  // The database is chosen by the test alone: CI's DATABASE_URL must not leak into the child.
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...inherited, BATON_LOG_LEVEL: 'error', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -122,7 +122,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     const b = await createEndpoint({ kind: 'sms', name: 'On-call phone', target: `${sms.url}/2010-04-01/Accounts/AC123/Messages.json?To=%2B15551234567&From=%2B15557654321`, secret: 'AC123:authtoken', minPriority: 'medium' });
     try {
       expect(a.minPriority).toBeNull();
-      expect(b.effectiveEvents).toEqual(['handoff.requested', 'handoff.sla_breached']);
+      expect(b.effectiveEvents).toEqual(['handoff.requested', 'handoff.sla_breached', 'callback.missed']);
       const conv = await escalate();
       await waitFor('the Slack message', () => slack.requests.length > 0);
       await waitFor('the SMS', () => sms.requests.length > 0);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportRoutes } from '../http/routes/reports.routes.js';
 import type { RunningListener } from '../listeners/event-listener.js';
 import { startListener } from '../listeners/event-listener.js';
 import { qualityListener } from '../listeners/quality.listener.js';
@@ -22,7 +21,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
     s.ctx.db.query<{ kind: string; message_id: string | null; handoff_id: string; detail: Record<string, unknown> }>('select kind, message_id, handoff_id, detail from quality_flags where conversation_id = $1 order by created_at, kind', [conversationId]);
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { plugins: [reportRoutes] });
+    s = await startTestServer(kind, {});
     quality = startListener(s.ctx, qualityListener);
     http = api(s);
     alex = await s.login('alex');

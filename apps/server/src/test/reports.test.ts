@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportRoutes } from '../http/routes/reports.routes.js';
 import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import { seeder } from './metrics-seed.js';
@@ -19,7 +18,7 @@ describe.each(TEST_DATABASES)('learning-loop reports on %s', (kind) => {
   const P = 'from=2026-03-08T00:00:00Z&to=2026-03-15T00:00:00Z';
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { workers: false, plugins: [reportRoutes] });
+    s = await startTestServer(kind, { workers: false });
     http = api(s);
     jordan = await s.login('jordan');
     alex = await s.login('alex');

@@ -16,6 +16,8 @@ export interface Config {
   queueUpdateSeconds: number;
   /** Seconds an offered handoff waits for its agent before it is offered to another. */
   acceptTimeoutSeconds: number;
+  /** Seconds an accepted handoff waits for the agent's first reply before it goes back to the queue. */
+  answerTimeoutSeconds: number;
   demo: boolean;
   /** Agent session lifetime. */
   sessionHours: number;
@@ -63,6 +65,7 @@ const ZEnvSchema = z.object({
   BATON_POLICY: z.string().min(1).optional(),
   BATON_QUEUE_UPDATE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   BATON_ACCEPT_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
+  BATON_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
   BATON_DEMO: bool.default(false),
   BATON_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
   BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     policyFile: e.BATON_POLICY ?? null,
     queueUpdateSeconds: e.BATON_QUEUE_UPDATE_SECONDS,
     acceptTimeoutSeconds: e.BATON_ACCEPT_TIMEOUT_SECONDS,
+    answerTimeoutSeconds: e.BATON_ANSWER_TIMEOUT_SECONDS,
     demo: e.BATON_DEMO,
     sessionHours: e.BATON_SESSION_HOURS,
     defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,

@@ -182,7 +182,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
-      for (const l of listeners) l.stop();
+      for (const l of listeners) await l.stop();
       unsubscribe();
       await smtpIn?.close().catch(() => {});
       mailer?.close();

@@ -16,7 +16,7 @@ import { withEvents } from './with-events.js';
  */
 export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoffId: string): Promise<HandoffRecord> {
   const team = await teamNameOf(ctx, handoffId);
-  return withEvents(ctx, async (tx, emit) => {
+  const accepted = await withEvents(ctx, async (tx, emit) => {
     const now = ctx.clock();
     const claimed = await claimHandoff(tx, handoffId, agent.id, now);
     if (!claimed) {
@@ -36,6 +36,11 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(joined) } });
     return claimed;
   });
+  // An agent who accepts and then goes quiet does not hold the customer: after the answer timeout
+  // the conversation goes back to the queue.
+  const due = new Date(ctx.clock().getTime() + ctx.config.answerTimeoutSeconds * 1000);
+  await ctx.jobs.schedule('accept-timeout', { handoffId, agentId: agent.id, phase: 'answer' }, due, `answer-timeout:${handoffId}:${agent.id}`);
+  return accepted;
 }
 
 async function teamNameOf(ctx: AppContext, handoffId: string): Promise<string> {

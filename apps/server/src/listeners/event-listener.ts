@@ -26,7 +26,8 @@ export interface EventListener {
 export interface RunningListener {
   /** Processes everything pending now; resolves when caught up. For tests and shutdown. */
   drain(): Promise<void>;
-  stop(): void;
+  /** Stops waking up, and resolves once a run in progress has finished (before the database closes). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -91,10 +92,11 @@ export function startListener(ctx: AppContext, listener: EventListener, opts: { 
       await running;
       await run();
     },
-    stop: () => {
+    stop: async () => {
       stopped = true;
       unsubscribe();
       clearInterval(timer);
+      await running;
     },
   };
 }

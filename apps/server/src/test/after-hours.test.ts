@@ -29,7 +29,7 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const pg = kind === 'postgres' ? await freshPostgres() : null;
     if (pg) cleanups.push(pg.drop);
-    const env = pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: dir };
+    const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: dir };
     let s: TestServer = await startTestServer('pglite', { env, clock });
     const logins = s.logins;
     const admin = await s.login('casey');

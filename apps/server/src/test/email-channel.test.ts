@@ -91,7 +91,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
   }, 60_000);
 
   afterAll(async () => {
-    listener?.stop();
+    await listener?.stop();
     customerSmtp?.close();
     transport?.close();
     await inbound?.close();

@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000, smtpUrl }));
   }, 60_000);
   afterAll(async () => {
-    listener?.stop();
+    await listener?.stop();
     await s?.close();
     await (await smtpForMailto).close();
   });

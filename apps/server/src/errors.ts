@@ -30,6 +30,8 @@ export const ERRORS = {
   POLICY_ERR_INVALID: { http: 400, ws: 4400 },
   POLICY_ERR_VERSION_CONFLICT: { http: 409, ws: 4409 },
   ROUTE_ERR_NOT_FOUND: { http: 404, ws: 4404 },
+  KB_ERR_NOT_CONFIGURED: { http: 409, ws: 4409 },
+  KB_ERR_FORMAT: { http: 400, ws: 4400 },
   NOTIFY_ERR_ENDPOINT_NOT_FOUND: { http: 404, ws: 4404 },
   NOTIFY_ERR_DELIVERY_NOT_FOUND: { http: 404, ws: 4404 },
   NOTIFY_ERR_INVALID_TARGET: { http: 400, ws: 4400 },

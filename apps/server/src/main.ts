@@ -7,6 +7,8 @@ import type { EventBus } from './adapters/bus/event-bus.js';
 import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
 import type { Database } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrations.js';
+import { lastEventSeq } from './adapters/db/repositories/events.repository.js';
+import { insertSettingVersion, latestSetting } from './adapters/db/repositories/settings.repository.js';
 import { openPgliteDatabase } from './adapters/db/pglite-database.js';
 import { openPostgresDatabase } from './adapters/db/postgres-database.js';
 import { emailConfigFrom } from './adapters/email/email-config.js';
@@ -20,6 +22,7 @@ import type { AppContext, Log } from './app/context.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy } from './app/policy-settings.js';
 import type { Config } from './config.js';
+import { DomainError } from './errors.js';
 import { buildApp } from './http/build-app.js';
 import type { BuildAppOptions } from './http/build-app.js';
 import { requeueOverdueDeliveries } from './app/notifications/queue-deliveries.js';
@@ -90,7 +93,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   await migrate(db, (line) => log('info', line));
 
   const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
-  const articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
+  let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
   const fileInput = loadPolicyInput(config.policyFile ?? undefined);
   const stored = await currentPolicy(db, fileInput);
   const t = Date.now();
@@ -105,7 +108,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   } else bus = createLocalBus();
 
   const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), log: (line) => log('warn', line) });
-  const byId = new Map(articles.map((a) => [a.id, a]));
+  let byId = new Map(articles.map((a) => [a.id, a]));
+  let kbVersion = (await latestSetting<{ articles: number }>(db, 'kb'))?.version ?? 0;
   const ctx: AppContext = {
     db,
     bus,
@@ -121,13 +125,37 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     },
     policyVersion: () => policyVersion,
     articles: () => byId,
+    reloadKb: async (by) => {
+      if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
+      const started = Date.now();
+      const fresh = loadKb(kbDir);
+      const version = kbVersion + 1;
+      await db.transaction((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
+      useKb(fresh, version);
+      ctx.bus.publish(await lastEventSeq(db));
+      return { articles: fresh.length, version, ms: Date.now() - started };
+    },
   };
 
-  // Another node saved a new policy: pick it up (checked at most once a second, on any event).
+  /** Retrains the engine on a new KB, keeping the policy in force. */
+  function useKb(fresh: KbArticle[], version: number) {
+    articles = fresh;
+    byId = new Map(fresh.map((a) => [a.id, a]));
+    engine = createEngine({ policy: engine.policy, articles: fresh });
+    kbVersion = version;
+    log('info', `knowledge base reloaded: ${fresh.length} articles (version ${version})`);
+  }
+
+  // Another node saved a new policy or reloaded the KB: pick it up (checked at most once a second, on any event).
   let lastCheck = 0;
   const unsubscribe = bus.subscribe(() => {
     if (Date.now() - lastCheck < 1000) return;
     lastCheck = Date.now();
+    void latestSetting<{ articles: number }>(db, 'kb')
+      .then((k) => {
+        if (k && k.version !== kbVersion && kbDir) useKb(loadKb(kbDir), k.version);
+      })
+      .catch((err: Error) => log('warn', `could not reload the KB: ${err.message}`));
     void currentPolicy(db, fileInput)
       .then((p) => {
         if (p.version !== policyVersion) {

@@ -24,4 +24,6 @@ export interface AppContext {
   setEngine: (engine: Engine, policyVersion: number) => void;
   policyVersion: () => number;
   articles: () => ReadonlyMap<string, KbArticle>;
+  /** Reloads the KB folder and retrains the engine without a restart; other nodes follow. */
+  reloadKb?: (by: string) => Promise<{ articles: number; version: number; ms: number }>;
 }

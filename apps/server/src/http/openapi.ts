@@ -47,6 +47,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/v1/notifications/deliveries', summary: 'The delivery log', auth: 'admin', query: c.ZDeliveriesQuerySchema },
   { method: 'post', path: '/api/v1/notifications/deliveries/{id}/retry', summary: 'Re-queue a dead delivery', auth: 'admin' },
   { method: 'get', path: '/api/v1/kb/articles', summary: 'The KB articles the AI answers from', auth: 'agent' },
+  { method: 'post', path: '/api/v1/kb/reload', summary: 'Reload the KB folder and retrain, without a restart (a bad article changes nothing)', auth: 'admin' },
   { method: 'get', path: '/api/v1/kb/articles/{id}', summary: 'One KB article with its answer', auth: 'agent' },
   { method: 'post', path: '/api/v1/channels/email/inbound', summary: 'Inbound email webhook (header x-baton-email-secret)', auth: 'none', body: c.ZInboundEmailSchema, response: c.ZInboundEmailResponseSchema, status: 201 },
   { method: 'post', path: '/api/v1/conversations/{id}/redundancy-check', summary: 'Does a draft ask for what the brief already holds? (composer warning)', auth: 'agent', body: ZRedundancyCheckSchema },

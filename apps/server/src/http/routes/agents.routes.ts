@@ -6,6 +6,7 @@ import { getCustomerProfile, listCustomers } from '../../adapters/db/repositorie
 import { login, logout } from '../../app/agent-auth.js';
 import type { AppContext } from '../../app/context.js';
 import { createAgent, createTeam, setPresence } from '../../app/manage-agents.js';
+import { FileError } from '../../adapters/files/file-error.js';
 import { DomainError } from '../../errors.js';
 import { bearer, requireAgent } from '../auth.js';
 import { parse } from '../parse.js';
@@ -77,6 +78,18 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/kb/articles', async (req) => {
     await requireAgent(ctx, req);
     return { articles: [...ctx.articles().values()].map((a) => ({ id: a.id, title: a.title, category: a.category ?? null, tags: a.tags })) };
+  });
+
+  app.post('/api/v1/kb/reload', async (req) => {
+    const admin = await requireAgent(ctx, req, 'admin');
+    if (!ctx.reloadKb) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'this server cannot reload its KB');
+    try {
+      return await ctx.reloadKb(admin.email);
+    } catch (err) {
+      // A broken article leaves the KB in force untouched; the message names the file and field.
+      if (err instanceof FileError) throw new DomainError(err.code === 'KB_ERR_FORMAT' ? 'KB_ERR_FORMAT' : 'KB_ERR_NOT_CONFIGURED', err.message);
+      throw err;
+    }
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/kb/articles/:id', async (req) => {

@@ -154,13 +154,20 @@ export const ZBookCallbackSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('email'), email: z.email().optional(), timeZone: z.string().min(1).max(64).optional() }),
 ]);
 
-/** `PATCH /teams/:id`: business hours (an IANA zone, a weekly schedule, holidays), or null for always open. */
-export const ZTeamHoursSchema = z.strictObject({
-  hours: z
-    .object({
-      timeZone: z.string().min(1),
-      weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.object({ start: z.string(), end: z.string() }))),
-      holidays: z.array(z.string()).default([]),
-    })
-    .nullable(),
-});
+/** `PATCH /teams/:id`: skills, tiers, SLA minutes, default, and business hours (an IANA zone, a weekly schedule, holidays; null for always open). */
+export const ZTeamHoursSchema = z
+  .strictObject({
+    skills: z.array(ZSkillSchema).optional(),
+    tiers: z.array(z.string().min(1)).optional(),
+    isDefault: z.boolean().optional(),
+    sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).optional(),
+    hours: z
+      .object({
+        timeZone: z.string().min(1),
+        weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.object({ start: z.string(), end: z.string() }))),
+        holidays: z.array(z.string()).default([]),
+      })
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one of skills, tiers, isDefault, sla, hours');

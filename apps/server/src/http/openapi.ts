@@ -22,7 +22,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/v1/conversations/{id}/csat', summary: 'Rate a resolved conversation (customer)', auth: 'customer', body: c.ZCsatSchema, status: 201 },
   { method: 'get', path: '/api/v1/conversations/{id}/callback-options', summary: 'Callback slots within the team hours, and the email-reply deadline', auth: 'customer-or-agent' },
   { method: 'post', path: '/api/v1/conversations/{id}/callback', summary: 'Book a callback at an offered time, or an email reply', auth: 'customer-or-agent', body: c.ZBookCallbackSchema, status: 201 },
-  { method: 'patch', path: '/api/v1/teams/{id}', summary: "Set a team's business hours (IANA zone, weekly schedule, holidays)", auth: 'admin', body: c.ZTeamHoursSchema },
+  { method: 'patch', path: '/api/v1/teams/{id}', summary: "Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)", auth: 'admin', body: c.ZTeamHoursSchema },
   { method: 'post', path: '/api/v1/auth/login', summary: 'Agent login; returns a bearer token', auth: 'none', body: c.ZLoginSchema, response: c.ZLoginResponseSchema },
   { method: 'post', path: '/api/v1/auth/logout', summary: 'End the session', auth: 'agent', status: 204 },
   { method: 'get', path: '/api/v1/handoffs', summary: 'Handoffs in queue order, each with its brief', auth: 'agent', query: c.ZHandoffsQuerySchema, response: z.object({ handoffs: z.array(c.ZHandoffSchema) }) },

@@ -2,7 +2,7 @@ import { ZBookCallbackSchema, ZTeamHoursSchema } from '@baton/contracts';
 import type { BusinessHours } from '@baton/core';
 import { HoursError, validateHours } from '@baton/core';
 import type { FastifyInstance } from 'fastify';
-import { getTeamByName, updateTeamHours } from '../../adapters/db/repositories/agents.repository.js';
+import { getTeamByName, updateTeam } from '../../adapters/db/repositories/agents.repository.js';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import type { AppContext } from '../../app/context.js';
 import { DomainError } from '../../errors.js';
@@ -31,7 +31,7 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
     const body = parse(ZTeamHoursSchema, req.body, 'body');
     const team = await getTeamByName(ctx.db, req.params.id);
     if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team ${req.params.id}`);
-    let hours: BusinessHours | null = null;
+    let hours: BusinessHours | null | undefined = body.hours === undefined ? undefined : null;
     if (body.hours) {
       try {
         hours = validateHours(body.hours);
@@ -40,6 +40,7 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
         throw err;
       }
     }
-    return { team: await ctx.db.transaction((tx) => updateTeamHours(tx, team.id, hours)) };
+    const { hours: _raw, ...rest } = body;
+    return { team: await ctx.db.transaction((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) })) };
   });
 }

@@ -89,8 +89,22 @@ export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
   return t;
 }
 
-export async function updateTeamHours(tx: Sql, id: string, hours: Team['hours'] | null): Promise<Team | null> {
-  await tx.query('update teams set hours = $2 where id = $1', [id, hours ? JSON.stringify(hours) : null]);
+/** Updates what is given of a team; `hours: null` means always open. Setting a default team unsets the others. */
+export async function updateTeam(tx: Sql, id: string, patch: { skills?: Team['skills']; tiers?: string[]; isDefault?: boolean; sla?: Team['sla']; hours?: Team['hours'] | null }): Promise<Team | null> {
+  if (patch.isDefault) await tx.query('update teams set is_default = false where id <> $1', [id]);
+  await tx.query(
+    `update teams set skills = coalesce($2, skills), tiers = coalesce($3, tiers), is_default = coalesce($4, is_default), sla = coalesce($5, sla),
+       hours = case when $6 then $7::jsonb else hours end where id = $1`,
+    [
+      id,
+      patch.skills ? JSON.stringify(patch.skills) : null,
+      patch.tiers ? JSON.stringify(patch.tiers) : null,
+      patch.isDefault ?? null,
+      patch.sla ? JSON.stringify(patch.sla) : null,
+      patch.hours !== undefined,
+      patch.hours ? JSON.stringify(patch.hours) : null,
+    ],
+  );
   return getTeamByName(tx, id);
 }
 

@@ -61,6 +61,7 @@ export function createApi(getToken: () => string | null, onUnauthorized: () => v
     post: <T>(path: string, body?: unknown) => call<T>('POST', path, body ?? {}),
     put: <T>(path: string, body: unknown) => call<T>('PUT', path, body),
     patch: <T>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    del: <T = void>(path: string) => call<T>('DELETE', path),
   };
 }
 

@@ -23,6 +23,18 @@ export interface Team {
   skills: { kind: string; value: string; proficiency: number }[];
   sla?: Record<Priority, number>;
   isDefault?: boolean;
+  tiers?: string[];
+  /** Absent or null: always open. */
+  hours?: BusinessHours | null;
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** A team's business hours as `PATCH /teams/:id` takes them and `GET /teams` returns them. */
+export interface BusinessHours {
+  timeZone: string;
+  weekly: Partial<Record<Weekday, { start: string; end: string }[]>>;
+  holidays: string[];
 }
 
 export type Sentiment = 'positive' | 'neutral' | 'frustrated' | 'upset' | 'angry' | string;

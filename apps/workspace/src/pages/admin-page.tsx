@@ -7,6 +7,9 @@ import { formatTime, humanize } from '../hooks';
 import type { PolicyPreview } from '../metrics-types';
 import type { Agent, Role } from '../types';
 import { useWorkspace } from '../workspace';
+import { KnowledgeBaseSettings } from './admin-kb';
+import { NotificationSettings } from './admin-notifications';
+import { TeamEditor, focusTeamEditor, hoursSummary } from './admin-teams';
 
 interface TopicDef {
   id: string;
@@ -37,16 +40,42 @@ interface PolicyVersion {
 }
 
 export function AdminPage() {
+  const [teamId, setTeamId] = useState<string | null>(null);
   return (
-    <div className="page">
+    <div className="page admin">
       <div className="page-head">
         <h1>Settings</h1>
+        <nav aria-label="Settings sections">
+          <ul className="section-nav">
+            <li>
+              <a href="#policy">Escalation policy</a>
+            </li>
+            <li>
+              <a href="#teams">Teams</a>
+            </li>
+            <li>
+              <a href="#notifications">Notifications</a>
+            </li>
+            <li>
+              <a href="#kb">Knowledge base</a>
+            </li>
+          </ul>
+        </nav>
       </div>
       <PolicySettings />
-      <div className="two-col">
-        <TeamsSettings />
+      <div className="two-col" id="teams">
+        <TeamsSettings
+          onEdit={(id) => {
+            setTeamId(id);
+            requestAnimationFrame(focusTeamEditor);
+          }}
+        />
         <AgentsSettings />
       </div>
+      <div className="admin-gap" />
+      <TeamEditor selected={teamId} onSelect={setTeamId} />
+      <NotificationSettings />
+      <KnowledgeBaseSettings />
     </div>
   );
 }
@@ -169,7 +198,7 @@ function PolicySettings() {
   const invalid = (key: string) => (error?.key === key ? { 'aria-invalid': true as const, 'aria-describedby': `err-${key}` } : {});
 
   return (
-    <section className="panel" aria-labelledby="policy-h">
+    <section className="panel" id="policy" aria-labelledby="policy-h">
       <div className="panel-head">
         <h2 id="policy-h" className="panel-title">
           Escalation policy
@@ -282,7 +311,7 @@ function PolicySettings() {
   );
 }
 
-function TeamsSettings() {
+function TeamsSettings({ onEdit }: { onEdit(id: string): void }) {
   const { api, teams, refreshDirectory } = useWorkspace();
   const [name, setName] = useState('');
   const [categories, setCategories] = useState('');
@@ -318,6 +347,10 @@ function TeamsSettings() {
           <tr>
             <th scope="col">Team</th>
             <th scope="col">Skills</th>
+            <th scope="col">Hours</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -328,6 +361,14 @@ function TeamsSettings() {
                 {t.isDefault ? <span className="chip chip-small">default</span> : null}
               </th>
               <td className="small">{t.skills.map((s) => `${s.value}`).join(', ') || '—'}</td>
+              <td className="small" data-testid="team-hours">
+                {hoursSummary(t.hours)}
+              </td>
+              <td className="cell-actions">
+                <button type="button" className="btn btn-small" onClick={() => onEdit(t.id)} aria-label={`Edit ${t.name}`}>
+                  Edit
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { Sql } from '../adapters/db/database.js';
 import type { EventRecord, EventType } from '../adapters/db/repositories/events.repository.js';
-import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import type { AppContext } from '../app/context.js';
 
 /**
@@ -87,10 +87,19 @@ export function startListener(ctx: AppContext, listener: EventListener, opts: { 
   const timer = setInterval(() => void run(), opts.intervalMs ?? 3000);
   void run();
   return {
+    // Caught up means the cursor has reached the last event committed when drain was called, whichever
+    // node (or runner) moved it: with several runners, one may hold the cursor while another drains.
     drain: async () => {
-      await run();
-      await running;
-      await run();
+      const target = await lastEventSeq(ctx.db);
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        await run();
+        await running;
+        const rows = await ctx.db.query<{ seq: number | string }>('select seq from listener_cursors where name = $1', [listener.name]);
+        if (Number(rows[0]?.seq ?? 0) >= target) return;
+        if (Date.now() > deadline) throw new Error(`listener ${listener.name} did not catch up to event ${target} within 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     stop: async () => {
       stopped = true;

@@ -36,7 +36,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
   });
 
   afterAll(async () => {
-    quality?.stop();
+    await quality?.stop();
     await s?.close();
   });
 

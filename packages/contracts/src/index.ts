@@ -4,3 +4,4 @@ export * from './reason-codes.js';
 export * from './http.schema.js';
 export * from './notifications.schema.js';
 export * from './email.schema.js';
+export * from './reports.types.js';

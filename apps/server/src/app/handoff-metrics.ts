@@ -1,102 +1,16 @@
+import type { TBreakdown as Breakdown, TCsatSplit as CsatSplit, THandoffMetrics as HandoffMetrics } from '@baton/contracts';
 import type { Sql } from '../adapters/db/database.js';
 import { CSAT_CLASS } from './metrics/csat-class.js';
 import { firstResponseQuality } from './metrics/first-response-quality.js';
-import type { FirstResponseQuality } from './metrics/first-response-quality.js';
 import type { MetricsFilter } from './metrics/metrics-filter.js';
 import { CONVERSATION_WHERE, HANDOFF_WHERE, filterParams, ratio, round3, sameCustomer } from './metrics/metrics-filter.js';
-import type { Bucket, SeriesPoint } from './metrics/metrics-series.js';
 import { metricsSeries } from './metrics/metrics-series.js';
 import { REPEAT_ESCALATION_HOURS } from './metrics/repeat-escalation-for.js';
 
 export type { MetricsFilter } from './metrics/metrics-filter.js';
 
-/** Percentiles of a duration, in seconds, and how many handoffs had one. */
-export interface Percentiles {
-  p50: number | null;
-  p90: number | null;
-  n: number;
-}
-
-/** An average CSAT score (1..5) and how many ratings it is over. */
-export interface CsatSplit {
-  average: number | null;
-  n: number;
-}
-
-/** One row of a breakdown (by reason, team or channel). */
-export interface Breakdown {
-  key: string;
-  handoffs: number;
-  /** Median seconds from request to first human message. */
-  timeToHumanP50: number | null;
-  /** Share of its handoffs abandoned while waiting. */
-  abandonmentRate: number | null;
-  /** Solved / resolved. */
-  resolutionRate: number | null;
-}
-
-/**
- * DESIGN §8 metrics. Every rate is a share 0..1 with three decimals, null when its denominator is
- * zero (no data is not 0 %). Handoff metrics count the handoffs requested in the period;
- * conversation metrics (handoff rate, CSAT) the conversations started in it.
- */
-export interface HandoffMetrics {
-  period: { from: string | null; to: string | null };
-  /** Conversations started in the period with at least one customer message. */
-  conversations: number;
-  /** Of those, how many had a handoff. */
-  escalatedConversations: number;
-  /** Handoffs requested in the period. */
-  handoffs: number;
-  /** escalatedConversations / conversations. */
-  handoffRate: number | null;
-  /** Request to first human message (`first_human_reply_at`). */
-  timeToHumanSeconds: Percentiles;
-  /** Request to acceptance (`accepted_at`). */
-  acceptanceSeconds: Percentiles;
-  /** Handoffs abandoned while waiting (status abandoned, never accepted) / handoffs. */
-  abandonmentRate: number | null;
-  abandoned: number;
-  /** Handoffs resolved as solved / handoffs resolved (hand-backs to the AI are not resolutions). */
-  resolutionRate: number | null;
-  resolved: number;
-  solved: number;
-  /** Average `brief.contextCompleteness`, 0..1. */
-  contextCompleteness: number | null;
-  /** Handoffs whose brief was opened at or before the first human reply / handoffs with a first human reply. */
-  contextUtilisation: number | null;
-  /** Handoffs with at least one agent message asking for what the brief held / handoffs with a first human reply. */
-  redundancyRate: number | null;
-  /** Handoffs in which the customer restated, after the handoff, a turn already in the transcript / handoffs. */
-  customerRepeatRate: number | null;
-  /** First human replies that address the issue (see `firstResponseQuality`) / first human replies. */
-  firstResponseQuality: FirstResponseQuality;
-  /**
-   * Handoffs whose customer (customer id, else email) had another handoff in the 24 hours before,
-   * in any conversation and on any channel: `n` such handoffs, `rate` = n / handoffs, and how many
-   * distinct customers.
-   */
-  repeatEscalation: { rate: number | null; n: number; customers: number; windowHours: number };
-  /**
-   * The wait announced at handoff against the actual minutes to acceptance, over handoffs with
-   * both: mean absolute error in minutes, and the share whose actual wait was within ±50 % of the
-   * estimate (|actual − estimate| ≤ 0.5 × estimate).
-   */
-  waitEstimate: { n: number; meanAbsoluteErrorMinutes: number | null; withinHalfRate: number | null };
-  /** The three CSAT populations, see `CSAT_CLASS`. */
-  csat: { aiOnly: CsatSplit; afterHandoff: CsatSplit; humanOnly: CsatSplit };
-  /** Handoffs per reason code (a handoff with two reasons counts under both). */
-  byReason: Record<string, number>;
-  byPriority: Record<string, number>;
-  /** The agents' verdicts on resolved handoffs. */
-  verdicts: Record<string, number>;
-  /** Resolution categories of resolved handoffs. */
-  categories: Record<string, number>;
-  breakdowns: { reason: Breakdown[]; team: Breakdown[]; channel: Breakdown[] };
-  /** Hourly for ranges under three days, daily otherwise, UTC. */
-  bucket: Bucket;
-  series: SeriesPoint[];
-}
+/** The response shape lives in the contracts, shared with the workspace that draws it. */
+export type { TBreakdown as Breakdown, TCsatSplit as CsatSplit, THandoffMetrics as HandoffMetrics, TPercentiles as Percentiles } from '@baton/contracts';
 
 /**
  * The handoff metrics of DESIGN §8, computed in SQL over the stored rows (handoffs,

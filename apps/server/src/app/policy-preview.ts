@@ -1,4 +1,5 @@
-import type { BacktestInput, BacktestResult, PolicyInput } from '@baton/core';
+import type { TPolicyPreview } from '@baton/contracts';
+import type { BacktestInput, PolicyInput } from '@baton/core';
 import { createEngine, memoizeAnswerer, resolvePolicy, runBacktest } from '@baton/core';
 import { ZPolicyInputSchema } from '@baton/contracts';
 import { listMessages, toConversation } from '../adapters/db/repositories/conversations.repository.js';
@@ -13,7 +14,7 @@ const DAY = 86_400_000;
  * "Preview this change": the stored conversations of a period replayed through the policy in force
  * and a proposed one, before the proposed one is saved. The same backtest as `baton backtest`.
  */
-export async function previewPolicy(ctx: AppContext, raw: unknown, opts: { from?: Date; to?: Date; limit?: number } = {}): Promise<BacktestResult & { period: { from: string; to: string }; sampled: number }> {
+export async function previewPolicy(ctx: AppContext, raw: unknown, opts: { from?: Date; to?: Date; limit?: number } = {}): Promise<TPolicyPreview> {
   const parsed = ZPolicyInputSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;

@@ -1,3 +1,4 @@
+import type { THandoffMetrics } from '@baton/contracts';
 import type { RedundancyBrief } from '@baton/core';
 import { firstReplyAddresses } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
@@ -5,10 +6,7 @@ import type { MetricsFilter } from './metrics-filter.js';
 import { HANDOFF_WHERE, filterParams, ratio } from './metrics-filter.js';
 
 /** Share of first human replies that address the issue, and how many replies were judged. */
-export interface FirstResponseQuality {
-  rate: number | null;
-  n: number;
-}
+export type FirstResponseQuality = THandoffMetrics['firstResponseQuality'];
 
 /**
  * DESIGN §8 "first human response addressing the issue", measured by a proxy on the stored rows:

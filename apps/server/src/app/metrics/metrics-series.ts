@@ -1,23 +1,11 @@
+import type { TSeriesPoint } from '@baton/contracts';
 import type { Sql } from '../../adapters/db/database.js';
 import type { MetricsFilter } from './metrics-filter.js';
 import { CONVERSATION_WHERE, HANDOFF_WHERE, filterParams, ratio, round3 } from './metrics-filter.js';
 import { CSAT_CLASS } from './csat-class.js';
 
-/** One bucket of the chart series. */
-export interface SeriesPoint {
-  /** Bucket start, UTC, ISO 8601 ("2026-03-02T00:00:00Z"). */
-  t: string;
-  /** Conversations started in the bucket (with at least one customer message). */
-  conversations: number;
-  /** Handoffs requested in the bucket. */
-  handoffs: number;
-  /** Share of the bucket's conversations that escalated. */
-  handoffRate: number | null;
-  /** Median seconds from request to first human message, of the bucket's handoffs. */
-  timeToHumanP50: number | null;
-  /** Average CSAT of the bucket's conversations that had a handoff. */
-  csatAfterHandoff: number | null;
-}
+/** One bucket of the chart series (the shape is in the contracts). */
+export type SeriesPoint = TSeriesPoint;
 
 /** Hourly buckets for ranges under three days, daily otherwise. */
 export type Bucket = 'hour' | 'day';

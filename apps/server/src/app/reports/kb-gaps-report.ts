@@ -1,4 +1,5 @@
-import type { GapCluster, GapItem } from '@baton/core';
+import type { TKbGapsReport as KbGapsReport } from '@baton/contracts';
+import type { GapItem } from '@baton/core';
 import { clusterGaps } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
 import type { ReportPeriod } from './report-period.js';
@@ -6,15 +7,7 @@ import type { ReportPeriod } from './report-period.js';
 /** Below this answerer confidence a decision counts as a KB gap even when the AI answered. */
 export const LOW_CONFIDENCE = 0.5;
 
-/** KB gaps (DESIGN §8): the questions the AI could not answer, clustered into draft articles. */
-export interface KbGapsReport {
-  period: { from: string; to: string };
-  /** The confidence under which an answer counted as a gap. */
-  threshold: number;
-  /** Customer messages that counted as gaps. */
-  questions: number;
-  clusters: GapCluster[];
-}
+export type { TKbGapsReport as KbGapsReport } from '@baton/contracts';
 
 /**
  * The customer messages of the period whose decision was to clarify or decline, or whose answerer

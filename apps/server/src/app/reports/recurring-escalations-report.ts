@@ -1,33 +1,8 @@
+import type { TRecurringEscalationsReport as RecurringEscalationsReport, TRecurringGroup as RecurringGroup } from '@baton/contracts';
 import type { Sql } from '../../adapters/db/database.js';
 import type { ReportPeriod } from './report-period.js';
 
-/** One group of escalations: a reason code, an intent/topic, or both. */
-export interface RecurringGroup {
-  reason?: string;
-  topic?: string;
-  /** Handoffs in the period. */
-  count: number;
-  /** Handoffs in the previous period of the same length. */
-  previous: number;
-  /** count − previous. */
-  change: number;
-  trend: 'new' | 'up' | 'down' | 'flat';
-  /** Up to three case numbers, most recent first. */
-  examples: string[];
-  /** The brief's intent sentence of the most recent one, e.g. "Wants a refund for a duplicate charge". */
-  example: string | null;
-}
-
-/** Escalations that keep recurring for the same reason (DESIGN §8 "the learning loop"). */
-export interface RecurringEscalationsReport {
-  period: { from: string; to: string };
-  previousPeriod: { from: string; to: string };
-  /** Groups with fewer handoffs in the period than this are left out. */
-  minCount: number;
-  byReason: RecurringGroup[];
-  byTopic: RecurringGroup[];
-  byReasonAndTopic: RecurringGroup[];
-}
+export type { TRecurringEscalationsReport as RecurringEscalationsReport, TRecurringGroup as RecurringGroup } from '@baton/contracts';
 
 /** The brief's intent id (an article or a topic), else its first sensitive topic, else 'unknown'. */
 const TOPIC = `coalesce(h.brief->'intent'->>'id', h.brief->'intent'->'topics'->>0, 'unknown')`;

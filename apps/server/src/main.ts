@@ -107,7 +107,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log('info', 'cluster bus: Redis');
   } else bus = createLocalBus();
 
-  const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), log: (line) => log('warn', line) });
+  const clock = opts.clock ?? (() => new Date());
+  const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), clock, log: (line) => log('warn', line) });
   let byId = new Map(articles.map((a) => [a.id, a]));
   let kbVersion = (await latestSetting<{ articles: number }>(db, 'kb'))?.version ?? 0;
   const ctx: AppContext = {
@@ -116,7 +117,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     jobs,
     config,
     log,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     newId: () => randomUUID(),
     engine: () => engine,
     setEngine: (e, version) => {

@@ -72,9 +72,11 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     await s.stop();
     s = await startTestServer('pglite', { env, clock });
     cleanups.push(() => s.close());
-    const jobs = await s.ctx.db.query<{ start_after: Date; state: string }>(`select start_after, state from pgboss.job where name = 'callback-due' and data->>'callbackId' = $1`, [callbackId]);
+    // The queue runs on the app's clock: the job waits exactly as long as the app's clock has to
+    // Monday 09:30 London, whatever the real date is today.
+    const jobs = await s.ctx.db.query<{ start_after: Date; created_on: Date; state: string }>(`select start_after, created_on, state from pgboss.job where name = 'callback-due' and data->>'callbackId' = $1`, [callbackId]);
     expect(jobs).toHaveLength(1);
-    expect(new Date(jobs[0]!.start_after).toISOString()).toBe('2026-11-23T09:30:00.000Z');
+    expect(new Date(jobs[0]!.start_after).getTime() - new Date(jobs[0]!.created_on).getTime()).toBe(Date.parse('2026-11-23T09:30:00Z') - SATURDAY_NIGHT);
     expect(jobs[0]!.state).toBe('created');
     expect((await state()).conversation.status).toBe('callback');
 

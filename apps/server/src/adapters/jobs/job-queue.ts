@@ -16,8 +16,13 @@ export interface JobQueue {
 /**
  * pg-boss on the same database: on PostgreSQL through its own pool, on PGlite through the
  * database's `executeSql`, so the embedded mode has durable timers too.
+ *
+ * Run times are handed to pg-boss as a delay measured on the app's clock, not as a wall-clock
+ * instant: pg-boss compares `start_after` with the database's `now()`, so an absolute time taken
+ * from an injected clock would fire at once (or never) whenever that clock is not the real one.
+ * With a delay the queue lives under the same clock as the rest of the app.
  */
-export async function createJobQueue(db: Database, opts: { url?: string; pollSeconds?: number; log: (line: string) => void }): Promise<JobQueue> {
+export async function createJobQueue(db: Database, opts: { url?: string; pollSeconds?: number; clock: () => Date; log: (line: string) => void }): Promise<JobQueue> {
   const boss = new PgBoss(
     opts.url
       ? { connectionString: opts.url, max: 4, schema: 'pgboss', supervise: true, migrate: true }
@@ -31,7 +36,8 @@ export async function createJobQueue(db: Database, opts: { url?: string; pollSec
   const pollingIntervalSeconds = opts.pollSeconds ?? 1;
   return {
     schedule: async (name, data, runAt, key) => {
-      await boss.send(name, data, { startAfter: runAt, ...(key ? { singletonKey: key } : {}) });
+      const delaySeconds = Math.max(0, Math.ceil((runAt.getTime() - opts.clock().getTime()) / 1000));
+      await boss.send(name, data, { startAfter: delaySeconds, ...(key ? { singletonKey: key } : {}) });
     },
     work: async (name, handler) => {
       await boss.work(name, { pollingIntervalSeconds, batchSize: 5 }, async (jobs) => {

@@ -52,3 +52,4 @@ export * from './learning/memoize-answerer.js';
 export * from './learning/backtest.js';
 export * from './learning/kb-gaps.js';
 export * from './learning/redundancy.js';
+export * from './semantic/sentence-encoder.js';

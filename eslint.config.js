@@ -58,6 +58,13 @@ export default tseslint.config(
     },
   },
   {
+    // The encoder implements core's port: it may see core (for the port's types), nothing above it.
+    files: ['packages/encoder/src/**/*.ts', 'packages/encoder/src/**/*.js'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$)', message: 'the encoder depends on core only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+    },
+  },
+  {
     files: ['apps/cli/src/**/*.ts'],
     rules: {
       // The CLI runs the server (`serve`) and its admin commands on the configured database, so it may

@@ -23,6 +23,7 @@ export const ZTopicDefinitionSchema = z.strictObject({
   phrases: z.array(z.string().min(1)),
   patterns: z.array(ZRegexSourceSchema),
   exclude: z.array(z.string().min(1)).optional(),
+  answerWhenAsked: z.boolean().optional(),
 });
 export type TTopicDefinition = z.infer<typeof ZTopicDefinitionSchema>;
 
@@ -42,7 +43,10 @@ export const ZPolicyInputSchema = z.strictObject({
     })
     .partial()
     .optional(),
-  keywords: z.strictObject({ enabled: z.boolean(), words: z.array(z.string().trim().min(1)).max(500) }).partial().optional(),
+  keywords: z
+    .strictObject({ enabled: z.boolean(), words: z.array(z.string().trim().min(1)).max(500), answerWhenAsked: z.array(z.string().trim().min(1)).max(500) })
+    .partial()
+    .optional(),
   topics: z
     .strictObject({
       enabled: z.boolean(),

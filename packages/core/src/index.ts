@@ -53,3 +53,7 @@ export * from './learning/backtest.js';
 export * from './learning/kb-gaps.js';
 export * from './learning/redundancy.js';
 export * from './semantic/sentence-encoder.js';
+export * from './semantic/prototypes.js';
+export * from './semantic/semantic-signals.js';
+export * from './signals/request-mood.js';
+export * from './policy/offer-choice.js';

@@ -7,6 +7,7 @@ import { WordSpace } from './word-space.js';
 import { SpellFixer } from './spelling.js';
 import { calibrate, fitCalibrator } from './calibration.js';
 import type { Calibrator } from './calibration.js';
+import { EmbeddingSpace } from './embedding-space.js';
 
 /** One ranked article; `score` is the model's share of belief, not a calibrated probability. */
 export interface AnswerCandidate {
@@ -24,6 +25,8 @@ export interface AnswerResult {
   candidates: AnswerCandidate[];
   /** The question looks unrelated to anything in the KB (the business), not merely ambiguous. */
   outOfScope: boolean;
+  /** With a sentence vector: the cosine to the nearest example of any article. */
+  nearestMeaning?: number;
 }
 
 /** Which scorer ranks the articles. */
@@ -51,12 +54,44 @@ export interface AnswererOptions {
   spelling?: boolean;
   /** Word-level cosine to the nearest example below which a message counts as unrelated. */
   unrelatedBelow?: number;
+  /**
+   * Sentence vectors of the KB's example texts (see `exampleTexts`), from a sentence encoder.
+   * With them, `answer(text, vector)` also ranks by meaning, and has a calibration of its own.
+   */
+  exampleVectors?: (text: string) => Float32Array | undefined;
+  /** Share of the sentence-vector neighbours in the ranking, when a message's vector is given. */
+  semanticShare?: number;
+  /** Sharpness of the sentence-vector similarities when turned into a distribution. */
+  semanticTemperature?: number;
+  /**
+   * Cosine to the nearest example below which a message means nothing the KB covers: it is out of
+   * scope, whatever the words share. In-scope questions sit above ~0.65 on the sample KBs.
+   */
+  semanticFloor?: number;
+}
+
+/** The texts an answerer learns from, per article: its title, then its example questions. */
+export function exampleTexts(articles: readonly KbArticle[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const a of articles) {
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    out.push(a.title, ...a.questions);
+  }
+  return out;
 }
 
 /** The engine the policy consults. Pure and deterministic. */
 export interface Answerer {
   readonly articles: ReadonlyMap<string, KbArticle>;
-  answer(text: string): AnswerResult;
+  /** True when it was built with sentence vectors, so a message's vector sharpens its answer. */
+  readonly semantic: boolean;
+  /**
+   * The answer to one message. With the message's sentence `vector` (from the same encoder as the
+   * KB's), the ranking also weighs meaning and a calibration fitted for that is used.
+   */
+  answer(text: string, vector?: Float32Array): AnswerResult;
 }
 
 interface Scorer {
@@ -65,6 +100,8 @@ interface Scorer {
   readonly words: WordSpace;
   /** 1 for each classifier feature present in this scorer's training data. */
   readonly seen: Uint8Array;
+  /** The training examples' sentence vectors, when the KB was embedded. */
+  readonly emb: EmbeddingSpace | null;
 }
 
 interface Settings {
@@ -80,6 +117,9 @@ interface Settings {
   spelling: boolean;
   foldsRun: number;
   unrelatedBelow: number;
+  semanticShare: number;
+  semanticTemperature: number;
+  semanticFloor: number;
 }
 
 /** Raw evidence for one message, before calibration. */
@@ -101,9 +141,11 @@ export interface AnswerSignals {
   /** Share of the message's IDF mass made of words the top article was ever asked with. */
   coverage: number;
   words: number;
+  /** With a sentence vector: best cosine to any example, to the top article's, and the top two articles' gap. */
+  semantic?: { best: number; top: number; margin: number };
 }
 
-function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes: number): AnswerSignals {
+function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes: number, vector?: Float32Array): AnswerSignals {
   const x = s.vocab.vectorize(tokens, settings.weights);
   let unseenMass = x.unseenMass;
   for (let i = 0; i < x.index.length; i++) if (!s.seen[x.index[i] as number]) unseenMass += (x.value[i] as number) ** 2;
@@ -134,6 +176,31 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
       for (let c = 0; c < classes; c++) scores[c] = (1 - a) * (scores[c] as number) + a * (nn[c] as number);
     }
   }
+  let semantic: AnswerSignals['semantic'];
+  if (vector && s.emb) {
+    const esim = new Float64Array(classes);
+    const best = s.emb.similarities(vector, esim);
+    const dist = new Float64Array(classes);
+    let sum = 0;
+    for (let c = 0; c < classes; c++) {
+      const e = (esim[c] as number) < -0.5 ? 0 : Math.exp(settings.semanticTemperature * ((esim[c] as number) - best));
+      dist[c] = e;
+      sum += e;
+    }
+    const a = settings.semanticShare;
+    for (let c = 0; c < classes; c++) scores[c] = (1 - a) * (scores[c] as number) + (a * (dist[c] as number)) / (sum || 1);
+    let first = -1;
+    let second = -1;
+    for (let c = 0; c < classes; c++) {
+      const v = esim[c] as number;
+      if (v > first) {
+        second = first;
+        first = v;
+      } else if (v > second) second = v;
+    }
+    semantic = { best, top: 0, margin: first - Math.max(second, 0) };
+    semantic.top = esim[argmax(scores)] as number;
+  }
   let top = 0;
   let second = -1;
   for (let c = 1; c < classes; c++) {
@@ -153,7 +220,14 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
     unknownWords: wq.unknownShare,
     coverage: s.words.coverage(wq, top),
     words: tokens.length,
+    ...(semantic ? { semantic } : {}),
   };
+}
+
+function argmax(values: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] as number) > (values[best] as number)) best = i;
+  return best;
 }
 
 /** The calibrators' inputs. Kept small so that a few hundred KB questions fit them reliably. */
@@ -169,6 +243,7 @@ export function signalRow(sig: AnswerSignals): number[] {
     sig.unseenMass,
     sig.unknownWords,
     sig.coverage,
+    ...(sig.semantic ? [sig.semantic.best, sig.semantic.top, sig.semantic.margin] : []),
   ];
 }
 
@@ -180,6 +255,7 @@ function buildScorer(
   tokens: readonly string[][],
   classes: number,
   seed: number,
+  emb: EmbeddingSpace | null,
 ): Scorer {
   const words = new WordSpace(tokens, labels, classes);
   const seen = new Uint8Array(vocab.size);
@@ -188,7 +264,7 @@ function buildScorer(
     settings.approach === 'neighbours'
       ? null
       : trainSoftmax(vectors, labels, classes, vocab.size, settings.softmax, seed);
-  return { vocab, model, words, seen };
+  return { vocab, model, words, seen, emb };
 }
 
 /**
@@ -212,6 +288,9 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     outOfScopePrior: options.outOfScopePrior ?? 0.02,
     spelling: options.spelling ?? true,
     unrelatedBelow: options.unrelatedBelow ?? 0.2,
+    semanticShare: options.semanticShare ?? 0.5,
+    semanticTemperature: options.semanticTemperature ?? 20,
+    semanticFloor: options.semanticFloor ?? 0.6,
   };
   const byId = new Map<string, KbArticle>();
   for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
@@ -230,6 +309,18 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
       fold.push(i === 0 ? -1 : i % settings.folds);
     });
   });
+  // Sentence vectors of every example, or none at all: a half-embedded KB would skew the ranking.
+  const texts: string[] = [];
+  ids.forEach((id) => {
+    const a = byId.get(id) as KbArticle;
+    texts.push(a.title, ...a.questions);
+  });
+  const exampleVectors = options.exampleVectors ? texts.map((t) => options.exampleVectors!(t)) : [];
+  const dims = exampleVectors[0]?.length ?? 0;
+  const embAll =
+    dims > 0 && exampleVectors.length === texts.length && exampleVectors.every((v) => v !== undefined && v.length === dims)
+      ? new EmbeddingSpace(exampleVectors as Float32Array[], labels, classes, dims)
+      : null;
   const fixer = new SpellFixer(settings.spelling ? tokens.flat() : []);
   const vocab = new Vocabulary();
   const vectors = tokens.map((t) => vocab.vectorize(t, settings.weights));
@@ -246,8 +337,12 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
 
   let calibrator: Calibrator = { bias: -5, weights: [] };
   let scopeModel: Calibrator | null = null;
+  let semanticCalibrator: Calibrator | null = null;
+  let semanticScope: Calibrator | null = null;
   if (classes >= 2) {
     const rows: number[][] = [];
+    const semRows: number[][] = [];
+    const semRight: number[] = [];
     const right: number[] = [];
     const foreign: number[] = [];
     for (let f = 0; f < Math.min(settings.folds, settings.foldsRun); f++) {
@@ -268,12 +363,18 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
         train.map((i) => tokens[i] as string[]),
         classes,
         settings.seed + f + 1,
+        embAll ? embAll.subset(train) : null,
       );
       for (const i of test) {
         const sig = computeSignals(scorer, settings, tokens[i] as string[], classes);
         rows.push(signalRow(sig));
         right.push(sig.top === labels[i] ? 1 : 0);
         foreign.push(hidden.has(labels[i] as number) ? 1 : 0);
+        if (embAll) {
+          const sem = computeSignals(scorer, settings, tokens[i] as string[], classes, exampleVectors[i]);
+          semRows.push(signalRow(sem));
+          semRight.push(sem.top === labels[i] ? 1 : 0);
+        }
       }
     }
     if (rows.length > 0) {
@@ -287,14 +388,30 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
       const l2 = 1e-3 + 2 / rows.length;
       calibrator = fitCalibrator(rows, right, sw, l2);
       if (nForeign > 0 && nOwn > 0) scopeModel = fitCalibrator(rows, foreign, sw, l2);
+      if (semRows.length === rows.length) {
+        semanticCalibrator = fitCalibrator(semRows, semRight, sw, l2);
+        if (nForeign > 0 && nOwn > 0) semanticScope = fitCalibrator(semRows, foreign, sw, l2);
+      }
     }
   }
-  const scorer = buildScorer(settings, vocab, vectors, labels, tokens, classes, settings.seed);
+  const scorer = buildScorer(settings, vocab, vectors, labels, tokens, classes, settings.seed, embAll);
+  const lexical: Model = { s: scorer, settings, cal: calibrator, scope: scopeModel, fixer, ids };
+  const semantic: Model | null = embAll && (semanticCalibrator || classes === 1) ? { ...lexical, cal: semanticCalibrator ?? calibrator, scope: semanticScope } : null;
 
   return {
     articles: byId,
-    answer(text: string): AnswerResult {
-      return answerWith({ s: scorer, settings, cal: calibrator, scope: scopeModel, fixer, ids }, text);
+    semantic: semantic !== null,
+    answer(text: string, vector?: Float32Array): AnswerResult {
+      if (!vector || !semantic || vector.length !== embAll?.dimensions) return answerWith(lexical, text);
+      const result = answerWith(semantic, text, vector);
+      // Near the floor, misspelt messages read as far away to the encoder ("deliveies to liverpool");
+      // the words, corrected, still find the article. Trust the words then, when they are sure.
+      const near = result.nearestMeaning;
+      if (near !== undefined && near < settings.semanticFloor && near >= settings.semanticFloor - 0.15) {
+        const words = answerWith(lexical, text);
+        if (words.confidence >= 0.6 && !words.outOfScope) return { ...words, nearestMeaning: near };
+      }
+      return result;
     },
   };
 }
@@ -309,20 +426,20 @@ interface Model {
   ids: string[];
 }
 
-function answerWith(m: Model, text: string): AnswerResult {
+function answerWith(m: Model, text: string, vector?: Float32Array): AnswerResult {
   try {
-    return answerUnsafe(m, text);
+    return answerUnsafe(m, text, vector);
   } catch {
     // Defence in depth: the policy must always get a result, and "not sure" is the safe one.
     return { articleId: m.ids[0] ?? null, confidence: 0, candidates: [], outOfScope: false };
   }
 }
 
-function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: string): AnswerResult {
+function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: string, vector?: Float32Array): AnswerResult {
   const classes = ids.length;
   if (classes === 0) return { articleId: null, confidence: 0, candidates: [], outOfScope: true };
   const tokens = answerTokens(typeof text === 'string' ? text : '').map((t) => fixer.fix(t));
-  const sig = computeSignals(s, settings, tokens, classes);
+  const sig = computeSignals(s, settings, tokens, classes, vector);
   const order = topThree(sig.scores);
   const candidates = order.map((c) => ({ articleId: ids[c] as string, score: sig.scores[c] as number }));
   if (tokens.length === 0) return { articleId: ids[sig.top] as string, confidence: 0, candidates, outOfScope: false };
@@ -333,17 +450,25 @@ function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: stri
   // classifier says: a small KB cannot teach its calibration what "unrelated" looks like.
   const content = tokens.filter((t) => t !== '0' && t.length > 1 && !FUNCTION_WORDS.has(t));
   // Larger KBs learn this in their calibration, from the articles each fold hides.
-  const foreign = classes < SMALL_KB && content.length > 0 && !content.some((t) => s.words.knows(t));
+  let foreign = classes < SMALL_KB && content.length > 0 && !content.some((t) => s.words.knows(t));
+  // With the message's meaning at hand, a paraphrase with none of the KB's words is not foreign.
+  const meaningClose = sig.semantic !== undefined && sig.semantic.top >= 0.7;
+  if (meaningClose) foreign = false;
   if (foreign) confidence = Math.min(confidence, 0.2);
   // Nor is an answer confident when none of the message's content words was ever used to ask for
   // the chosen article: the classifier is then guessing from character shapes and priors.
   const unanchored = content.length > 0 && !content.some((t) => s.words.articleKnows(t, sig.top));
-  if (unanchored && classes < SMALL_KB) confidence = Math.min(confidence, 0.45);
+  if (unanchored && classes < SMALL_KB && !meaningClose) confidence = Math.min(confidence, 0.45);
   // Either the KB-trained scope model is sure, or the message shares almost no weighted words with
   // any example question (the model needs hidden articles to learn from, which a tiny KB lacks).
-  const outOfScope =
+  let outOfScope =
     foreign || (scope !== null && calibrate(scope, row) >= 0.5) || (sig.bestSimilarity < settings.unrelatedBelow && confidence < 0.6);
-  return { articleId: ids[sig.top] as string, confidence, candidates, outOfScope };
+  // By meaning: nothing in the KB comes close to what the message says.
+  if (sig.semantic && sig.semantic.best < settings.semanticFloor) {
+    outOfScope = true;
+    confidence = Math.min(confidence, 0.4);
+  }
+  return { articleId: ids[sig.top] as string, confidence, candidates, outOfScope, ...(sig.semantic ? { nearestMeaning: sig.semantic.best } : {}) };
 }
 
 /** Below this many articles, the calibration hides too few articles to learn what is out of scope. */

@@ -17,6 +17,11 @@ export interface KbArticle {
   tags: string[];
   /** The answer text (Markdown), as sent to the customer. */
   body: string;
+  /**
+   * `purpose: handoff` in the front matter: the article exists to reach a person ("Talk to a
+   * human agent"). A confident match to it is a request for a person, not a question to answer.
+   */
+  purpose?: 'handoff';
 }
 
 /**
@@ -79,7 +84,12 @@ export function parseKbArticle(source: string, fileName: string): KbArticle {
   const category = optionalString(fields['category'], fileName, 'category')?.trim();
   const tags = stringList(fields['tags'], fileName, 'tags');
   const body = source.slice(match[0].length).trim();
+  const purpose = optionalString(fields['purpose'], fileName, 'purpose')?.trim();
+  if (purpose !== undefined && purpose !== 'handoff' && purpose !== 'answer') {
+    throw new KbFormatError(fileName, 'purpose', `must be "answer" or "handoff", not "${purpose}"`);
+  }
   const article: KbArticle = { id, title, questions, tags, body };
   if (category) article.category = category;
+  if (purpose === 'handoff') article.purpose = 'handoff';
   return article;
 }

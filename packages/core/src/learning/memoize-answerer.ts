@@ -9,7 +9,10 @@ export function memoizeAnswerer(answerer: Answerer, max = 20_000): Answerer {
   const memo = new Map<string, AnswerResult>();
   return {
     articles: answerer.articles,
-    answer(text) {
+    semantic: answerer.semantic,
+    answer(text, vector) {
+      // A vector changes the answer; those calls are not remembered (the encoder caches vectors).
+      if (vector) return answerer.answer(text, vector);
       const hit = memo.get(text);
       if (hit) return hit;
       const result = answerer.answer(text);

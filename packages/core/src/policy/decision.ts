@@ -34,6 +34,18 @@ export interface DecisionSignals {
   outOfScope: boolean;
   /** The sales queue, when a high-intent request is routed there. */
   queue?: string;
+  /** How the customer put the last message: asking how something works, demanding, disputing, or stating. */
+  mood?: 'question' | 'demand' | 'dispute' | 'statement';
+  /** Whether the sentence encoder took part in this decision (the cascade skips it when the lexical path is sure). */
+  semantic?: boolean;
+}
+
+/** A button offered with the assistant's reply; the customer's click comes back as its `label` text. */
+export interface QuickReply {
+  /** Stable id: `self_serve` (let the assistant go on) or `human` (talk to a person). */
+  id: 'self_serve' | 'human';
+  /** The button's text, in the conversation's language. */
+  label: string;
 }
 
 /** The policy's verdict on one customer message. */
@@ -50,4 +62,6 @@ export interface Decision {
   intent?: string;
   sentiment: { label: SentimentLabel; score: number };
   signals: DecisionSignals;
+  /** Buttons to show with the reply: the offer of a choice carries "Help me now" / "Talk to a person". */
+  quickReplies?: QuickReply[];
 }

@@ -1,18 +1,25 @@
 import type { AnswerResult, Answerer } from '../answerer/answerer.js';
 import type { KbArticle } from '../answerer/kb.js';
-import { buildAnswerer } from '../answerer/answerer.js';
+import { buildAnswerer, exampleTexts } from '../answerer/answerer.js';
+import { prototypeTexts } from '../semantic/prototypes.js';
+import { SemanticSignals } from '../semantic/semantic-signals.js';
+import { cosine } from '../semantic/sentence-encoder.js';
+import { requestMood } from '../signals/request-mood.js';
 import type { Conversation, Turn } from '../conversation.js';
 import { extractEntities } from '../signals/entities.js';
 import { detectHighIntent } from '../signals/high-intent.js';
+import type { HumanRequest } from '../signals/human-request.js';
 import { detectHumanRequest } from '../signals/human-request.js';
 import { compileKeywords } from '../signals/keywords.js';
 import { detectLanguage } from '../signals/language.js';
 import { questionSimilarity } from '../signals/repetition.js';
+import type { SentimentTrend } from '../signals/sentiment.js';
 import { assessSentiment } from '../signals/sentiment.js';
 import type { TopicMatch, TopicMatcher } from '../signals/topics.js';
 import { compileTopics } from '../signals/topics.js';
 import type { Decision, DecisionAction, DecisionSignals, Reason } from './decision.js';
 import type { Policy } from './policy.js';
+import { choiceAsRequest, choiceButtons, readOfferReply } from './offer-choice.js';
 import { computePriority } from './priority.js';
 import type { ReasonCode } from './reasons.js';
 
@@ -29,29 +36,69 @@ export interface EngineOptions {
   articles?: KbArticle[];
   /** A prebuilt answerer, to share one across engines (the backtest compares two policies on one KB). */
   answerer?: Answerer;
+  /**
+   * Sentence vectors of the texts `engineTexts(articles)` lists (the KB's examples and the
+   * prototypes), from a sentence encoder. With them the engine can use a message's vector.
+   */
+  vectors?: VectorLookup;
 }
+
+/** Sentence vectors by text, from an encoder the caller ran; undefined for a text not embedded. */
+export type VectorLookup = (text: string) => Float32Array | undefined;
 
 /** The escalation engine: the same code runs live, in `baton assess` and in the backtest. */
 export interface Engine {
   readonly policy: Policy;
   readonly answerer: Answerer | undefined;
-  /** The decision at the conversation's last customer message. Never throws. */
-  decide(conversation: Conversation): Decision;
+  /** True when the engine was built with sentence vectors, so message vectors change its decisions. */
+  readonly semantic: boolean;
+  /**
+   * The decision at the conversation's last customer message. Never throws. `vectors` holds the
+   * sentence vectors of the texts `textsToEmbed` asked for; without them the decision is lexical.
+   */
+  decide(conversation: Conversation, vectors?: VectorLookup): Decision;
+  /**
+   * The cascade: which customer texts of this conversation are worth embedding before `decide`.
+   * Empty when the lexical path is sure of itself or the engine has no vectors; texts are the
+   * exact strings `decide` will look up.
+   */
+  textsToEmbed(conversation: Conversation): string[];
+}
+
+/** Every text an engine over `articles` wants embedded before it is built: the KB's examples and the prototypes. */
+export function engineTexts(articles: readonly KbArticle[]): string[] {
+  return [...exampleTexts(articles), ...prototypeTexts()];
 }
 
 /** Builds an engine: compiles the policy's matchers and the KB's article topics once. */
 export function createEngine(options: EngineOptions): Engine {
   const { policy } = options;
-  const answerer = options.answerer ?? (options.articles?.length ? buildAnswerer(options.articles) : undefined);
+  const answerer =
+    options.answerer ?? (options.articles?.length ? buildAnswerer(options.articles, options.vectors ? { exampleVectors: options.vectors } : {}) : undefined);
   const topics = compileTopics(policy.topics.definitions);
   const keywords = compileKeywords(policy.keywords.words);
-  const articleTopics = policy.topics.articleTopics && answerer ? classifyArticles(answerer, topics, policy.topics.articleTopicShare) : new Map<string, TopicMatch[]>();
+  const answerWhenAsked = new Set(policy.topics.definitions.filter((d) => d.answerWhenAsked).map((d) => d.id));
+  const articleTopics = policy.topics.articleTopics && answerer ? classifyArticles(answerer, topics, policy.topics.articleTopicShare, answerWhenAsked) : new Map<string, TopicMatch[]>();
   const tiers = new Set(policy.tier.tiers.map((t) => t.toLowerCase()));
-  const ctx: DecideContext = { policy, answerer, topics, keywords, articleTopics, tiers };
+  const semantic = options.vectors ? new SemanticSignals(options.vectors) : null;
+  const ctx: DecideContext = {
+    policy,
+    answerer,
+    topics,
+    keywords,
+    articleTopics,
+    tiers,
+    semantic: semantic?.available ? semantic : null,
+    handoffArticles: answerer ? findHandoffArticles(answerer) : new Set(),
+    answerWhenAsked,
+    keywordsAnswerWhenAsked: new Set(policy.keywords.answerWhenAsked.map((w) => w.toLowerCase())),
+  };
   return {
     policy,
     answerer,
-    decide: (conversation) => decide(ctx, conversation),
+    semantic: ctx.semantic !== null && (answerer?.semantic ?? true),
+    decide: (conversation, vectors) => decide(ctx, conversation, vectors),
+    textsToEmbed: (conversation) => textsToEmbed(ctx, conversation),
   };
 }
 
@@ -62,30 +109,95 @@ interface DecideContext {
   keywords: ReturnType<typeof compileKeywords>;
   articleTopics: Map<string, TopicMatch[]>;
   tiers: Set<string>;
+  /** The encoder's prototype sets, when the engine was built with vectors. */
+  semantic: SemanticSignals | null;
+  /** Articles whose purpose is to reach a person: declared in the front matter, or asked for that way. */
+  handoffArticles: Set<string>;
+  /** Topics that a plain question about them does not escalate ("how long do refunds take?"). */
+  answerWhenAsked: Set<string>;
+  /** Keywords that a plain question with them does not escalate. */
+  keywordsAnswerWhenAsked: Set<string>;
 }
+
+/** Above this lexical confidence a single-turn message skips the encoder: its vector would not change the answer. */
+const CASCADE_SURE = 0.9;
+
+/**
+ * The cascade. The encoder costs ~20 ms of CPU a message, so it is spent where it can change the
+ * decision: the last message unless the lexical answerer is already sure of a plain answer, and
+ * the earlier customer turns when the repetition check needs them (the encoder's cache makes those
+ * free when they were embedded as they arrived).
+ */
+function textsToEmbed(ctx: DecideContext, conversation: Conversation): string[] {
+  if (!ctx.semantic) return [];
+  const turns = conversation.turns;
+  const last = findLastIndex(turns, (t) => t.role === 'customer');
+  if (last < 0) return [];
+  const text = clip(typeof turns[last]!.text === 'string' ? turns[last]!.text : '');
+  if (!text.trim()) return [];
+  const answeredBefore = turns.slice(0, last).some((t) => t.role === 'ai' && (t.articleId || t.action === 'answer'));
+  const earlier = answeredBefore
+    ? turns.slice(0, last).filter((t) => t.role === 'customer' && typeof t.text === 'string' && t.text.trim()).map((t) => clip(t.text))
+    : [];
+  let sure = false;
+  if (ctx.answerer && !answeredBefore) {
+    const lexical = ctx.answerer.answer(text);
+    sure = lexical.articleId !== null && lexical.confidence >= CASCADE_SURE;
+  }
+  return sure ? [] : [...new Set([text, ...earlier])];
+}
+
+/**
+ * Articles that exist to put the customer through to a person: `purpose: handoff` in the front
+ * matter, or most of whose example questions are themselves requests for a person.
+ */
+function findHandoffArticles(answerer: Answerer): Set<string> {
+  const out = new Set<string>();
+  for (const a of answerer.articles.values()) {
+    if (a.purpose === 'handoff') {
+      out.add(a.id);
+      continue;
+    }
+    if (a.questions.length < 4) continue;
+    const asks = a.questions.filter((q) => detectHumanRequest(q) !== null).length;
+    if (asks / a.questions.length >= 0.5) out.add(a.id);
+  }
+  return out;
+}
+
+// A person mentioned in order to say they are not wanted: "I don't need a person, just tell me…".
+const DECLINES_PERSON =
+  /\b(?:don'?t|do not|dont|no|not|never|without)\b[^.!?;]{0,20}?\b(?:need|want|require|looking for|asking for|necessary|need for)?\b[^.!?;]{0,12}?\b(?:persons?|humans?|agents?|someone|somebody|anyone|representatives?|people|operators?|staff)\b/iu;
 
 /**
  * An article is sensitive when its title, or at least `share` of its example questions, fall in a
  * topic. The KB is the business's own data: a "Lost or stolen card" article tells the engine that
  * questions answered by it are security matters, however they are worded.
  */
-function classifyArticles(answerer: Answerer, topics: TopicMatcher, share: number): Map<string, TopicMatch[]> {
+function classifyArticles(answerer: Answerer, topics: TopicMatcher, share: number, answerWhenAsked: Set<string>): Map<string, TopicMatch[]> {
   const out = new Map<string, TopicMatch[]>();
+  // For topics answered when merely asked about, only demands and disputes make an article sensitive:
+  // "how long do refunds take?" is a question about refunds, "I want my money back" is a refund claim.
+  const counts$ = (text: string) => {
+    const asked = requestMood(text) === 'question';
+    return uniqueByTopic(topics.match(text)).filter((m) => !(asked && answerWhenAsked.has(m.topicId)));
+  };
   for (const article of answerer.articles.values()) {
     const counts = new Map<string, { match: TopicMatch; n: number }>();
     for (const q of article.questions) {
-      for (const m of uniqueByTopic(topics.match(q))) {
+      for (const m of counts$(q)) {
         const c = counts.get(m.topicId);
         if (c) c.n++;
         else counts.set(m.topicId, { match: m, n: 1 });
       }
     }
-    const fromTitle = new Set(topics.match(article.title).map((m) => m.topicId));
+    const titleHits = counts$(article.title);
+    const fromTitle = new Set(titleHits.map((m) => m.topicId));
     const hits: TopicMatch[] = [];
     for (const { match, n } of counts.values()) {
       if (fromTitle.has(match.topicId) || (article.questions.length > 0 && n / article.questions.length >= share)) hits.push(match);
     }
-    for (const m of topics.match(article.title)) if (!hits.some((h) => h.topicId === m.topicId)) hits.push(m);
+    for (const m of titleHits) if (!hits.some((h) => h.topicId === m.topicId)) hits.push(m);
     if (hits.length) out.set(article.id, hits);
   }
   return out;
@@ -112,11 +224,12 @@ const GREETING = /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|eveni
 
 const CLOSING = /^\s*(?:thanks?|thank you|thx|ty|great|perfect|ok(?:ay)?|got it|that (?:helps|helped|worked)|cheers|bye|awesome|cool)\b[\s\S]{0,40}$/i;
 
-function decide(ctx: DecideContext, conversation: Conversation): Decision {
+function decide(ctx: DecideContext, conversation: Conversation, vectors?: VectorLookup): Decision {
   const { policy } = ctx;
   const turns: Turn[] = conversation.turns.map((t) => ({ ...t, text: clip(typeof t.text === 'string' ? t.text : '') }));
   const last = findLastIndex(turns, (t) => t.role === 'customer');
-  const sentimentTrend = assessSentiment(turns);
+  const vectorOf = (i: number): Float32Array | undefined => (ctx.semantic && vectors ? safeVector(vectors, turns[i]!.text) : undefined);
+  const sentimentTrend = withSemanticFrustration(ctx, assessSentiment(turns), turns, vectorOf);
   const sentiment = { label: sentimentTrend.label, score: round(sentimentTrend.score) };
   const signals: DecisionSignals = {
     entities: [],
@@ -132,21 +245,35 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
     return { action: 'clarify', reasons: [], priority: 'low', confidence: 0, sentiment, signals };
   }
   const text = turns[last]!.text;
+  const vector = vectorOf(last);
+  if (vector) signals.semantic = true;
   turns.forEach((t, i) => {
     if (t.role === 'customer') for (const e of extractEntities(t.text)) signals.entities.push({ ...e, messageIndex: i });
     if (t.role === 'ai' && t.articleId && i < last) signals.attempts.push({ articleId: t.articleId, messageIndex: i, failed: t.failed === true });
   });
   signals.language = detectLanguage(text).code;
+  const mood = requestMood(text);
+  signals.mood = mood;
 
   const reasons: Reason[] = [];
   const add = (code: ReasonCode, detail: string, messageIndex = last) => {
     if (!reasons.some((r) => r.code === code && r.messageIndex === messageIndex)) reasons.push({ code, detail, messageIndex });
   };
 
+  // The answer to an offer of a choice: the customer picks a person, or lets the assistant go on
+  // with the question that led to the offer.
+  const choice = readOfferReply(turns, last, signals.language);
+  let question = text;
+  let questionVector = vector;
+  if (choice?.pick === 'self_serve') {
+    question = turns[choice.questionIndex]!.text;
+    questionVector = vectorOf(choice.questionIndex);
+  }
+
   let answer: AnswerResult | undefined;
   if (ctx.answerer) {
     try {
-      answer = ctx.answerer.answer(text);
+      answer = ctx.answerer.answer(question, questionVector);
     } catch (err) {
       add('ai_error', `the assistant failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -154,13 +281,17 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   const confidence = answer ? round(answer.confidence) : 0;
   const confident = answer !== undefined && answer.articleId !== null && answer.confidence >= policy.confidence.threshold;
   signals.outOfScope = answer?.outOfScope ?? false;
+  // A plain question about a subject, which the KB answers: trigger words "answered when asked" stay quiet.
+  const askedAndAnswered = mood === 'question' && confident;
 
   // Sensitive topics, from the words used and from the article the question matches.
-  const messageTopics = policy.topics.enabled ? uniqueByTopic(ctx.topics.match(text)) : [];
   let articleTopicHits: TopicMatch[] = [];
   if (policy.topics.enabled && answer?.articleId && answer.confidence >= policy.topics.articleTopicConfidence) {
     articleTopicHits = ctx.articleTopics.get(answer.articleId) ?? [];
   }
+  const messageTopics = (policy.topics.enabled ? uniqueByTopic(ctx.topics.match(question)) : []).filter(
+    (m) => !(askedAndAnswered && ctx.answerWhenAsked.has(m.topicId) && !articleTopicHits.some((h) => h.topicId === m.topicId)),
+  );
   for (const m of messageTopics) add(m.reason as ReasonCode, `${m.label.toLowerCase()}: ${quote(m.evidence)}`);
   for (const m of articleTopicHits) {
     const title = ctx.answerer?.articles.get(answer!.articleId!)?.title ?? answer!.articleId!;
@@ -171,10 +302,13 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   // A confident answer from an ordinary article, with no sensitive topic: the "simple FAQ" of DESIGN §3.
   const simpleFaq = confident && !sensitive;
 
-  // Keywords: a word from the list escalates, except inside a simple FAQ ("what is your refund policy?").
-  const keywordHits = policy.keywords.enabled ? ctx.keywords.match(text) : [];
-  signals.keywords = [...new Set(keywordHits.map((k) => k.keyword))];
-  if (keywordHits.length && !simpleFaq) add('keyword', `keyword ${signals.keywords.map((k) => `"${k}"`).join(', ')}`);
+  // Keywords: a word from the list escalates, except inside a simple FAQ ("what is your refund policy?")
+  // and, for words answered when asked, inside a plain question the KB answers.
+  const allKeywordHits = policy.keywords.enabled ? ctx.keywords.match(question) : [];
+  signals.keywords = [...new Set(allKeywordHits.map((k) => k.keyword))];
+  const keywordHits = allKeywordHits.filter((k) => !(askedAndAnswered && ctx.keywordsAnswerWhenAsked.has(k.keyword.toLowerCase()) && articleTopicHits.length === 0));
+  const firing = [...new Set(keywordHits.map((k) => k.keyword))];
+  if (firing.length && !simpleFaq) add('keyword', `keyword ${firing.map((k) => `"${k}"`).join(', ')}`);
 
   // Frustration and anger.
   const s = policy.sentiment;
@@ -187,8 +321,8 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   }
 
   // Repetition: the same question again, or answers that keep failing.
-  if (policy.repetition.enabled) {
-    const repeat = findRepeat(ctx, turns, last, answer, signals.attempts);
+  if (policy.repetition.enabled && !choice) {
+    const repeat = findRepeat(ctx, turns, last, answer, signals.attempts, vectorOf);
     if (repeat) add('repeated_question', repeat.detail, repeat.messageIndex);
   }
 
@@ -196,7 +330,7 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   if (policy.amount.enabled) {
     const moneyContext =
       [...messageTopics, ...articleTopicHits].some((m) => m.reason === 'billing' || m.reason === 'security') ||
-      signals.keywords.some((k) => /refund|chargeback|fraud/.test(k));
+      keywordHits.some((k) => /refund|chargeback|fraud/.test(k.keyword));
     const big = signals.entities.filter((e) => e.kind === 'amount' && (e.amount ?? 0) > policy.amount.threshold);
     const biggest = big.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0))[0];
     if (moneyContext && biggest) add('high_value', `${biggest.text} is over the ${policy.amount.threshold} threshold`, biggest.messageIndex);
@@ -211,9 +345,10 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
     }
   }
 
-  // An explicit request for a person.
+  // An explicit request for a person: the rules in the customer's language, then the encoder's
+  // second opinion, then a confident match to an article whose purpose is to reach a person.
   let action: DecisionAction | undefined;
-  const human = policy.customerRequest.enabled ? detectHumanRequest(text) : null;
+  const human = policy.customerRequest.enabled ? (choice ? choiceAsRequest(choice) : findHumanRequest(ctx, text, signals.language, vector, answer, confident)) : null;
   if (human) {
     const earlier = turns.slice(0, last).filter((t) => t.role === 'customer' && detectHumanRequest(t.text) !== null).length;
     const offeredBefore = turns.slice(0, last).some((t) => t.role === 'ai' && t.action === 'offer_choice');
@@ -263,9 +398,73 @@ function decide(ctx: DecideContext, conversation: Conversation): Decision {
   const ordered = escalated ? sortReasons(reasons, policy) : reasons;
   const decision: Decision = { action, reasons: ordered, priority, confidence, sentiment, signals };
   if (answer?.articleId && (action === 'answer' || answer.confidence >= 0.3)) decision.articleId = answer.articleId;
+  if (action === 'offer_choice') decision.quickReplies = choiceButtons(signals.language);
   const intent = greeting ? 'greeting' : (decision.articleId ?? signals.topics[0] ?? (human ? 'human' : undefined));
   if (intent) decision.intent = intent;
   return decision;
+}
+
+function safeVector(vectors: VectorLookup, text: string): Float32Array | undefined {
+  try {
+    const v = vectors(text);
+    return v instanceof Float32Array && v.length > 0 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The rules first; the encoder only for English (its only language); the handoff article last. */
+function findHumanRequest(
+  ctx: DecideContext,
+  text: string,
+  language: string,
+  vector: Float32Array | undefined,
+  answer: AnswerResult | undefined,
+  confident: boolean,
+): HumanRequest | null {
+  void language; // the rules take the conversation's language once they know more than one
+  const rule = detectHumanRequest(text);
+  if (rule) return rule;
+  if (DECLINES_PERSON.test(text)) return null;
+  if (vector && ctx.semantic && (language === 'en' || language === 'und') && ctx.semantic.asksForHuman(vector)) {
+    return { phrase: text, kind: 'implicit' };
+  }
+  if (confident && answer?.articleId && ctx.handoffArticles.has(answer.articleId)) {
+    const title = ctx.answerer?.articles.get(answer.articleId)?.title ?? answer.articleId;
+    return { phrase: `${text}" (matches the article "${title}`, kind: 'explicit' };
+  }
+  return null;
+}
+
+/**
+ * A sentiment trend with the encoder's second opinion: a customer turn the lexicon calls neutral
+ * or positive but that reads like a complaint is counted as frustrated. Only turns the cascade
+ * embedded are looked at, and the opinion never makes anyone "upset".
+ */
+function withSemanticFrustration(
+  ctx: DecideContext,
+  trend: SentimentTrend,
+  turns: Turn[],
+  vectorOf: (i: number) => Float32Array | undefined,
+): SentimentTrend {
+  if (!ctx.semantic) return trend;
+  const customerIdx = turns.map((t, i) => (t.role === 'customer' ? i : -1)).filter((i) => i >= 0);
+  if (customerIdx.length !== trend.turns.length) return trend;
+  let changed = false;
+  const labels = trend.turns.map((t, k) => {
+    if (t.label === 'frustrated' || t.label === 'upset') return t;
+    const v = vectorOf(customerIdx[k]!);
+    if (v && ctx.semantic!.soundsFrustrated(v)) {
+      changed = true;
+      return { ...t, label: 'frustrated' as const };
+    }
+    return t;
+  });
+  if (!changed) return trend;
+  let streak = 0;
+  for (let k = labels.length - 1; k >= 0 && (labels[k]!.label === 'frustrated' || labels[k]!.label === 'upset'); k--) streak++;
+  const lastLabel = labels.at(-1)!.label;
+  return { ...trend, turns: labels, label: lastLabel, frustratedStreak: streak };
 }
 
 function isVip(ctx: DecideContext, conversation: Conversation): boolean {
@@ -296,6 +495,7 @@ function findRepeat(
   last: number,
   answer: AnswerResult | undefined,
   attempts: DecisionSignals['attempts'],
+  vectorOf: (i: number) => Float32Array | undefined,
 ): { detail: string; messageIndex: number } | null {
   const { askedTimes, failedAttempts, similarity } = ctx.policy.repetition;
   const text = turns[last]!.text;
@@ -305,10 +505,15 @@ function findRepeat(
   for (let i = attempts.length - 1; i >= 0 && attempts[i]!.failed; i--) failedRun++;
   if (failedRun >= failedAttempts) return { detail: `${failedRun} failed attempts in a row`, messageIndex: last };
 
+  // The same need in other words: the lexical similarity, or the encoder's when both turns were embedded.
   const similar: number[] = [];
+  const v = vectorOf(last);
+  const sameMeaning = ctx.semantic?.thresholds.sameQuestion ?? 1;
   for (let i = 0; i < last; i++) {
     const t = turns[i]!;
-    if (t.role === 'customer' && questionSimilarity(text, t.text) >= similarity) similar.push(i);
+    if (t.role !== 'customer') continue;
+    const u = v ? vectorOf(i) : undefined;
+    if (questionSimilarity(text, t.text) >= similarity || (v && u && cosine(v, u) >= sameMeaning)) similar.push(i);
   }
   if (similar.length + 1 >= askedTimes) {
     return { detail: `asked the same question ${similar.length + 1} times (first at message ${similar[0]! + 1})`, messageIndex: last };

@@ -33,6 +33,11 @@ export interface Policy {
   keywords: {
     enabled: boolean;
     words: string[];
+    /**
+     * Words that stay quiet in a plain question the KB answers confidently: "how long do refunds
+     * take?" is answered, "I want a refund for the broken kettle" still escalates.
+     */
+    answerWhenAsked: string[];
   };
   /** Sensitive topics; each definition is editable. */
   topics: {
@@ -105,6 +110,7 @@ export const DEFAULT_POLICY: Policy = {
   keywords: {
     enabled: true,
     words: ['refund', 'legal', 'lawyer', 'complaint', 'chargeback', 'disgraceful', 'sue', 'fraud'],
+    answerWhenAsked: ['refund', 'complaint'],
   },
   topics: { enabled: true, definitions: DEFAULT_TOPICS, articleTopics: true, articleTopicShare: 0.4, articleTopicConfidence: 0.4 },
   confidence: { enabled: true, threshold: 0.6, clarifyTimes: 1, declineOutOfScope: true },

@@ -34,6 +34,12 @@ export interface TopicDefinition {
    * the phrase operators "|" and "*" is a phrase; anything else is a regex.
    */
   exclude?: string[];
+  /**
+   * A plain question about the topic that the KB answers confidently does not escalate ("how long
+   * do refunds take?"); a demand or a dispute still does. Off for topics where even a question
+   * needs a person (a lost card, a threat of harm).
+   */
+  answerWhenAsked?: boolean;
 }
 
 /** One topic that fired, with what made it fire so "why did it escalate?" has an answer. */
@@ -83,6 +89,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
     label: 'Billing dispute',
     reason: 'billing',
     enabled: true,
+    answerWhenAsked: true,
     words: [
       'refund', 'refunds', 'refound', 'refunded', 'refunding', 'reimburse', 'reinburse', 'reimbursement', 'reimbursment',
       'compensation', 'compensate', 'reufnd', 'refnd', 'refudn', 'rufund', 'refunt', 'chargeback', 'overcharge', 'overcharged', 'overbilled', 'overbilling', 'misbilled',
@@ -320,6 +327,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
     label: 'Complaint',
     reason: 'complaint',
     enabled: true,
+    answerWhenAsked: true,
     words: [
       'complaint', 'complaints', 'complain', 'complaining', 'complained', 'complant', 'complaing', 'complane', 'grievance',
       'grievances', 'reclamation', 'reclamations', 'reclaim', 'disgraceful', 'disgusted', 'appalled', 'appalling',

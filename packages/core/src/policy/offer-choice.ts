@@ -1,0 +1,82 @@
+/**
+ * The offer of a choice (policy `offerChoiceForSimple`): "I can help you with this now, or connect
+ * you to a person". The offer carries two buttons, and the customer's next message, a click or
+ * free text, is read as a pick in either direction.
+ */
+import type { Turn } from '../conversation.js';
+import type { HumanRequest } from '../signals/human-request.js';
+import type { QuickReply } from './decision.js';
+
+/** The customer's answer to the offer, and the question that led to it. */
+export interface OfferReply {
+  pick: 'self_serve' | 'human';
+  /** Turn index of the customer message the offer answered. */
+  questionIndex: number;
+  /** The reply as written. */
+  text: string;
+}
+
+const BUTTONS: Record<string, [string, string]> = {
+  en: ['Help me now', 'Talk to a person'],
+  es: ['Ayúdame ahora', 'Hablar con una persona'],
+  fr: ['Aidez-moi maintenant', 'Parler à une personne'],
+  de: ['Jetzt helfen', 'Mit einer Person sprechen'],
+  pt: ['Ajude-me agora', 'Falar com uma pessoa'],
+  it: ['Aiutami ora', 'Parla con una persona'],
+};
+
+/** The two buttons of the offer, in the conversation's language (English when it has no translation). */
+export function choiceButtons(language: string): QuickReply[] {
+  const [self, human] = BUTTONS[language] ?? BUTTONS['en']!;
+  return [
+    { id: 'self_serve', label: self },
+    { id: 'human', label: human },
+  ];
+}
+
+/**
+ * When the assistant's last turn before `last` was an offer of a choice, reads the customer's
+ * reply to it. A button's own label (in any language) counts, and so does free text ("you can
+ * help me now", "I'll wait for a person"). A new question is not a reply: null.
+ */
+export function readOfferReply(turns: Turn[], last: number, language: string): OfferReply | null {
+  let offer = -1;
+  for (let i = last - 1; i >= 0; i--) {
+    const t = turns[i]!;
+    if (t.role === 'customer') return null;
+    if (t.role === 'ai') {
+      if (t.action === 'offer_choice') offer = i;
+      break;
+    }
+  }
+  if (offer < 0) return null;
+  let questionIndex = -1;
+  for (let i = offer - 1; i >= 0; i--) {
+    if (turns[i]!.role === 'customer') {
+      questionIndex = i;
+      break;
+    }
+  }
+  if (questionIndex < 0) return null;
+  const text = turns[last]!.text;
+  const label = text.trim().toLowerCase();
+  for (const [self, human] of Object.values(BUTTONS)) {
+    if (label === self.toLowerCase()) return { pick: 'self_serve', questionIndex, text };
+    if (label === human.toLowerCase()) return { pick: 'human', questionIndex, text };
+  }
+  const pick = readChoiceReply(text, language === 'und' ? undefined : language);
+  return pick ? { pick, questionIndex, text } : null;
+}
+
+/** A pick of "a person" is a request for one, and the second in this conversation: it escalates. */
+export function choiceAsRequest(reply: OfferReply): HumanRequest | null {
+  return reply.pick === 'human' ? { phrase: reply.text, kind: 'explicit' } : null;
+}
+
+// Interim reader until the multilingual one lands in signals/choice-reply.ts.
+function readChoiceReply(text: string, _language?: string): 'self_serve' | 'human' | null {
+  const t = text.toLowerCase();
+  if (/\b(?:person|human|agent|someone|somebody|representative|operator|connect me|i'?ll wait|wait for)\b/.test(t)) return 'human';
+  if (/\b(?:help me now|you can help|right now|go ahead|you do it|try it|you help|now please|yes please|sure)\b/.test(t)) return 'self_serve';
+  return null;
+}

@@ -69,7 +69,7 @@ export default tseslint.config(
     rules: {
       // The CLI runs the server (`serve`) and its admin commands on the configured database, so it may
       // import @baton/server; the web apps may not.
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|server$)', message: 'the CLI uses core, contracts and the server package only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|server$|encoder$)', message: 'the CLI uses core, contracts, the encoder and the server package only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
     },
   },
   {
@@ -81,7 +81,7 @@ export default tseslint.config(
   {
     files: ['apps/server/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$)', message: 'the server uses core and contracts only.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|encoder$)', message: 'the server uses core, contracts and the encoder only.' }] }],
     },
   },
   {
@@ -90,7 +90,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^\\.\\./\\.\\./(\\.\\./)?(app|http|ws|jobs)/', message: 'adapters never import use cases or the transport.' }, { regex: '^@baton/(?!core$|contracts$)', message: 'the server uses core and contracts only.' }] },
+        { patterns: [{ regex: '^\\.\\./\\.\\./(\\.\\./)?(app|http|ws|jobs)/', message: 'adapters never import use cases or the transport.' }, { regex: '^@baton/(?!core$|contracts$|encoder$)', message: 'the server uses core, contracts and the encoder only.' }] },
       ],
     },
   },

@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@baton/core': src('./packages/core/src/index.ts'),
       '@baton/contracts': src('./packages/contracts/src/index.ts'),
+      '@baton/encoder': src('./packages/encoder/src/index.ts'),
     },
   },
   test: {

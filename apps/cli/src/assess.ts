@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { Conversation, Decision, Engine, Policy } from '@baton/core';
-import { createEngine } from '@baton/core';
+import type { Conversation, Decision, Engine, Policy, SentenceEncoder } from '@baton/core';
+import { createEngineWithEncoder } from '@baton/core';
 import type { TAssessDecision, TEvalConversation } from '@baton/contracts';
 import { CliError } from './errors.js';
 import type { InputConversation } from './jsonl.js';
@@ -18,6 +18,8 @@ export interface KbChoice {
 /**
  * Builds engines lazily, one per KB folder, so a file that mixes KBs (as the eval set does)
  * loads each KB once. `kb: "none"` means no KB: the assistant can only clarify or hand over.
+ * With a sentence encoder, each KB's examples are embedded when it loads (from the vector cache
+ * when they were embedded before).
  */
 export class EngineCache {
   private readonly engines = new Map<string, Engine>();
@@ -25,15 +27,18 @@ export class EngineCache {
     private readonly policy: Policy,
     private readonly choice: KbChoice,
     private readonly onLoad: (dir: string, ms: number, articles: number) => void = () => {},
+    private readonly kbEncoder: SentenceEncoder | null = null,
+    private readonly onFallback: (err: Error) => void = () => {},
   ) {}
 
-  engineFor(input: InputConversation): Engine {
+  /** The engine of an input's KB, built on first use. */
+  async engineFor(input: InputConversation): Promise<Engine> {
     const dir = this.kbDir(input);
     let engine = this.engines.get(dir ?? '');
     if (!engine) {
       const started = performance.now();
       const articles = dir ? loadKb(dir) : [];
-      engine = createEngine({ policy: this.policy, articles });
+      engine = await createEngineWithEncoder({ policy: this.policy, articles }, this.kbEncoder, this.onFallback);
       this.onLoad(dir ?? '(no KB)', performance.now() - started, articles.length);
       this.engines.set(dir ?? '', engine);
     }

@@ -204,9 +204,9 @@ export class EnginePairs {
   }
 
   /** The engines for an imported line (its KB), or for stored conversations (the --kb choice). */
-  for(item: SourceConversation): { current: Engine; proposed: Engine } {
+  async for(item: SourceConversation): Promise<{ current: Engine; proposed: Engine }> {
     const input: InputConversation = item.input ?? { file: '(database)', line: 0, item: { id: item.id, messages: [] } as unknown as InputConversation['item'] };
-    const base = this.base.engineFor(input);
+    const base = await this.base.engineFor(input);
     let pair = this.pairs.get(base);
     if (!pair) {
       const answerer = base.answerer ? memoizeAnswerer(base.answerer) : undefined;

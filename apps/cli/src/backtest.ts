@@ -113,7 +113,8 @@ export async function backtest(args: string[], usage: string): Promise<number> {
   const source = await readSource(values);
   const engines = new EnginePairs(current, proposed, kbFor(values, source), p.loaded);
   // Every KB is loaded before the replay starts, so loading never looks like a stalled counter.
-  const inputs: BacktestInput[] = source.items.map((s) => ({ id: s.id, conversation: s.conversation, engines: engines.for(s), ...(s.team ? { team: s.team } : {}) }));
+  const inputs: BacktestInput[] = [];
+  for (const s of source.items) inputs.push({ id: s.id, conversation: s.conversation, engines: await engines.for(s), ...(s.team ? { team: s.team } : {}) });
   const first = inputs[0]!.engines!;
 
   const rate = perHour ?? arrivalsPerHour(source.items);

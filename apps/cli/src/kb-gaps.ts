@@ -117,7 +117,8 @@ export async function kbGaps(args: string[], usage: string): Promise<number> {
 
   const source = await readSource(values);
   const engines = new EnginePairs(policy, policy, kbFor(values, source), p.loaded);
-  const prepared = source.items.map((s) => ({ s, engine: engines.for(s).current }));
+  const prepared: { s: (typeof source.items)[number]; engine: Engine }[] = [];
+  for (const s of source.items) prepared.push({ s, engine: (await engines.for(s)).current });
   const gaps: (GapItem & { kind: string })[] = [];
   let questions = 0;
   prepared.forEach(({ s, engine }, i) => {

@@ -1,6 +1,10 @@
 import { createWriteStream, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { TAssessDecision, TEvalConversation } from '@baton/contracts';
+import type { Engine } from '@baton/core';
+import { decideMany } from '@baton/core';
+import type { UseEncoder } from '@baton/encoder';
+import { loadCliEncoder } from './encoder.js';
 import type { KbChoice } from './assess.js';
 import { EngineCache, toAssessLine, toConversation } from './assess.js';
 import { CliError } from './errors.js';
@@ -15,11 +19,11 @@ import { KB_GAPS_USAGE, kbGaps } from './kb-gaps.js';
 
 const USAGE = `baton: Baton's command line
 
-  baton assess [--kb DIR | --kb-root DIR] [--policy FILE] FILE.jsonl|-
+  baton assess [--kb DIR | --kb-root DIR] [--policy FILE] [--lexical] FILE.jsonl|-
       One JSON decision per conversation on stdout:
       {id, action, reasons[], priority, confidence, articleId?, intent?, sentiment:{label, score}, reasonDetails[]}
 
-  baton eval [--kb DIR | --kb-root DIR] [--policy FILE] [--decisions OUT.jsonl] [--json]
+  baton eval [--kb DIR | --kb-root DIR] [--policy FILE] [--lexical] [--decisions OUT.jsonl] [--json]
              [--scorer score.mjs] FILE.jsonl...
       Scores labelled conversations and prints a report.
 
@@ -41,7 +45,10 @@ Options
   --kb DIR        the knowledge base for every conversation (a folder of Markdown articles)
   --kb-root DIR   a folder of KBs; each conversation's "kb" names one (default: ../kb beside the input file)
   --policy FILE   an escalation policy in YAML or JSON (default: the built-in defaults, docs/policy.md)
+  --lexical       decide without the sentence encoder (also BATON_ENCODER=off)
   --quiet         no progress on stderr
+
+The sentence encoder's KB vectors are cached in BATON_CACHE_DIR (default ~/.cache/baton).
 `;
 
 /** Runs one command; returns the exit code. Errors meant for people are CliErrors. */
@@ -51,8 +58,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 2;
   }
-  if (command === 'assess') return assess(rest);
-  if (command === 'eval') return evaluate(rest);
+  if (command === 'assess') return await assess(rest);
+  if (command === 'eval') return await evaluate(rest);
   if (command === 'backtest') return backtest(rest, USAGE);
   if (command === 'kb-gaps') return kbGaps(rest, USAGE);
   if (command === 'serve') return serve(rest);
@@ -67,6 +74,7 @@ const OPTIONS = {
   'kb-root': { type: 'string' },
   policy: { type: 'string' },
   quiet: { type: 'boolean' },
+  lexical: { type: 'boolean' },
   decisions: { type: 'string' },
   json: { type: 'boolean' },
   scorer: { type: 'string' },
@@ -105,46 +113,81 @@ function progress(quiet: boolean) {
   };
 }
 
-function run(inputs: InputConversation[], cache: EngineCache, tick: (done: number, total: number) => void, onDecision: (d: TAssessDecision) => void): void {
-  inputs.forEach((input, i) => {
-    const decision = cache.engineFor(input).decide(toConversation(input.item));
-    onDecision(toAssessLine(input.item.id, decision));
-    tick(i + 1, inputs.length);
-  });
+/** Conversations decided together: the encoder embeds their texts in one batch. */
+const WINDOW = 64;
+
+async function run(
+  inputs: InputConversation[],
+  cache: EngineCache,
+  encoder: UseEncoder | null,
+  tick: (done: number, total: number) => void,
+  onDecision: (d: TAssessDecision) => void,
+): Promise<void> {
+  let warned = false;
+  const fallback = (err: Error) => {
+    if (!warned) process.stderr.write(`sentence encoder failed (${err.message}); deciding on the lexical path\n`);
+    warned = true;
+  };
+  for (let start = 0; start < inputs.length; start += WINDOW) {
+    const window = inputs.slice(start, start + WINDOW);
+    const engines: Engine[] = [];
+    for (const input of window) engines.push(await cache.engineFor(input));
+    const conversations = window.map((input) => toConversation(input.item));
+    const decisions = await decideMany(conversations, (_c, i) => engines[i]!, encoder, fallback);
+    decisions.forEach((decision, i) => {
+      onDecision(toAssessLine(window[i]!.item.id, decision));
+      tick(start + i + 1, inputs.length);
+    });
+  }
 }
 
-function assess(args: string[]): number {
+async function assess(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, 'assess');
   if (positionals.length !== 1) throw new CliError('CLI_ERR_ARGS', `assess takes one input file (or - for stdin), got ${positionals.length}\n\n${USAGE}`, 2);
   const file = positionals[0]!;
   const inputs = parseConversations(readInput(file), file);
   const policy = loadPolicy(values.policy);
   const p = progress(values.quiet === true);
-  const cache = new EngineCache(policy, kbChoice(values), p.loaded);
-  const chunks: string[] = [];
-  run(inputs, cache, p.tick, (d) => {
-    chunks.push(JSON.stringify(d));
-    if (chunks.length >= 256) process.stdout.write(chunks.splice(0).join('\n') + '\n');
-  });
-  if (chunks.length) process.stdout.write(chunks.join('\n') + '\n');
+  const encoder = await loadCliEncoder(values.lexical === true, values.quiet === true);
+  try {
+    const cache = new EngineCache(policy, kbChoice(values), p.loaded, encoder?.persistent() ?? null);
+    const chunks: string[] = [];
+    await run(inputs, cache, encoder, p.tick, (d) => {
+      chunks.push(JSON.stringify(d));
+      if (chunks.length >= 256) process.stdout.write(chunks.splice(0).join('\n') + '\n');
+    });
+    if (chunks.length) process.stdout.write(chunks.join('\n') + '\n');
+  } finally {
+    await encoder?.close();
+  }
   return 0;
 }
 
-function evaluate(args: string[]): number {
+async function evaluate(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, 'eval');
   if (!positionals.length) throw new CliError('CLI_ERR_ARGS', `eval needs at least one labelled .jsonl file\n\n${USAGE}`, 2);
   const policy = loadPolicy(values.policy);
   const p = progress(values.quiet === true);
   let loadMs = 0;
-  const cache = new EngineCache(policy, kbChoice(values), (dir, ms, n) => {
-    loadMs += ms;
-    p.loaded(dir, ms, n);
-  });
+  const encoder = await loadCliEncoder(values.lexical === true, values.quiet === true);
+  const cache = new EngineCache(
+    policy,
+    kbChoice(values),
+    (dir, ms, n) => {
+      loadMs += ms;
+      p.loaded(dir, ms, n);
+    },
+    encoder?.persistent() ?? null,
+  );
   const inputs = positionals.flatMap((f) => parseConversations(readInput(f), f));
   const items: TEvalConversation[] = inputs.map((i) => i.item);
   const decisions = new Map<string, TAssessDecision>();
   const started = performance.now();
-  run(inputs, cache, p.tick, (d) => decisions.set(d.id, d));
+  try {
+    await run(inputs, cache, encoder, p.tick, (d) => decisions.set(d.id, d));
+  } finally {
+    await encoder?.close();
+  }
   const seconds = (performance.now() - started - loadMs) / 1000;
   if (values.decisions) {
     const out = createWriteStream(values.decisions);
@@ -155,8 +198,9 @@ function evaluate(args: string[]): number {
     process.stdout.write(JSON.stringify(score(items, decisions), null, 1) + '\n');
     return 0;
   }
+  const mode = encoder ? `with the sentence encoder (${encoder.stats().textsEmbedded} texts embedded, ${encoder.stats().hits + encoder.stats().diskHits} from cache)` : 'lexical only';
   process.stdout.write(
-    `${formatReport(items, decisions)}\n\n${items.length} conversations assessed in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s), after ${(loadMs / 1000).toFixed(2)} s loading KBs\n`,
+    `${formatReport(items, decisions)}\n\n${items.length} conversations assessed ${mode} in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s), after ${(loadMs / 1000).toFixed(2)} s loading KBs\n`,
   );
   if (values.scorer) {
     const check = crossCheck(values.scorer, positionals, items, decisions);

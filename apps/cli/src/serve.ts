@@ -82,6 +82,7 @@ async function withAdminContext<T>(fn: (ctx: Parameters<typeof createAgent>[0]) 
       log: consoleLog(cfg.logLevel),
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
+      encoder: null,
       engine: () => {
         throw new Error('no engine in admin commands');
       },

@@ -43,6 +43,10 @@ export interface Config {
   /** Public base URL, for links in emails. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** The sentence encoder (`BATON_ENCODER`): on by default; off runs the engine on the lexical path only. */
+  encoder: 'on' | 'off';
+  /** Where the KB's sentence vectors are cached (`BATON_CACHE_DIR`; default: `cache/` in the data folder, else ~/.cache/baton). */
+  cacheDir: string | null;
 }
 
 const bool = z
@@ -87,6 +91,8 @@ const ZEnvSchema = z.object({
     .default('false'),
   BATON_PUBLIC_URL: z.url().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  BATON_ENCODER: z.enum(['on', 'off']).default('on'),
+  BATON_CACHE_DIR: z.string().min(1).optional(),
 });
 
 /** Raised with every bad variable named, so one start shows all that needs fixing. */
@@ -128,5 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.BATON_TRUST_PROXY === 'true' ? true : e.BATON_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.BATON_TRUST_PROXY) ? Number(e.BATON_TRUST_PROXY) : e.BATON_TRUST_PROXY,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,
+    encoder: e.BATON_ENCODER,
+    cacheDir: e.BATON_CACHE_DIR ?? null,
   };
 }

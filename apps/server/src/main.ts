@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Engine, KbArticle } from '@baton/core';
-import { createEngine } from '@baton/core';
+import { createEngine, createEngineWithEncoder } from '@baton/core';
+import { loadEncoder } from '@baton/encoder';
 import type { FastifyInstance } from 'fastify';
 import type { EventBus } from './adapters/bus/event-bus.js';
 import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
@@ -96,10 +98,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
   const fileInput = loadPolicyInput(config.policyFile ?? undefined);
   const stored = await currentPolicy(db, fileInput);
+  const encoder = await loadEncoder({
+    disabled: config.encoder === 'off',
+    cacheDir: config.cacheDir ?? (config.dataDir ? join(resolve(config.dataDir), 'cache') : join(homedir(), '.cache', 'baton')),
+    log: (level, message, fields) => log(level, message, fields),
+  });
+  // The KB's vectors go to the disk cache (customer messages never do), so a restart embeds nothing.
+  const kbEncoder = encoder?.persistent() ?? null;
+  const encoderFailed = (err: Error) => log('warn', `sentence encoder failed while embedding the KB; the engine runs on the lexical path: ${err.message}`);
   const t = Date.now();
-  let engine: Engine = createEngine({ policy: stored.policy, articles });
+  let engine: Engine = await createEngineWithEncoder({ policy: stored.policy, articles }, kbEncoder, encoderFailed);
   let policyVersion = stored.version;
-  log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms; policy version ${policyVersion}`);
+  log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
   let bus: EventBus;
   if (config.redisUrl) {
@@ -118,6 +128,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     config,
     log,
     clock,
+    encoder,
     newId: () => randomUUID(),
     engine: () => engine,
     setEngine: (e, version) => {
@@ -132,17 +143,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const fresh = loadKb(kbDir);
       const version = kbVersion + 1;
       await db.transaction((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
-      useKb(fresh, version);
+      await useKb(fresh, version);
       ctx.bus.publish(await lastEventSeq(db));
       return { articles: fresh.length, version, ms: Date.now() - started };
     },
   };
 
   /** Retrains the engine on a new KB, keeping the policy in force. */
-  function useKb(fresh: KbArticle[], version: number) {
+  async function useKb(fresh: KbArticle[], version: number) {
+    const next = await createEngineWithEncoder({ policy: engine.policy, articles: fresh }, kbEncoder, encoderFailed);
     articles = fresh;
     byId = new Map(fresh.map((a) => [a.id, a]));
-    engine = createEngine({ policy: engine.policy, articles: fresh });
+    engine = next;
     kbVersion = version;
     log('info', `knowledge base reloaded: ${fresh.length} articles (version ${version})`);
   }
@@ -154,13 +166,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     lastCheck = Date.now();
     void latestSetting<{ articles: number }>(db, 'kb')
       .then((k) => {
-        if (k && k.version !== kbVersion && kbDir) useKb(loadKb(kbDir), k.version);
+        if (k && k.version !== kbVersion && kbDir) return useKb(loadKb(kbDir), k.version);
       })
       .catch((err: Error) => log('warn', `could not reload the KB: ${err.message}`));
     void currentPolicy(db, fileInput)
       .then((p) => {
         if (p.version !== policyVersion) {
-          ctx.setEngine(createEngine({ policy: p.policy, answerer: engine.answerer ?? undefined, ...(engine.answerer ? {} : { articles }) }), p.version);
+          ctx.setEngine(createEngine({ policy: p.policy, answerer: engine.answerer ?? undefined, ...(engine.answerer ? {} : { articles }), ...(engine.vectors ? { vectors: engine.vectors } : {}) }), p.version);
           log('info', `policy version ${p.version} loaded`);
         }
       })
@@ -219,6 +231,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
       await bus.close();
       await db.close();
+      await encoder?.close();
     })());
   return { ctx, app, url, stop };
 }

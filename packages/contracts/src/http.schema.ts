@@ -36,6 +36,8 @@ export const ZMessageSchema = z.object({
   clientMessageId: z.string().optional(),
   articleId: z.string().optional(),
   action: z.string().optional(),
+  /** Buttons under an AI message; a click is sent back as an ordinary message with the button's label. */
+  quickReplies: z.array(z.object({ id: z.enum(['self_serve', 'human']), label: z.string() })).optional(),
   createdAt: z.string(),
 });
 export type TMessage = z.infer<typeof ZMessageSchema>;

@@ -57,3 +57,5 @@ export * from './semantic/prototypes.js';
 export * from './semantic/semantic-signals.js';
 export * from './signals/request-mood.js';
 export * from './policy/offer-choice.js';
+export * from './semantic/with-encoder.js';
+export * from './signals/choice-reply.js';

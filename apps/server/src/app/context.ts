@@ -1,4 +1,4 @@
-import type { Engine, KbArticle } from '@baton/core';
+import type { Engine, KbArticle, SentenceEncoder } from '@baton/core';
 import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
@@ -19,6 +19,8 @@ export interface AppContext {
   log: Log;
   clock: () => Date;
   newId: () => string;
+  /** The sentence encoder for customer messages, or null when it is off or could not load (the engine is then lexical). */
+  encoder: SentenceEncoder | null;
   /** The engine for the current policy version; replaced when the policy changes. */
   engine: () => Engine;
   setEngine: (engine: Engine, policyVersion: number) => void;

@@ -51,11 +51,13 @@ export async function updatePolicy(ctx: AppContext, by: string, raw: unknown, ex
 
 /** An engine for a policy, sharing the already trained answerer. */
 export function buildEngine(policy: Policy, articles: KbArticle[], ctx?: Pick<AppContext, 'engine'>): Engine {
-  let answerer;
+  let current: Engine | undefined;
   try {
-    answerer = ctx?.engine().answerer;
+    current = ctx?.engine();
   } catch {
-    answerer = undefined;
+    current = undefined;
   }
-  return createEngine({ policy, ...(answerer ? { answerer } : { articles }) });
+  const answerer = current?.answerer;
+  // The KB's sentence vectors come along, so the new policy keeps the encoder's second opinions.
+  return createEngine({ policy, ...(answerer ? { answerer } : { articles }), ...(current?.vectors ? { vectors: current.vectors } : {}) });
 }

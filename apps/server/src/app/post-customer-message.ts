@@ -1,5 +1,5 @@
-import type { Locale } from '@baton/core';
-import { aiMayAnswer, pickLocale, renderCustomerMessage, transition } from '@baton/core';
+import type { KbArticle, Locale } from '@baton/core';
+import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage, transition } from '@baton/core';
 import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { findMessageByClientId, getConversation, insertMessage, listMessages, listReplies, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
@@ -73,7 +73,9 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   const upTo = all.filter((m) => m.seq <= message.seq);
   const profile = conv.customerId ? await getCustomerProfile(ctx.db, conv.customerId) : null;
   const engineConversation = toEngineConversation(conv, upTo, profile);
-  const decision = ctx.engine().decide(engineConversation);
+  const decision = await decideWithEncoder(ctx.engine(), engineConversation, ctx.encoder, (err) =>
+    ctx.log('warn', `sentence encoder failed; this message was decided on the lexical path: ${err.message}`, { conversationId: conv.id }),
+  );
   const facts = await lookUpOrders(ctx.db, conv.customerId, decision);
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
 
@@ -97,6 +99,8 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     const team = await getTeamByName(ctx.db, 'Support');
     const wait = (await waitFor(ctx, ctx.db, team, 1)) ?? ctx.config.defaultHandleMinutes;
     text = renderCustomerMessage({ kind: 'offer_choice', waitMinutes: wait }, locale);
+  } else if (decision.action === 'decline') {
+    text = renderCustomerMessage({ kind: 'decline', topics: kbTopics(ctx.articles()) }, locale);
   } else {
     text = renderCustomerMessage({ kind: decision.intent === 'greeting' ? 'greeting' : decision.action }, locale);
   }
@@ -114,6 +118,16 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     return r;
   });
   return reply ? [reply] : [];
+}
+
+/** What the assistant can help with, for a polite decline: the KB's largest categories, at most four. */
+function kbTopics(articles: ReadonlyMap<string, KbArticle>): string[] {
+  const counts = new Map<string, number>();
+  for (const a of articles.values()) if (a.category) counts.set(a.category, (counts.get(a.category) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 4)
+    .map(([c]) => c.replace(/[_-]+/g, ' '));
 }
 
 function isUniqueViolation(err: unknown): boolean {

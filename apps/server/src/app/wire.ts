@@ -1,3 +1,4 @@
+import { quickRepliesForOffer } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 
@@ -13,6 +14,8 @@ export interface WireMessage {
   clientMessageId?: string;
   articleId?: string;
   action?: string;
+  /** Buttons to show under an AI message: the offer of a choice carries "Help me now" / "Talk to a person". */
+  quickReplies?: { id: 'self_serve' | 'human'; label: string }[];
   createdAt: string;
 }
 
@@ -27,6 +30,7 @@ export function wireMessage(m: MessageRecord): WireMessage {
     ...(m.clientMessageId ? { clientMessageId: m.clientMessageId } : {}),
     ...(m.articleId ? { articleId: m.articleId } : {}),
     ...(m.action ? { action: m.action } : {}),
+    ...(m.authorKind === 'ai' && m.action === 'offer_choice' ? { quickReplies: quickRepliesForOffer(m.text) } : {}),
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -37,6 +37,7 @@ function buildContext(db: Database, jobCalls: unknown[]): AppContext {
     log: () => {},
     clock: () => NOW,
     newId: () => randomUUID(),
+    encoder: null,
     engine: unused('engine'),
     setEngine: unused('setEngine'),
     policyVersion: unused('policyVersion'),

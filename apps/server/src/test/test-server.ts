@@ -37,6 +37,8 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     HOST: '127.0.0.1',
     BATON_DATA_DIR: ':memory:',
     BATON_LOG_LEVEL: 'error',
+    // The sentence encoder is its own test's subject (encoder.test.ts); elsewhere the lexical engine keeps tests quick.
+    BATON_ENCODER: 'off',
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });

@@ -52,6 +52,8 @@ export interface Engine {
   readonly answerer: Answerer | undefined;
   /** True when the engine was built with sentence vectors, so message vectors change its decisions. */
   readonly semantic: boolean;
+  /** The vectors it was built with, to build the next engine (a new policy) on the same KB without embedding again. */
+  readonly vectors: VectorLookup | undefined;
   /**
    * The decision at the conversation's last customer message. Never throws. `vectors` holds the
    * sentence vectors of the texts `textsToEmbed` asked for; without them the decision is lexical.
@@ -97,6 +99,7 @@ export function createEngine(options: EngineOptions): Engine {
     policy,
     answerer,
     semantic: ctx.semantic !== null && (answerer?.semantic ?? true),
+    vectors: options.vectors,
     decide: (conversation, vectors) => decide(ctx, conversation, vectors),
     textsToEmbed: (conversation) => textsToEmbed(ctx, conversation),
   };

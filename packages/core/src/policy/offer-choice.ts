@@ -5,6 +5,8 @@
  */
 import type { Turn } from '../conversation.js';
 import type { HumanRequest } from '../signals/human-request.js';
+import { detectHumanRequest } from '../signals/human-request.js';
+import { MESSAGE_TABLES } from '../templates/messages.js';
 import type { QuickReply } from './decision.js';
 
 /** The customer's answer to the offer, and the question that led to it. */
@@ -50,9 +52,13 @@ export function readOfferReply(turns: Turn[], last: number, language: string): O
     }
   }
   if (offer < 0) return null;
+  // The question the offer was about: the latest customer turn before it that is more than a
+  // request for a person, else the request itself ("can a person help me reset my password?").
   let questionIndex = -1;
   for (let i = offer - 1; i >= 0; i--) {
-    if (turns[i]!.role === 'customer') {
+    if (turns[i]!.role !== 'customer') continue;
+    if (questionIndex < 0) questionIndex = i;
+    if (detectHumanRequest(turns[i]!.text) === null) {
       questionIndex = i;
       break;
     }
@@ -79,4 +85,16 @@ function readChoiceReply(text: string, _language?: string): 'self_serve' | 'huma
   if (/\b(?:person|human|agent|someone|somebody|representative|operator|connect me|i'?ll wait|wait for)\b/.test(t)) return 'human';
   if (/\b(?:help me now|you can help|right now|go ahead|you do it|try it|you help|now please|yes please|sure)\b/.test(t)) return 'self_serve';
   return null;
+}
+
+/**
+ * The buttons of a stored offer, from its text: the offer was rendered from one locale's template,
+ * whose fixed opening identifies the locale. English when no table matches (an edited template).
+ */
+export function quickRepliesForOffer(text: string): QuickReply[] {
+  for (const [locale, table] of Object.entries(MESSAGE_TABLES)) {
+    const head = table.offer_choice.split('{')[0]!.trim();
+    if (head && text.startsWith(head)) return choiceButtons(locale);
+  }
+  return choiceButtons('en');
 }

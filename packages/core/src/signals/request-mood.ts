@@ -20,7 +20,7 @@ export type RequestMood = 'question' | 'demand' | 'dispute' | 'statement';
 
 const OPENER = new RegExp(
   '^(?:(?:hi|hello|hey|hiya|ok|okay|so|and|also|quick question|question|please|pls|sorry)[,!.:\\s-]+)*' +
-    '(?:how|what|whats|what\'s|when|whens|where|wheres|which|who|whom|is|are|do|does|can|could|will|would|should|shall|may|might|must|' +
+    '(?:how|what|whats|what\'s|when|whens|where|wheres|which|who|whom|is|are|do|does|did|has|have|was|were|am|can|could|will|would|should|shall|may|might|must|' +
     "hows|how's|have you|has your|is there|are there|tell me|explain|i'?d like to know|i would like to know|i want to know|i need to know|" +
     "i'?m wondering|i am wondering|i wonder|wondering|just wondering|curious|any idea|do you know|" +
     // es, pt, it, fr, de question openers

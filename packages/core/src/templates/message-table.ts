@@ -30,6 +30,8 @@ export const MESSAGE_KEYS = [
   'clarify',
   'greeting',
   'decline',
+  'decline_topics',
+  'list_and',
   'resolved',
   'csat_prompt',
   'handed_back',

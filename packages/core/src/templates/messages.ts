@@ -40,7 +40,7 @@ export type CustomerMessage =
   | { kind: 'callback_missed'; /** Already formatted. */ when: string; caseNumber: string }
   | { kind: 'clarify' }
   | { kind: 'greeting' }
-  | { kind: 'decline' }
+  | { kind: 'decline'; topics?: string[] }
   | { kind: 'resolved'; caseNumber: string }
   | { kind: 'csat_prompt' }
   | { kind: 'handed_back' };
@@ -90,10 +90,18 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return interpolate(t.resolved, { case: msg.caseNumber });
     case 'greeting':
       return t.greeting;
-    case 'clarify':
     case 'decline':
+      // Say what the assistant can help with, when the KB says: a decline should not be a dead end.
+      return msg.topics?.length ? interpolate(t.decline_topics, { topics: joinList(msg.topics, t.list_and) }) : t.decline;
+    case 'clarify':
     case 'csat_prompt':
     case 'handed_back':
       return t[msg.kind];
   }
+}
+
+/** "a, b and c" in the locale's words. */
+function joinList(items: string[], and: string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')}${and}${items.at(-1)}`;
 }

@@ -29,6 +29,8 @@ export const DE: MessageTable = {
   clarify: 'Entschuldigung, ich bin nicht sicher, ob ich Sie richtig verstanden habe. Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   greeting: "Hallo! Wie kann ich Ihnen heute helfen?",
   decline: 'Dabei kann ich Ihnen hier leider nicht helfen. Kann ich Ihnen bei etwas anderem helfen?',
+  decline_topics: 'Das kann ich hier leider nicht beantworten. Ich helfe Ihnen gern bei Fragen zu {topics}. Wenn Sie lieber mit einer Person sprechen möchten, sagen Sie es einfach.',
+  list_and: ' und ',
   resolved: 'Dieses Gespräch ist jetzt abgeschlossen. Wenn Sie noch etwas brauchen, antworten Sie einfach hier. Ihre Fallnummer lautet {case}.',
   csat_prompt: 'Wie zufrieden waren Sie mit uns? Bitte bewerten Sie Ihre Erfahrung von 1 (schlecht) bis 5 (sehr gut).',
   handed_back: 'Sie chatten jetzt wieder mit unserem virtuellen Assistenten. Wenn Sie eine Person sprechen möchten, sagen Sie einfach Bescheid.',

@@ -29,6 +29,8 @@ export const EN: MessageTable = {
   clarify: "Sorry, I'm not sure I understood. Could you tell me a little more about what you need?",
   greeting: "Hi! How can I help you today?",
   decline: "I'm sorry, that's not something I can help with here. Is there anything else I can help you with?",
+  decline_topics: "I'm sorry, that's outside what I can help with here. I can help with questions about {topics}. If you'd like a person instead, just say so.",
+  list_and: ' and ',
   resolved: 'This conversation is now resolved. If you need anything else, just reply here. Your case number is {case}.',
   csat_prompt: 'How did we do? Please rate your experience from 1 (poor) to 5 (excellent).',
   handed_back: "You're chatting with our virtual assistant again. If you need a person at any point, just ask.",

@@ -29,6 +29,8 @@ export const ES: MessageTable = {
   clarify: 'Perdona, no estoy seguro de haberte entendido. ¿Puedes contarme un poco más sobre lo que necesitas?',
   greeting: "¡Hola! ¿En qué puedo ayudarle hoy?",
   decline: 'Lo siento, no puedo ayudarte con eso aquí. ¿Hay algo más en lo que pueda ayudarte?',
+  decline_topics: 'Lo siento, eso queda fuera de lo que puedo resolver aquí. Puedo ayudarte con preguntas sobre {topics}. Si prefieres hablar con una persona, dímelo.',
+  list_and: ' y ',
   resolved: 'Esta conversación se ha resuelto. Si necesitas algo más, responde aquí. Tu número de caso es {case}.',
   csat_prompt: '¿Qué tal lo hemos hecho? Valora tu experiencia del 1 (mala) al 5 (excelente).',
   handed_back: 'Vuelves a hablar con nuestro asistente virtual. Si en algún momento necesitas a una persona, solo tienes que pedirlo.',

@@ -29,6 +29,8 @@ export const FR: MessageTable = {
   clarify: "Désolé, je ne suis pas sûr d'avoir compris. Pouvez-vous m'en dire un peu plus sur ce dont vous avez besoin\u00a0?",
   greeting: "Bonjour ! Comment puis-je vous aider aujourd'hui ?",
   decline: 'Désolé, je ne peux pas vous aider sur ce point ici. Puis-je vous aider pour autre chose\u00a0?',
+  decline_topics: 'Désolé, cela sort de ce que je peux traiter ici. Je peux vous aider pour {topics}. Si vous préférez parler à une personne, dites-le-moi.',
+  list_and: ' et ',
   resolved: "Cette conversation est maintenant résolue. Si vous avez besoin d'autre chose, répondez simplement ici. Votre numéro de dossier est {case}.",
   csat_prompt: "Qu'avez-vous pensé de notre aide\u00a0? Notez votre expérience de 1 (mauvaise) à 5 (excellente).",
   handed_back: 'Vous discutez de nouveau avec notre assistant virtuel. Si vous souhaitez parler à une personne, il suffit de le demander.',

@@ -1,131 +1,272 @@
 /**
  * An explicit request for a human (DESIGN §3: escalate at once). Customers ask in endless ways
- * ("agent!!", "put me through to a real person", "spa team please"), so this detector is a set
- * of small rules over the normalised text, each compiled once:
- * - a contact verb followed closely by a human noun ("let me talk to someone");
- * - a marked human ("real person", "live agent") or a bare noun as the whole message ("agent!!");
- * - routing to a team or department ("transfer me to room service");
- * - wanting or needing a human ("I need an operator");
- * - giving up on the bot (implicit: "this is going nowhere", "not comfortable with a machine").
- * A negation in the same clause just before the rule's span ("I don't want to speak to anyone",
- * "no need for an agent") cancels it. All regexes use bounded gaps, so time is linear.
+ * ("agent!!", "put me through to a real person", "pásame con un agente", "rappelez-moi"), in
+ * several languages and with typos, so this detector works in two steps:
+ *
+ * 1. Per language, a canonical view of the message: normalised (lowercase, no accents), with
+ *    slang expanded ("gimme", "pls", "qqn") and each token that is a misspelling of a key word
+ *    replaced by it (edit distance ≤ 1 for words of 4–7 letters, ≤ 2 for 8+; see fuzzy-word.ts),
+ *    so "reprsentitive", "speek to a persn" and "costumer servise" read as spelt.
+ * 2. Small rules over that view, each compiled once (human-request-lexicon.ts): a contact verb
+ *    followed closely by a human noun, a marked human ("real person"), a bare noun as the whole
+ *    message, routing to a team, refusing the bot, and asking to be called back.
+ *
+ * A negation in the same clause just before a rule's span ("I don't need a person", "no
+ * necesito un agente", "ich brauche keinen Menschen") cancels it. Questions about the process
+ * ("do I need to talk to someone to close my account?"), about what the assistant is ("are you
+ * a real person?") and about contact details ("how do I contact customer service about a
+ * return", "your number?") do not fire. All regexes use bounded gaps, so time is linear.
+ *
+ * Languages: English, Spanish, French, German, Portuguese and Italian, each with its own table.
+ * A word another language owns is never "corrected" into this one ("operador" stays Spanish).
+ *
+ * Cost: each distinct token is looked up once for all languages and remembered; a language's
+ * regexes only run when the message holds one of its trigger words (a human noun, a bot word, a
+ * call verb…) and, for languages other than English and the hinted one, one of its common words
+ * or at most three words in all. So most messages run no regex at all.
  */
 import { normalizeText } from '../text/normalize.js';
+import { squashRepeats } from './fuzzy-word.js';
+import { HUMAN_REQUEST_LANGUAGES, LEXICON_WORDS, type HumanRequestLanguage } from './human-request-lexicon.js';
 
 /** Why the detector fired, for the decision's "why". */
 export interface HumanRequest {
-  /** The matched span of the normalised (lowercased) message. */
+  /** The matched span of the normalised (lowercased, accent-free) message, as the customer typed it. */
   phrase: string;
-  /** `explicit` names a human; `implicit` gives up on the bot without naming one. */
-  kind: 'explicit' | 'implicit';
+  /**
+   * - `explicit`: names a person or a team ("let me talk to someone", "un humain svp");
+   * - `implicit`: gives up on the bot without naming anyone ("this is going nowhere");
+   * - `refusal`: refuses the bot ("I don't want to talk to a robot", "keinen Bot"), a request
+   *   for a person by elimination;
+   * - `callback`: asks to be phoned ("call me back", "¿me pueden llamar?", "rappelez-moi").
+   */
+  kind: 'explicit' | 'implicit' | 'refusal' | 'callback';
+  /**
+   * ISO 639-1 code of the language whose rules fired. Always set by `detectHumanRequest`;
+   * optional so that other producers of a request (a semantic match, a picked button) need not
+   * invent one.
+   */
+  language?: string;
 }
 
-const W = "[\\p{L}\\p{N}']+";
-const GAP = (n: number) => `(?:[^\\p{L}\\p{N}.!?;,]+${W}){0,${n}}?[^\\p{L}\\p{N}.!?;]+`;
+/** The ISO 639-1 codes with rules, in the order tried when no hint is given. */
+export const HUMAN_REQUEST_LANGUAGE_CODES: readonly string[] = HUMAN_REQUEST_LANGUAGES.map((l) => l.code);
 
-// Nouns that name a human, with the misspellings customers commonly type.
-const HUMAN =
-  "(?:humans?|human beings?|persons?|people|some ?one(?: else)?|some ?body(?: else)?|so\\p{L}{1,4}(?:one|body)|someon|anyone|anybody|" +
-  'agents?|agnet|agen|representatives?|represenative|reprensentative|representive|reps?|o\\p{L}{1,2}erat[oe]rs?|oprator|' +
-  'as+is?t?\\p{L}{0,2}ants?|managers?|supervisors?|staff|employees?|advisors?|advisers?|specialists?|consultants?|' +
-  'colleagues?|associates?|individuals?|preson|persn|perosn|huamn|humen|woman|guy|lady|teller|workers?|member of staff|staff member)';
-// Compounds where the noun is not a person the customer can be put through to.
-const NOT_HUMAN_BEFORE = '(?:travel|insurance|estate|secret|user|virtual|ai|digital|automated|chat ?bot|bot|booking|free|double|my|his|her|their|our|in|two|three|four|five|\\d+)';
-const TALK =
-  '(?:talk|talking|talked|tlak|tallk|talkin|speak|speaking|speek|spek|chat|chatting|chay|caht|chta|converse|communicate|contact|contacting|' +
-  'reach|reaching|call|calling|connect|connecting|transfer|transferring|forward|redirect|escalate|pass|hand|put|get|give|' +
-  'bring|see|deal|ask for)';
-const WANT = "(?:want|wanna|need|needs|(?:i'?d|would|we'?d) like|prefer|request|requesting|require|demand|demanding)";
-const MARK = '(?:real|live|actual|human|physical|genuine|flesh and blood|proper)';
-const NOUN_AFTER_MARK = '(?:persons?|humans?|people|agents?|operators?|representatives?|reps?|body|assistants?|support|personal|one)';
-const DEPT =
-  '(?:team|department|dept|desk|reception|concierge|room service|customer service|customer support|customer care|support team|sales|billing|manager|front desk|restaurant|kitchen|hotel|store|shop|pharmacy|housekeeping|spa|office|branch)';
-const BARE =
-  '(?:humans?|persons?|agents?|representatives?|reps?|operators?|someone|somebody|real person|live agent|human agent|live person|manager|supervisor|customer service|customer support)';
-const NEGATION =
-  "(?:\\b(?:dont|don't|do not|did not|didnt|didn't|never|no|not|without|nor|wont|won't|no need|none)\\b)(?:[^.!?;,]{0,30})$";
+/** Up to this many words, every language's rules run ("operador", "Kundenservice!!!"). */
+const SHORT_MESSAGE_TOKENS = 3;
+/** How much of the text before a span is searched for a negation. */
+const NEGATION_WINDOW = 40;
+const TOKEN = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const NEXT_WORD = /[^\p{L}\p{N}']+[\p{L}\p{N}]/gu;
+const ELISION = /^(\p{L}{1,4}')(\p{L}{4,})$/u;
+const REPEATS = /(\p{L})\1\1/u;
 
-interface Rule {
-  re: RegExp;
-  kind: HumanRequest['kind'];
+interface Token {
+  start: number;
+  end: number;
+  text: string;
 }
 
-const RULES: Rule[] = [
-  // "let me talk to someone", "put me through to a real person", "contact somebody"
-  { re: new RegExp(`\\b${TALK}\\b${GAP(5)}(?<!\\b${NOT_HUMAN_BEFORE}\\s)${HUMAN}\\b`, 'gu'), kind: 'explicit' },
-  // "real person", "an actual human", "live agent"
-  { re: new RegExp(`(?<!\\b(?:be|like|as|are|you're|youre|is|am)\\s+(?:a\\s+|an\\s+)?)\\b${MARK}\\s+${NOUN_AFTER_MARK}\\b`, 'gu'), kind: 'explicit' },
-  // "I need an operator", "I'd prefer a human"
-  { re: new RegExp(`\\b${WANT}\\b${GAP(3)}(?<!\\b${NOT_HUMAN_BEFORE}\\s)${HUMAN}\\b`, 'gu'), kind: 'explicit' },
-  // "is there an actual human", "are there any people"
-  { re: new RegExp(`\\b(?:is|are) there\\b${GAP(2)}${HUMAN}\\b`, 'gu'), kind: 'explicit' },
-  // "transfer me to room service", "connect me with billing"
-  { re: new RegExp(`\\b(?:transfer|connect|put|pass|forward|redirect|route|talk|speak|chat)\\b${GAP(4)}${DEPT}\\b`, 'gu'), kind: 'explicit' },
-  // "spa team please", "billing department now"
-  { re: new RegExp(`\\b${W}\\s+(?:team|department|dept|desk)\\s*(?:please|pls|plz|now|asap)\\b`, 'gu'), kind: 'explicit' },
-  // "agent!!", "human please", "representative." as the whole message
-  { re: new RegExp(`^\\W*(?:(?:a|an|the|get|give me|need|want)\\s+)?(?:a|an|the\\s+)?${BARE}\\W*(?:please|pls|plz|now|asap|thanks?)?\\W*$`, 'gu'), kind: 'explicit' },
-  // Not wanting to share details with a machine
-  { re: new RegExp(`\\b(?:not|dont|don't|never|un)\\s*(?:feel\\s+)?comfortable\\b[^.!?;]{0,80}?\\b(?:machine|bot|robot|ai|computer|automated|chatbot|program)\\b`, 'gu'), kind: 'implicit' },
-  // Giving up on the bot
-  {
-    re: new RegExp(
-      `\\b(?:this|it|that|conversation|chat|you|bot|robot|machine|this thing)\\b${GAP(3)}(?:is |are |s |re )?(?:not working|isn't working|isnt working|doesn't work|going nowhere|getting nowhere|useless|pointless|a waste of (?:my )?time|not helping|not helpful|no help|no use|hopeless|(?:so |really |very )?(?:frustrating|ridiculous))\\b`,
-      'gu',
-    ),
-    kind: 'implicit',
-  },
-  { re: /\b(?:wasting my time|waste of my time|i(?:'m| am) done with (?:this|you|the bot)|get me out of this (?:bot|chat|loop)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|understanding)|you (?:don't|dont|do not) understand)\b/gu, kind: 'implicit' },
-];
+/** A replaced token: its span in the canonical view and in the normalised text. */
+interface Replacement {
+  cs: number;
+  ce: number;
+  ns: number;
+  ne: number;
+}
 
-// Process questions, not requests: "do I need to talk to someone to close my account?"
-const PROCESS_QUESTION = /\b(?:do|does|will|would|should|must) (?:i|we) (?:need|have|want) to (?:talk|speak|call|contact|see|chat)\b/u;
-// "are you a real person?" asks what the assistant is; it is not a request for one.
-const ARE_YOU = /\b(?:are you|you are|you're|youre|am i (?:talking|speaking|chatting) (?:to|with)|is this) (?:a |an )?(?:real|live|actual|human|robot|bot|person)\b/u;
-
-const NEXT_WORD = /[^\p{L}\p{N}']+[\p{L}\p{N}]/u;
-const ASKS_FOR_ONE = /\b(?:talk|speak|chat|let me|give me|get me|put me|transfer|connect|i (?:want|need) to)\b/u;
-// "contact customer service" asks for contact details, which the KB answers.
-const CONTACT_DETAILS = /^contact\b.*\b(?:customer (?:service|support|care)|support team)$/u;
+/** One language's canonical view, with a map back to the normalised text for quoting. */
+interface View {
+  text: string;
+  replacements: Replacement[];
+  /** Some token is a word the rules need: otherwise no rule can fire. */
+  triggered: boolean;
+  /** Some token is a common word of the language (see `isMarker`). */
+  marked: boolean;
+}
 
 /**
- * Returns the first rule that fires, or null. Never throws: odd Unicode and huge inputs only
- * cost linear time. A message like "how do I contact customer service about a return" asks for
- * contact details (the KB answers it) and does not fire; "transfer me to customer service" does.
+ * Returns the first rule that fires, or null. `language` is an ISO 639-1 hint (the detected
+ * language): its rules are tried first, then English, then the others. The hint only orders the
+ * languages, because detection on a short chat line is often 'und' or wrong ("agent svp" reads
+ * as French). Never throws: odd Unicode and huge inputs only cost linear time.
  */
-export function detectHumanRequest(text: string): HumanRequest | null {
+export function detectHumanRequest(text: string, language?: string): HumanRequest | null {
   const normalized = normalizeText(text);
-  const processQuestion = PROCESS_QUESTION.test(normalized);
-  const asksWhatItIs = ARE_YOU.test(normalized) && !ASKS_FOR_ONE.test(normalized);
-  for (const rule of RULES) {
-    if (rule.kind === 'explicit' && (processQuestion || asksWhatItIs)) continue;
-    // A negated hit ("no i dont want a transfer") must not hide a later one ("let me speak with someone").
-    // Matches may overlap, so each retry starts one word on rather than after the last match.
-    rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(normalized); m; m = rule.re.exec(normalized)) {
-      if (!negated(normalized.slice(Math.max(0, m.index - 40), m.index), m[0]) && !(CONTACT_DETAILS.test(m[0]) && !ASKS_FOR_ONE.test(normalized))) {
-        return { phrase: m[0].trim(), kind: rule.kind };
-      }
-      const next = normalized.slice(m.index).search(NEXT_WORD);
-      if (next < 0) break;
-      rule.re.lastIndex = m.index + next;
+  const tokens: Token[] = [];
+  for (const m of normalized.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0] });
+  const looked = tokens.map((t) => lookup(t.text));
+  const order = languageOrder(language);
+  for (const lang of order) {
+    const view = canonicalView(normalized, tokens, looked, HUMAN_REQUEST_LANGUAGES.indexOf(lang));
+    // Another language's rules need one of its common words, unless hinted or the message is a word or three.
+    if (lang.code !== 'en' && lang !== order[0] && !view.marked && tokens.length > SHORT_MESSAGE_TOKENS) continue;
+    const hit = firstHit(view, lang);
+    if (hit) {
+      const [start, end] = toNormalized(view, hit.start, hit.end);
+      return { phrase: normalized.slice(start, end).trim(), kind: hit.kind, language: lang.code };
     }
   }
   return null;
 }
 
-const NEGATION_RE = new RegExp(NEGATION, 'u');
-const CLAUSE_BREAK = /(?:[.!?;,]|\b(?:but|please|just|so|and)\b)(?!.*(?:[.!?;,]|\b(?:but|please|just|so|and)\b))/u;
+function languageOrder(hint: string | undefined): readonly HumanRequestLanguage[] {
+  const code = hint?.toLowerCase().slice(0, 2);
+  const first = HUMAN_REQUEST_LANGUAGES.find((l) => l.code === code);
+  if (!first || first.code === 'en') return HUMAN_REQUEST_LANGUAGES;
+  return [first, ...HUMAN_REQUEST_LANGUAGES.filter((l) => l !== first)];
+}
 
-const NOT_A_REFUSAL = /\b(?:dont|don't|do not|not|didnt|didn't|did not|never)\s+(?:know|understand|get|see|sure|realise|realize)\b/gu;
+function canonicalToken(token: string, lang: HumanRequestLanguage): string {
+  const word = REPEATS.test(token) ? squashRepeats(token) : token;
+  const alias = lang.aliases.get(word);
+  if (alias !== undefined) return alias;
+  // Another language's word is not a misspelling of this one's ("operador" is not "operator").
+  if (LEXICON_WORDS.has(word) && !lang.own.has(word)) return word;
+  if (!word.includes("'")) return lang.words.correct(word) ?? word;
+  // French and Italian elision: "l'agnet" is "l'" + a misspelt "agent"; "don't" stays whole.
+  const elided = ELISION.exec(word);
+  if (elided) {
+    const tail = lang.words.correct(elided[2]!);
+    if (tail !== null) return elided[1]! + tail;
+  }
+  return word;
+}
 
-function negated(before: string, span: string): boolean {
+/** What a token is in each language, by the language's index in HUMAN_REQUEST_LANGUAGES. */
+interface TokenInfo {
+  /** The canonical form per language, or null when no language changes the token (most tokens). */
+  canon: readonly string[] | null;
+  /** Bit i: a trigger word of language i. */
+  trigger: number;
+  /** Bit i: a common word of language i. */
+  marker: number;
+}
+
+/**
+ * Token lookups for all languages at once. The detector runs on every message and chat
+ * vocabulary repeats itself, so remembering answers makes the fuzzy lookup nearly free; the cap
+ * bounds memory under hostile input. It changes no result, only the time taken.
+ */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, TokenInfo>();
+
+function lookup(token: string): TokenInfo {
+  let hit = cache.get(token);
+  if (hit === undefined) {
+    let canon: string[] | null = null;
+    let trigger = 0;
+    let marker = 0;
+    HUMAN_REQUEST_LANGUAGES.forEach((lang, i) => {
+      const text = canonicalToken(token, lang);
+      if (text !== token) (canon ??= HUMAN_REQUEST_LANGUAGES.map(() => token))[i] = text;
+      const words = text.includes(' ') ? text.split(' ') : [text];
+      // "m'appeler" triggers as "appeler" does.
+      if (words.some((w) => lang.isTrigger(w) || (w.includes("'") && lang.isTrigger(w.slice(w.lastIndexOf("'") + 1))))) trigger |= 1 << i;
+      if (words.some(lang.isMarker)) marker |= 1 << i;
+    });
+    hit = { canon, trigger, marker };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(token, hit);
+  }
+  return hit;
+}
+
+function canonicalView(normalized: string, tokens: readonly Token[], looked: readonly TokenInfo[], index: number): View {
+  const replacements: Replacement[] = [];
+  const bit = 1 << index;
+  let triggered = false;
+  let marked = false;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const info = looked[i]!;
+    if (info.trigger & bit) triggered = true;
+    if (info.marker & bit) marked = true;
+    const c = info.canon?.[index];
+    if (c === undefined || c === t.text) continue;
+    out += normalized.slice(last, t.start);
+    const cs = out.length;
+    out += c;
+    replacements.push({ cs, ce: out.length, ns: t.start, ne: t.end });
+    last = t.end;
+  }
+  if (replacements.length === 0) return { text: normalized, replacements, triggered, marked };
+  return { text: out + normalized.slice(last), replacements, triggered, marked };
+}
+
+/** Maps a span of the canonical view back to the normalised text (whole tokens). */
+function toNormalized(view: View, start: number, end: number): [number, number] {
+  const r = view.replacements;
+  const at = (pos: number, isEnd: boolean): number => {
+    // The last replacement starting before `pos` (or at it, for a start).
+    let lo = 0;
+    let hi = r.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const cs = r[mid]!.cs;
+      if (isEnd ? cs < pos : cs <= pos) {
+        k = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (k < 0) return pos;
+    const x = r[k]!;
+    if (isEnd ? pos <= x.ce : pos < x.ce) return isEnd ? x.ne : x.ns;
+    return x.ne + (pos - x.ce);
+  };
+  return [at(start, false), at(end, true)];
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  kind: HumanRequest['kind'];
+}
+
+function firstHit(view: View, lang: HumanRequestLanguage): Hit | null {
+  if (!view.triggered) return null;
+  const text = view.text;
+  const processQuestion = lang.processQuestion.test(text);
+  const asksWhatItIs = lang.asksWhatItIs.test(text) && !lang.asksForOne.test(text);
+  for (const rule of lang.rules) {
+    if ((rule.kind === 'explicit' || rule.kind === 'callback') && (processQuestion || asksWhatItIs)) continue;
+    // A negated hit ("no i dont want a transfer") must not hide a later one ("let me speak with someone").
+    // Matches may overlap, so each retry starts one word on rather than after the last match.
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      const before = text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index);
+      const vetoed =
+        (rule.negatable && negated(lang, before, rule.kind === 'implicit' ? '' : m[0])) ||
+        (rule.contactDetails && lang.contactQuestion.test(currentSentence(text, m.index)));
+      if (!vetoed) return { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length, kind: rule.kind };
+      NEXT_WORD.lastIndex = m.index;
+      const next = NEXT_WORD.exec(text);
+      if (!next) break;
+      rule.re.lastIndex = next.index;
+    }
+  }
+  return null;
+}
+
+/** The sentence up to `index`, at most 80 characters back. */
+function currentSentence(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - 80), index);
+  const cut = Math.max(window.lastIndexOf('.'), window.lastIndexOf('!'), window.lastIndexOf('?'), window.lastIndexOf(';'));
+  return window.slice(cut + 1);
+}
+
+function negated(lang: HumanRequestLanguage, before: string, span: string): boolean {
   // Only the current clause counts: "no, I don't want a transfer, let me speak to someone" is a request.
-  const cut = before.search(CLAUSE_BREAK);
+  let cut = 0;
+  lang.clauseBreak.lastIndex = 0;
+  for (const m of before.matchAll(lang.clauseBreak)) cut = m.index + m[0].length;
   // "I don't know how to talk to a person" is not a refusal.
-  const clause = (cut >= 0 ? before.slice(cut + 1) : before).replace(NOT_A_REFUSAL, ' ');
-  // "you don't need to transfer me to a real person" still asks for one: only the customer's own
-  // refusal ("I don't want", "no need") cancels a request.
-  if (NEGATION_RE.test(clause) && !/\byou (?:dont|don't|do not) (?:need|have) to\b/u.test(clause)) return true;
-  return /^(?:no need|not|never)\b/u.test(span);
+  const clause = before.slice(cut).replace(lang.notNegation, ' ');
+  if (lang.negation.test(clause)) return true;
+  // The span itself may start with the negation ("no need for an agent"); implicit spans are
+  // built on one ("not comfortable sharing this with a machine") and pass ''.
+  return span !== '' && lang.negation.test(span.trimStart().split(/\s+/u).slice(0, 2).join(' ') + ' x');
 }

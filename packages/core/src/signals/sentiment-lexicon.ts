@@ -28,7 +28,7 @@ export type LexiconCue =
  */
 export const VALENCE_OVERRIDES: ReadonlyArray<readonly [string, number]> = [
   ['joke', -2], ['jokes', -1], ['pay', 0], ['no', 0], ['stop', -0.5], ['like', 1], ['want', 0],
-  ['please', 0], ['help', 0.5], ['ill', 0], ['top', 0.5], ['leave', -0.3], ['matter', 0], ['limits', 0],
+  ['please', 0], ['help', 0.5], ['support', 0], ['supported', 0], ['ill', 0], ['top', 0.5], ['leave', -0.3], ['matter', 0], ['limits', 0],
   ['outstanding', 1], ['interest', 0], ['save', 1], ['secure', 1], ['true', 1], ['demand', -0.5], ['fine', 1], ['kind', 1], ['care', 1], ['pretty', 0.5],
   ['free', 0.5], ['yes', 0.5], ['ok', 0.5], ['okay', 0.5], ['thank', 2], ['thanks', 2],
   ['seriously', -1], ['smh', -2], ['grr', -3], ['grrr', -3], ['argh', -2], ['ugh', -2.5],
@@ -60,6 +60,24 @@ export const VALENCE_OVERRIDES: ReadonlyArray<readonly [string, number]> = [
   ['cranky', -2], ['salty', -1], ['delusional', -2.5], ['braindead', -3], ['cringe', -1.5],
   ['idiotic', -3], ['moronic', -3], ['hypocritical', -2.5], ['hypocrite', -2.5], ['bigot', -3],
   ['unreal', -1], ['insane', -1.5], ['infuriates', -4], ['maddening', -3.5], ['gtfo', -3.5],
+  // How anger shows without naming itself: raised voices, hostility, contempt, disgust. AFINN
+  // lacks these or rates them as mild.
+  ['growl', -2], ['growling', -2], ['snarl', -2], ['snarling', -2], ['yell', -2], ['yelled', -2],
+  ['yelling', -2.5], ['shouted', -2], ['shouting', -2], ['slammed', -2], ['fumed', -3],
+  ['seethe', -3.5], ['glare', -2], ['glaring', -2], ['scowl', -2], ['scowling', -2],
+  ['grudge', -2], ['spite', -2.5], ['vengeance', -3], ['revenge', -2.5], ['retaliate', -2],
+  ['hostility', -3], ['blatant', -1.5], ['hypocrisy', -2.5], ['lies', -2.5], ['cowardice', -2.5],
+  ['despicable', -3.5], ['sneer', -2], ['sneering', -2], ['rampage', -2.5], ['rabid', -2.5],
+  ['shameless', -3], ['yuck', -2.5], ['ew', -2], ['eww', -2], ['arrogance', -2], ['smug', -2],
+  ['rudeness', -3], ['condescending', -3], ['patronising', -3], ['patronizing', -3],
+  ['bigoted', -3], ['provoke', -2], ['provoked', -2], ['provoking', -2], ['provocation', -2],
+  ['incite', -2.5], ['incited', -2.5], ['inciting', -2.5], ['tantrum', -2], ['whining', -2],
+  ['resents', -3], ['disrespecting', -3], ['infuriate', -4], ['enrage', -3.5], ['enrages', -4],
+  ['irritation', -3], ['agitated', -2.5], ['exasperation', -3], ['indignation', -2.5],
+  ['umbrage', -3], ['vitriol', -3], ['venom', -2.5], ['scathing', -2.5], ['ranting', -2.5],
+  ['terrorism', -3], ['nightmare', -2.5], ['shambles', -3], ['shambolic', -3], ['diabolical', -3],
+  ['laughable', -2.5], ['farce', -3], ['farcical', -3], ['woeful', -3], ['horrendous', -3.5],
+  ['shoddy', -3], ['dire', -2], ['unreliable', -2], ['ridiculously', -1.5],
 ];
 
 /** Words that name anger itself. They count as strong evidence, like profanity. */
@@ -71,7 +89,9 @@ export const EXPLICIT_ANGER: ReadonlySet<string> = new Set([
 /**
  * Negative words that usually describe the customer's problem rather than their mood: a lost
  * card, a declined payment, a missing parcel. Their AFINN valence is scaled down so that an
- * ordinary support question does not read as frustration.
+ * ordinary support question does not read as frustration. Words scaled by at most
+ * `DESCRIPTIVE_SCALE` only describe, and together can never make a message frustrated on their
+ * own (see sentiment-stages.ts); the milder evaluative ones ("bad", "terrible") can.
  */
 export const PROBLEM_WORDS: ReadonlyMap<string, number> = new Map([
   ...[
@@ -85,7 +105,8 @@ export const PROBLEM_WORDS: ReadonlyMap<string, number> = new Map([
     'confusing', 'concerned', 'doubt', 'forgot', 'forget', 'forgotten', 'unknown', 'attack',
     'danger', 'dangerous', 'warning', 'alert', 'frozen', 'freeze', 'owed', 'owe', 'fine',
     'fines', 'fees', 'wait', 'waiting', 'pain', 'difficult', 'hard', 'cry', 'sad', 'withdrawal',
-    'withdrawals', 'trouble', 'troubles', 'block', 'cut', 'pressure', 'fire', 'attack',
+    'withdrawals', 'trouble', 'troubles', 'block', 'cut', 'pressure', 'fire', 'attack', 'outage',
+    'suspended', 'suspend', 'ignore', 'alarm', 'alarms',
   ].map((w) => [w, 0.2] as const),
   // Fear and sadness are negative but are not anger: a worried or grieving customer needs care,
   // not the frustration path.
@@ -97,15 +118,17 @@ export const PROBLEM_WORDS: ReadonlyMap<string, number> = new Map([
     'cancer', 'ill', 'illness', 'hurt', 'hurts', 'miserable', 'sorrow', 'mourning', 'heartbroken',
     'burning', 'burn', 'shaking', 'weep', 'tragic', 'tragedy', 'sick', 'tired', 'stress',
     'stressed', 'awkward', 'lackadaisical', 'distrust', 'affliction', 'wicked', 'crushed',
+    'fright', 'frightening', 'scare', 'scares', 'spooky', 'creepy', 'haunted', 'haunt', 'terrifying',
+    'horrific', 'horrifying', 'nightmares', 'worrying', 'fret', 'dreading', 'apprehensive',
+    'discouraged', 'mourn', 'sorrowful', 'grieve', 'exhausting', 'exhausted',
   ].map((w) => [w, 0.3] as const),
-  ...['mistake', 'mistakes', 'wrong', 'fail', 'failed', 'failing', 'fails', 'failure'].map(
-    (w) => [w, 0.35] as const,
-  ),
-  ...['broken',
-    'damaged', 'damage', 'bad', 'poor', 'horrible', 'terrible', 'awful'].map(
-    (w) => [w, 0.6] as const,
-  ),
+  ...['mistake', 'mistakes', 'wrong', 'fail', 'failed', 'failing', 'fails', 'failure', 'broken',
+    'damaged', 'damage'].map((w) => [w, 0.35] as const),
+  ...['bad', 'poor', 'horrible', 'terrible', 'awful'].map((w) => [w, 0.6] as const),
 ]);
+
+/** Problem words scaled by at most this only describe the problem; see `PROBLEM_WORDS`. */
+export const DESCRIPTIVE_SCALE = 0.35;
 
 /** Words that flip or damp the valence of the next few words. */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -190,13 +213,11 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
   ['for pete sake', -2.5], ['for petes sake', -2.5], ['for crying out loud', -3],
   ['what the hell', -3], ['what the heck', -2.5], ['what the fuck', -4], ['the hell is', -2.5],
   ['what on earth', -2], ['why on earth', -2], ['what is wrong with you', -4],
-  ['whats wrong with you', -4], ['still waiting', -2], ['still not', -1.5],
-  ['still no', -1.5], ['still havent', -1.5], ['still hasnt', -1.5], ['still doesnt', -2],
-  ['still dont', -2], ['still didnt', -2], ['yet again', -2], ['once again', -1],
+  ['whats wrong with you', -4], ['yet again', -2], ['once again', -1],
   ['again and again', -2.5], ['over and over', -2.5], ['every single time', -2],
   ['nobody cares', -3], ['no one cares', -3], ['nobody gives', -3], ['no one gives', -3],
   ['waste of time', -3], ['waste of my time', -3.5], ['waste of money', -3], ['wasted my', -3],
-  ['wasting my', -3], ['im done with', -3], ['i give up', -2.5], ['last straw', -3.5],
+  ['wasting my', -3], ['i give up', -2.5], ['last straw', -3.5],
   ['this is a joke', -3.5], ['what a joke', -3.5], ['such a joke', -3.5],
   ['this is ridiculous', -3.5], ['this is absurd', -3], ['this is insane', -3],
   ['this is unacceptable', -3.5], ['not acceptable', -3], ['not good enough', -3],
@@ -204,9 +225,7 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
   ['not okay', -2], ['not cool', -2], ['not fair', -2.5], ['so unfair', -3],
   ['cant believe', -1.5], ['cannot believe', -1.5], ['can not believe', -1.5],
   ['zero help', -3], ['no help', -2], ['not helpful', -2.5], ['didnt help', -1.5],
-  ['no response', -2], ['no reply', -2], ['never replied', -2.5], ['never responded', -2.5],
-  ['never got back', -2.5], ['ignoring me', -3], ['ignored me', -3], ['on hold for', -2],
-  ['hours on hold', -3], ['why cant you', -2.5], ['why wont you', -2.5], ['why dont you', -1.5],
+  ['why cant you', -2.5], ['why wont you', -2.5], ['why dont you', -1.5],
   ['why do i have to', -2.5], ['why should i', -2], ['do your job', -3.5], ['do your jobs', -3.5],
   ['i demand', -2.5], ['get your act together', -3.5], ['sort it out', -2], ['shame on', -3.5],
   ['how dare', -3.5], ['who do you think', -3], ['unbelievable', -2.5], ['un believable', -2.5],
@@ -220,7 +239,7 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
   ['losing my patience', -3.5], ['lost my patience', -3.5], ['out of patience', -3.5],
   ['running out of patience', -3.5], ['at my wits end', -3.5], ['had it with', -3],
   ['not funny', -2.5], ['screwed up', -2.5], ['messed up', -2], ['fucked up', -3.5],
-  ['keeps happening', -2], ['keeps crashing', -2], ['every time i', -0.5], ['no excuse', -3],
+  ['keeps happening', -1.5], ['every time i', -0.5], ['no excuse', -3],
   ['inexcusable', -3.5], ['so annoying', -3.5], ['im so done', -3], ['am so done', -3],
   ['who cares', -2], ['what is wrong with people', -3], ['whats wrong with people', -3],
   ['cant stand', -3], ['cannot stand', -3], ['can not stand', -3], ['i hate it when', -3.5],
@@ -231,9 +250,6 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
 
 /** Sarcasm that needs a negative context; see `PhraseRule.conditional`. */
 const CONDITIONAL_SARCASM: ReadonlyArray<readonly [string, number]> = [
-  ['just great', -2.5], ['just perfect', -2.5], ['just wonderful', -2.5], ['just brilliant', -2.5],
-  ['just fantastic', -2.5], ['oh great', -2], ['oh wonderful', -2], ['oh perfect', -2],
-  ['oh joy', -2], ['oh brilliant', -2], ['oh fantastic', -2], ['oh lovely', -2], ['oh goody', -2],
   ['oh how nice', -2.5], ['thanks a bunch', -1.5], ['thanks a lot', -1], ['yeah sure', -1.5],
   ['as if', -1], ['love being', -1.5], ['love it when', -1.5], ['love how', -1.5],
   ['love that', -1], ['gotta love', -2], ['got to love', -2], ['have to love', -2],
@@ -243,12 +259,10 @@ const CONDITIONAL_SARCASM: ReadonlyArray<readonly [string, number]> = [
 ];
 
 const SARCASM: ReadonlyArray<readonly [string, number]> = [
-  ['great just great', -3.5], ['thanks for nothing', -4], ['thank you for nothing', -4],
-  ['thanks a lot for nothing', -4], ['yeah right', -2.5], ['yea right', -2.5], ['ya right', -2.5],
+  ['great just great', -3.5], ['yeah right', -2.5], ['yea right', -2.5], ['ya right', -2.5],
   ['big surprise', -2.5], ['what a surprise', -2.5], ['surprise surprise', -3], ['shocker', -2],
   ['color me surprised', -3], ['colour me surprised', -3], ['real helpful', -2.5],
-  ['really helpful not', -3], ['so helpful not', -3], ['very helpful not', -3],
-  ['great service not', -3], ['love waiting', -3], ['sarcasm', -3],
+  ['love waiting', -3], ['sarcasm', -3],
 ];
 
 const THREATS: ReadonlyArray<readonly [string, number]> = [
@@ -268,8 +282,7 @@ const THREATS: ReadonlyArray<readonly [string, number]> = [
   ['tell everyone', -2.5], ['tell all my friends', -2.5], ['warn everyone', -3],
   ['switching to a|another competitor', -3], ['youll regret', -4], ['you will regret', -4],
   ['youre going to regret', -4], ['watch your back', -4], ['ill make sure', -2],
-  ['close my account and', -2], ['cancel everything', -2.5], ['lost a customer', -3.5],
-  ['lost a loyal customer', -4], ['just lost a', -2.5], ['ex customer', -3], ['former customer', -2],
+  ['lost a customer', -3.5], ['lost a loyal customer', -4], ['ex customer', -3],
 ];
 
 const HOSTILE: ReadonlyArray<readonly [string, number]> = [
@@ -290,9 +303,7 @@ const HOSTILE: ReadonlyArray<readonly [string, number]> = [
 const IMPATIENCE: ReadonlyArray<readonly [string, number]> = [
   ['hello anyone', -2.5], ['anyone there', -2], ['is anyone there', -2.5], ['anybody there', -2],
   ['is anybody there', -2.5], ['hello hello', -2], ['helloooo', -2], ['hellooo', -2],
-  ['answer me', -3], ['reply to me', -2.5], ['respond to me', -2.5], ['any update', -0.5],
-  ['still no update', -2.5], ['still no answer', -3], ['still no reply', -3],
-  ['still no response', -3], ['still no refund', -3],
+  ['answer me', -3], ['reply to me', -2.5], ['respond to me', -2.5],
 ];
 
 /** Idioms whose words mislead a word-by-word reading. */
@@ -304,6 +315,9 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   ['hell yes', 2], ['killed it', 2], ['kill it', 1], ['killing it', 2], ['to die for', 2],
   ['no matter', 0], ['not sure', 0], ['kind of', 0], ['kinda', 0], ['sort of', 0],
   ['pretty much', 0], ['too good', 2], ['so good', 3], ['dying to', 1], ['top up', 0],
+  // A plain follow-up, not impatience; and "thank you so much for", not "so much for".
+  ['any update', -0.4], ['any updates', -0.4], ['thank you so much', 3], ['thanks so much', 3],
+  ['thank you very much', 3], ['thanks very much', 3],
 ];
 
 /** All phrase rules. Threats and hostile address are strong evidence; the rest are not. */
@@ -335,6 +349,7 @@ export const SITUATION_WORDS: ReadonlySet<string> = new Set([
   'again', 'still', 'another', 'late', 'broken', 'crashed', 'crash', 'waiting', 'cancelled',
   'canceled', 'declined', 'lost', 'missing', 'delayed', 'wrong', 'charged', 'twice', 'hours',
   'weeks', 'never', 'nothing', 'nobody', 'failed', 'down', 'error', 'stuck', 'hold', 'useless',
+  'missed', 'ignored', 'days', 'months', 'queue', 'overcharged',
 ]);
 
 /** Hashtags and interjections of anger that tweets and forum comments use. */

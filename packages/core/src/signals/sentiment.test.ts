@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Turn } from '../conversation.js';
 import { assessSentiment, scoreMessage, type SentimentCue, type SentimentLabel } from './sentiment.js';
@@ -278,5 +279,131 @@ describe('assessSentiment', () => {
   it('ignores system turns when looking for the AI answer', () => {
     const r = assessSentiment([customer('How do I reset my password?'), ai('Go to settings.'), { role: 'system', text: 'rated' }, customer('useless')]);
     expect(r.cues).toContain('angry_follow_up');
+  });
+});
+
+describe('sarcasm and sincere thanks', () => {
+  it.each<[string, boolean]>([
+    ['thanks, that worked!', false],
+    ['Thank you so much for sorting this out', false],
+    ['Thanks a lot, the refund is in my account', false],
+    ['Great, thanks for letting me know', false],
+    ['Oh great, that fixed it, thank you!', false],
+    ['Wow, that was fast. Thanks!', false],
+    ['thanks for nothing', true],
+    ['wow, thanks a lot', true],
+    ['Thanks a lot for cancelling my flight', true],
+    ['Cheers for keeping me on hold for an hour', true],
+    ['Great, charged twice again', true],
+    ['Love being ignored', true],
+    ['great service... not', true],
+    ['Just great.', true],
+  ])('"%s" is sarcasm: %s', (text, sarcastic) => {
+    const r = scoreMessage(text);
+    expect(r.cues.includes('sarcasm')).toBe(sarcastic);
+    if (sarcastic) expect(angry(r.label)).toBe(true);
+    else expect(r.label).toBe('positive');
+  });
+});
+
+describe('plain questions about a problem are calm', () => {
+  it.each([
+    'my card was declined, why?',
+    'the app keeps crashing when I log in',
+    'how long do refunds take?',
+    'I was charged twice',
+    'My parcel shows as delivered but I cannot find it',
+    'The box arrived damaged, how do I return it?',
+    'Hi, could you check on my refund? It has been a week.',
+    'I lost my card and need a new one',
+    'Can I put my subscription on hold?',
+  ])('"%s" is neither frustrated nor upset', (text) => {
+    expect(angry(scoreMessage(text).label)).toBe(false);
+  });
+});
+
+describe('complaint evidence', () => {
+  it('names the patterns behind a complaint, in scoreMessage and assessSentiment', () => {
+    expect(scoreMessage("Still no refund and it's been 3 weeks").evidence).toEqual(['waiting/still', 'waiting/elapsed_time']);
+    expect(assessSentiment([customer('on hold for 40 minutes')]).evidence).toEqual(['on_hold/hold_time']);
+  });
+
+  it('is absent when no complaint pattern matched', () => {
+    expect(scoreMessage('What are your opening hours?')).not.toHaveProperty('evidence');
+    expect(assessSentiment([customer('This is really annoying.')])).not.toHaveProperty('evidence');
+  });
+});
+
+describe('a problem that persists after an answer', () => {
+  const answered = (text: string): Turn[] => [customer('My router keeps dropping the connection.'), ai('Please restart it and wait two minutes.'), customer(text)];
+
+  it.each([
+    "I did, it still doesn't work",
+    'Again, the connection is dropping',
+    'Same problem as before',
+    'Still no connection',
+  ])('"%s" right after an answer is frustrated', (text) => {
+    const r = assessSentiment(answered(text));
+    expect(r.cues).toContain('unresolved_after_answer');
+    expect(r.label).toBe('frustrated');
+  });
+
+  it.each(['Thanks, it works again now', 'Ok, restarting it now', 'Can I still use the old router?'])(
+    '"%s" right after an answer is not',
+    (text) => {
+      const r = assessSentiment(answered(text));
+      expect(r.cues).not.toContain('unresolved_after_answer');
+      expect(angry(r.label)).toBe(false);
+    },
+  );
+
+  it('does not count when no answer came between', () => {
+    const r = assessSentiment([customer('My router keeps dropping the connection.'), customer('Same problem as last week')]);
+    expect(r.cues).not.toContain('unresolved_after_answer');
+  });
+
+  it('makes two frustrated turns in a row after two failed answers', () => {
+    const r = assessSentiment([
+      customer('Where is my refund?'),
+      ai('Refunds take 5 working days.'),
+      customer("It's been 3 weeks and still nothing"),
+      ai('I can see it was issued, please wait a little longer.'),
+      customer('Again, I still have not received it'),
+    ]);
+    expect(r.turns.map((t) => t.label)).toEqual(['neutral', 'frustrated', 'frustrated']);
+    expect(r.frustratedStreak).toBe(2);
+    expect(r.direction).not.toBe('improving');
+  });
+});
+
+describe('scoreMessage on any input', () => {
+  const CUES = new Set<string>([
+    'explicit_anger', 'profanity', 'insult', 'threat', 'sarcasm', 'exasperation', 'impatience',
+    'waiting', 'on_hold', 'asked_again', 'ignored', 'broken_promise', 'giving_up', 'disappointment',
+    'negative_lexicon', 'all_caps', 'repeated_punctuation',
+  ]);
+  // Words the complaint patterns use, so that random messages actually reach them.
+  const words = fc.constantFrom(
+    'still', 'no', 'not', 'been', 'waiting', '3', 'weeks', 'on', 'hold', 'for', 'third', 'time',
+    'thanks', 'nothing', 'great', 'just', 'you', 'promised', 'never', 'again', 'done', 'with',
+    'Acme', 'asked', 'twice', 'already', 'so', 'much', 'why', 'is', 'it', '!!!', '?', ',', '.', '#fail',
+    ':(', '😡', "didn't", 'a', 'lot', 'wow', 'nobody', 'replied', 'hours',
+  );
+  const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.array(words, { maxLength: 40 }).map((w) => w.join(' ')));
+
+  it('gives a label, a score in -1..1, known cues once each, and family/name evidence', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const r = scoreMessage(t);
+        expect(['positive', 'neutral', 'frustrated', 'upset']).toContain(r.label);
+        expect(r.score).toBeGreaterThanOrEqual(-1);
+        expect(r.score).toBeLessThanOrEqual(1);
+        expect(new Set(r.cues).size).toBe(r.cues.length);
+        for (const c of r.cues) expect(CUES.has(c)).toBe(true);
+        for (const e of r.evidence ?? []) expect(e).toMatch(/^[a-z_]+\/[a-z_]+$/);
+        expect(scoreMessage(t)).toEqual(r);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -43,6 +43,9 @@ export function App({ controller, t, lang }: Props) {
 
   const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
   const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;
+  // Quick replies stay open only on the latest message: once the customer answers, they go.
+  const latest = s.messages.at(-1);
+  const quickOpen = latest?.quickReplies?.length && s.pending.length === 0 ? latest.id : null;
   const live: HandoffLive = {
     caseNumber: s.caseNumber,
     waitMinutes: s.queue?.waitMinutes ?? s.handoffWait,
@@ -107,6 +110,7 @@ export function App({ controller, t, lang }: Props) {
                   lang={lang}
                   handoff={m.id === lastEscalation ? live : null}
                   choice={m.id === lastOffer ? <CallbackChoice t={t} controller={controller} active={s.status === 'waiting'} /> : null}
+                  {...(m.id === quickOpen ? { onQuickReply: (label: string) => controller.send(label) } : {})}
                 />
               ))}
               {s.pending.map((p) => (

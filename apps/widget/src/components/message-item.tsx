@@ -19,6 +19,8 @@ interface Props {
   handoff: HandoffLive | null;
   /** The after-hours choice, rendered under the latest offer while it is still open. */
   choice?: ComponentChildren;
+  /** Given while the message's quick replies are still open (it is the latest message): sends a button's label. */
+  onQuickReply?: (label: string) => void;
 }
 
 /** Who wrote it, in words: the AI is always "Assistant", a person is named. */
@@ -36,7 +38,7 @@ export function authorName(m: Message, t: Strings): string {
 }
 
 /** One message. Text is always rendered as a text node, never as markup. */
-export function MessageItem({ message: m, t, lang, handoff, choice }: Props) {
+export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply }: Props) {
   const time = formatTime(m.createdAt, lang);
   if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
   if (m.author.kind === 'system') {
@@ -64,6 +66,15 @@ export function MessageItem({ message: m, t, lang, handoff, choice }: Props) {
         </div>
         <div class="bubble">{m.text}</div>
         {m.action === 'offer_callback' && choice}
+        {onQuickReply && m.quickReplies?.length ? (
+          <div class="quick" role="group" aria-label={t.quickReplies}>
+            {m.quickReplies.map((q) => (
+              <button key={q.id} type="button" class={`quick-btn quick-${q.id}`} onClick={() => onQuickReply(q.label)}>
+                {q.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
       </div>
     </div>
   );

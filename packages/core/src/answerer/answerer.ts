@@ -68,6 +68,12 @@ export interface AnswererOptions {
    * scope, whatever the words share. In-scope questions sit above ~0.65 on the sample KBs.
    */
   semanticFloor?: number;
+  /** Share, within the sentence-vector part, of a classifier trained on the examples' vectors (the rest is nearest examples). */
+  semanticClassifierShare?: number;
+  /** Scale of the sentence vectors as the classifier's input. */
+  semanticScale?: number;
+  /** Passes of the sentence-vector classifier over the examples. */
+  semanticEpochs?: number;
 }
 
 /** The texts an answerer learns from, per article: its title, then its example questions. */
@@ -102,6 +108,8 @@ interface Scorer {
   readonly seen: Uint8Array;
   /** The training examples' sentence vectors, when the KB was embedded. */
   readonly emb: EmbeddingSpace | null;
+  /** A classifier over the sentence vectors, when the KB was embedded. */
+  readonly semModel: SoftmaxModel | null;
 }
 
 interface Settings {
@@ -120,6 +128,9 @@ interface Settings {
   semanticShare: number;
   semanticTemperature: number;
   semanticFloor: number;
+  semanticClassifierShare: number;
+  semanticScale: number;
+  semanticEpochs: number;
 }
 
 /** Raw evidence for one message, before calibration. */
@@ -142,7 +153,7 @@ export interface AnswerSignals {
   coverage: number;
   words: number;
   /** With a sentence vector: best cosine to any example, to the top article's, and the top two articles' gap. */
-  semantic?: { best: number; top: number; margin: number };
+  semantic?: { best: number; top: number; margin: number; agree: number };
 }
 
 function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes: number, vector?: Float32Array): AnswerSignals {
@@ -178,6 +189,7 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
   }
   let semantic: AnswerSignals['semantic'];
   if (vector && s.emb) {
+    const lexicalTop = argmax(scores);
     const esim = new Float64Array(classes);
     const best = s.emb.similarities(vector, esim);
     const dist = new Float64Array(classes);
@@ -188,7 +200,12 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
       sum += e;
     }
     const a = settings.semanticShare;
-    for (let c = 0; c < classes; c++) scores[c] = (1 - a) * (scores[c] as number) + (a * (dist[c] as number)) / (sum || 1);
+    const k = s.semModel ? settings.semanticClassifierShare : 0;
+    const sm = new Float64Array(classes);
+    if (s.semModel) predictSoftmax(s.semModel, denseVector(vector, settings.semanticScale), sm);
+    for (let c = 0; c < classes; c++) {
+      scores[c] = (1 - a) * (scores[c] as number) + a * ((1 - k) * ((dist[c] as number) / (sum || 1)) + k * (sm[c] as number));
+    }
     let first = -1;
     let second = -1;
     for (let c = 0; c < classes; c++) {
@@ -198,8 +215,9 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
         first = v;
       } else if (v > second) second = v;
     }
-    semantic = { best, top: 0, margin: first - Math.max(second, 0) };
-    semantic.top = esim[argmax(scores)] as number;
+    const chosen = argmax(scores);
+    // Words and meaning pointing at the same article is the strongest sign the answer is right.
+    semantic = { best, top: esim[chosen] as number, margin: first - Math.max(second, 0), agree: lexicalTop === argmax(esim) ? 1 : 0 };
   }
   let top = 0;
   let second = -1;
@@ -243,7 +261,7 @@ export function signalRow(sig: AnswerSignals): number[] {
     sig.unseenMass,
     sig.unknownWords,
     sig.coverage,
-    ...(sig.semantic ? [sig.semantic.best, sig.semantic.top, sig.semantic.margin] : []),
+    ...(sig.semantic ? [sig.semantic.best, sig.semantic.top, sig.semantic.margin, sig.semantic.agree] : []),
   ];
 }
 
@@ -264,7 +282,29 @@ function buildScorer(
     settings.approach === 'neighbours'
       ? null
       : trainSoftmax(vectors, labels, classes, vocab.size, settings.softmax, seed);
-  return { vocab, model, words, seen, emb };
+  const semModel =
+    emb && settings.semanticClassifierShare > 0
+      ? trainSoftmax(
+          emb.rows().map((v) => denseVector(v, settings.semanticScale)),
+          emb.rowLabels(),
+          classes,
+          emb.dimensions,
+          { ...settings.softmax, epochs: settings.semanticEpochs },
+          seed + 17,
+        )
+      : null;
+  return { vocab, model, words, seen, emb, semModel };
+}
+
+/** A sentence vector as the classifier's input: every dimension a feature, scaled up from unit length. */
+function denseVector(v: Float32Array, scale: number): SparseVector {
+  const index = new Int32Array(v.length);
+  const value = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    index[i] = i;
+    value[i] = (v[i] as number) * scale;
+  }
+  return { index, value, unseenMass: 0 };
 }
 
 /**
@@ -291,6 +331,9 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     semanticShare: options.semanticShare ?? 0.5,
     semanticTemperature: options.semanticTemperature ?? 20,
     semanticFloor: options.semanticFloor ?? 0.6,
+    semanticClassifierShare: options.semanticClassifierShare ?? 0.5,
+    semanticScale: options.semanticScale ?? 4,
+    semanticEpochs: options.semanticEpochs ?? 8,
   };
   const byId = new Map<string, KbArticle>();
   for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);

@@ -40,6 +40,17 @@ export class EmbeddingSpace {
     return best;
   }
 
+  /** Each row's vector (views into the matrix, not copies). */
+  rows(): Float32Array[] {
+    const d = this.dimensions;
+    return Array.from({ length: this.size }, (_, r) => this.matrix.subarray(r * d, (r + 1) * d));
+  }
+
+  /** Each row's article index. */
+  rowLabels(): Int32Array {
+    return this.labels;
+  }
+
   /** A copy holding only the rows `keep` (for the out-of-fold calibration). */
   subset(keep: readonly number[]): EmbeddingSpace {
     const d = this.dimensions;

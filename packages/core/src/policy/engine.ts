@@ -425,8 +425,7 @@ function findHumanRequest(
   answer: AnswerResult | undefined,
   confident: boolean,
 ): HumanRequest | null {
-  void language; // the rules take the conversation's language once they know more than one
-  const rule = detectHumanRequest(text);
+  const rule = detectHumanRequest(text, language === 'und' ? undefined : language);
   if (rule) return rule;
   if (DECLINES_PERSON.test(text)) return null;
   if (vector && ctx.semantic && (language === 'en' || language === 'und') && ctx.semantic.asksForHuman(vector)) {

@@ -5,6 +5,7 @@
  */
 import type { Turn } from '../conversation.js';
 import type { HumanRequest } from '../signals/human-request.js';
+import { readChoiceReply } from '../signals/choice-reply.js';
 import { detectHumanRequest } from '../signals/human-request.js';
 import { MESSAGE_TABLES } from '../templates/messages.js';
 import type { QuickReply } from './decision.js';
@@ -77,14 +78,6 @@ export function readOfferReply(turns: Turn[], last: number, language: string): O
 /** A pick of "a person" is a request for one, and the second in this conversation: it escalates. */
 export function choiceAsRequest(reply: OfferReply): HumanRequest | null {
   return reply.pick === 'human' ? { phrase: reply.text, kind: 'explicit' } : null;
-}
-
-// Interim reader until the multilingual one lands in signals/choice-reply.ts.
-function readChoiceReply(text: string, _language?: string): 'self_serve' | 'human' | null {
-  const t = text.toLowerCase();
-  if (/\b(?:person|human|agent|someone|somebody|representative|operator|connect me|i'?ll wait|wait for)\b/.test(t)) return 'human';
-  if (/\b(?:help me now|you can help|right now|go ahead|you do it|try it|you help|now please|yes please|sure)\b/.test(t)) return 'self_serve';
-  return null;
 }
 
 /**

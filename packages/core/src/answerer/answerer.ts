@@ -27,6 +27,8 @@ export interface AnswerResult {
   outOfScope: boolean;
   /** With a sentence vector: the cosine to the nearest example of any article. */
   nearestMeaning?: number;
+  /** With a sentence vector: whether words and meaning chose the same article, and the three articles nearest in meaning. */
+  meaning?: { agree: boolean; nearest: string[] };
 }
 
 /** Which scorer ranks the articles. */
@@ -74,6 +76,16 @@ export interface AnswererOptions {
   semanticScale?: number;
   /** Passes of the sentence-vector classifier over the examples. */
   semanticEpochs?: number;
+  /** The scope model's probability of "none of these articles" from which a message with a vector is out of scope. */
+  semanticScopeAt?: number;
+  /** Assumed share of out-of-scope traffic for the calibration with sentence vectors. */
+  semanticOutOfScopePrior?: number;
+  /** When words and meaning choose different articles and the words' confidence is below this… */
+  disagreeBelow?: number;
+  /** …the meaning must come at least this close to an example… */
+  disagreeNear?: number;
+  /** …or the confidence is capped here (below the usual threshold: a clarifying question). */
+  disagreeCap?: number;
 }
 
 /** The texts an answerer learns from, per article: its title, then its example questions. */
@@ -131,6 +143,11 @@ interface Settings {
   semanticClassifierShare: number;
   semanticScale: number;
   semanticEpochs: number;
+  semanticScopeAt: number;
+  semanticOutOfScopePrior: number;
+  disagreeBelow: number;
+  disagreeNear: number;
+  disagreeCap: number;
 }
 
 /** Raw evidence for one message, before calibration. */
@@ -153,7 +170,7 @@ export interface AnswerSignals {
   coverage: number;
   words: number;
   /** With a sentence vector: best cosine to any example, to the top article's, and the top two articles' gap. */
-  semantic?: { best: number; top: number; margin: number; agree: number };
+  semantic?: { best: number; top: number; margin: number; agree: number; nearest: number[] };
 }
 
 function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes: number, vector?: Float32Array): AnswerSignals {
@@ -217,7 +234,7 @@ function computeSignals(s: Scorer, settings: Settings, tokens: string[], classes
     }
     const chosen = argmax(scores);
     // Words and meaning pointing at the same article is the strongest sign the answer is right.
-    semantic = { best, top: esim[chosen] as number, margin: first - Math.max(second, 0), agree: lexicalTop === argmax(esim) ? 1 : 0 };
+    semantic = { best, top: esim[chosen] as number, margin: first - Math.max(second, 0), agree: lexicalTop === argmax(esim) ? 1 : 0, nearest: topThree(esim) };
   }
   let top = 0;
   let second = -1;
@@ -332,8 +349,13 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     semanticTemperature: options.semanticTemperature ?? 20,
     semanticFloor: options.semanticFloor ?? 0.6,
     semanticClassifierShare: options.semanticClassifierShare ?? 0.5,
-    semanticScale: options.semanticScale ?? 4,
+    semanticScale: options.semanticScale ?? 2,
     semanticEpochs: options.semanticEpochs ?? 8,
+    semanticScopeAt: options.semanticScopeAt ?? 0.5,
+    semanticOutOfScopePrior: options.semanticOutOfScopePrior ?? 0.01,
+    disagreeBelow: options.disagreeBelow ?? 0.5,
+    disagreeNear: options.disagreeNear ?? 0.8,
+    disagreeCap: options.disagreeCap ?? 0.55,
   };
   const byId = new Map<string, KbArticle>();
   for (const a of articles) if (!byId.has(a.id)) byId.set(a.id, a);
@@ -432,8 +454,13 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
       calibrator = fitCalibrator(rows, right, sw, l2);
       if (nForeign > 0 && nOwn > 0) scopeModel = fitCalibrator(rows, foreign, sw, l2);
       if (semRows.length === rows.length) {
-        semanticCalibrator = fitCalibrator(semRows, semRight, sw, l2);
-        if (nForeign > 0 && nOwn > 0) semanticScope = fitCalibrator(semRows, foreign, sw, l2);
+        // Meaning has its own guard against unrelated questions (the floor), so its calibration
+        // assumes less out-of-scope traffic than the words' does.
+        const ps = settings.semanticOutOfScopePrior;
+        const wSem = nForeign > 0 && nOwn > 0 ? (ps / (1 - ps)) * (nOwn / nForeign) : 1;
+        const swSem = foreign.map((f) => (f ? wSem : 1));
+        semanticCalibrator = fitCalibrator(semRows, semRight, swSem, l2);
+        if (nForeign > 0 && nOwn > 0) semanticScope = fitCalibrator(semRows, foreign, swSem, l2);
       }
     }
   }
@@ -447,12 +474,19 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     answer(text: string, vector?: Float32Array): AnswerResult {
       if (!vector || !semantic || vector.length !== embAll?.dimensions) return answerWith(lexical, text);
       const result = answerWith(semantic, text, vector);
-      // Near the floor, misspelt messages read as far away to the encoder ("deliveies to liverpool");
-      // the words, corrected, still find the article. Trust the words then, when they are sure.
+      const words = answerWith(lexical, text);
+      const meaning = result.meaning;
       const near = result.nearestMeaning;
+      // Near the floor, misspelt messages read as far away to the encoder ("deliveies to liverpool");
+      // the words, corrected, still find the article. Trust the words then, when they are sure and
+      // the meaning at least ranks that article among its nearest.
       if (near !== undefined && near < settings.semanticFloor && near >= settings.semanticFloor - 0.15) {
-        const words = answerWith(lexical, text);
-        if (words.confidence >= 0.6 && !words.outOfScope) return { ...words, nearestMeaning: near };
+        if (words.confidence >= 0.6 && !words.outOfScope && meaning?.nearest.includes(words.articleId ?? '')) return { ...words, nearestMeaning: near };
+      }
+      // Meaning alone, against words that are unsure and point elsewhere, is how an unrelated
+      // question borrows a confident answer; it must come close to an example to stand.
+      if (meaning && !meaning.agree && words.confidence < settings.disagreeBelow && (near ?? 0) < settings.disagreeNear) {
+        return { ...result, confidence: Math.min(result.confidence, settings.disagreeCap) };
       }
       return result;
     },
@@ -505,13 +539,13 @@ function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: stri
   // Either the KB-trained scope model is sure, or the message shares almost no weighted words with
   // any example question (the model needs hidden articles to learn from, which a tiny KB lacks).
   let outOfScope =
-    foreign || (scope !== null && calibrate(scope, row) >= 0.5) || (sig.bestSimilarity < settings.unrelatedBelow && confidence < 0.6);
+    foreign || (scope !== null && calibrate(scope, row) >= (sig.semantic ? settings.semanticScopeAt : 0.5)) || (sig.bestSimilarity < settings.unrelatedBelow && confidence < 0.6);
   // By meaning: nothing in the KB comes close to what the message says.
   if (sig.semantic && sig.semantic.best < settings.semanticFloor) {
     outOfScope = true;
     confidence = Math.min(confidence, 0.4);
   }
-  return { articleId: ids[sig.top] as string, confidence, candidates, outOfScope, ...(sig.semantic ? { nearestMeaning: sig.semantic.best } : {}) };
+  return { articleId: ids[sig.top] as string, confidence, candidates, outOfScope, ...(sig.semantic ? { nearestMeaning: sig.semantic.best, meaning: { agree: sig.semantic.agree === 1, nearest: sig.semantic.nearest.map((c) => ids[c] as string) } } : {}) };
 }
 
 /** Below this many articles, the calibration hides too few articles to learn what is out of scope. */

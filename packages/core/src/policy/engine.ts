@@ -438,6 +438,12 @@ function findHumanRequest(
   return null;
 }
 
+const SEMANTIC_FRUSTRATION_MIN_WORDS = 5;
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
 /**
  * A sentiment trend with the encoder's second opinion: a customer turn the lexicon calls neutral
  * or positive but that reads like a complaint is counted as frustrated. Only turns the cascade
@@ -456,7 +462,9 @@ function withSemanticFrustration(
   const labels = trend.turns.map((t, k) => {
     if (t.label === 'frustrated' || t.label === 'upset') return t;
     const v = vectorOf(customerIdx[k]!);
-    if (v && ctx.semantic!.soundsFrustrated(v)) {
+    // Short replies ("idk", "hell nah", "quit talking") sit close to everything terse in the
+    // encoder's space; a complaint needs a few words to be told from them.
+    if (v && wordCount(turns[customerIdx[k]!]!.text) >= SEMANTIC_FRUSTRATION_MIN_WORDS && ctx.semantic!.soundsFrustrated(v)) {
       changed = true;
       return { ...t, label: 'frustrated' as const };
     }

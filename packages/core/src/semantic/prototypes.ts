@@ -94,6 +94,35 @@ export const FRUSTRATION_PROTOTYPES: readonly string[] = [
   'I am really angry about how I have been treated',
   'every time I call I get a different answer',
   'I have had enough of this',
+  // Waiting, and things that never happen.
+  'my order was due last week and it still has not come',
+  'it has been a month and my refund has not appeared',
+  'the engineer never turned up and nobody called to say why',
+  'the app has said processing for three days',
+  'you said someone would call me back today and no one did',
+  'I was told it would be fixed by Friday, it is now Tuesday',
+  // Contacting again and again.
+  'this is my fourth email about the same problem',
+  'I keep getting passed from one department to another',
+  'I have explained this to five different people already',
+  'your chat keeps telling me an agent is coming and nobody comes',
+  // Failures that keep happening.
+  'the replacement is broken too, just like the first one',
+  'my internet goes down every single night',
+  'you billed me again after I cancelled',
+  'you took the money twice and now nobody will give it back',
+  'the delivery driver left my parcel in the rain again',
+  // Sarcasm and contempt.
+  'great job losing my parcel for the second time',
+  'brilliant, another cancelled flight, thanks so much',
+  'love paying for a service that never works',
+  'what a surprise, the website is down again',
+  'five stars for ignoring your customers',
+  // Giving up and threats to leave.
+  'I am cancelling my contract and telling everyone to avoid you',
+  'I have been a loyal customer for ten years and this is how you treat me',
+  'honestly I do not know why I bother with you',
+  'this company has gone completely downhill',
 ];
 
 /** Calm support messages, including ones that report a problem plainly. */
@@ -118,6 +147,27 @@ export const CALM_PROTOTYPES: readonly string[] = [
   'I have a question about my invoice',
   'ok, I will try that',
   'could you check the status of my refund',
+  // The same subjects, asked calmly.
+  'can I get a refund without the receipt',
+  'when should I expect my refund to arrive',
+  'my order is running late, is there a new delivery date',
+  'the engineer could not come today, can we rebook',
+  'could someone call me back this afternoon',
+  'can I speak to a manager about a job application',
+  'I was charged twice, could you look into it please',
+  'my internet is a bit slow tonight, is there maintenance',
+  'the part I received does not fit, can I swap it',
+  'my flight was cancelled, how do I rebook',
+  'I did not get the reset email, could you send it again',
+  'how do I cancel my contract at the end of the term',
+  'thank you, the replacement arrived today',
+  'the staff were really helpful, thanks',
+  'the service has been great this year',
+  'my parcel says delivered, where might it have been left',
+  'can I change the delivery address on my order',
+  'is there a fee for paying late',
+  'please update my billing address, I have moved',
+  'has my complaint been passed to the right team',
 ];
 
 /** Every prototype text, to embed once with the KB. */

@@ -26,8 +26,8 @@ export interface SemanticThresholds {
 export const DEFAULT_SEMANTIC_THRESHOLDS: SemanticThresholds = {
   humanRequest: 0.72,
   humanMargin: 0.08,
-  frustration: 0.62,
-  frustrationMargin: 0.08,
+  frustration: 0.55,
+  frustrationMargin: 0.06,
   sameQuestion: 0.72,
 };
 

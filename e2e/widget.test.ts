@@ -212,4 +212,33 @@ describe.runIf(HAVE_BROWSER)('customer widget (Chromium, real server)', () => {
     });
     expect(checked[0]).toBeGreaterThanOrEqual(3);
   });
+
+  it('shows the offer of a choice as buttons, and a click lets the assistant answer', async () => {
+    const admin = await server.login('casey');
+    const policy = async (input: unknown) => {
+      const current = (await server.app.inject({ method: 'GET', url: '/api/v1/policy', headers: { authorization: `Bearer ${admin}` } })).json();
+      const res = await server.app.inject({ method: 'PUT', url: '/api/v1/policy', headers: { authorization: `Bearer ${admin}` }, payload: { version: current.version, policy: input } });
+      expect(res.statusCode).toBe(200);
+    };
+    await policy({ customerRequest: { offerChoiceForSimple: true } });
+    try {
+      const { page } = await newPage();
+      const w = widget(page);
+      await openAndSend(page, 'how do I reset my password');
+      await w.replies.first().waitFor();
+      await openAndSend(page, 'can I talk to a person about it');
+      const quick = page.locator('#baton-widget').locator('.quick');
+      await quick.waitFor();
+      expect(await quick.getByRole('button').allTextContents()).toEqual(['Help me now', 'Talk to a person']);
+      await quick.getByRole('button', { name: 'Help me now' }).click();
+      // The click is the customer's message; the assistant answers the question the offer was about.
+      await expect.poll(() => w.log.getByText('Help me now', { exact: true }).count()).toBe(1);
+      await expect.poll(() => w.replies.count()).toBe(3);
+      expect(await w.replies.last().textContent()).toMatch(/password/i);
+      await expect.poll(() => quick.count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, 'widget-quick-replies.png') });
+    } finally {
+      await policy({});
+    }
+  });
 });

@@ -131,7 +131,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const started = Date.now();
       const fresh = loadKb(kbDir);
       const version = kbVersion + 1;
-      await db.transaction((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
+      await db.transaction().execute((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
       useKb(fresh, version);
       ctx.bus.publish(await lastEventSeq(db));
       return { articles: fresh.length, version, ms: Date.now() - started };

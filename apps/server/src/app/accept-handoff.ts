@@ -1,6 +1,7 @@
 import { pickLocale, renderCustomerMessage, transition } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { getTeamByName, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { claimHandoff, getHandoff } from '../adapters/db/repositories/handoffs.repository.js';

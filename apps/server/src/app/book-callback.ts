@@ -1,6 +1,6 @@
 import type { Team } from '@baton/core';
 import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage, transition } from '@baton/core';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
 import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';

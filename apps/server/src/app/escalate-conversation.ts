@@ -2,7 +2,7 @@ import type { Conversation, CustomerProfile, Decision, Locale, Team, VerifiedFac
 import { buildBrief, categoryForDecision, chooseAgent, chooseTeam, formatLocal, isOpen, nextOpening, reasonKindFor, renderCustomerMessage, slaDueAt, transition } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { getConversation, insertMessage, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
-import { listTeams } from '../adapters/db/repositories/agents.repository.js';
+import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { insertHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';

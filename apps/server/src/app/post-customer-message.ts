@@ -1,9 +1,9 @@
 import type { Locale } from '@baton/core';
 import { aiMayAnswer, pickLocale, renderCustomerMessage, transition } from '@baton/core';
 import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
-import { findMessageByClientId, getConversation, insertMessage, listMessages, listReplies, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
@@ -61,8 +61,7 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
 async function repliesOrRespond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
   const replies = await listReplies(ctx.db, message.id);
   if (replies.length) return replies;
-  const decided = await ctx.db.query('select 1 from decisions where message_id = $1', [message.id]);
-  return decided.length ? [] : respond(ctx, message);
+  return (await hasDecision(ctx.db, message.id)) ? [] : respond(ctx, message);
 }
 
 /** The AI's turn: the policy decides, and the AI answers, asks, declines, offers a choice or hands over. */

@@ -1,6 +1,6 @@
 import { formatLocal, pickLocale, renderCustomerMessage, transition } from '@baton/core';
 import { z } from 'zod';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { getCallback, setCallbackStatus } from '../adapters/db/repositories/callbacks.repository.js';
 import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
 import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
@@ -42,7 +42,7 @@ export async function callbackDueJob(ctx: AppContext, raw: unknown): Promise<voi
   const h = await getHandoff(ctx.db, cb.handoffId);
   if (!h) return;
   if (h.status !== 'waiting') {
-    await ctx.db.transaction((tx) => setCallbackStatus(tx, cb.id, 'done', 'queued'));
+    await ctx.db.transaction().execute((tx) => setCallbackStatus(tx, cb.id, 'done', 'queued'));
     return;
   }
   await withEvents(ctx, async (tx, emit) => {

@@ -1,6 +1,6 @@
 import { pickLocale, renderCustomerMessage } from '@baton/core';
 import { z } from 'zod';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from '../app/context.js';

@@ -2,7 +2,7 @@ import { ZBookCallbackSchema, ZTeamHoursSchema } from '@baton/contracts';
 import type { BusinessHours } from '@baton/core';
 import { HoursError, validateHours } from '@baton/core';
 import type { FastifyInstance } from 'fastify';
-import { getTeamByName, updateTeam } from '../../adapters/db/repositories/agents.repository.js';
+import { getTeamByName, updateTeam } from '../../adapters/db/repositories/teams.repository.js';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import type { AppContext } from '../../app/context.js';
 import { DomainError } from '../../errors.js';
@@ -41,6 +41,6 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
       }
     }
     const { hours: _raw, ...rest } = body;
-    return { team: await ctx.db.transaction((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) })) };
+    return { team: await ctx.db.transaction().execute((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) })) };
   });
 }

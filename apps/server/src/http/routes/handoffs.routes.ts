@@ -1,6 +1,6 @@
 import { ZHandBackSchema, ZHandoffsQuerySchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
 import type { FastifyInstance } from 'fastify';
-import { listTeams } from '../../adapters/db/repositories/agents.repository.js';
+import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, listHandoffs, updateHandoff } from '../../adapters/db/repositories/handoffs.repository.js';
 import { acceptHandoff } from '../../app/accept-handoff.js';

@@ -88,6 +88,33 @@ export default tseslint.config(
     },
   },
   {
+    // Only repositories touch SQL (STYLE.md, after immich): use cases, the transport, jobs and
+    // listeners call repository functions in adapters/db/repositories and never see the query
+    // builder, a driver or a statement. `db.transaction()` is allowed: use cases own transactions.
+    files: ['apps/server/src/{app,http,ws,jobs,listeners,demo}/**/*.ts', 'apps/server/src/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['kysely', 'pg', 'pg-boss', '@electric-sql/pglite'].map((name) => ({ name, message: 'SQL lives in adapters/db/repositories: call a repository function.' })),
+          patterns: [
+            { group: ['kysely/*', '@electric-sql/pglite/*'], message: 'SQL lives in adapters/db/repositories: call a repository function.' },
+            { regex: '^@baton/(?!core$|contracts$)', message: 'the server uses core and contracts only.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportAllDeclaration[source.value!=/^\\.\\//]', message: 'Re-export only from the package root barrel.' },
+        { selector: "CallExpression[callee.property.name=/^(query|executeSql|executeQuery)$/]", message: 'No SQL outside the repositories: add or use a function in adapters/db/repositories.' },
+        { selector: "CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto)$/]", message: 'No queries outside the repositories: add or use a function in adapters/db/repositories.' },
+        { selector: "TaggedTemplateExpression[tag.name='sql'], TaggedTemplateExpression[tag.object.name='sql']", message: 'No SQL outside the repositories: add or use a function in adapters/db/repositories.' },
+        { selector: "MemberExpression[object.name='sql']", message: 'No SQL outside the repositories: add or use a function in adapters/db/repositories.' },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'bench/**', '**/*.mjs', '**/*.js'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': 'off' },
   },

@@ -37,15 +37,19 @@ export async function conversationIdForToken(db: Sql, tokenHash: string): Promis
   return row?.id ?? null;
 }
 
-export async function updateConversation(
+/**
+ * Writes a conversation's status, with who holds it now: only the lifecycle
+ * (app/conversation-lifecycle.ts) calls this, after checking the edge in core's table.
+ */
+export async function setConversationStatus(
   tx: Sql,
   id: string,
-  patch: Partial<Pick<ConversationRecord, 'status' | 'assignedAgentId' | 'teamId' | 'language' | 'customerName'>>,
+  change: Pick<ConversationRecord, 'status'> & Partial<Pick<ConversationRecord, 'assignedAgentId' | 'teamId'>>,
 ): Promise<ConversationRecord> {
   // Keys left undefined are not written.
   return tx
     .updateTable('conversations')
-    .set({ ...patch, updatedAt: sql<Date>`now()` })
+    .set({ ...change, updatedAt: sql<Date>`now()` })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -11,16 +11,27 @@ export type HandoffRecord = Selectable<HandoffTable>;
 
 const OPEN: HandoffStatus[] = ['waiting', 'assigned', 'callback'];
 
-export async function insertHandoff(
-  tx: Sql,
-  h: { id: string; conversationId: string; priority: Priority; reasons: HandoffReason[]; teamId: string | null; offeredAgentId: string | null; brief: Brief; waitEstimateMinutes: number | null; slaDueAt: Date; status?: HandoffStatus },
-): Promise<HandoffRecord> {
+/** A handoff to store: it starts out waiting. */
+export interface NewHandoff {
+  id: string;
+  conversationId: string;
+  priority: Priority;
+  reasons: HandoffReason[];
+  teamId: string | null;
+  offeredAgentId: string | null;
+  brief: Brief;
+  waitEstimateMinutes: number | null;
+  slaDueAt: Date;
+}
+
+/** Stores a new, waiting handoff: only the lifecycle (app/conversation-lifecycle.ts) calls this. */
+export async function insertHandoff(tx: Sql, h: NewHandoff): Promise<HandoffRecord> {
   return tx
     .insertInto('handoffs')
     .values({
       id: h.id,
       conversationId: h.conversationId,
-      status: h.status ?? 'waiting',
+      status: 'waiting',
       priority: h.priority,
       reasons: JSON.stringify(h.reasons),
       teamId: h.teamId,
@@ -78,13 +89,27 @@ export async function claimHandoff(tx: Sql, id: string, agentId: string, at: Dat
   return row ?? null;
 }
 
+/** Writes what a handoff records besides its status (timestamps, the offer, the estimate). */
 export async function updateHandoff(
   tx: Sql,
   id: string,
-  patch: Partial<{ status: HandoffStatus; teamId: string | null; offeredAgentId: string | null; agentId: string | null; firstHumanReplyAt: Date; briefOpenedAt: Date; resolvedAt: Date; resolution: Resolution; waitEstimateMinutes: number | null; slaDueAt: Date; priority: Priority }>,
+  patch: Partial<{ offeredAgentId: string | null; firstHumanReplyAt: Date; briefOpenedAt: Date; waitEstimateMinutes: number | null; slaDueAt: Date; priority: Priority }>,
 ): Promise<HandoffRecord> {
   // Keys left undefined are not written.
-  const { resolution, ...rest } = patch;
+  return tx.updateTable('handoffs').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Writes a handoff's status, with what changes with it: only the lifecycle
+ * (app/conversation-lifecycle.ts) calls this.
+ */
+export async function setHandoffStatus(
+  tx: Sql,
+  id: string,
+  change: { status: HandoffStatus } & Partial<{ teamId: string | null; offeredAgentId: string | null; agentId: string | null; resolvedAt: Date; resolution: Resolution; slaDueAt: Date }>,
+): Promise<HandoffRecord> {
+  // Keys left undefined are not written.
+  const { resolution, ...rest } = change;
   return tx
     .updateTable('handoffs')
     .set({ ...rest, ...(resolution !== undefined ? { resolution: JSON.stringify(resolution) } : {}) })

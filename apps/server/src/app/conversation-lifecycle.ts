@@ -138,6 +138,16 @@ export async function callbackDue(t: InTransaction, h: HandoffRecord, cb: Callba
   return { conversation, handoff: queued };
 }
 
+/**
+ * waiting → resolved: the customer left the queue before anyone took the handoff; it closes as
+ * abandoned, which the metrics count as such.
+ */
+export async function abandon(t: InTransaction, h: HandoffRecord, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const closed = await setHandoffStatus(t.tx, h.id, { status: 'abandoned', resolvedAt: at, offeredAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'abandoned', { handoffId: h.id, assignedAgentId: null });
+  return { conversation, handoff: closed };
+}
+
 /** resolved → ai: the customer writes again, and the AI takes it up with the whole history. */
 export async function reopen(t: InTransaction, conversationId: string): Promise<ConversationRecord> {
   return (await move(t, conversationId, 'reopened')).conversation;

@@ -1,7 +1,7 @@
 import type { Locale } from '@baton/core';
 import { aiMayAnswer, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
-import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
+import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
@@ -39,6 +39,8 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
       if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
       const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null });
       await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
+      // Writing is being there: a customer waiting in the queue has not left it (`detectAbandonment`).
+      await noteCustomerSeen(tx, conversationId, ctx.clock());
       // The customer writes again: the AI takes it up, with the whole history.
       if (conv.status === 'resolved') await lifecycle.reopen({ tx, emit }, conversationId);
       return m;

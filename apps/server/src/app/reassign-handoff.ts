@@ -6,6 +6,7 @@ import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
+import { watchForAbandonment } from './detect-abandonment.js';
 import { agentStates } from './queue-state.js';
 import { wireHandoff, wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
@@ -52,6 +53,8 @@ export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; a
     await emit({ type: 'handoff.offered', conversationId: h.conversationId, handoffId, agentId: next?.id ?? null, payload: { handoff: wireHandoff(updated, team?.name ?? null), previousAgentId: agentId, reason } });
     return updated;
   });
+  // Back in the live queue: the customer may leave it again.
+  if (moved && phase === 'answer') await watchForAbandonment(ctx, moved);
   if (moved && next) {
     await ctx.jobs.schedule('accept-timeout', { handoffId, agentId: next.id, phase: 'accept' }, new Date(ctx.clock().getTime() + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${handoffId}:${next.id}`);
   }

@@ -297,6 +297,13 @@ create index handoffs_created on handoffs(created_at);
 create index decisions_created on decisions(created_at);
 `,
   },
+  {
+    version: 5,
+    name: 'customer presence: when the customer was last seen, for abandonment',
+    sql: `
+alter table conversations add column customer_seen_at timestamptz;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -132,6 +132,8 @@ export interface ConversationTable {
   customerName: string | null;
   customerEmail: string | null;
   customerPhone: string | null;
+  /** The customer's last sign of life on a live channel (the widget's stream); null before any. */
+  customerSeenAt: NullableTimestamp;
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;

@@ -56,6 +56,19 @@ export async function setConversationStatus(
 }
 
 /**
+ * Records that the customer is there at `at` (they wrote, or their stream connected, pinged or
+ * closed). Written at most every 30 s per conversation, however often the widget pings.
+ */
+export async function noteCustomerSeen(db: Sql, id: string, at: Date): Promise<void> {
+  await db
+    .updateTable('conversations')
+    .set({ customerSeenAt: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('customerSeenAt', 'is', null), eb('customerSeenAt', '<', new Date(at.getTime() - 30_000))]))
+    .execute();
+}
+
+/**
  * Stores a message with the conversation's next sequence number. The increment locks the
  * conversation's row, so two messages arriving together get consecutive numbers, never the same.
  */

@@ -5,6 +5,32 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'util', 'stream', 'events', 'worker_threads', 'timers', 'process'];
 
+const SERVER_OUTSIDE_ADAPTERS = ['apps/server/src/{app,http,ws,jobs,listeners,demo}/**/*.ts', 'apps/server/src/*.ts'];
+const NO_SQL = 'No SQL outside the repositories: add or use a function in adapters/db/repositories.';
+const NO_SQL_IMPORTS = {
+  paths: ['kysely', 'pg', 'pg-boss', '@electric-sql/pglite'].map((name) => ({ name, message: NO_SQL })),
+  patterns: [
+    { group: ['kysely/*', '@electric-sql/pglite/*'], message: NO_SQL },
+    { regex: '^@baton/(?!core$|contracts$|encoder$)', message: 'the server uses core, contracts and the encoder (wired in main.ts) only.' },
+  ],
+};
+const NO_SQL_SYNTAX = [
+  { selector: 'ExportAllDeclaration[source.value!=/^\\.\\//]', message: 'Re-export only from the package root barrel.' },
+  { selector: 'CallExpression[callee.property.name=/^(query|executeSql|executeQuery)$/]', message: NO_SQL },
+  { selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto)$/]', message: NO_SQL },
+  { selector: "TaggedTemplateExpression[tag.name='sql'], MemberExpression[object.name='sql']", message: NO_SQL },
+];
+const LIFECYCLE = 'apps/server/src/app/conversation-lifecycle.ts';
+const NOT_THE_LIFECYCLE = 'Only app/conversation-lifecycle.ts changes a conversation\'s or a handoff\'s status: call it.';
+const LIFECYCLE_IMPORTS = [
+  { group: ['**/repositories/conversations.repository.js'], importNames: ['setConversationStatus'], message: NOT_THE_LIFECYCLE },
+  { group: ['**/repositories/handoffs.repository.js'], importNames: ['setHandoffStatus', 'insertHandoff', 'claimHandoff'], message: NOT_THE_LIFECYCLE },
+];
+const LIFECYCLE_SYNTAX = [
+  { selector: "Property[key.name='type'][value.value='conversation.status_changed']", message: NOT_THE_LIFECYCLE },
+  { selector: "CallExpression[callee.name='transition']", message: NOT_THE_LIFECYCLE },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'test-results/**'] },
   js.configs.recommended,
@@ -93,6 +119,23 @@ export default tseslint.config(
         { patterns: [{ regex: '^\\.\\./\\.\\./(\\.\\./)?(app|http|ws|jobs)/', message: 'adapters never import use cases or the transport.' }, { regex: '^@baton/(?!core$|contracts$|encoder$)', message: 'the server uses core, contracts and the encoder only.' }] },
       ],
     },
+  },
+  {
+    // Only repositories touch SQL (STYLE.md, after immich): use cases, the transport, jobs and
+    // listeners call repository functions in adapters/db/repositories and never see the query
+    // builder, a driver or a statement. `db.transaction()` is allowed: use cases own transactions.
+    // And one module owns the lifecycle (chatwoot's Conversation#bot_handoff!): only
+    // app/conversation-lifecycle.ts writes a conversation's or a handoff's status and announces it.
+    files: SERVER_OUTSIDE_ADAPTERS,
+    ignores: ['**/*.test.ts', LIFECYCLE],
+    rules: {
+      'no-restricted-imports': ['error', { paths: NO_SQL_IMPORTS.paths, patterns: [...NO_SQL_IMPORTS.patterns, ...LIFECYCLE_IMPORTS] }],
+      'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX, ...LIFECYCLE_SYNTAX],
+    },
+  },
+  {
+    files: [LIFECYCLE],
+    rules: { 'no-restricted-imports': ['error', NO_SQL_IMPORTS], 'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX] },
   },
   {
     files: ['**/*.test.ts', 'bench/**', '**/*.mjs', '**/*.js'],

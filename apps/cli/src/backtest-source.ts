@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Conversation, Engine, Policy, Turn } from '@baton/core';
+import type { Conversation, Engine, Policy } from '@baton/core';
 import { createEngine, memoizeAnswerer } from '@baton/core';
 import type { Config } from '@baton/server';
-import { loadConfig, openDatabase } from '@baton/server';
+import { agentSlots, isMigrated, listStoredConversations, loadConfig, openDatabase, toEngineTurns } from '@baton/server';
 import type { KbChoice } from './assess.js';
 import { EngineCache, toConversation } from './assess.js';
 import { CliError } from './errors.js';
@@ -82,33 +82,9 @@ export function readImported(file: string, range: DateRange): Source {
   return { label: file, items, replay: 'last', undated };
 }
 
-interface ConversationRow {
-  id: string;
-  created_at: Date | string;
-  tier: string | null;
-  team: string | null;
-}
-interface MessageRow {
-  conversation_id: string;
-  author_kind: Turn['role'];
-  text: string;
-  article_id: string | null;
-  action: string | null;
-  created_at: Date | string;
-}
-interface HandoffRow {
-  conversation_id: string;
-  team: string | null;
-  accepted_at: Date | string | null;
-  resolved_at: Date | string | null;
-}
-
-const ACTIONS = new Set(['answer', 'clarify', 'decline', 'offer_choice', 'escalate']);
-const ms = (v: Date | string) => (v instanceof Date ? v.getTime() : Date.parse(v));
-
 /**
  * Reads stored conversations from the configured database (DATABASE_URL, or PGlite in
- * BATON_DATA_DIR) with plain SQL, in creation order; private notes are left out.
+ * BATON_DATA_DIR) through the server's repository, in creation order; private notes are left out.
  */
 export async function readStored(range: DateRange, env: Record<string, string | undefined> = process.env): Promise<Source> {
   let config: Config;
@@ -117,67 +93,34 @@ export async function readStored(range: DateRange, env: Record<string, string | 
   } catch (err) {
     throw new CliError('CONFIG_ERR_INVALID', (err as Error).message);
   }
-  const where = 'where ($1::timestamptz is null or c.created_at >= $1) and ($2::timestamptz is null or c.created_at < $2)';
-  const params = [range.from !== undefined ? new Date(range.from).toISOString() : null, range.to !== undefined ? new Date(range.to).toISOString() : null];
   if (!config.databaseUrl && config.dataDir && !existsSync(resolve(config.dataDir))) {
     throw new CliError('BACKTEST_ERR_NO_DATABASE', `there is no database in ${resolve(config.dataDir)}: set BATON_DATA_DIR to the server's data folder (or DATABASE_URL), or pass --input FILE.jsonl`);
   }
   const db = await openDatabase(config);
   try {
-    const exists = await db.query<{ name: string | null }>("select to_regclass('public.conversations')::text as name");
-    if (!exists[0]?.name) return { label: describeDb(config), items: [], replay: 'each', undated: 0, ...(config.kbDir ? { kb: config.kbDir } : {}) };
-    const conversations = await db.query<ConversationRow>(
-      `select c.id, c.created_at, cu.tier, t.name as team from conversations c
-       left join customers cu on cu.id = c.customer_id left join teams t on t.id = c.team_id
-       ${where} order by c.created_at, c.id`,
-      params,
-    );
-    const messages = await db.query<MessageRow>(
-      `select m.conversation_id, m.author_kind, m.text, m.article_id, m.action, m.created_at from messages m
-       join conversations c on c.id = m.conversation_id
-       ${where} and not m.private order by m.conversation_id, m.seq`,
-      params,
-    );
-    const handoffs = await db.query<HandoffRow>(
-      `select h.conversation_id, t.name as team, h.accepted_at, h.resolved_at from handoffs h
-       join conversations c on c.id = h.conversation_id left join teams t on t.id = h.team_id
-       ${where} order by h.conversation_id, h.created_at, h.id`,
-      params,
-    );
-    const slots = await db.query<{ slots: string | number | null }>("select coalesce(sum(capacity), 0) as slots from agents where role <> 'admin'");
-    const turns = new Map<string, Turn[]>();
-    for (const m of messages) {
-      let list = turns.get(m.conversation_id);
-      if (!list) turns.set(m.conversation_id, (list = []));
-      list.push({
-        role: m.author_kind,
-        text: m.text,
-        ...(m.article_id ? { articleId: m.article_id } : {}),
-        ...(m.action && ACTIONS.has(m.action) ? { action: m.action as NonNullable<Turn['action']> } : {}),
-        at: ms(m.created_at),
-      });
-    }
-    const firstHandoff = new Map<string, HandoffRow>();
-    for (const h of handoffs) if (!firstHandoff.has(h.conversation_id)) firstHandoff.set(h.conversation_id, h);
+    if (!(await isMigrated(db))) return { label: describeDb(config), items: [], replay: 'each', undated: 0, ...(config.kbDir ? { kb: config.kbDir } : {}) };
+    const stored = await listStoredConversations(db, {
+      ...(range.from !== undefined ? { from: new Date(range.from) } : {}),
+      ...(range.to !== undefined ? { to: new Date(range.to) } : {}),
+    });
     const items: SourceConversation[] = [];
-    for (const c of conversations) {
-      const t = turns.get(c.id) ?? [];
-      if (!t.some((x) => x.role === 'customer')) continue;
-      const h = firstHandoff.get(c.id);
+    for (const { conversation: c, customerTier, teamName, messages, firstHandoff: h } of stored) {
+      const turns = toEngineTurns(messages);
+      if (!turns.some((x) => x.role === 'customer')) continue;
       const item: SourceConversation = {
         id: c.id,
-        conversation: { id: c.id, turns: t, ...(c.tier ? { customer: { tier: c.tier } } : {}) },
-        arrivedAt: ms(c.created_at),
+        conversation: { id: c.id, turns, ...(customerTier ? { customer: { tier: customerTier } } : {}) },
+        arrivedAt: c.createdAt.getTime(),
       };
-      const team = h?.team ?? c.team;
+      const team = h?.teamName ?? teamName;
       if (h && team) item.team = team;
-      if (h?.accepted_at && h.resolved_at) {
-        const minutes = (ms(h.resolved_at) - ms(h.accepted_at)) / 60_000;
+      if (h?.acceptedAt && h.resolvedAt) {
+        const minutes = (h.resolvedAt.getTime() - h.acceptedAt.getTime()) / 60_000;
         if (minutes > 0) item.handleMinutes = minutes;
       }
       items.push(item);
     }
-    return { label: describeDb(config), items, replay: 'each', undated: 0, agentSlots: Number(slots[0]?.slots ?? 0), ...(config.kbDir ? { kb: config.kbDir } : {}) };
+    return { label: describeDb(config), items, replay: 'each', undated: 0, agentSlots: await agentSlots(db), ...(config.kbDir ? { kb: config.kbDir } : {}) };
   } finally {
     await db.close();
   }

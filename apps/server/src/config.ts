@@ -27,6 +27,11 @@ export interface Config {
   callbackOfferMinutes: number;
   /** A callback not picked up this many minutes after its time counts as missed. */
   callbackMissMinutes: number;
+  /**
+   * A web customer waiting in the queue who has not been seen (no open stream, no message) for
+   * this many minutes has left: the handoff is closed as abandoned. Null never closes one.
+   */
+  abandonAfterMinutes: number | null;
   /** Outbound SMTP for email notifications and the email channel: smtp(s)://[user:pass@]host[:port]. */
   smtpUrl: string | null;
   /** Port of the built-in inbound SMTP listener (the email channel); null turns it off. */
@@ -75,6 +80,7 @@ const ZEnvSchema = z.object({
   BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
   BATON_CALLBACK_OFFER_MINUTES: z.coerce.number().min(1).max(24 * 60).default(20),
   BATON_CALLBACK_MISS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  BATON_ABANDON_MINUTES: z.union([z.literal('off'), z.coerce.number().min(1).max(24 * 60)]).default(20),
   BATON_SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -127,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,
     callbackOfferMinutes: e.BATON_CALLBACK_OFFER_MINUTES,
     callbackMissMinutes: e.BATON_CALLBACK_MISS_MINUTES,
+    abandonAfterMinutes: e.BATON_ABANDON_MINUTES === 'off' ? null : e.BATON_ABANDON_MINUTES,
     smtpUrl: e.BATON_SMTP_URL ?? null,
     smtpListenPort: e.BATON_SMTP_LISTEN === undefined || e.BATON_SMTP_LISTEN === 'off' ? null : e.BATON_SMTP_LISTEN,
     mailFrom: e.BATON_MAIL_FROM,

@@ -36,6 +36,7 @@ import type { RunningListener } from './listeners/event-listener.js';
 import { startListener } from './listeners/event-listener.js';
 import { notificationsListener } from './listeners/notifications.listener.js';
 import { qualityListener } from './listeners/quality.listener.js';
+import { abandonmentCheckJob } from './jobs/abandonment-check.job.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
@@ -142,7 +143,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       const started = Date.now();
       const fresh = loadKb(kbDir);
       const version = kbVersion + 1;
-      await db.transaction((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
+      await db.transaction().execute((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
       await useKb(fresh, version);
       ctx.bus.publish(await lastEventSeq(db));
       return { articles: fresh.length, version, ms: Date.now() - started };
@@ -196,6 +197,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('sla-breach', guard('sla-breach', slaBreachJob));
     await jobs.work('accept-timeout', guard('accept-timeout', acceptTimeoutJob));
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
+    await jobs.work('abandonment-check', guard('abandonment-check', abandonmentCheckJob));
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));

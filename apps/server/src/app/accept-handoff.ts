@@ -1,12 +1,13 @@
-import { pickLocale, renderCustomerMessage, transition } from '@baton/core';
+import { pickLocale, renderCustomerMessage } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { getTeamByName, updateAgent } from '../adapters/db/repositories/agents.repository.js';
-import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
+import { insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
-import { claimHandoff, getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
-import { DomainError } from '../errors.js';
+import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';
-import { wireHandoff, wireMessage } from './wire.js';
+import * as lifecycle from './conversation-lifecycle.js';
+import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
 /**
@@ -18,21 +19,10 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
   const team = await teamNameOf(ctx, handoffId);
   const accepted = await withEvents(ctx, async (tx, emit) => {
     const now = ctx.clock();
-    const claimed = await claimHandoff(tx, handoffId, agent.id, now);
-    if (!claimed) {
-      const h = await getHandoff(tx, handoffId);
-      if (!h) throw new DomainError('HANDOFF_ERR_NOT_FOUND', `no handoff ${handoffId}`);
-      if (h.status === 'assigned') throw new DomainError('HANDOFF_ERR_ALREADY_ACCEPTED', h.agentId === agent.id ? 'you already accepted this handoff' : 'another agent accepted this handoff first');
-      throw new DomainError('HANDOFF_ERR_ALREADY_RESOLVED', `handoff ${handoffId} is ${h.status}`);
-    }
-    const conv = (await getConversation(tx, claimed.conversationId, { forUpdate: true }))!;
-    const to = transition(conv.status, 'accepted');
-    await updateConversation(tx, conv.id, { status: to, assignedAgentId: agent.id });
+    const { conversation: conv, handoff: claimed } = await lifecycle.accept({ tx, emit }, handoffId, agent, now, team);
     await updateAgent(tx, agent.id, { lastAssignedAt: now });
     const text = renderCustomerMessage({ kind: 'agent_joined', agentName: agent.name.split(' ')[0] ?? agent.name, teamName: team }, pickLocale(conv.language ?? undefined));
     const joined = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text, action: 'agent_joined' });
-    await emit({ type: 'handoff.accepted', conversationId: conv.id, handoffId, agentId: agent.id, payload: { handoff: wireHandoff(claimed, team), agent: { id: agent.id, name: agent.name } } });
-    await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId, payload: { from: conv.status, to, cause: 'accepted' } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(joined) } });
     return claimed;
   });

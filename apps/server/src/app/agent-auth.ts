@@ -1,5 +1,7 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { agentForSession, deleteSession, getAgentByEmail, insertSession } from '../adapters/db/repositories/agents.repository.js';
+import { getAgentByEmail } from '../adapters/db/repositories/agents.repository.js';
+import { conversationIdForToken } from '../adapters/db/repositories/conversations.repository.js';
+import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.js';
@@ -15,12 +17,17 @@ export async function login(ctx: AppContext, email: string, password: string): P
   if (!agent || !ok) throw new DomainError('AUTH_ERR_BAD_CREDENTIALS', 'wrong email or password');
   const { token, hash } = newToken();
   const expiresAt = new Date(ctx.clock().getTime() + ctx.config.sessionHours * 3_600_000);
-  await ctx.db.transaction((tx) => insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt }));
+  await ctx.db.transaction().execute((tx) => insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt }));
   return { token, expiresAt, agent };
 }
 
 export async function logout(ctx: AppContext, token: string): Promise<void> {
-  await ctx.db.transaction((tx) => deleteSession(tx, hashToken(token)));
+  await ctx.db.transaction().execute((tx) => deleteSession(tx, hashToken(token)));
+}
+
+/** The conversation a customer's token opens, or null when it is unknown. */
+export async function authenticateCustomer(ctx: AppContext, token: string): Promise<string | null> {
+  return conversationIdForToken(ctx.db, hashToken(token));
 }
 
 /** The agent behind a bearer token, or null when it is unknown or expired. */

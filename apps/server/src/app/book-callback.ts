@@ -1,13 +1,14 @@
 import type { Team } from '@baton/core';
-import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage, transition } from '@baton/core';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage } from '@baton/core';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
-import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
-import { openHandoffFor, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { openHandoffFor } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import * as lifecycle from './conversation-lifecycle.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
@@ -104,12 +105,8 @@ export async function bookCallback(ctx: AppContext, conversationId: string, inpu
     const h = await openHandoffFor(tx, conversationId);
     if (!c || !h || h.status !== 'waiting') throw new DomainError('HANDOFF_ERR_NOT_FOUND', 'there is no waiting handoff to book a callback for');
     const cb = await insertCallback(tx, { id: ctx.newId(), conversationId, handoffId: h.id, kind: input.kind, scheduledFor: new Date(scheduledFor), timeZone: options.timeZone, contact });
-    await updateHandoff(tx, h.id, { status: 'callback', offeredAgentId: null });
-    const to = transition(c.status, input.kind === 'callback' ? 'callback_scheduled' : 'email_followup');
-    await updateConversation(tx, conversationId, { status: to });
+    await lifecycle.scheduleCallback({ tx, emit }, h, cb);
     const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'ai', text: confirmation, action: input.kind === 'callback' ? 'callback_confirmed' : 'email_followup_confirmed' });
-    await emit({ type: 'callback.scheduled', conversationId, handoffId: h.id, payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: new Date(scheduledFor).toISOString(), timeZone: cb.timeZone } });
-    await emit({ type: 'conversation.status_changed', conversationId, handoffId: h.id, payload: { from: c.status, to, cause: input.kind === 'callback' ? 'callback_scheduled' : 'email_followup' } });
     await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
     return cb;
   });

@@ -3,9 +3,9 @@ import type { ConversationRecord, MessageRecord } from '../adapters/db/repositor
 
 const ACTIONS = new Set(['answer', 'clarify', 'decline', 'offer_choice', 'escalate']);
 
-/** The stored conversation as the engine sees it: public turns only, oldest first. */
-export function toEngineConversation(conv: ConversationRecord, messages: MessageRecord[], profile: CustomerProfile | null): Conversation {
-  const turns: Turn[] = messages
+/** Stored messages as the engine's turns: public ones only, in the order given. */
+export function toEngineTurns(messages: MessageRecord[]): Turn[] {
+  return messages
     .filter((m) => !m.private)
     .map((m) => ({
       role: m.authorKind,
@@ -14,6 +14,11 @@ export function toEngineConversation(conv: ConversationRecord, messages: Message
       ...(m.articleId ? { articleId: m.articleId } : {}),
       ...(m.action && ACTIONS.has(m.action) ? { action: m.action as NonNullable<Turn['action']> } : {}),
     }));
+}
+
+/** The stored conversation as the engine sees it: public turns only, oldest first. */
+export function toEngineConversation(conv: ConversationRecord, messages: MessageRecord[], profile: CustomerProfile | null): Conversation {
+  const turns = toEngineTurns(messages);
   const name = profile?.name ?? conv.customerName ?? undefined;
   const tier = profile?.tier;
   const language = conv.language ?? undefined;

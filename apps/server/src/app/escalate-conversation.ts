@@ -1,11 +1,12 @@
 import type { Conversation, CustomerProfile, Decision, Locale, Team, VerifiedFact } from '@baton/core';
-import { buildBrief, categoryForDecision, chooseAgent, chooseTeam, formatLocal, isOpen, nextOpening, reasonKindFor, renderCustomerMessage, slaDueAt, transition } from '@baton/core';
+import { buildBrief, categoryForDecision, chooseAgent, chooseTeam, formatLocal, isOpen, nextOpening, reasonKindFor, renderCustomerMessage, slaDueAt } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
-import { getConversation, insertMessage, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
-import { listTeams } from '../adapters/db/repositories/agents.repository.js';
+import { getConversation, insertMessage, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
+import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
-import { insertHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';
+import * as lifecycle from './conversation-lifecycle.js';
 import { repeatEscalationFor } from './metrics/repeat-escalation-for.js';
 import { agentStates, queueEstimate, waitFor } from './queue-state.js';
 import { scheduleHandoffTimers } from './schedule-handoff-timers.js';
@@ -71,7 +72,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
   const result = await withEvents(ctx, async (tx, emit) => {
     const current = await getConversation(tx, conv.id, { forUpdate: true });
     if (!current || current.status !== 'ai') return null;
-    const handoff = await insertHandoff(tx, {
+    const { handoff } = await lifecycle.escalate({ tx, emit }, {
       id: ctx.newId(),
       conversationId: conv.id,
       priority: decision.priority,
@@ -96,14 +97,12 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
         : renderCustomerMessage({ kind: 'handoff', teamName, waitMinutes, caseNumber: conv.caseNumber, reason: reasonKindFor(decision) }, input.locale);
 
     const stored = await updateHandoff(tx, handoff.id, { waitEstimateMinutes: opensAt ? null : waitMinutes });
-    await updateConversation(tx, conv.id, { status: transition(current.status, 'escalated'), teamId: team?.id ?? null });
     const notice = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: input.trigger.id, action: 'escalate', articleId: decision.articleId ?? null });
     // The choice comes as its own message, so clients can show the slots under it.
     const offerMessage = offer
       ? await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, input.locale), replyTo: input.trigger.id, action: 'offer_callback' })
       : null;
     await saveDecision(tx, { messageId: input.trigger.id, conversationId: conv.id, decision });
-    await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId: handoff.id, payload: { from: 'ai', to: 'waiting', cause: 'escalated' } });
     await emit({ type: 'handoff.requested', conversationId: conv.id, handoffId: handoff.id, payload: { handoff: wireHandoff(stored, team?.name ?? null), position } });
     if (!opensAt) await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId: handoff.id, payload: { position, waitMinutes } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(notice) } });

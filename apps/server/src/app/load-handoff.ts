@@ -6,8 +6,7 @@ import { DomainError } from '../errors.js';
 
 /** A handoff that must exist, locked for the rest of the transaction. */
 export async function lockHandoff(tx: Sql, id: string): Promise<HandoffRecord> {
-  const rows = await tx.query('select id from handoffs where id = $1 for update', [id]);
-  const h = rows.length ? await getHandoff(tx, id) : null;
+  const h = await getHandoff(tx, id, { forUpdate: true });
   if (!h) throw new DomainError('HANDOFF_ERR_NOT_FOUND', `no handoff ${id}`);
   return h;
 }

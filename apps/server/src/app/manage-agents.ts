@@ -1,6 +1,7 @@
 import type { Skill, Team } from '@baton/core';
 import type { AgentRecord, Presence, Role } from '../adapters/db/repositories/agents.repository.js';
-import { getAgentByEmail, getTeamByName, insertAgent, insertTeam, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { getAgentByEmail, insertAgent, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName, insertTeam } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { hashPassword } from './tokens.js';
@@ -26,7 +27,7 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
     teamIds.push(team.id);
   }
   const passwordHash = await hashPassword(o.password);
-  return ctx.db.transaction((tx) =>
+  return ctx.db.transaction().execute((tx) =>
     insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds }),
   );
 }
@@ -35,7 +36,7 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
 export async function createTeam(ctx: AppContext, t: Omit<Team, 'id' | 'sla'> & { id?: string; sla?: Team['sla'] }): Promise<Team> {
   if (await getTeamByName(ctx.db, t.name)) throw new DomainError('TEAM_ERR_NAME_TAKEN', `a team named ${t.name} already exists`, 'name');
   const team: Team = { ...t, id: t.id ?? ctx.newId(), sla: t.sla ?? { critical: 5, high: 15, medium: 60, low: 240 } };
-  return ctx.db.transaction((tx) => insertTeam(tx, team));
+  return ctx.db.transaction().execute((tx) => insertTeam(tx, team));
 }
 
 /** An agent sets their presence and capacity; going offline puts nothing back in the queue by itself (see DESIGN §5). */

@@ -2,8 +2,9 @@ import type { TPolicyPreview } from '@baton/contracts';
 import type { BacktestInput, PolicyInput } from '@baton/core';
 import { createEngine, memoizeAnswerer, resolvePolicy, runBacktest } from '@baton/core';
 import { ZPolicyInputSchema } from '@baton/contracts';
-import { listMessages, toConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { agentSlots } from '../adapters/db/repositories/agents.repository.js';
 import { recentHandleMinutes } from '../adapters/db/repositories/handoffs.repository.js';
+import { listStoredConversations } from '../adapters/db/repositories/stored-conversations.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { toEngineConversation } from './engine-conversation.js';
@@ -23,11 +24,8 @@ export async function previewPolicy(ctx: AppContext, raw: unknown, opts: { from?
   const to = opts.to ?? ctx.clock();
   const from = opts.from ?? new Date(to.getTime() - 30 * DAY);
   const limit = Math.min(opts.limit ?? 2000, 5000);
-  const rows = await ctx.db.query(`select * from conversations where created_at >= $1 and created_at < $2 order by created_at desc limit $3`, [from, to, limit]);
   const items: BacktestInput[] = [];
-  for (const r of rows) {
-    const conv = toConversation(r);
-    const messages = await listMessages(ctx.db, conv.id);
+  for (const { conversation: conv, messages } of await listStoredConversations(ctx.db, { from, to, newest: limit })) {
     if (!messages.some((m) => m.authorKind === 'customer')) continue;
     items.push({ id: conv.caseNumber, conversation: toEngineConversation(conv, messages, null), arrivedAt: conv.createdAt.getTime(), ...(conv.teamId ? { team: conv.teamId } : {}) });
   }
@@ -40,13 +38,12 @@ export async function previewPolicy(ctx: AppContext, raw: unknown, opts: { from?
     throw new DomainError('POLICY_ERR_INVALID', (err as Error).message);
   }
   const hours = Math.max(1, (to.getTime() - from.getTime()) / 3_600_000);
-  const [agents] = await ctx.db.query<{ n: number }>(`select coalesce(sum(capacity), 0)::int as n from agents where role <> 'admin'`);
   const result = runBacktest(items, {
     current: answerer ? createEngine({ policy: current.policy, answerer }) : current,
     proposed,
     replay: 'each',
     defaultHandleMinutes: ctx.config.defaultHandleMinutes,
-    arrivals: { perHour: items.length / hours, handleMinutes: await recentHandleMinutes(ctx.db, null, 200), agents: Math.max(1, Number(agents?.n ?? 1)) },
+    arrivals: { perHour: items.length / hours, handleMinutes: await recentHandleMinutes(ctx.db, null, 200), agents: Math.max(1, await agentSlots(ctx.db)) },
   });
   return { ...result, flips: result.flips.slice(0, 200), period: { from: from.toISOString(), to: to.toISOString() }, sampled: items.length };
 }

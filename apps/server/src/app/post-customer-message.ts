@@ -1,11 +1,12 @@
 import type { KbArticle, Locale } from '@baton/core';
-import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage, transition } from '@baton/core';
+import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
-import { findMessageByClientId, getConversation, insertMessage, listMessages, listReplies, saveDecision, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
-import { getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
@@ -38,12 +39,10 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
       if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
       const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null });
       await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
-      if (conv.status === 'resolved') {
-        // The customer writes again: the AI takes it up, with the whole history.
-        const to = transition('resolved', 'reopened');
-        await updateConversation(tx, conversationId, { status: to });
-        await emit({ type: 'conversation.status_changed', conversationId, payload: { from: 'resolved', to, cause: 'reopened' } });
-      }
+      // Writing is being there: a customer waiting in the queue has not left it (`detectAbandonment`).
+      await noteCustomerSeen(tx, conversationId, ctx.clock());
+      // The customer writes again: the AI takes it up, with the whole history.
+      if (conv.status === 'resolved') await lifecycle.reopen({ tx, emit }, conversationId);
       return m;
     });
   } catch (err) {
@@ -61,8 +60,7 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
 async function repliesOrRespond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
   const replies = await listReplies(ctx.db, message.id);
   if (replies.length) return replies;
-  const decided = await ctx.db.query('select 1 from decisions where message_id = $1', [message.id]);
-  return decided.length ? [] : respond(ctx, message);
+  return (await hasDecision(ctx.db, message.id)) ? [] : respond(ctx, message);
 }
 
 /** The AI's turn: the policy decides, and the AI answers, asks, declines, offers a choice or hands over. */

@@ -1,9 +1,11 @@
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';
+import { watchForAbandonment } from './detect-abandonment.js';
 
 /**
  * The durable timers of a waiting handoff: the next queue-position update for the customer, the
- * SLA-breach alert, and, when it was offered to one agent, the accept timeout. Each is keyed, so
+ * SLA-breach alert, the abandonment check, and, when it was offered to one agent, the accept
+ * timeout. Each is keyed, so
  * scheduling again (a retry, a restart) does not double them, and each handler checks the
  * handoff's state before acting.
  */
@@ -13,6 +15,7 @@ export async function scheduleHandoffTimers(ctx: AppContext, handoff: HandoffRec
   await ctx.jobs.schedule('queue-update', { handoffId: handoff.id }, next, `queue-update:${handoff.id}:${next.getTime()}`);
   if (opts.queueUpdateOnly) return;
   await ctx.jobs.schedule('sla-breach', { handoffId: handoff.id }, handoff.slaDueAt, `sla-breach:${handoff.id}`);
+  await watchForAbandonment(ctx, handoff);
   if (opts.offered) {
     await ctx.jobs.schedule('accept-timeout', { handoffId: handoff.id, agentId: opts.offered }, new Date(now + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${handoff.id}:${opts.offered}`);
   }

@@ -1,4 +1,5 @@
 import { getConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { insertCsat } from '../adapters/db/repositories/csat.repository.js';
 import { latestHandoffFor } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -11,13 +12,8 @@ export async function submitCsat(ctx: AppContext, conversationId: string, input:
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
     if (conv.status !== 'resolved') throw new DomainError('CSAT_ERR_NOT_RESOLVED', 'a rating can be given once the conversation is resolved');
     const handoff = await latestHandoffFor(tx, conversationId);
-    const rows = await tx.query('insert into csat (conversation_id, handoff_id, score, comment) values ($1, $2, $3, $4) on conflict do nothing returning score', [
-      conversationId,
-      handoff?.id ?? null,
-      input.score,
-      input.comment ?? null,
-    ]);
-    if (!rows.length) throw new DomainError('CSAT_ERR_ALREADY_GIVEN', 'this conversation was already rated');
+    const stored = await insertCsat(tx, { conversationId, handoffId: handoff?.id ?? null, score: input.score, comment: input.comment ?? null });
+    if (!stored) throw new DomainError('CSAT_ERR_ALREADY_GIVEN', 'this conversation was already rated');
     await emit({ type: 'csat.submitted', conversationId, handoffId: handoff?.id ?? null, payload: { score: input.score, afterHandoff: Boolean(handoff) } });
     return { score: input.score };
   });

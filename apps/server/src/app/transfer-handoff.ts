@@ -1,14 +1,14 @@
-import { transition } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { getAgent, getTeamByName } from '../adapters/db/repositories/agents.repository.js';
-import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { getAgent } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
+import { insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
-import { updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import * as lifecycle from './conversation-lifecycle.js';
 import { assertOwner, lockHandoff } from './load-handoff.js';
 import { scheduleHandoffTimers } from './schedule-handoff-timers.js';
-import { wireHandoff, wireMessage } from './wire.js';
+import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
 /**
@@ -25,15 +25,10 @@ export async function transferHandoff(ctx: AppContext, agent: AgentRecord, hando
     const h = await lockHandoff(tx, handoffId);
     assertOwner(h, agent);
     const teamId = team?.id ?? (target?.teamIds[0] ?? h.teamId);
-    const moved = await updateHandoff(tx, h.id, { status: 'waiting', teamId, agentId: null, offeredAgentId: target?.id ?? null });
-    const conv = (await getConversation(tx, h.conversationId, { forUpdate: true }))!;
-    const status = transition(conv.status, 'transferred');
-    await updateConversation(tx, conv.id, { status, teamId, assignedAgentId: null });
+    const teamName = team?.name ?? (teamId ? (await getTeamByName(tx, teamId))?.name ?? null : null);
+    const { conversation: conv, handoff: moved } = await lifecycle.transfer({ tx, emit }, h, agent, { teamId, teamName, agentId: target?.id ?? null, note: to.note });
     const where = target ? target.name : (team?.name ?? 'the queue');
     const note = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: `Transferred to ${where}: ${to.note}`, private: true, action: 'transfer_note' });
-    const teamName = team?.name ?? (teamId ? (await getTeamByName(tx, teamId))?.name ?? null : null);
-    await emit({ type: 'handoff.transferred', conversationId: conv.id, handoffId: h.id, agentId: agent.id, payload: { handoff: wireHandoff(moved, teamName), from: agent.id, toTeamId: teamId, toAgentId: target?.id ?? null, note: to.note } });
-    await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId: h.id, payload: { from: conv.status, to: status, cause: 'transferred' } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
     return moved;
   });

@@ -12,7 +12,7 @@ export type Emit = (event: NewEvent) => Promise<EventRecord>;
  */
 export async function withEvents<T>(ctx: AppContext, fn: (tx: Sql, emit: Emit) => Promise<T>): Promise<T> {
   let last = 0;
-  const result = await ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction().execute(async (tx) => {
     const emit: Emit = async (event) => {
       const e = await appendEvent(tx, event);
       last = Math.max(last, e.seq);

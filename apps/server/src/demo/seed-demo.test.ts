@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
 import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
-import { listAgents, listTeams } from '../adapters/db/repositories/agents.repository.js';
+import { listAgents } from '../adapters/db/repositories/agents.repository.js';
+import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import { findOrder, getCustomerProfile, listCustomers } from '../adapters/db/repositories/customers.repository.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
 import { login } from '../app/agent-auth.js';
@@ -48,7 +50,7 @@ function buildContext(db: Database, jobCalls: unknown[]): AppContext {
 async function snapshot(db: Database): Promise<string> {
   const tables = ['teams', 'agents', 'agent_teams', 'customers', 'orders', 'tickets', 'events'];
   const out: Record<string, unknown> = {};
-  for (const t of tables) out[t] = await db.query(`select * from ${t} order by 1, 2`);
+  for (const t of tables) out[t] = (await sql`select * from ${sql.table(t)} order by 1, 2`.execute(db)).rows;
   return JSON.stringify(out);
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OrderRecord, Priority, Skill, TicketRecord } from '@baton/core';
-import { getAgentByEmail, getTeamByName } from '../adapters/db/repositories/agents.repository.js';
+import { getAgentByEmail } from '../adapters/db/repositories/agents.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { Presence, Role } from '../adapters/db/repositories/agents.repository.js';
 import { getCustomerProfile, insertTicket, upsertCustomer, upsertOrder } from '../adapters/db/repositories/customers.repository.js';
 import type { AppContext } from '../app/context.js';
@@ -256,7 +257,7 @@ export async function seedDemo(ctx: AppContext, opts: { now: Date; log: (line: s
   let customers = 0;
   for (const c of demoCustomers(opts.now)) {
     if (await getCustomerProfile(ctx.db, c.id)) continue;
-    await ctx.db.transaction(async (tx) => {
+    await ctx.db.transaction().execute(async (tx) => {
       await upsertCustomer(tx, { id: c.id, name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}), tier: c.tier, accountId: c.accountId, since: c.since });
       for (const o of c.orders) await upsertOrder(tx, c.id, o);
       for (const t of c.tickets) await insertTicket(tx, c.id, t);

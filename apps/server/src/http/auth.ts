@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AgentRecord, Role } from '../adapters/db/repositories/agents.repository.js';
-import { authenticateAgent } from '../app/agent-auth.js';
+import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
 import type { AppContext } from '../app/context.js';
-import { hashToken } from '../app/tokens.js';
 import { DomainError } from '../errors.js';
 
 /** Who is calling: an agent with a session, or a customer holding one conversation's token. */
@@ -20,8 +19,8 @@ export async function principalFor(ctx: AppContext, token: string | null): Promi
   if (!token) throw new DomainError('AUTH_ERR_MISSING_TOKEN', 'this endpoint needs a bearer token');
   const agent = await authenticateAgent(ctx, token);
   if (agent) return { kind: 'agent', agent };
-  const rows = await ctx.db.query<{ id: string }>('select id from conversations where token_hash = $1', [hashToken(token)]);
-  if (rows[0]) return { kind: 'customer', conversationId: rows[0].id };
+  const conversationId = await authenticateCustomer(ctx, token);
+  if (conversationId) return { kind: 'customer', conversationId };
   throw new DomainError('AUTH_ERR_INVALID_TOKEN', 'the token is unknown or has expired');
 }
 

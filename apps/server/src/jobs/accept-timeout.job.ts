@@ -1,63 +1,10 @@
-import { chooseAgent, transition } from '@baton/core';
 import { z } from 'zod';
-import { getAgent, getTeamByName } from '../adapters/db/repositories/agents.repository.js';
-import { getConversation, insertMessage, updateConversation } from '../adapters/db/repositories/conversations.repository.js';
-import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
-import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from '../app/context.js';
-import { agentStates } from '../app/queue-state.js';
-import { wireHandoff, wireMessage } from '../app/wire.js';
-import { withEvents } from '../app/with-events.js';
+import { reassignHandoff } from '../app/reassign-handoff.js';
 
 const ZData = z.object({ handoffId: z.string().min(1), agentId: z.string().min(1), phase: z.enum(['accept', 'answer']).default('accept') });
 
-/**
- * Nobody is left waiting on one agent (DESIGN §5). `accept`: the agent a handoff was offered to
- * has not accepted in time, so it is offered to the next best agent. `answer`: the agent accepted
- * but has not replied in time, so the conversation goes back to the queue, with a private note,
- * and is offered to someone else. Never to the same agent twice in a row; each run acts only from
- * the state it expects, so a late or repeated job does nothing.
- */
+/** An offer or an accepted handoff timed out: reassign it (see `reassignHandoff`). */
 export async function acceptTimeoutJob(ctx: AppContext, raw: unknown): Promise<void> {
-  const { handoffId, agentId, phase } = ZData.parse(raw);
-  const h = await getHandoff(ctx.db, handoffId);
-  if (!h) return;
-  if (phase === 'accept' && (h.status !== 'waiting' || h.offeredAgentId !== agentId)) return;
-  if (phase === 'answer' && (h.status !== 'assigned' || h.agentId !== agentId || h.firstHumanReplyAt)) return;
-  const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
-  const agents = (await agentStates(ctx.db)).filter((a) => a.id !== agentId);
-  const next = team ? chooseAgent({ language: h.brief.language ?? 'en', channel: 'web', priority: h.priority }, team.id, agents) : null;
-  const reason = phase === 'accept' ? 'accept_timeout' : 'answer_timeout';
-  const moved = await withEvents(ctx, async (tx, emit) => {
-    const fresh = await getHandoff(tx, handoffId);
-    if (!fresh) return null;
-    let updated: HandoffRecord;
-    if (phase === 'accept') {
-      if (fresh.status !== 'waiting' || fresh.offeredAgentId !== agentId) return null;
-      updated = await updateHandoff(tx, handoffId, { offeredAgentId: next?.id ?? null });
-    } else {
-      if (fresh.status !== 'assigned' || fresh.agentId !== agentId || fresh.firstHumanReplyAt) return null;
-      updated = await updateHandoff(tx, handoffId, { status: 'waiting', agentId: null, offeredAgentId: next?.id ?? null });
-      const conv = (await getConversation(tx, h.conversationId, { forUpdate: true }))!;
-      const to = transition(conv.status, 'accept_timeout');
-      await updateConversation(tx, conv.id, { status: to, assignedAgentId: null });
-      const who = (await getAgent(tx, agentId))?.name ?? 'the agent';
-      const note = await insertMessage(tx, {
-        id: ctx.newId(),
-        conversationId: conv.id,
-        authorKind: 'system',
-        text: `Back in the queue: ${who} accepted but did not reply within ${Math.round(ctx.config.answerTimeoutSeconds / 60)} minutes.`,
-        private: true,
-        action: 'answer_timeout',
-      });
-      await emit({ type: 'conversation.status_changed', conversationId: conv.id, handoffId, payload: { from: conv.status, to, cause: 'accept_timeout' } });
-      await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
-    }
-    await emit({ type: 'handoff.offered', conversationId: h.conversationId, handoffId, agentId: next?.id ?? null, payload: { handoff: wireHandoff(updated, team?.name ?? null), previousAgentId: agentId, reason } });
-    return updated;
-  });
-  if (moved && next) {
-    await ctx.jobs.schedule('accept-timeout', { handoffId, agentId: next.id, phase: 'accept' }, new Date(ctx.clock().getTime() + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${handoffId}:${next.id}`);
-  }
-  if (moved) ctx.log('info', phase === 'accept' ? 'handoff not accepted in time; offered to the next agent' : 'accepted handoff not answered in time; back in the queue', { handoffId, from: agentId, to: next?.id ?? 'the whole team' });
+  await reassignHandoff(ctx, ZData.parse(raw));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getOutbox, markOutboxSent, recordOutboxFailure } from '../adapters/email/email.repository.js';
+import { getOutbox, markOutboxSent, recordOutboxFailure } from '../adapters/db/repositories/email.repository.js';
 import type { MailTransport } from '../adapters/email/mail-transport.js';
 import type { AppContext } from '../app/context.js';
 

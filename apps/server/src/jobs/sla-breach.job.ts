@@ -1,19 +1,10 @@
 import { z } from 'zod';
-import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from '../app/context.js';
-import { withEvents } from '../app/with-events.js';
+import { raiseSlaBreach } from '../app/raise-sla-breach.js';
 
 const ZData = z.object({ handoffId: z.string().min(1) });
 
-/** At the SLA deadline: if no person has replied yet, raise the breach for supervisors (once). */
+/** The SLA deadline of a handoff (see `raiseSlaBreach`). */
 export async function slaBreachJob(ctx: AppContext, raw: unknown): Promise<void> {
-  const { handoffId } = ZData.parse(raw);
-  const h = await getHandoff(ctx.db, handoffId);
-  if (!h || h.firstHumanReplyAt || h.status === 'resolved' || h.status === 'abandoned') return;
-  await withEvents(ctx, async (tx, emit) => {
-    const already = await tx.query(`select 1 from events where type = 'handoff.sla_breached' and handoff_id = $1`, [handoffId]);
-    if (already.length) return;
-    await emit({ type: 'handoff.sla_breached', conversationId: h.conversationId, handoffId, payload: { slaDueAt: h.slaDueAt.toISOString(), priority: h.priority, status: h.status } });
-  });
-  ctx.log('warn', 'SLA breached: no human reply before the deadline', { handoffId, priority: h.priority });
+  await raiseSlaBreach(ctx, ZData.parse(raw).handoffId);
 }

@@ -1,4 +1,4 @@
-import { listOutbox } from '../adapters/email/email.repository.js';
+import { listOutbox } from '../adapters/db/repositories/email.repository.js';
 import { queueHandoffConfirmation, queueMessageEmail } from '../app/email/queue-outbound-email.js';
 import type { EventListener } from './event-listener.js';
 

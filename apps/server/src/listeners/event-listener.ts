@@ -1,6 +1,7 @@
 import type { Sql } from '../adapters/db/database.js';
 import type { EventRecord, EventType } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import { claimListenerCursor, listenerCursor, moveListenerCursor } from '../adapters/db/repositories/listener-cursors.repository.js';
 import type { AppContext } from '../app/context.js';
 
 /**
@@ -43,18 +44,17 @@ export function startListener(ctx: AppContext, listener: EventListener, opts: { 
 
   const once = async (): Promise<boolean> => {
     const handled: EventRecord[] = [];
-    const more = await ctx.db.transaction(async (tx) => {
-      await tx.query('insert into listener_cursors (name, seq) values ($1, 0) on conflict (name) do nothing', [listener.name]);
-      const rows = await tx.query<{ seq: number | string }>('select seq from listener_cursors where name = $1 for update skip locked', [listener.name]);
-      if (!rows[0]) return false;
-      const events = await listEventsAfter(tx, Number(rows[0].seq), { limit: opts.batch ?? 100 });
+    const more = await ctx.db.transaction().execute(async (tx) => {
+      const cursor = await claimListenerCursor(tx, listener.name);
+      if (cursor === null) return false;
+      const events = await listEventsAfter(tx, cursor, { limit: opts.batch ?? 100 });
       if (!events.length) return false;
       for (const e of events) {
         if (!wanted || wanted.has(e.type)) {
           await listener.handle(ctx, tx, e);
           handled.push(e);
         }
-        await tx.query('update listener_cursors set seq = $2, updated_at = now() where name = $1', [listener.name, e.seq]);
+        await moveListenerCursor(tx, listener.name, e.seq);
       }
       return events.length === (opts.batch ?? 100);
     });
@@ -95,8 +95,7 @@ export function startListener(ctx: AppContext, listener: EventListener, opts: { 
       for (;;) {
         await run();
         await running;
-        const rows = await ctx.db.query<{ seq: number | string }>('select seq from listener_cursors where name = $1', [listener.name]);
-        if (Number(rows[0]?.seq ?? 0) >= target) return;
+        if ((await listenerCursor(ctx.db, listener.name)) >= target) return;
         if (Date.now() > deadline) throw new Error(`listener ${listener.name} did not catch up to event ${target} within 15 s`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callbackDueJob } from '../jobs/callback-due.job.js';
 import { freshPostgres, TEST_DATABASES } from './databases.js';
@@ -74,9 +75,9 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     cleanups.push(() => s.close());
     // The queue runs on the app's clock: the job waits exactly as long as the app's clock has to
     // Monday 09:30 London, whatever the real date is today.
-    const jobs = await s.ctx.db.query<{ start_after: Date; created_on: Date; state: string }>(`select start_after, created_on, state from pgboss.job where name = 'callback-due' and data->>'callbackId' = $1`, [callbackId]);
+    const { rows: jobs } = await sql<{ startAfter: Date; createdOn: Date; state: string }>`select start_after, created_on, state from pgboss.job where name = 'callback-due' and data->>'callbackId' = ${callbackId}`.execute(s.ctx.db);
     expect(jobs).toHaveLength(1);
-    expect(new Date(jobs[0]!.start_after).getTime() - new Date(jobs[0]!.created_on).getTime()).toBe(Date.parse('2026-11-23T09:30:00Z') - SATURDAY_NIGHT);
+    expect(new Date(jobs[0]!.startAfter).getTime() - new Date(jobs[0]!.createdOn).getTime()).toBe(Date.parse('2026-11-23T09:30:00Z') - SATURDAY_NIGHT);
     expect(jobs[0]!.state).toBe('created');
     expect((await state()).conversation.status).toBe('callback');
 
@@ -94,7 +95,7 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     // Nobody picks it up: supervisors are alerted and the customer is told.
     now += 20 * 60_000;
     await callbackDueJob(s.ctx, { callbackId, phase: 'check' });
-    const events = await s.ctx.db.query<{ type: string }>(`select type from events where handoff_id = $1 order by seq`, [mine.id]);
+    const events = await s.ctx.db.selectFrom('events').select('type').where('handoffId', '=', mine.id).orderBy('seq').execute();
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['callback.scheduled', 'callback.due', 'callback.missed']));
     const messages = (await inject('GET', `/api/v1/conversations/${conv.id}/messages`, conv.token)).json().messages as { action?: string; text: string }[];
     expect(messages.at(-1)!.action).toBe('callback_missed');

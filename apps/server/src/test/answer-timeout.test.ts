@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptTimeoutJob } from '../jobs/accept-timeout.job.js';
 import { TEST_DATABASES } from './databases.js';
@@ -30,7 +31,7 @@ describe.each(TEST_DATABASES)('an agent who accepts and goes quiet, on %s', (kin
   it('goes back to the queue when the agent does not reply in time, with a note agents see', async () => {
     const { conv, handoff } = await escalate();
     const alex = await accept('alex', handoff.id);
-    const jobs = await s.ctx.db.query<{ state: string }>(`select state from pgboss.job where name = 'accept-timeout' and data->>'phase' = 'answer' and data->>'handoffId' = $1`, [handoff.id]);
+    const { rows: jobs } = await sql<{ state: string }>`select state from pgboss.job where name = 'accept-timeout' and data->>'phase' = 'answer' and data->>'handoffId' = ${handoff.id}`.execute(s.ctx.db);
     expect(jobs).toHaveLength(1);
 
     await acceptTimeoutJob(s.ctx, { handoffId: handoff.id, agentId: alex.agentId, phase: 'answer' });

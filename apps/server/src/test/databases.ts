@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createPostgresDatabase, dropPostgresDatabase } from '../adapters/db/postgres-database.js';
 
 /**
  * The databases the server suite runs on: PGlite always, and the real PostgreSQL server when
@@ -13,19 +13,5 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
   const admin = process.env.DATABASE_URL;
   if (!admin) throw new Error('DATABASE_URL is not set');
   const name = `baton_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { url: await createPostgresDatabase(admin, name), drop: () => dropPostgresDatabase(admin, name) };
 }

@@ -3,7 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOutbox } from '../adapters/email/email.repository.js';
+import { listOutbox } from '../adapters/db/repositories/email.repository.js';
 import { loadEmailConfig } from '../adapters/email/email-config.js';
 import { createSmtpTransport } from '../adapters/email/mail-transport.js';
 import type { ParsedEmail } from '../adapters/email/parse-mime.js';
@@ -105,15 +105,15 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
   const alexLogin = async () => (alexToken ??= await s.login('alex'));
   const transcript = async (conversationId: string) => api(s).messages(conversationId, await alexLogin());
   const conversationsOf = async (email: string) =>
-    s.ctx.db.query<{ id: string; case_number: string; channel: string; customer_name: string | null }>('select id, case_number, channel, customer_name from conversations where customer_email = $1 order by created_at', [email]);
+    s.ctx.db.selectFrom('conversations').select(['id', 'caseNumber', 'channel', 'customerName']).where('customerEmail', '=', email).orderBy('createdAt').execute();
 
   it('runs a whole email conversation: AI answer, handoff, agent reply, and the customer replying in the thread', async () => {
     const dana = 'dana.reyes@example.com';
     // 1. The customer writes.
     await customerSmtp.sendMail({ from: `Dana Reyes <${dana}>`, to: MAIL_FROM, subject: 'Paying for my order', text: 'Do you take PayPal?', messageId: '<first-dana@mail.example.com>' });
     const [conv] = await conversationsOf(dana);
-    expect(conv).toMatchObject({ channel: 'email', customer_name: 'Dana Reyes' });
-    const caseNumber = conv!.case_number;
+    expect(conv).toMatchObject({ channel: 'email', customerName: 'Dana Reyes' });
+    const caseNumber = conv!.caseNumber;
 
     // 2. The AI's answer comes by mail, threaded, with the case number in a Re: subject.
     const answer = await mailbox.next(dana);
@@ -189,13 +189,13 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     const [conv] = await conversationsOf(lee);
     await mailbox.next(lee);
 
-    await customerSmtp.sendMail({ from: lee, to: MAIL_FROM, subject: `One more thing about ${conv!.case_number}`, text: 'Do you take Visa too?', messageId: '<lee-2@example.com>' });
+    await customerSmtp.sendMail({ from: lee, to: MAIL_FROM, subject: `One more thing about ${conv!.caseNumber}`, text: 'Do you take Visa too?', messageId: '<lee-2@example.com>' });
     expect(await conversationsOf(lee)).toHaveLength(1);
     expect((await transcript(conv!.id)).filter((m) => m.author.kind === 'customer').map((m) => m.text)).toEqual(['Do you take PayPal?', 'Do you take Visa too?']);
 
     // Someone else quoting the same case number starts their own conversation.
     const other = 'mallory@example.com';
-    await customerSmtp.sendMail({ from: other, to: MAIL_FROM, subject: `Re: [${conv!.case_number}]`, text: 'Show me that order', messageId: '<mallory-1@example.com>' });
+    await customerSmtp.sendMail({ from: other, to: MAIL_FROM, subject: `Re: [${conv!.caseNumber}]`, text: 'Show me that order', messageId: '<mallory-1@example.com>' });
     const theirs = await conversationsOf(other);
     expect(theirs).toHaveLength(1);
     expect(theirs[0]!.id).not.toBe(conv!.id);
@@ -268,7 +268,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     await customerSmtp.sendMail({ from: sam, to: MAIL_FROM, subject: 'Help', text: ASK_FOR_HUMAN, messageId: '<sam-1@example.com>' });
     const [conv] = await conversationsOf(sam);
     const notice = await mailbox.next(sam);
-    expect(notice.text).toContain(conv!.case_number);
+    expect(notice.text).toContain(conv!.caseNumber);
     const alex = await alexLogin();
     const handoff = await api(s).handoffOf(conv!.id, alex, 'waiting');
     const queueMails = async () => {
@@ -285,7 +285,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     await queueUpdateJob(s.ctx, { handoffId: handoff!.id });
     expect(await queueMails()).toHaveLength(1);
     const update = await mailbox.next(sam, (m) => /queue|next/i.test(m.text));
-    expect(update.subject).toBe(`Re: Help [${conv!.case_number}]`);
+    expect(update.subject).toBe(`Re: Help [${conv!.caseNumber}]`);
     // Three queue updates were posted in the conversation; one was mailed.
     expect((await transcript(conv!.id)).filter((m) => m.action === 'queue_update')).toHaveLength(3);
   }, 30_000);

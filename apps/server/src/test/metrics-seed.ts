@@ -1,4 +1,6 @@
+import type { Priority } from '@baton/core';
 import type { Sql } from '../adapters/db/database.js';
+import type { ConversationStatus, HandoffStatus, QualityFlagKind } from '../adapters/db/schema.js';
 
 /**
  * Row factories for the metrics and reports tests: each writes one row with the timestamps given,
@@ -8,25 +10,24 @@ export function seeder(db: Sql) {
   let n = 0;
   const self = {
     async customer(id: string, email: string): Promise<void> {
-      await db.query('insert into customers (id, name, email) values ($1, $2, $3)', [id, id, email]);
+      await db.insertInto('customers').values({ id, name: id, email }).execute();
     },
-    async conversation(id: string, o: { at: string; channel?: string; customerId?: string | null; email?: string | null; teamId?: string | null; status?: string }): Promise<string> {
+    async conversation(id: string, o: { at: string; channel?: string; customerId?: string | null; email?: string | null; teamId?: string | null; status?: ConversationStatus }): Promise<string> {
       n += 1;
       const caseNumber = `C-9${String(n).padStart(4, '0')}`;
-      await db.query(
-        `insert into conversations (id, case_number, customer_id, customer_email, channel, status, token_hash, team_id, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)`,
-        [id, caseNumber, o.customerId ?? null, o.email ?? null, o.channel ?? 'web', o.status ?? 'ai', `tok-${id}`, o.teamId ?? null, o.at],
-      );
+      await db
+        .insertInto('conversations')
+        .values({ id, caseNumber, customerId: o.customerId ?? null, customerEmail: o.email ?? null, channel: o.channel ?? 'web', status: o.status ?? 'ai', tokenHash: `tok-${id}`, teamId: o.teamId ?? null, createdAt: o.at, updatedAt: o.at })
+        .execute();
       return caseNumber;
     },
     async message(conversationId: string, seq: number, kind: 'customer' | 'ai' | 'agent', text: string, at: string, o: { id?: string; private?: boolean } = {}): Promise<string> {
       const id = o.id ?? `${conversationId}-m${seq}`;
-      await db.query('insert into messages (id, conversation_id, seq, author_kind, text, private, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [id, conversationId, seq, kind, text, o.private ?? false, at]);
+      await db.insertInto('messages').values({ id, conversationId, seq, authorKind: kind, text, private: o.private ?? false, createdAt: at }).execute();
       return id;
     },
     async decision(messageId: string, conversationId: string, decision: Record<string, unknown>, at: string): Promise<void> {
-      await db.query('insert into decisions (message_id, conversation_id, decision, created_at) values ($1, $2, $3, $4)', [messageId, conversationId, JSON.stringify(decision), at]);
+      await db.insertInto('decisions').values({ messageId, conversationId, decision: JSON.stringify(decision), createdAt: at }).execute();
     },
     async handoff(
       id: string,
@@ -34,9 +35,9 @@ export function seeder(db: Sql) {
         conversationId: string;
         at: string;
         reasons: string[];
-        priority?: string;
+        priority?: Priority;
         teamId?: string | null;
-        status?: string;
+        status?: HandoffStatus;
         completeness?: number;
         brief?: Record<string, unknown>;
         waitEstimate?: number | null;
@@ -48,33 +49,33 @@ export function seeder(db: Sql) {
       },
     ): Promise<void> {
       const brief = { contextCompleteness: o.completeness ?? 0.5, entities: [], intent: { summary: '', topics: [] }, headline: {}, transcript: [], ...o.brief };
-      await db.query(
-        `insert into handoffs (id, conversation_id, status, priority, reasons, team_id, brief, wait_estimate_minutes, sla_due_at, created_at, accepted_at, first_human_reply_at, brief_opened_at, resolved_at, resolution)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12, $13, $14)`,
-        [
+      await db
+        .insertInto('handoffs')
+        .values({
           id,
-          o.conversationId,
-          o.status ?? 'waiting',
-          o.priority ?? 'medium',
-          JSON.stringify(o.reasons.map((code) => ({ code, detail: code }))),
-          o.teamId ?? null,
-          JSON.stringify(brief),
-          o.waitEstimate ?? null,
-          o.at,
-          o.acceptedAt ?? null,
-          o.firstReplyAt ?? null,
-          o.briefOpenedAt ?? null,
-          o.resolvedAt ?? null,
-          o.resolution ? JSON.stringify(o.resolution) : null,
-        ],
-      );
+          conversationId: o.conversationId,
+          status: o.status ?? 'waiting',
+          priority: o.priority ?? 'medium',
+          reasons: JSON.stringify(o.reasons.map((code) => ({ code, detail: code }))),
+          teamId: o.teamId ?? null,
+          brief: JSON.stringify(brief),
+          waitEstimateMinutes: o.waitEstimate ?? null,
+          slaDueAt: o.at,
+          createdAt: o.at,
+          acceptedAt: o.acceptedAt ?? null,
+          firstHumanReplyAt: o.firstReplyAt ?? null,
+          briefOpenedAt: o.briefOpenedAt ?? null,
+          resolvedAt: o.resolvedAt ?? null,
+          resolution: o.resolution ? JSON.stringify(o.resolution) : null,
+        })
+        .execute();
     },
     async csat(conversationId: string, handoffId: string | null, score: number, at: string): Promise<void> {
-      await db.query('insert into csat (conversation_id, handoff_id, score, created_at) values ($1, $2, $3, $4)', [conversationId, handoffId, score, at]);
+      await db.insertInto('csat').values({ conversationId, handoffId, score, createdAt: at }).execute();
     },
-    async flag(kind: string, handoffId: string, conversationId: string, messageId: string | null, at: string): Promise<void> {
+    async flag(kind: QualityFlagKind, handoffId: string, conversationId: string, messageId: string | null, at: string): Promise<void> {
       n += 1;
-      await db.query('insert into quality_flags (id, handoff_id, conversation_id, message_id, kind, detail, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [`qf-${n}`, handoffId, conversationId, messageId, kind, '{}', at]);
+      await db.insertInto('qualityFlags').values({ id: `qf-${n}`, handoffId, conversationId, messageId, kind, detail: '{}', createdAt: at }).execute();
     },
   };
   return self;

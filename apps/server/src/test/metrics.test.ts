@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import { repeatEscalationFor } from '../app/metrics/repeat-escalation-for.js';
 import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
@@ -40,7 +41,7 @@ describe.each(TEST_DATABASES)('handoff metrics on %s', (kind) => {
     s = await startTestServer(kind, { workers: false });
     http = api(s);
     jordan = await s.login('jordan');
-    const teams = await s.ctx.db.query<{ id: string; name: string }>('select id, name from teams');
+    const teams = await listTeams(s.ctx.db);
     support = teams.find((t) => t.name === 'Support')!.id;
     billing = teams.find((t) => t.name === 'Billing')!.id;
     const d = seeder(s.ctx.db);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { httpPost } from '../adapters/notify/http-post.js';
-import type { NotificationEndpointRecord } from '../adapters/notify/endpoints.repository.js';
+import type { NotificationEndpointRecord } from '../adapters/db/repositories/endpoints.repository.js';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { backoffDelayMs } from '../app/notifications/attempt-delivery.js';
 import { endpointWants, meetsPriority, outboundType } from '../app/notifications/notification-rules.js';

@@ -3,6 +3,7 @@ import type { Brief } from '@baton/core';
 import { renderBriefText } from '@baton/core';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveListenerCursor } from '../adapters/db/repositories/listener-cursors.repository.js';
 import { deliverNotificationJob } from '../jobs/deliver-notification.job.js';
 import type { RunningListener } from '../listeners/event-listener.js';
 import { startListener } from '../listeners/event-listener.js';
@@ -106,7 +107,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       expect(envelope.data).toMatchObject({ conversation: { id: conv.id, caseNumber: conv.caseNumber }, handoff: { id: conv.handoff.id, priority: conv.handoff.priority } });
 
       // The listener is idempotent: replaying the event log queues nothing twice.
-      await s.ctx.db.query(`update listener_cursors set seq = 0 where name = 'notifications'`);
+      await moveListenerCursor(s.ctx.db, 'notifications', 0);
       await listener.drain();
       expect(await deliveriesOf(ep.id)).toHaveLength(1);
     } finally {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moveListenerCursor } from '../adapters/db/repositories/listener-cursors.repository.js';
 import type { RunningListener } from '../listeners/event-listener.js';
 import { startListener } from '../listeners/event-listener.js';
 import { qualityListener } from '../listeners/quality.listener.js';
@@ -18,7 +19,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
   let conv: StartedConversation;
   let handoffId: string;
   const flags = async (conversationId: string) =>
-    s.ctx.db.query<{ kind: string; message_id: string | null; handoff_id: string; detail: Record<string, unknown> }>('select kind, message_id, handoff_id, detail from quality_flags where conversation_id = $1 order by created_at, kind', [conversationId]);
+    s.ctx.db.selectFrom('qualityFlags').select(['kind', 'messageId', 'handoffId', 'detail']).where('conversationId', '=', conversationId).orderBy('createdAt').orderBy('kind').execute();
 
   beforeAll(async () => {
     s = await startTestServer(kind, {});
@@ -65,7 +66,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
     await quality.drain();
     const f = (await flags(conv.id)).filter((x) => x.kind === 'redundant_ask');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ message_id: sent.body.message.id, handoff_id: handoffId, detail: { field: 'order_number', value: '4821' } });
+    expect(f[0]).toMatchObject({ messageId: sent.body.message.id, handoffId, detail: { field: 'order_number', value: '4821' } });
   });
 
   it('counts a customer restating after the handoff what the transcript held', async () => {
@@ -75,7 +76,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
     await quality.drain();
     const f = (await flags(conv.id)).filter((x) => x.kind === 'customer_repeat');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ message_id: r.body.message.id, handoff_id: handoffId, detail: { transcriptIndex: 0 } });
+    expect(f[0]).toMatchObject({ messageId: r.body.message.id, handoffId, detail: { transcriptIndex: 0 } });
   });
 
   it('the metrics count them', async () => {
@@ -91,17 +92,18 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
     await quality.drain();
     const f = await flags(second.id);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ kind: 'repeat_escalation', message_id: null, detail: { previousCaseNumber: conv.caseNumber, previousHandoffId: handoffId, channel: 'web', hoursAgo: 0 } });
+    expect(f[0]).toMatchObject({ kind: 'repeat_escalation', messageId: null, detail: { previousCaseNumber: conv.caseNumber, previousHandoffId: handoffId, channel: 'web', hoursAgo: 0 } });
     const m = (await http.get('/api/v1/metrics/handoffs', jordan)).body;
     expect(m.repeatEscalation).toMatchObject({ n: 1, customers: 1, rate: 0.5 });
   });
 
   it('replaying the events counts nothing twice', async () => {
-    const before = await s.ctx.db.query<{ n: number }>('select count(*)::int as n from quality_flags');
-    await s.ctx.db.query(`update listener_cursors set seq = 0 where name = 'quality'`);
+    const count = async () => (await s.ctx.db.selectFrom('qualityFlags').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await count();
+    await moveListenerCursor(s.ctx.db, 'quality', 0);
     await quality.drain();
-    const after = await s.ctx.db.query<{ n: number }>('select count(*)::int as n from quality_flags');
-    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n));
-    expect(Number(after[0]!.n)).toBe(3);
+    const after = await count();
+    expect(after).toBe(before);
+    expect(after).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { lastEventSeq } from '../adapters/db/repositories/events.repository.js';
 import type { Api } from './api.js';
 import { ASK_FOR_HUMAN, api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
@@ -42,7 +43,7 @@ describe.each(TEST_DATABASES)('the realtime stream on %s', (kind) => {
     open.push(st);
     return st;
   };
-  const lastSeq = async () => Number((await s.ctx.db.query<{ seq: number }>('select seq from event_counter where id = 1'))[0]?.seq ?? 0);
+  const lastSeq = () => lastEventSeq(s.ctx.db);
 
   beforeAll(async () => {
     s = await startTestServer(kind, { listen: true });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import type { AppContext } from '../app/context.js';
+import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { DomainError, ERRORS } from '../errors.js';
 import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
@@ -41,6 +42,12 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
       socket.close(ERRORS[e.code].ws, e.code);
       return;
     }
+    // A customer's open stream is their presence in the queue (abandonment, DESIGN §1): noted on
+    // connect, on every ping (the widget pings every 25 s) and on close.
+    const seen = () => {
+      if (principal.kind === 'customer') void noteCustomerSeen(ctx, principal.conversationId).catch((err: Error) => ctx.log('warn', 'stream: could not note the customer as seen', { error: err.message }));
+    };
+    seen();
     let pumping = false;
     let again = false;
     let closed = false;
@@ -78,10 +85,14 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
         socket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } }));
         return;
       }
-      if (frame.data.type === 'ping') socket.send(JSON.stringify({ type: 'pong', seq: cursor }));
+      if (frame.data.type === 'ping') {
+        seen();
+        socket.send(JSON.stringify({ type: 'pong', seq: cursor }));
+      }
     });
     socket.on('close', () => {
       closed = true;
+      seen();
       unsubscribe();
       clearInterval(timer);
     });

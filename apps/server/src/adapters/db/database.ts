@@ -1,20 +1,41 @@
+import type { Dialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
+import type { DB } from './schema.js';
+
+/**
+ * What a repository runs on: the database, or a transaction in it. Kysely's `Transaction` is a
+ * `Kysely` too, so one repository function serves both.
+ */
+export type Sql = Kysely<DB>;
+
+/** The adapter pg-boss runs its own SQL through. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
+
 /**
  * The storage port. One PostgreSQL dialect everywhere: PGlite (WASM Postgres in a folder) by
- * default, a PostgreSQL server in production. Repositories write plain parameterised SQL against
- * it; nothing else in the server touches SQL.
+ * default, a PostgreSQL server in production. It is a Kysely typed by `DB`: repositories build
+ * their queries on it, and nothing outside `adapters/` writes SQL (a lint rule). Transactions are
+ * Kysely's: `db.transaction().execute(async (tx) => …)` commits when the callback resolves and
+ * rolls back when it throws.
  */
-export interface Sql {
-  /** Runs one parameterised statement and returns its rows. */
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-}
+export class Database extends Kysely<DB> {
+  constructor(
+    readonly kind: 'pglite' | 'postgres',
+    dialect: Dialect,
+    private readonly jobsSql: ExecuteSql,
+  ) {
+    // Columns are snake_case in the database and camelCase in `DB`. Nested JSON keys are left
+    // alone: a brief or an event payload comes back exactly as it was stored.
+    super({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+  }
 
-export interface Database extends Sql {
-  readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
-  /** Runs a script of several statements (migrations). */
-  exec(script: string): Promise<void>;
   /** The adapter pg-boss runs on, so jobs live in the same database as everything else. */
-  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
-  close(): Promise<void>;
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+    return this.jobsSql(text, values);
+  }
+
+  /** Closes the connection pool, or PGlite. */
+  close(): Promise<void> {
+    return this.destroy();
+  }
 }

@@ -1,4 +1,5 @@
-import type { Database } from './database.js';
+import { sql } from 'kysely';
+import type { Database, Sql } from './database.js';
 
 /**
  * The schema, as an append-only list: a released migration is never edited, only followed by a
@@ -296,20 +297,26 @@ create index handoffs_created on handoffs(created_at);
 create index decisions_created on decisions(created_at);
 `,
   },
+  {
+    version: 5,
+    name: 'customer presence: when the customer was last seen, for abandonment',
+    sql: `
+alter table conversations add column customer_seen_at timestamptz;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */
 export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<number[]> {
-  await db.exec('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
+  await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
-    const done = await db.transaction(async (tx) => {
+    const done = await db.transaction().execute(async (tx) => {
       // Two nodes starting together: the second waits here, then sees the version recorded.
-      await tx.query('select pg_advisory_xact_lock(727274)');
-      const rows = await tx.query('select 1 from schema_migrations where version = $1', [m.version]);
-      if (rows.length) return false;
-      for (const statement of splitStatements(m.sql)) await tx.query(statement);
-      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      await sql`select pg_advisory_xact_lock(727274)`.execute(tx);
+      if (await tx.selectFrom('schemaMigrations').select('version').where('version', '=', m.version).executeTakeFirst()) return false;
+      for (const statement of splitStatements(m.sql)) await sql.raw(statement).execute(tx);
+      await tx.insertInto('schemaMigrations').values({ version: m.version, name: m.name }).execute();
       return true;
     });
     if (done) {
@@ -318,6 +325,12 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
     }
   }
   return applied;
+}
+
+/** Whether the schema is there at all: a data folder the server never started on holds nothing. */
+export async function isMigrated(db: Sql): Promise<boolean> {
+  const { rows } = await sql<{ name: string | null }>`select to_regclass('public.conversations')::text as name`.execute(db);
+  return Boolean(rows[0]?.name);
 }
 
 /** Splits a migration into statements (our migrations hold no semicolons inside literals). */

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, Sql } from './database.js';
+import { Database } from './database.js';
+import { pgliteDialect } from './pglite-dialect.js';
 
 /**
  * The embedded database: PostgreSQL compiled to WASM, its files in a folder (or in memory for
@@ -8,20 +9,11 @@ import type { Database, Sql } from './database.js';
  */
 export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ?? undefined);
-  const query = async <T>(q: Pick<PGlite, 'query'>, text: string, params?: unknown[]) => (await q.query<T>(text, params as never)).rows;
-  return {
-    kind: 'pglite',
-    query: (text, params) => query(db, text, params),
-    transaction: (fn) => db.transaction((tx) => fn({ query: (text, params) => query(tx, text, params) } satisfies Sql)),
-    exec: async (script) => {
-      await db.exec(script);
-    },
-    executeSql: async (text, values) => {
-      if (values && values.length) return { rows: (await db.query(text, values)).rows };
-      const results = await db.exec(text);
-      return { rows: results.at(-1)?.rows ?? [] };
-    },
-    close: () => db.close(),
-  };
+  const pglite = await PGlite.create(dataDir ?? undefined);
+  return new Database('pglite', pgliteDialect(pglite), async (text, values) => {
+    if (values && values.length) return { rows: (await pglite.query(text, values)).rows };
+    // pg-boss sends scripts of several statements without parameters (its migrations).
+    const results = await pglite.exec(text);
+    return { rows: results.at(-1)?.rows ?? [] };
+  });
 }

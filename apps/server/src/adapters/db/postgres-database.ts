@@ -1,8 +1,10 @@
+import { PostgresDialect } from 'kysely';
 import pg from 'pg';
-import type { Database, Sql } from './database.js';
+import { Database } from './database.js';
 
-// Timestamps come back as JS Dates, bigints (event sequence numbers) as numbers: they stay far
-// below 2^53 in any real deployment, and numbers serialise to JSON as clients expect.
+// Timestamps come back as JS Dates, bigints (event sequence numbers, counts) as numbers: they stay
+// far below 2^53 in any real deployment, numbers serialise to JSON as clients expect, and PGlite
+// returns them the same way.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /** A PostgreSQL server through a connection pool. */
@@ -13,28 +15,37 @@ export async function openPostgresDatabase(url: string, options: { max?: number 
     process.stderr.write(`baton: database connection lost: ${err.message}\n`);
   });
   await pool.query('select 1');
-  return {
-    kind: 'postgres',
-    query: async (text, params) => (await pool.query(text, params)).rows,
-    transaction: async (fn) => {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const tx: Sql = { query: async (text, params) => (await client.query(text, params)).rows };
-        const result = await fn(tx);
-        await client.query('commit');
-        return result;
-      } catch (err) {
-        await client.query('rollback').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
-    },
-    exec: async (script) => {
-      await pool.query(script);
-    },
-    executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
-    close: () => pool.end(),
-  };
+  return new Database('postgres', new PostgresDialect({ pool }), async (text, values) => ({ rows: (await pool.query(text, values)).rows }));
+}
+
+/**
+ * Creates an empty database on the server of `adminUrl` (a test file's own database); returns
+ * its URL. `name` must be a plain identifier.
+ */
+export async function createPostgresDatabase(adminUrl: string, name: string): Promise<string> {
+  await administer(adminUrl, `create database ${identifier(name)}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops a database made by `createPostgresDatabase`, closing the connections still open to it. */
+export async function dropPostgresDatabase(adminUrl: string, name: string): Promise<void> {
+  await administer(adminUrl, `drop database if exists ${identifier(name)} with (force)`);
+}
+
+// `create database` cannot run in a transaction or take parameters: one client, one statement.
+async function administer(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a database name: ${name}`);
+  return name;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
-import { findConversationByCaseNumber, findConversationByThread, insertThreadMessage } from '../../adapters/email/email.repository.js';
+import { findConversationByThread, insertThreadMessage } from '../../adapters/db/repositories/email.repository.js';
+import { findConversationByCaseNumber } from '../../adapters/db/repositories/conversations.repository.js';
 import { addressOf } from '../../adapters/email/email-config.js';
 import { stripQuotedReply } from '../../adapters/email/strip-quoted-reply.js';
 import type { AppContext } from '../context.js';

@@ -3,8 +3,8 @@ import type { Sql } from '../../adapters/db/database.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 import { getHandoff, latestHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
-import type { OutboxRecord } from '../../adapters/email/email.repository.js';
-import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/email/email.repository.js';
+import type { OutboxRecord } from '../../adapters/db/repositories/email.repository.js';
+import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/db/repositories/email.repository.js';
 import type { AppContext } from '../context.js';
 import { EMAIL_QUEUE_UPDATE_MINUTES, continueLink, handoffConfirmation, messageEmailBody, newMessageId, threadSubject } from './compose-email.js';
 

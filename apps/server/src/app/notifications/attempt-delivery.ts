@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { getDelivery, recordAttempt } from '../../adapters/notify/deliveries.repository.js';
-import type { DeliveryRecord } from '../../adapters/notify/deliveries.repository.js';
-import { getEndpoint } from '../../adapters/notify/endpoints.repository.js';
+import { getDelivery, recordAttempt } from '../../adapters/db/repositories/deliveries.repository.js';
+import type { DeliveryRecord } from '../../adapters/db/repositories/deliveries.repository.js';
+import { getEndpoint } from '../../adapters/db/repositories/endpoints.repository.js';
 import { sendNotification } from '../../adapters/notify/send-notification.js';
 import type { AppContext } from '../context.js';
 import { deliveryJobKey } from './queue-deliveries.js';

@@ -1,6 +1,6 @@
 import type { TDeliveriesQuery, TDelivery } from '@baton/contracts';
-import type { DeliveryRecord } from '../../adapters/notify/deliveries.repository.js';
-import { getDelivery, listDeliveries, requeueDelivery } from '../../adapters/notify/deliveries.repository.js';
+import type { DeliveryRecord } from '../../adapters/db/repositories/deliveries.repository.js';
+import { getDelivery, listDeliveries, requeueDelivery } from '../../adapters/db/repositories/deliveries.repository.js';
 import type { AppContext } from '../context.js';
 import { notifyError } from './notify-errors.js';
 import { deliveryJobKey } from './queue-deliveries.js';
@@ -35,7 +35,7 @@ export async function listDeliveryLog(ctx: AppContext, q: TDeliveriesQuery): Pro
  * click queues nothing twice.
  */
 export async function retryDelivery(ctx: AppContext, id: string): Promise<TDelivery> {
-  const requeued = await ctx.db.transaction((tx) => requeueDelivery(tx, id, ctx.clock()));
+  const requeued = await ctx.db.transaction().execute((tx) => requeueDelivery(tx, id, ctx.clock()));
   if (requeued) {
     await ctx.jobs.schedule('deliver-notification', { deliveryId: id, attempt: 0 }, ctx.clock(), `${deliveryJobKey(id, 0)}:${ctx.clock().getTime()}`);
     return wireDelivery(requeued);

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { TCreateEndpoint, TEndpoint, TUpdateEndpoint } from '@baton/contracts';
 import { notificationTargetProblem } from '@baton/contracts';
-import type { NotificationEndpointRecord } from '../../adapters/notify/endpoints.repository.js';
-import * as repo from '../../adapters/notify/endpoints.repository.js';
+import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
+import * as repo from '../../adapters/db/repositories/endpoints.repository.js';
 import type { AppContext } from '../context.js';
 import { DEFAULT_MIN_PRIORITY, effectiveEvents } from './notification-rules.js';
 import { notifyError } from './notify-errors.js';
@@ -36,7 +36,7 @@ export function listNotificationEndpoints(ctx: AppContext): Promise<Notification
 /** Creates an endpoint; a webhook gets a generated secret, returned here once and never again. */
 export async function createNotificationEndpoint(ctx: AppContext, input: TCreateEndpoint): Promise<TEndpoint> {
   const secret = input.kind === 'webhook' ? (input.secret ?? newWebhookSecret()) : (input.secret ?? null);
-  const e = await ctx.db.transaction((tx) =>
+  const e = await ctx.db.transaction().execute((tx) =>
     repo.insertEndpoint(tx, {
       id: ctx.newId(),
       kind: input.kind,
@@ -53,7 +53,7 @@ export async function createNotificationEndpoint(ctx: AppContext, input: TCreate
 
 /** Changes an endpoint; the kind is fixed, and a new target is checked against it. */
 export async function updateNotificationEndpoint(ctx: AppContext, id: string, input: TUpdateEndpoint): Promise<TEndpoint> {
-  return ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction().execute(async (tx) => {
     const current = await repo.getEndpoint(tx, id);
     if (!current) throw notifyError('NOTIFY_ERR_ENDPOINT_NOT_FOUND', `no notification endpoint ${id}`);
     if (input.target !== undefined) {
@@ -78,6 +78,6 @@ export async function updateNotificationEndpoint(ctx: AppContext, id: string, in
 
 /** Deletes an endpoint with its delivery log. */
 export async function deleteNotificationEndpoint(ctx: AppContext, id: string): Promise<void> {
-  const gone = await ctx.db.transaction((tx) => repo.deleteEndpoint(tx, id));
+  const gone = await ctx.db.transaction().execute((tx) => repo.deleteEndpoint(tx, id));
   if (!gone) throw notifyError('NOTIFY_ERR_ENDPOINT_NOT_FOUND', `no notification endpoint ${id}`);
 }

@@ -2,7 +2,7 @@ import type { TNotificationEvent, TNotificationKind } from '@baton/contracts';
 import { NOTIFICATION_EVENTS } from '@baton/contracts';
 import type { Priority } from '@baton/core';
 import { PRIORITIES } from '@baton/core';
-import type { NotificationEndpointRecord } from '../../adapters/notify/endpoints.repository.js';
+import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
 import type { EventRecord, EventType } from '../../adapters/db/repositories/events.repository.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Sql } from '../../adapters/db/database.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
-import { insertDelivery, newDeliveriesFor, overdueDeliveries } from '../../adapters/notify/deliveries.repository.js';
-import { listEndpoints } from '../../adapters/notify/endpoints.repository.js';
+import { insertDelivery, newDeliveriesFor, overdueDeliveries } from '../../adapters/db/repositories/deliveries.repository.js';
+import { listEndpoints } from '../../adapters/db/repositories/endpoints.repository.js';
 import type { AppContext } from '../context.js';
 import { endpointWants, outboundType } from './notification-rules.js';
 import { loadNotificationSubject, renderNotification } from './render-notification.js';

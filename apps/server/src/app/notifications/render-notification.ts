@@ -5,7 +5,7 @@ import type { Sql } from '../../adapters/db/database.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 import { getHandoff, latestHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
-import { teamName } from '../../adapters/notify/endpoints.repository.js';
+import { teamName } from '../../adapters/db/repositories/teams.repository.js';
 import { wireHandoff } from '../wire.js';
 
 /** Everything a notification says about one event, PII masked, before it is shaped for a channel. */

@@ -1,7 +1,8 @@
 import { ZCreateAgentSchema, ZCreateTeamSchema, ZLoginSchema, ZPresenceSchema } from '@baton/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { AgentRecord } from '../../adapters/db/repositories/agents.repository.js';
-import { agentLoads, listAgents, listTeams } from '../../adapters/db/repositories/agents.repository.js';
+import { agentLoads, listAgents } from '../../adapters/db/repositories/agents.repository.js';
+import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import { getCustomerProfile, listCustomers } from '../../adapters/db/repositories/customers.repository.js';
 import { login, logout } from '../../app/agent-auth.js';
 import type { AppContext } from '../../app/context.js';

@@ -1,11 +1,8 @@
 import { ZBookCallbackSchema, ZTeamHoursSchema } from '@baton/contracts';
-import type { BusinessHours } from '@baton/core';
-import { HoursError, validateHours } from '@baton/core';
 import type { FastifyInstance } from 'fastify';
-import { getTeamByName, updateTeam } from '../../adapters/db/repositories/agents.repository.js';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import type { AppContext } from '../../app/context.js';
-import { DomainError } from '../../errors.js';
+import { editTeam } from '../../app/edit-team.js';
 import { requireAgent, requireConversationAccess } from '../auth.js';
 import { parse } from '../parse.js';
 import { publicLimit } from '../rate-limits.js';
@@ -28,19 +25,6 @@ export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.patch<{ Params: { id: string } }>('/api/v1/teams/:id', async (req) => {
     await requireAgent(ctx, req, 'admin');
-    const body = parse(ZTeamHoursSchema, req.body, 'body');
-    const team = await getTeamByName(ctx.db, req.params.id);
-    if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team ${req.params.id}`);
-    let hours: BusinessHours | null | undefined = body.hours === undefined ? undefined : null;
-    if (body.hours) {
-      try {
-        hours = validateHours(body.hours);
-      } catch (err) {
-        if (err instanceof HoursError) throw new DomainError('VALIDATION_ERR_BODY', err.message, `hours.${err.field}`);
-        throw err;
-      }
-    }
-    const { hours: _raw, ...rest } = body;
-    return { team: await ctx.db.transaction((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) })) };
+    return { team: await editTeam(ctx, req.params.id, parse(ZTeamHoursSchema, req.body, 'body')) };
   });
 }

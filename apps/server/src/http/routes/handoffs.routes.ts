@@ -1,15 +1,15 @@
 import { ZHandBackSchema, ZHandoffsQuerySchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
 import type { FastifyInstance } from 'fastify';
-import { listTeams } from '../../adapters/db/repositories/agents.repository.js';
+import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
-import { getHandoff, listHandoffs, updateHandoff } from '../../adapters/db/repositories/handoffs.repository.js';
+import { getHandoff, listHandoffs } from '../../adapters/db/repositories/handoffs.repository.js';
 import { acceptHandoff } from '../../app/accept-handoff.js';
 import type { AppContext } from '../../app/context.js';
 import { handBack } from '../../app/hand-back.js';
+import { openBrief } from '../../app/open-brief.js';
 import { resolveHandoff } from '../../app/resolve-handoff.js';
 import { transferHandoff } from '../../app/transfer-handoff.js';
 import { wireHandoff } from '../../app/wire.js';
-import { withEvents } from '../../app/with-events.js';
 import { DomainError } from '../../errors.js';
 import { requireAgent } from '../auth.js';
 import { parse } from '../parse.js';
@@ -61,14 +61,7 @@ export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
   // Context utilisation: the first time an agent opens the brief.
   app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/brief-opened', async (req) => {
     const agent = await requireAgent(ctx, req);
-    const h = await withEvents(ctx, async (tx, emit) => {
-      const found = await getHandoff(tx, req.params.id);
-      if (!found) throw new DomainError('HANDOFF_ERR_NOT_FOUND', `no handoff ${req.params.id}`);
-      if (found.briefOpenedAt) return found;
-      const updated = await updateHandoff(tx, found.id, { briefOpenedAt: ctx.clock() });
-      await emit({ type: 'handoff.brief_opened', conversationId: found.conversationId, handoffId: found.id, agentId: agent.id, payload: {} });
-      return updated;
-    });
+    const h = await openBrief(ctx, agent, req.params.id);
     return { briefOpenedAt: h.briefOpenedAt?.toISOString() ?? null };
   });
 }

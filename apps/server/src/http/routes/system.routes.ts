@@ -1,7 +1,9 @@
 import { ZMetricsQuerySchema } from '@baton/contracts';
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
-import { getTeamByName } from '../../adapters/db/repositories/agents.repository.js';
+import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
+import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
+import { getTeamByName } from '../../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from '../../app/context.js';
 import { handoffMetrics } from '../../app/handoff-metrics.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
@@ -13,7 +15,7 @@ import { omitToken } from './conversations.routes.js';
 export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/healthz', async (_req, reply) => {
     try {
-      await ctx.db.query('select 1');
+      await pingDatabase(ctx.db);
       return { status: 'ok', database: ctx.db.kind, policyVersion: ctx.policyVersion() };
     } catch (err) {
       reply.code(503);
@@ -32,7 +34,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const r of await ctx.db.query<{ status: string; n: number }>('select status, count(*)::int as n from conversations group by status')) this.set({ status: r.status }, Number(r.n));
+      for (const r of await conversationsByStatus(ctx.db)) this.set({ status: r.status }, r.n);
     },
   });
   new client.Gauge({
@@ -42,7 +44,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const r of await ctx.db.query<{ priority: string; n: number }>(`select priority, count(*)::int as n from handoffs where status = 'waiting' group by priority`)) this.set({ priority: r.priority }, Number(r.n));
+      for (const r of await waitingHandoffsByPriority(ctx.db)) this.set({ priority: r.priority }, r.n);
     },
   });
   new client.Gauge({
@@ -53,8 +55,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     async collect() {
       this.reset();
       const now = ctx.clock();
-      for (const r of await ctx.db.query<{ priority: string; oldest: Date | string }>(`select priority, min(created_at) as oldest from handoffs where status = 'waiting' group by priority`)) {
-        this.set({ priority: r.priority }, Math.max(0, (now.getTime() - new Date(r.oldest).getTime()) / 1000));
+      for (const r of await waitingHandoffsByPriority(ctx.db)) {
+        this.set({ priority: r.priority }, Math.max(0, (now.getTime() - r.oldest.getTime()) / 1000));
       }
     },
   });
@@ -67,8 +69,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const r of await ctx.db.query<{ reason: string; n: number }>(`select r->>'code' as reason, count(*)::int as n from handoffs h, jsonb_array_elements(h.reasons) r group by 1`)) {
-        if (Number(r.n) > 0) this.inc({ reason: r.reason }, Number(r.n));
+      for (const r of await handoffsByReason(ctx.db)) {
+        if (r.n > 0) this.inc({ reason: r.reason }, r.n);
       }
     },
   });
@@ -79,10 +81,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const r of await ctx.db.query<{ outcome: string | null; verdict: string | null; n: number }>(
-        `select resolution->>'outcome' as outcome, resolution->>'verdict' as verdict, count(*)::int as n from handoffs where status = 'resolved' group by 1, 2`,
-      )) {
-        if (Number(r.n) > 0) this.inc({ outcome: r.outcome ?? 'none', verdict: r.verdict ?? 'none' }, Number(r.n));
+      for (const r of await resolvedByOutcome(ctx.db)) {
+        if (r.n > 0) this.inc({ outcome: r.outcome ?? 'none', verdict: r.verdict ?? 'none' }, r.n);
       }
     },
   });
@@ -93,8 +93,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     registers: [registry],
     async collect() {
       this.reset();
-      for (const r of await ctx.db.query<{ kind: string; n: number }>('select kind, count(*)::int as n from quality_flags group by kind')) {
-        if (Number(r.n) > 0) this.inc({ kind: r.kind }, Number(r.n));
+      for (const r of await qualityFlagsByKind(ctx.db)) {
+        if (r.n > 0) this.inc({ kind: r.kind }, r.n);
       }
     },
   });
@@ -103,8 +103,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     help: 'Agents online',
     registers: [registry],
     async collect() {
-      const [r] = await ctx.db.query<{ n: number }>(`select count(*)::int as n from agents where presence = 'online'`);
-      this.set(Number(r?.n ?? 0));
+      this.set(await agentsOnline(ctx.db));
     },
   });
   new client.Gauge({
@@ -112,8 +111,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     help: 'The last event sequence number',
     registers: [registry],
     async collect() {
-      const [r] = await ctx.db.query<{ seq: number }>('select seq from event_counter where id = 1');
-      this.set(Number(r?.seq ?? 0));
+      this.set(await lastEventSeq(ctx.db));
     },
   });
   app.get('/metrics', async (_req, reply) => {

@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
+import type { EventTable } from '../schema.js';
 
 /** Event names, one catalogue: realtime, webhooks and analytics all read these. */
 export const EVENT_TYPES = [
@@ -23,15 +25,8 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export interface EventRecord {
-  seq: number;
-  type: EventType;
-  conversationId: string | null;
-  handoffId: string | null;
-  agentId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: Date;
-}
+/** A row of `events`: the log every listener, stream and webhook reads. */
+export type EventRecord = Selectable<EventTable>;
 
 export interface NewEvent {
   type: EventType;
@@ -47,46 +42,41 @@ export interface NewEvent {
  * become visible in sequence order, and a reader resuming "after N" never skips one.
  */
 export async function appendEvent(tx: Sql, e: NewEvent): Promise<EventRecord> {
-  const [{ seq }] = (await tx.query<{ seq: number | string }>('update event_counter set seq = seq + 1 where id = 1 returning seq')) as [{ seq: number | string }];
-  const rows = await tx.query<Record<string, unknown>>(
-    `insert into events (seq, type, conversation_id, handoff_id, agent_id, payload) values ($1, $2, $3, $4, $5, $6)
-     returning seq, type, conversation_id, handoff_id, agent_id, payload, created_at`,
-    [Number(seq), e.type, e.conversationId ?? null, e.handoffId ?? null, e.agentId ?? null, JSON.stringify(e.payload)],
-  );
-  return toEvent(rows[0]!);
+  const { seq } = await tx
+    .updateTable('eventCounter')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return tx
+    .insertInto('events')
+    .values({ seq, type: e.type, conversationId: e.conversationId ?? null, handoffId: e.handoffId ?? null, agentId: e.agentId ?? null, payload: JSON.stringify(e.payload) })
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 /** Events after `after`, oldest first; `conversationId` limits them to one conversation (a customer's view). */
 export async function listEventsAfter(db: Sql, after: number, opts: { conversationId?: string; limit?: number } = {}): Promise<EventRecord[]> {
-  const limit = Math.min(opts.limit ?? 500, 1000);
-  const rows = opts.conversationId
-    ? await db.query(`select * from events where seq > $1 and conversation_id = $2 order by seq limit $3`, [after, opts.conversationId, limit])
-    : await db.query(`select * from events where seq > $1 order by seq limit $2`, [after, limit]);
-  return rows.map(toEvent);
+  let q = db.selectFrom('events').selectAll().where('seq', '>', after);
+  if (opts.conversationId) q = q.where('conversationId', '=', opts.conversationId);
+  return q.orderBy('seq').limit(Math.min(opts.limit ?? 500, 1000)).execute();
 }
 
 export async function lastEventSeq(db: Sql): Promise<number> {
-  const rows = await db.query<{ seq: number | string }>('select seq from event_counter where id = 1');
-  return Number(rows[0]?.seq ?? 0);
+  const row = await db.selectFrom('eventCounter').select('seq').where('id', '=', 1).executeTakeFirst();
+  return row?.seq ?? 0;
 }
 
 export async function listEvents(db: Sql, filter: { from?: Date; to?: Date; types?: EventType[] }): Promise<EventRecord[]> {
-  const rows = await db.query(
-    `select * from events where ($1::timestamptz is null or created_at >= $1) and ($2::timestamptz is null or created_at < $2)
-     and ($3::text[] is null or type = any($3)) order by seq`,
-    [filter.from ?? null, filter.to ?? null, filter.types ?? null],
-  );
-  return rows.map(toEvent);
+  if (filter.types && !filter.types.length) return [];
+  let q = db.selectFrom('events').selectAll();
+  if (filter.from) q = q.where('createdAt', '>=', filter.from);
+  if (filter.to) q = q.where('createdAt', '<', filter.to);
+  if (filter.types) q = q.where('type', 'in', filter.types);
+  return q.orderBy('seq').execute();
 }
 
-function toEvent(r: Record<string, unknown>): EventRecord {
-  return {
-    seq: Number(r.seq),
-    type: r.type as EventType,
-    conversationId: (r.conversation_id as string | null) ?? null,
-    handoffId: (r.handoff_id as string | null) ?? null,
-    agentId: (r.agent_id as string | null) ?? null,
-    payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
-    createdAt: new Date(r.created_at as string | Date),
-  };
+/** Whether an event of this type was already recorded for the handoff (a job that raises it once). */
+export async function hasHandoffEvent(db: Sql, type: EventType, handoffId: string): Promise<boolean> {
+  return Boolean(await db.selectFrom('events').select('seq').where('type', '=', type).where('handoffId', '=', handoffId).executeTakeFirst());
 }

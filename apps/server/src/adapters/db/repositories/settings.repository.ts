@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
+import type { SettingTable } from '../schema.js';
 
 export interface SettingVersion<T> {
   key: string;
@@ -10,12 +12,12 @@ export interface SettingVersion<T> {
 
 /** The newest version of a setting, or null when it was never set. */
 export async function latestSetting<T>(db: Sql, key: string): Promise<SettingVersion<T> | null> {
-  const rows = await db.query('select * from settings where key = $1 order by version desc limit 1', [key]);
-  return rows[0] ? toSetting<T>(rows[0]) : null;
+  const row = await db.selectFrom('settings').selectAll().where('key', '=', key).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row ? typed<T>(row) : null;
 }
 
 export async function listSettingVersions<T>(db: Sql, key: string, limit = 50): Promise<SettingVersion<T>[]> {
-  return (await db.query('select * from settings where key = $1 order by version desc limit $2', [key, limit])).map((r) => toSetting<T>(r));
+  return (await db.selectFrom('settings').selectAll().where('key', '=', key).orderBy('version', 'desc').limit(limit).execute()).map((r) => typed<T>(r));
 }
 
 /**
@@ -23,21 +25,16 @@ export async function listSettingVersions<T>(db: Sql, key: string, limit = 50): 
  * primary key (key, version) makes the second insert of the same version fail.
  */
 export async function insertSettingVersion<T>(tx: Sql, s: { key: string; version: number; value: T; createdBy: string | null }): Promise<SettingVersion<T> | null> {
-  const rows = await tx.query('insert into settings (key, version, value, created_by) values ($1, $2, $3, $4) on conflict do nothing returning *', [
-    s.key,
-    s.version,
-    JSON.stringify(s.value),
-    s.createdBy,
-  ]);
-  return rows[0] ? toSetting<T>(rows[0]) : null;
+  const row = await tx
+    .insertInto('settings')
+    .values({ key: s.key, version: s.version, value: JSON.stringify(s.value), createdBy: s.createdBy })
+    .onConflict((oc) => oc.doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row ? typed<T>(row) : null;
 }
 
-function toSetting<T>(r: Record<string, unknown>): SettingVersion<T> {
-  return {
-    key: r.key as string,
-    version: Number(r.version),
-    value: (typeof r.value === 'string' ? JSON.parse(r.value) : r.value) as T,
-    createdBy: (r.created_by as string | null) ?? null,
-    createdAt: new Date(r.created_at as string),
-  };
+/** A setting's value is whatever its key's owner stored there (validated before it was saved). */
+function typed<T>(row: Selectable<SettingTable>): SettingVersion<T> {
+  return { ...row, value: row.value as T };
 }

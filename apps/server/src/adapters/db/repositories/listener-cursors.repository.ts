@@ -1,0 +1,23 @@
+import { sql } from 'kysely';
+import type { Sql } from '../database.js';
+
+/**
+ * Takes a listener's cursor for this transaction, creating it at 0 the first time: the sequence
+ * number of the last event it handled, or null when another node holds it now (`skip locked`).
+ */
+export async function claimListenerCursor(tx: Sql, name: string): Promise<number | null> {
+  await tx.insertInto('listenerCursors').values({ name, seq: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  const row = await tx.selectFrom('listenerCursors').select('seq').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
+  return row?.seq ?? null;
+}
+
+/** Moves a listener's cursor to the event it just handled (or skipped). */
+export async function moveListenerCursor(tx: Sql, name: string, seq: number): Promise<void> {
+  await tx.updateTable('listenerCursors').set({ seq, updatedAt: sql<Date>`now()` }).where('name', '=', name).execute();
+}
+
+/** Where a listener's cursor stands: 0 before its first run. */
+export async function listenerCursor(db: Sql, name: string): Promise<number> {
+  const row = await db.selectFrom('listenerCursors').select('seq').where('name', '=', name).executeTakeFirst();
+  return row?.seq ?? 0;
+}

@@ -1,0 +1,339 @@
+import type { TDeliveryStatus, TNotificationKind } from '@baton/contracts';
+import type { Brief, Priority, Skill, Team } from '@baton/core';
+import type { ColumnType, Generated } from 'kysely';
+import type { EventType } from './repositories/events.repository.js';
+
+/**
+ * The tables the migrations create, as Kysely sees them: one `DB` interface types every query.
+ * Names are the columns' in camelCase (`case_number` is `caseNumber`): the database's
+ * `CamelCasePlugin` maps them both ways, so a selected row is already the record the use cases
+ * read, with no mapper between. A column's select type is what the drivers return on PostgreSQL
+ * and PGlite alike: timestamps are Dates, `bigint`s numbers (the pg type parser, PGlite's own),
+ * `jsonb` parsed values, `numeric` strings.
+ *
+ * `jsonb` columns are written as JSON text (`JSON.stringify`): pg would turn a JS array into a
+ * PostgreSQL array literal, not JSON.
+ */
+
+/** A timestamp: read as a Date, written as a Date or an ISO string. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a default (`now()`). */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+/** A `jsonb` column: read as `T`, written as JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+/** A `jsonb` column with a default. */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
+
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type Presence = 'online' | 'away' | 'offline';
+export type ConversationStatus = 'ai' | 'waiting' | 'assigned' | 'resolved' | 'callback';
+export type AuthorKind = 'customer' | 'ai' | 'agent' | 'system';
+export type HandoffStatus = 'waiting' | 'assigned' | 'resolved' | 'abandoned' | 'callback';
+export type CallbackStatus = 'scheduled' | 'queued' | 'done' | 'missed' | 'cancelled';
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+/** What a quality flag records (DESIGN §4, §8). */
+export type QualityFlagKind = 'redundant_ask' | 'customer_repeat' | 'repeat_escalation';
+
+/** Why a handoff was requested: a reason code of the policy, and what triggered it. */
+export interface HandoffReason {
+  code: string;
+  detail: string;
+  messageId?: string;
+}
+
+/** How the agent closed a handoff. */
+export interface Resolution {
+  category: string;
+  outcome: string;
+  verdict: 'needed' | 'unnecessary' | 'too_late' | 'wrong_team';
+  note?: string;
+}
+
+export interface CustomerTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  tier: Generated<string>;
+  accountId: string | null;
+  /** A `date`: the drivers read it as a Date at midnight. */
+  since: NullableTimestamp;
+  status: Generated<string>;
+  createdAt: CreatedAt;
+}
+
+export interface OrderTable {
+  id: string;
+  customerId: string;
+  status: string;
+  placedAt: NullableTimestamp;
+  dispatchedAt: NullableTimestamp;
+  lastScanAt: NullableTimestamp;
+  carrier: string | null;
+  trackingNumber: string | null;
+  /** `numeric(12,2)`: read as a string, so no precision is lost on the way. */
+  totalAmount: ColumnType<string | null, number | string | null, number | string | null>;
+  currency: string | null;
+  items: JsonWithDefault<string[]>;
+}
+
+export interface TicketTable {
+  caseNumber: string;
+  customerId: string;
+  createdAt: Timestamp;
+  category: string | null;
+  outcome: string | null;
+  summary: string | null;
+}
+
+export interface TeamTable {
+  id: string;
+  name: string;
+  skills: JsonWithDefault<Skill[]>;
+  tiers: JsonWithDefault<string[]>;
+  overflow: NullableJson<NonNullable<Team['overflow']>>;
+  sla: Json<Team['sla']>;
+  hours: NullableJson<NonNullable<Team['hours']>>;
+  isDefault: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface AgentTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  capacity: Generated<number>;
+  presence: Generated<Presence>;
+  skills: JsonWithDefault<Skill[]>;
+  lastAssignedAt: NullableTimestamp;
+  createdAt: CreatedAt;
+}
+
+export interface AgentTeamTable {
+  agentId: string;
+  teamId: string;
+}
+
+export interface SessionTable {
+  tokenHash: string;
+  agentId: string;
+  expiresAt: Timestamp;
+  createdAt: CreatedAt;
+}
+
+export interface ConversationTable {
+  id: string;
+  caseNumber: string;
+  customerId: string | null;
+  customerName: string | null;
+  customerEmail: string | null;
+  customerPhone: string | null;
+  /** The customer's last sign of life on a live channel (the widget's stream); null before any. */
+  customerSeenAt: NullableTimestamp;
+  channel: Generated<string>;
+  status: Generated<ConversationStatus>;
+  language: string | null;
+  tokenHash: string;
+  assignedAgentId: string | null;
+  teamId: string | null;
+  lastSeq: Generated<number>;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
+}
+
+export interface MessageTable {
+  id: string;
+  conversationId: string;
+  seq: number;
+  authorKind: AuthorKind;
+  authorId: string | null;
+  authorName: string | null;
+  text: string;
+  private: Generated<boolean>;
+  clientMessageId: string | null;
+  replyTo: string | null;
+  articleId: string | null;
+  action: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface DecisionTable {
+  messageId: string;
+  conversationId: string;
+  /** The engine's decision, as it was made (`confidence`, `intent`, `action`, …). */
+  decision: Json<{ action?: string; intent?: string; confidence?: number } & Record<string, unknown>>;
+  createdAt: CreatedAt;
+}
+
+export interface HandoffTable {
+  id: string;
+  conversationId: string;
+  status: HandoffStatus;
+  priority: Priority;
+  reasons: Json<HandoffReason[]>;
+  teamId: string | null;
+  offeredAgentId: string | null;
+  agentId: string | null;
+  brief: Json<Brief>;
+  waitEstimateMinutes: number | null;
+  slaDueAt: Timestamp;
+  createdAt: CreatedAt;
+  acceptedAt: NullableTimestamp;
+  firstHumanReplyAt: NullableTimestamp;
+  briefOpenedAt: NullableTimestamp;
+  resolvedAt: NullableTimestamp;
+  resolution: NullableJson<Resolution>;
+}
+
+export interface EventCounterTable {
+  id: number;
+  seq: number;
+}
+
+export interface EventTable {
+  seq: number;
+  type: EventType;
+  conversationId: string | null;
+  handoffId: string | null;
+  agentId: string | null;
+  payload: Json<Record<string, unknown>>;
+  createdAt: CreatedAt;
+}
+
+export interface CsatTable {
+  conversationId: string;
+  handoffId: string | null;
+  score: number;
+  comment: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface SettingTable {
+  key: string;
+  version: number;
+  value: Json<unknown>;
+  createdBy: string | null;
+  createdAt: CreatedAt;
+}
+
+export interface ListenerCursorTable {
+  name: string;
+  seq: Generated<number>;
+  updatedAt: CreatedAt;
+}
+
+export interface NotificationEndpointTable {
+  id: string;
+  kind: TNotificationKind;
+  name: string;
+  target: string;
+  secret: string | null;
+  /** Empty means the kind's default set. */
+  events: JsonWithDefault<string[]>;
+  minPriority: Priority | null;
+  active: Generated<boolean>;
+  createdAt: CreatedAt;
+}
+
+export interface DeliveryTable {
+  id: string;
+  endpointId: string;
+  eventSeq: number;
+  eventType: string;
+  status: TDeliveryStatus;
+  attempts: Generated<number>;
+  lastStatus: number | null;
+  lastError: string | null;
+  nextAttemptAt: NullableTimestamp;
+  payload: Json<Record<string, unknown>>;
+  createdAt: CreatedAt;
+  deliveredAt: NullableTimestamp;
+}
+
+export interface EmailThreadTable {
+  messageId: string;
+  conversationId: string;
+  direction: 'in' | 'out';
+  createdAt: CreatedAt;
+  subject: string | null;
+}
+
+export interface CallbackTable {
+  id: string;
+  conversationId: string;
+  handoffId: string | null;
+  kind: 'callback' | 'email';
+  scheduledFor: NullableTimestamp;
+  timeZone: string | null;
+  contact: string | null;
+  status: CallbackStatus;
+  createdAt: CreatedAt;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  conversationId: string;
+  /** What it was made from (`message:<id>`, `handoff:<id>`): one mail per source. */
+  sourceKey: string;
+  /** `message`, `queue_update`, `escalate`, `handoff_confirmation`. */
+  kind: string;
+  /** Without angle brackets. */
+  rfcMessageId: string;
+  toAddress: string;
+  subject: string;
+  body: string;
+  inReplyTo: string | null;
+  refs: JsonWithDefault<string[]>;
+  status: OutboxStatus;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: Timestamp;
+  sentAt: NullableTimestamp;
+}
+
+export interface QualityFlagTable {
+  id: string;
+  handoffId: string | null;
+  conversationId: string;
+  messageId: string | null;
+  kind: QualityFlagKind;
+  detail: JsonWithDefault<Record<string, unknown>>;
+  createdAt: CreatedAt;
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  appliedAt: CreatedAt;
+}
+
+/** Every table of the schema, by its name in camelCase. */
+export interface DB {
+  agentTeams: AgentTeamTable;
+  agents: AgentTable;
+  callbacks: CallbackTable;
+  conversations: ConversationTable;
+  csat: CsatTable;
+  customers: CustomerTable;
+  decisions: DecisionTable;
+  deliveries: DeliveryTable;
+  emailOutbox: EmailOutboxTable;
+  emailThreads: EmailThreadTable;
+  eventCounter: EventCounterTable;
+  events: EventTable;
+  handoffs: HandoffTable;
+  listenerCursors: ListenerCursorTable;
+  messages: MessageTable;
+  notificationEndpoints: NotificationEndpointTable;
+  orders: OrderTable;
+  qualityFlags: QualityFlagTable;
+  schemaMigrations: SchemaMigrationTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  teams: TeamTable;
+  tickets: TicketTable;
+}

@@ -1,0 +1,77 @@
+import { IllegalTransitionError } from '@baton/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../adapters/db/database.js';
+import { migrate } from '../adapters/db/migrations.js';
+import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
+import { openPostgresDatabase } from '../adapters/db/postgres-database.js';
+import { getConversation, insertConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { appendEvent, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { freshPostgres, TEST_DATABASES } from '../test/databases.js';
+import * as lifecycle from './conversation-lifecycle.js';
+import type { InTransaction } from './conversation-lifecycle.js';
+
+/** The lifecycle owner on its own: each edge writes both rows and announces itself; an illegal one writes nothing. */
+describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
+  let db: Database;
+  let drop: (() => Promise<void>) | null = null;
+  let n = 0;
+  const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, createdAt: new Date() };
+  const inTx = <T>(fn: (t: InTransaction) => Promise<T>) => db.transaction().execute((tx) => fn({ tx, emit: (e) => appendEvent(tx, e) }));
+  const newConversation = () => db.transaction().execute((tx) => insertConversation(tx, { id: `c-${(n += 1)}`, customerId: null, customerName: null, customerEmail: null, channel: 'web', language: 'en', tokenHash: `t-${n}` }));
+  const newHandoff = (conversationId: string) => ({
+    id: `h-${conversationId}`,
+    conversationId,
+    priority: 'medium' as const,
+    reasons: [{ code: 'customer_request', detail: 'asked for a person' }],
+    teamId: null,
+    offeredAgentId: null,
+    brief: { caseNumber: 'C-1' } as never,
+    waitEstimateMinutes: null,
+    slaDueAt: new Date(Date.now() + 3_600_000),
+  });
+
+  beforeAll(async () => {
+    if (kind === 'postgres') {
+      const pg = await freshPostgres();
+      drop = pg.drop;
+      db = await openPostgresDatabase(pg.url);
+    } else db = await openPgliteDatabase(null);
+    await migrate(db);
+    await db.insertInto('agents').values({ id: agent.id, email: agent.email, name: agent.name, role: 'agent', passwordHash: 'x' }).execute();
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await drop?.();
+  });
+
+  it('escalates, accepts and resolves: both rows move together and each edge is announced, handoff event first', async () => {
+    const c = await newConversation();
+    const after = (await listEventsAfter(db, 0, { limit: 1000 })).at(-1)?.seq ?? 0;
+    const { handoff } = await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)));
+    expect([(await getConversation(db, c.id))!.status, handoff.status]).toEqual(['waiting', 'waiting']);
+    await inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'));
+    expect((await getConversation(db, c.id))!).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
+    const h = (await getHandoff(db, handoff.id))!;
+    await inTx((t) => lifecycle.resolve(t, h, agent, { category: 'orders', outcome: 'solved', verdict: 'needed' }, new Date()));
+    expect([(await getConversation(db, c.id))!.status, (await getHandoff(db, handoff.id))!.status]).toEqual(['resolved', 'resolved']);
+    const events = (await listEventsAfter(db, after, { conversationId: c.id })).map((e) => (e.type === 'conversation.status_changed' ? `${e.type}:${String(e.payload.cause)}` : e.type));
+    expect(events).toEqual(['conversation.status_changed:escalated', 'handoff.accepted', 'conversation.status_changed:accepted', 'handoff.resolved', 'conversation.status_changed:resolved']);
+  });
+
+  it('refuses an edge that does not exist, and writes nothing', async () => {
+    const c = await newConversation();
+    const before = (await listEventsAfter(db, 0, { limit: 1000 })).at(-1)?.seq ?? 0;
+    await expect(inTx((t) => lifecycle.reopen(t, c.id))).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect((await getConversation(db, c.id))!.status).toBe('ai');
+    expect(await listEventsAfter(db, before)).toEqual([]);
+  });
+
+  it('lets one of two accepts through', async () => {
+    const c = await newConversation();
+    const { handoff } = await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)));
+    await inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'));
+    await expect(inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'))).rejects.toMatchObject({ code: 'HANDOFF_ERR_ALREADY_ACCEPTED' });
+  });
+});

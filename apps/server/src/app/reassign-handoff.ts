@@ -1,0 +1,62 @@
+import { chooseAgent } from '@baton/core';
+import { getAgent } from '../adapters/db/repositories/agents.repository.js';
+import { insertMessage } from '../adapters/db/repositories/conversations.repository.js';
+import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
+import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
+import type { AppContext } from './context.js';
+import * as lifecycle from './conversation-lifecycle.js';
+import { watchForAbandonment } from './detect-abandonment.js';
+import { agentStates } from './queue-state.js';
+import { wireHandoff, wireMessage } from './wire.js';
+import { withEvents } from './with-events.js';
+
+/**
+ * Nobody is left waiting on one agent (DESIGN §5). `accept`: the agent a handoff was offered to
+ * has not accepted in time, so it is offered to the next best agent. `answer`: the agent accepted
+ * but has not replied in time, so the conversation goes back to the queue, with a private note,
+ * and is offered to someone else. Never to the same agent twice in a row; each run acts only from
+ * the state it expects, so a late or repeated run does nothing.
+ */
+export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; agentId: string; phase: 'accept' | 'answer' }): Promise<void> {
+  const { handoffId, agentId, phase } = o;
+  const h = await getHandoff(ctx.db, handoffId);
+  if (!h) return;
+  if (phase === 'accept' && (h.status !== 'waiting' || h.offeredAgentId !== agentId)) return;
+  if (phase === 'answer' && (h.status !== 'assigned' || h.agentId !== agentId || h.firstHumanReplyAt)) return;
+  const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
+  const agents = (await agentStates(ctx.db)).filter((a) => a.id !== agentId);
+  const next = team ? chooseAgent({ language: h.brief.language ?? 'en', channel: 'web', priority: h.priority }, team.id, agents) : null;
+  const reason = phase === 'accept' ? 'accept_timeout' : 'answer_timeout';
+  const moved = await withEvents(ctx, async (tx, emit) => {
+    const fresh = await getHandoff(tx, handoffId);
+    if (!fresh) return null;
+    let updated: HandoffRecord;
+    if (phase === 'accept') {
+      if (fresh.status !== 'waiting' || fresh.offeredAgentId !== agentId) return null;
+      updated = await updateHandoff(tx, handoffId, { offeredAgentId: next?.id ?? null });
+    } else {
+      if (fresh.status !== 'assigned' || fresh.agentId !== agentId || fresh.firstHumanReplyAt) return null;
+      const back = await lifecycle.returnToQueue({ tx, emit }, fresh, next?.id ?? null);
+      updated = back.handoff;
+      const who = (await getAgent(tx, agentId))?.name ?? 'the agent';
+      const note = await insertMessage(tx, {
+        id: ctx.newId(),
+        conversationId: back.conversation.id,
+        authorKind: 'system',
+        text: `Back in the queue: ${who} accepted but did not reply within ${Math.round(ctx.config.answerTimeoutSeconds / 60)} minutes.`,
+        private: true,
+        action: 'answer_timeout',
+      });
+      await emit({ type: 'message.created', conversationId: back.conversation.id, payload: { message: wireMessage(note) } });
+    }
+    await emit({ type: 'handoff.offered', conversationId: h.conversationId, handoffId, agentId: next?.id ?? null, payload: { handoff: wireHandoff(updated, team?.name ?? null), previousAgentId: agentId, reason } });
+    return updated;
+  });
+  // Back in the live queue: the customer may leave it again.
+  if (moved && phase === 'answer') await watchForAbandonment(ctx, moved);
+  if (moved && next) {
+    await ctx.jobs.schedule('accept-timeout', { handoffId, agentId: next.id, phase: 'accept' }, new Date(ctx.clock().getTime() + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${handoffId}:${next.id}`);
+  }
+  if (moved) ctx.log('info', phase === 'accept' ? 'handoff not accepted in time; offered to the next agent' : 'accepted handoff not answered in time; back in the queue', { handoffId, from: agentId, to: next?.id ?? 'the whole team' });
+}

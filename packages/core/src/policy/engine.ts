@@ -10,6 +10,7 @@ import { extractEntities } from '../signals/entities.js';
 import { detectHighIntent } from '../signals/high-intent.js';
 import type { HumanRequest } from '../signals/human-request.js';
 import { detectHumanRequest } from '../signals/human-request.js';
+import type { KeywordMatch } from '../signals/keywords.js';
 import { compileKeywords } from '../signals/keywords.js';
 import { detectLanguage } from '../signals/language.js';
 import { questionSimilarity } from '../signals/repetition.js';
@@ -19,6 +20,7 @@ import type { TopicMatch, TopicMatcher } from '../signals/topics.js';
 import { compileTopics } from '../signals/topics.js';
 import type { Decision, DecisionAction, DecisionSignals, Reason } from './decision.js';
 import type { Policy } from './policy.js';
+import type { OfferReply } from './offer-choice.js';
 import { choiceAsRequest, choiceButtons, readOfferReply } from './offer-choice.js';
 import { computePriority } from './priority.js';
 import type { ReasonCode } from './reasons.js';
@@ -227,8 +229,42 @@ const GREETING = /^\s*(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|eveni
 
 const CLOSING = /^\s*(?:thanks?|thank you|thx|ty|great|perfect|ok(?:ay)?|got it|that (?:helps|helped|worked)|cheers|bye|awesome|cool)\b[\s\S]{0,40}$/i;
 
+/** Everything the triggers read and write while one decision is taken. */
+interface DecideState {
+  turns: Turn[];
+  /** Index of the last customer turn: the message being decided. */
+  last: number;
+  text: string;
+  vectorOf: (i: number) => Float32Array | undefined;
+  sentimentTrend: SentimentTrend;
+  signals: DecisionSignals;
+  reasons: Reason[];
+  /** The offer-of-a-choice reply, when the message answers one. */
+  choice: OfferReply | null;
+  /** The text answered from: the message, or the question an accepted offer was about. */
+  question: string;
+  answer: AnswerResult | undefined;
+  confident: boolean;
+  /** A plain question about a subject, which the KB answers: trigger words "answered when asked" stay quiet. */
+  askedAndAnswered: boolean;
+  messageTopics: TopicMatch[];
+  articleTopicHits: TopicMatch[];
+  keywordHits: KeywordMatch[];
+  sensitive: boolean;
+  simpleFaq: boolean;
+  human: HumanRequest | null;
+}
+
+/** Records a reason once per code and message. */
+function addReason(s: DecideState, code: ReasonCode, detail: string, messageIndex = s.last): void {
+  if (!s.reasons.some((r) => r.code === code && r.messageIndex === messageIndex)) s.reasons.push({ code, detail, messageIndex });
+}
+
+/**
+ * The decision at the last customer message: the signals are read once, each trigger of the
+ * policy adds its reasons in turn, and the action follows from them (DESIGN §3).
+ */
 function decide(ctx: DecideContext, conversation: Conversation, vectors?: VectorLookup): Decision {
-  const { policy } = ctx;
   const turns: Turn[] = conversation.turns.map((t) => ({ ...t, text: clip(typeof t.text === 'string' ? t.text : '') }));
   const last = findLastIndex(turns, (t) => t.role === 'customer');
   const vectorOf = (i: number): Float32Array | undefined => (ctx.semantic && vectors ? safeVector(vectors, turns[i]!.text) : undefined);
@@ -237,16 +273,53 @@ function decide(ctx: DecideContext, conversation: Conversation, vectors?: Vector
   const signals: DecisionSignals = {
     entities: [],
     language: 'und',
-    sentimentTrend: sentimentTrend.turns.map((s) => ({ label: s.label, score: round(s.score) })),
+    sentimentTrend: sentimentTrend.turns.map((t) => ({ label: t.label, score: round(t.score) })),
     sentimentDirection: sentimentTrend.direction,
     topics: [],
     keywords: [],
     attempts: [],
     outOfScope: false,
   };
-  if (last < 0) {
-    return { action: 'clarify', reasons: [], priority: 'low', confidence: 0, sentiment, signals };
+  if (last < 0) return { action: 'clarify', reasons: [], priority: 'low', confidence: 0, sentiment, signals };
+
+  const s = readSignals(ctx, turns, last, vectorOf, sentimentTrend, signals);
+  applyTopics(ctx, s);
+  applyKeywords(ctx, s);
+  applySentiment(ctx, s);
+  applyRepetition(ctx, s);
+  applyAmount(ctx, s);
+  applyHighIntent(ctx, s);
+  let action = applyCustomerRequest(ctx, s, conversation);
+  if (!action && s.reasons.length > 0) action = 'escalate';
+  const vip = isVip(ctx, conversation);
+  if (vip && ctx.policy.tier.enabled && (action === 'escalate' || !s.simpleFaq)) {
+    addReason(s, 'vip', `${conversation.customer?.tier} customer`);
+    action = 'escalate';
   }
+  const greeting = !action && s.reasons.length === 0 && GREETING.test(s.text);
+  if (greeting) action = 'clarify';
+  action ??= applyConfidence(ctx, s);
+
+  const escalated = action === 'escalate';
+  const priority = escalated ? computePriority(s.reasons, ctx.policy, { frustratedStreak: sentimentTrend.frustratedStreak, label: sentimentTrend.label }, vip) : 'low';
+  const ordered = escalated ? sortReasons(s.reasons, ctx.policy) : s.reasons;
+  const decision: Decision = { action, reasons: ordered, priority, confidence: s.answer ? round(s.answer.confidence) : 0, sentiment, signals };
+  if (s.answer?.articleId && (action === 'answer' || s.answer.confidence >= 0.3)) decision.articleId = s.answer.articleId;
+  if (action === 'offer_choice') decision.quickReplies = choiceButtons(signals.language);
+  const intent = greeting ? 'greeting' : (decision.articleId ?? signals.topics[0] ?? (s.human ? 'human' : undefined));
+  if (intent) decision.intent = intent;
+  return decision;
+}
+
+/** Entities, attempts, language and mood; the reply to an offer; the answer. */
+function readSignals(
+  ctx: DecideContext,
+  turns: Turn[],
+  last: number,
+  vectorOf: (i: number) => Float32Array | undefined,
+  sentimentTrend: SentimentTrend,
+  signals: DecisionSignals,
+): DecideState {
   const text = turns[last]!.text;
   const vector = vectorOf(last);
   if (vector) signals.semantic = true;
@@ -255,156 +328,161 @@ function decide(ctx: DecideContext, conversation: Conversation, vectors?: Vector
     if (t.role === 'ai' && t.articleId && i < last) signals.attempts.push({ articleId: t.articleId, messageIndex: i, failed: t.failed === true });
   });
   signals.language = detectLanguage(text).code;
-  const mood = requestMood(text);
-  signals.mood = mood;
-
-  const reasons: Reason[] = [];
-  const add = (code: ReasonCode, detail: string, messageIndex = last) => {
-    if (!reasons.some((r) => r.code === code && r.messageIndex === messageIndex)) reasons.push({ code, detail, messageIndex });
+  signals.mood = requestMood(text);
+  const s: DecideState = {
+    turns,
+    last,
+    text,
+    vectorOf,
+    sentimentTrend,
+    signals,
+    reasons: [],
+    choice: null,
+    question: text,
+    answer: undefined,
+    confident: false,
+    askedAndAnswered: false,
+    messageTopics: [],
+    articleTopicHits: [],
+    keywordHits: [],
+    sensitive: false,
+    simpleFaq: false,
+    human: null,
   };
-
   // The answer to an offer of a choice: the customer picks a person, or lets the assistant go on
   // with the question that led to the offer.
-  const choice = readOfferReply(turns, last, signals.language);
-  let question = text;
+  s.choice = readOfferReply(turns, last, signals.language);
   let questionVector = vector;
-  if (choice?.pick === 'self_serve') {
-    question = turns[choice.questionIndex]!.text;
-    questionVector = vectorOf(choice.questionIndex);
+  if (s.choice?.pick === 'self_serve') {
+    s.question = turns[s.choice.questionIndex]!.text;
+    questionVector = vectorOf(s.choice.questionIndex);
   }
-
-  let answer: AnswerResult | undefined;
   if (ctx.answerer) {
     try {
-      answer = ctx.answerer.answer(question, questionVector);
+      s.answer = ctx.answerer.answer(s.question, questionVector);
     } catch (err) {
-      add('ai_error', `the assistant failed: ${err instanceof Error ? err.message : String(err)}`);
+      addReason(s, 'ai_error', `the assistant failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
-  const confidence = answer ? round(answer.confidence) : 0;
-  const confident = answer !== undefined && answer.articleId !== null && answer.confidence >= policy.confidence.threshold;
-  signals.outOfScope = answer?.outOfScope ?? false;
-  // A plain question about a subject, which the KB answers: trigger words "answered when asked" stay quiet.
-  const askedAndAnswered = mood === 'question' && confident;
+  s.confident = s.answer !== undefined && s.answer.articleId !== null && s.answer.confidence >= ctx.policy.confidence.threshold;
+  signals.outOfScope = s.answer?.outOfScope ?? false;
+  s.askedAndAnswered = signals.mood === 'question' && s.confident;
+  return s;
+}
 
-  // Sensitive topics, from the words used and from the article the question matches.
-  let articleTopicHits: TopicMatch[] = [];
+/** Sensitive topics, from the words used and from the article the question matches. */
+function applyTopics(ctx: DecideContext, s: DecideState): void {
+  const { policy } = ctx;
+  const answer = s.answer;
   if (policy.topics.enabled && answer?.articleId && answer.confidence >= policy.topics.articleTopicConfidence) {
-    articleTopicHits = ctx.articleTopics.get(answer.articleId) ?? [];
+    s.articleTopicHits = ctx.articleTopics.get(answer.articleId) ?? [];
   }
-  const messageTopics = (policy.topics.enabled ? uniqueByTopic(ctx.topics.match(question)) : []).filter(
-    (m) => !(askedAndAnswered && ctx.answerWhenAsked.has(m.topicId) && !articleTopicHits.some((h) => h.topicId === m.topicId)),
+  s.messageTopics = (policy.topics.enabled ? uniqueByTopic(ctx.topics.match(s.question)) : []).filter(
+    (m) => !(s.askedAndAnswered && ctx.answerWhenAsked.has(m.topicId) && !s.articleTopicHits.some((h) => h.topicId === m.topicId)),
   );
-  for (const m of messageTopics) add(m.reason as ReasonCode, `${m.label.toLowerCase()}: ${quote(m.evidence)}`);
-  for (const m of articleTopicHits) {
+  for (const m of s.messageTopics) addReason(s, m.reason as ReasonCode, `${m.label.toLowerCase()}: ${quote(m.evidence)}`);
+  for (const m of s.articleTopicHits) {
     const title = ctx.answerer?.articles.get(answer!.articleId!)?.title ?? answer!.articleId!;
-    add(m.reason as ReasonCode, `${m.label.toLowerCase()}: the question matches the article "${title}"`);
+    addReason(s, m.reason as ReasonCode, `${m.label.toLowerCase()}: the question matches the article "${title}"`);
   }
-  signals.topics = uniqueByTopic([...messageTopics, ...articleTopicHits]).map((m) => m.topicId);
-  const sensitive = signals.topics.length > 0;
+  s.signals.topics = uniqueByTopic([...s.messageTopics, ...s.articleTopicHits]).map((m) => m.topicId);
+  s.sensitive = s.signals.topics.length > 0;
   // A confident answer from an ordinary article, with no sensitive topic: the "simple FAQ" of DESIGN §3.
-  const simpleFaq = confident && !sensitive;
+  s.simpleFaq = s.confident && !s.sensitive;
+}
 
-  // Keywords: a word from the list escalates, except inside a simple FAQ ("what is your refund policy?")
-  // and, for words answered when asked, inside a plain question the KB answers.
-  const allKeywordHits = policy.keywords.enabled ? ctx.keywords.match(question) : [];
-  signals.keywords = [...new Set(allKeywordHits.map((k) => k.keyword))];
-  const keywordHits = allKeywordHits.filter((k) => !(askedAndAnswered && ctx.keywordsAnswerWhenAsked.has(k.keyword.toLowerCase()) && articleTopicHits.length === 0));
-  const firing = [...new Set(keywordHits.map((k) => k.keyword))];
-  if (firing.length && !simpleFaq) add('keyword', `keyword ${firing.map((k) => `"${k}"`).join(', ')}`);
+/**
+ * Keywords: a word from the list escalates, except inside a simple FAQ ("what is your refund
+ * policy?") and, for words answered when asked, inside a plain question the KB answers.
+ */
+function applyKeywords(ctx: DecideContext, s: DecideState): void {
+  const all = ctx.policy.keywords.enabled ? ctx.keywords.match(s.question) : [];
+  s.signals.keywords = [...new Set(all.map((k) => k.keyword))];
+  s.keywordHits = all.filter((k) => !(s.askedAndAnswered && ctx.keywordsAnswerWhenAsked.has(k.keyword.toLowerCase()) && s.articleTopicHits.length === 0));
+  const firing = [...new Set(s.keywordHits.map((k) => k.keyword))];
+  if (firing.length && !s.simpleFaq) addReason(s, 'keyword', `keyword ${firing.map((k) => `"${k}"`).join(', ')}`);
+}
 
-  // Frustration and anger.
-  const s = policy.sentiment;
-  if (s.enabled) {
-    if (s.escalateWhenUpset && sentimentTrend.label === 'upset') add('negative_sentiment', `the customer is upset: ${quote(text)}`);
-    else if (sentimentTrend.frustratedStreak >= s.frustratedTurns) add('negative_sentiment', `frustrated for ${sentimentTrend.frustratedStreak} turns in a row`);
-    else if (s.earlierWithRiskyTopic && sentimentTrend.label === 'frustrated' && (sensitive || keywordHits.length > 0)) {
-      add('negative_sentiment', 'frustrated, on a sensitive topic');
-    }
+/** Frustration and anger: upset at once, frustrated for some turns, or earlier on a risky topic. */
+function applySentiment(ctx: DecideContext, s: DecideState): void {
+  const p = ctx.policy.sentiment;
+  if (!p.enabled) return;
+  const trend = s.sentimentTrend;
+  if (p.escalateWhenUpset && trend.label === 'upset') addReason(s, 'negative_sentiment', `the customer is upset: ${quote(s.text)}`);
+  else if (trend.frustratedStreak >= p.frustratedTurns) addReason(s, 'negative_sentiment', `frustrated for ${trend.frustratedStreak} turns in a row`);
+  else if (p.earlierWithRiskyTopic && trend.label === 'frustrated' && (s.sensitive || s.keywordHits.length > 0)) {
+    addReason(s, 'negative_sentiment', 'frustrated, on a sensitive topic');
   }
+}
 
-  // Repetition: the same question again, or answers that keep failing.
-  if (policy.repetition.enabled && !choice) {
-    const repeat = findRepeat(ctx, turns, last, answer, signals.attempts, vectorOf);
-    if (repeat) add('repeated_question', repeat.detail, repeat.messageIndex);
+/** Repetition: the same question again, or answers that keep failing. */
+function applyRepetition(ctx: DecideContext, s: DecideState): void {
+  if (!ctx.policy.repetition.enabled || s.choice) return;
+  const repeat = findRepeat(ctx, s.turns, s.last, s.answer, s.signals.attempts, s.vectorOf);
+  if (repeat) addReason(s, 'repeated_question', repeat.detail, repeat.messageIndex);
+}
+
+/** Refunds and disputes over the threshold. */
+function applyAmount(ctx: DecideContext, s: DecideState): void {
+  const p = ctx.policy.amount;
+  if (!p.enabled) return;
+  const moneyContext =
+    [...s.messageTopics, ...s.articleTopicHits].some((m) => m.reason === 'billing' || m.reason === 'security') ||
+    s.keywordHits.some((k) => /refund|chargeback|fraud/.test(k.keyword));
+  const big = s.signals.entities.filter((e) => e.kind === 'amount' && (e.amount ?? 0) > p.threshold);
+  const biggest = big.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0))[0];
+  if (moneyContext && biggest) addReason(s, 'high_value', `${biggest.text} is over the ${p.threshold} threshold`, biggest.messageIndex);
+}
+
+/** Sales: a demo, an enterprise purchase, or a pricing question the KB cannot answer. */
+function applyHighIntent(ctx: DecideContext, s: DecideState): void {
+  if (!ctx.policy.highIntent.enabled) return;
+  const hi = detectHighIntent(s.text);
+  if (hi && (hi.kind !== 'pricing' || !s.confident)) {
+    addReason(s, 'high_intent', `${hi.kind}: ${quote(hi.evidence)}`);
+    s.signals.queue = ctx.policy.highIntent.queue;
   }
+}
 
-  // Refunds and disputes over the threshold.
-  if (policy.amount.enabled) {
-    const moneyContext =
-      [...messageTopics, ...articleTopicHits].some((m) => m.reason === 'billing' || m.reason === 'security') ||
-      keywordHits.some((k) => /refund|chargeback|fraud/.test(k.keyword));
-    const big = signals.entities.filter((e) => e.kind === 'amount' && (e.amount ?? 0) > policy.amount.threshold);
-    const biggest = big.sort((a, b) => (b.amount ?? 0) - (a.amount ?? 0))[0];
-    if (moneyContext && biggest) add('high_value', `${biggest.text} is over the ${policy.amount.threshold} threshold`, biggest.messageIndex);
+/**
+ * An explicit request for a person: the rules in the customer's language, then the encoder's
+ * second opinion, then a confident match to an article whose purpose is to reach a person. On a
+ * simple topic the policy may offer a choice first; a second request always escalates.
+ */
+function applyCustomerRequest(ctx: DecideContext, s: DecideState, conversation: Conversation): DecisionAction | undefined {
+  if (!ctx.policy.customerRequest.enabled) return undefined;
+  s.human = s.choice ? choiceAsRequest(s.choice) : findHumanRequest(ctx, s.text, s.signals.language, s.vectorOf(s.last), s.answer, s.confident);
+  if (!s.human) return undefined;
+  const before = s.turns.slice(0, s.last);
+  const earlier = before.filter((t) => t.role === 'customer' && detectHumanRequest(t.text) !== null).length;
+  const offeredBefore = before.some((t) => t.role === 'ai' && t.action === 'offer_choice');
+  const simpleTopic = s.reasons.length === 0 && !s.sensitive && (s.confident || s.signals.attempts.length > 0);
+  if (ctx.policy.customerRequest.offerChoiceForSimple && earlier === 0 && !offeredBefore && simpleTopic && !isVip(ctx, conversation)) {
+    addReason(s, 'customer_request', `asked for a person: ${quote(s.human.phrase)}; offered a choice first, as the topic is simple`);
+    return 'offer_choice';
   }
+  addReason(s, 'customer_request', earlier > 0 || offeredBefore ? `asked for a person again: ${quote(s.human.phrase)}` : `asked for a person: ${quote(s.human.phrase)}`);
+  return undefined;
+}
 
-  // Sales.
-  if (policy.highIntent.enabled) {
-    const hi = detectHighIntent(text);
-    if (hi && (hi.kind !== 'pricing' || !confident)) {
-      add('high_intent', `${hi.kind}: ${quote(hi.evidence)}`);
-      signals.queue = policy.highIntent.queue;
-    }
+/** No trigger fired: answer when confident, decline what is plainly outside the business, else clarify once, then escalate. */
+function applyConfidence(ctx: DecideContext, s: DecideState): DecisionAction {
+  const { policy } = ctx;
+  const answer = s.answer;
+  if (s.confident && answer?.articleId) return 'answer';
+  if (!policy.confidence.enabled) return answer?.articleId ? 'answer' : 'clarify';
+  const conf = below(answer?.confidence ?? 0, policy.confidence.threshold);
+  if (answer?.outOfScope && policy.confidence.declineOutOfScope) {
+    addReason(s, 'out_of_scope', `outside what this assistant knows (confidence ${conf})`);
+    return 'decline';
   }
-
-  // An explicit request for a person: the rules in the customer's language, then the encoder's
-  // second opinion, then a confident match to an article whose purpose is to reach a person.
-  let action: DecisionAction | undefined;
-  const human = policy.customerRequest.enabled ? (choice ? choiceAsRequest(choice) : findHumanRequest(ctx, text, signals.language, vector, answer, confident)) : null;
-  if (human) {
-    const earlier = turns.slice(0, last).filter((t) => t.role === 'customer' && detectHumanRequest(t.text) !== null).length;
-    const offeredBefore = turns.slice(0, last).some((t) => t.role === 'ai' && t.action === 'offer_choice');
-    const simpleTopic = reasons.length === 0 && !sensitive && (confident || signals.attempts.length > 0);
-    if (policy.customerRequest.offerChoiceForSimple && earlier === 0 && !offeredBefore && simpleTopic && !isVip(ctx, conversation)) {
-      action = 'offer_choice';
-      add('customer_request', `asked for a person: ${quote(human.phrase)}; offered a choice first, as the topic is simple`);
-    } else {
-      add('customer_request', earlier > 0 || offeredBefore ? `asked for a person again: ${quote(human.phrase)}` : `asked for a person: ${quote(human.phrase)}`);
-    }
+  const clarified = countClarifications(s.turns, s.last);
+  if (clarified < policy.confidence.clarifyTimes) {
+    addReason(s, 'low_confidence', `confidence ${conf} is below ${policy.confidence.threshold}; asking a clarifying question`);
+    return 'clarify';
   }
-
-  const escalating = action !== 'offer_choice' && reasons.length > 0;
-  if (!action && escalating) action = 'escalate';
-
-  // VIPs: anything that is not a simple FAQ goes to a person, with priority.
-  const vip = isVip(ctx, conversation);
-  if (vip && policy.tier.enabled && (action === 'escalate' || !simpleFaq)) {
-    add('vip', `${conversation.customer?.tier} customer`);
-    action = 'escalate';
-  }
-
-  const greeting = !action && reasons.length === 0 && GREETING.test(text);
-  if (greeting) action = 'clarify';
-  if (!action) {
-    if (confident && answer?.articleId) {
-      action = 'answer';
-    } else if (!policy.confidence.enabled) {
-      action = answer?.articleId ? 'answer' : 'clarify';
-    } else if (answer?.outOfScope && policy.confidence.declineOutOfScope) {
-      action = 'decline';
-      add('out_of_scope', `outside what this assistant knows (confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)})`);
-    } else {
-      const clarified = countClarifications(turns, last);
-      if (clarified < policy.confidence.clarifyTimes) {
-        action = 'clarify';
-        add('low_confidence', `confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)} is below ${policy.confidence.threshold}; asking a clarifying question`);
-      } else {
-        action = 'escalate';
-        add('low_confidence', `confidence ${below(answer?.confidence ?? 0, policy.confidence.threshold)} is below ${policy.confidence.threshold} after ${clarified} clarifying question${clarified === 1 ? '' : 's'}`);
-      }
-    }
-  }
-
-  const escalated = action === 'escalate';
-  const priority = escalated ? computePriority(reasons, policy, { frustratedStreak: sentimentTrend.frustratedStreak, label: sentimentTrend.label }, vip) : 'low';
-  const ordered = escalated ? sortReasons(reasons, policy) : reasons;
-  const decision: Decision = { action, reasons: ordered, priority, confidence, sentiment, signals };
-  if (answer?.articleId && (action === 'answer' || answer.confidence >= 0.3)) decision.articleId = answer.articleId;
-  if (action === 'offer_choice') decision.quickReplies = choiceButtons(signals.language);
-  const intent = greeting ? 'greeting' : (decision.articleId ?? signals.topics[0] ?? (human ? 'human' : undefined));
-  if (intent) decision.intent = intent;
-  return decision;
+  addReason(s, 'low_confidence', `confidence ${conf} is below ${policy.confidence.threshold} after ${clarified} clarifying question${clarified === 1 ? '' : 's'}`);
+  return 'escalate';
 }
 
 function safeVector(vectors: VectorLookup, text: string): Float32Array | undefined {

@@ -1,9 +1,9 @@
 import type { TNotificationEvent, TNotificationKind } from '@baton/contracts';
-import { NOTIFICATION_EVENTS } from '@baton/contracts';
+import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCE_EVENTS } from '@baton/contracts';
 import type { Priority } from '@baton/core';
 import { PRIORITIES } from '@baton/core';
 import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
-import type { EventRecord, EventType } from '../../adapters/db/repositories/events.repository.js';
+import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 
 /**
  * Which events an endpoint gets when its `events` list is empty. SMS is for waking someone up, so
@@ -23,27 +23,16 @@ export const DEFAULT_EVENTS: Record<TNotificationKind, readonly TNotificationEve
  */
 export const DEFAULT_MIN_PRIORITY: Record<TNotificationKind, Priority | null> = { webhook: null, slack: null, email: 'high', sms: 'critical' };
 
-/** The internal events the notifications listener reads. */
-export const SOURCE_EVENTS: readonly EventType[] = [
-  'handoff.requested',
-  'handoff.accepted',
-  'handoff.transferred',
-  'handoff.handed_back',
-  'handoff.sla_breached',
-  'handoff.resolved',
-  'conversation.status_changed',
-  'message.created',
-  'callback.missed',
-];
+/** The internal events the notifications listener reads: derived from the outbound names in contracts. */
+export const SOURCE_EVENTS = NOTIFICATION_SOURCE_EVENTS;
 
 /** The outbound name of an internal event, or null when it is not one we send. Private notes are never sent. */
 export function outboundType(e: EventRecord): TNotificationEvent | null {
   if (e.type === 'conversation.status_changed') return e.payload.to === 'resolved' ? 'conversation.resolved' : null;
   if (e.type === 'message.created') {
-    const m = e.payload.message as { private?: boolean } | undefined;
-    return m && !m.private ? 'message.created' : null;
+    return e.payload.message.private ? null : 'message.created';
   }
-  return (NOTIFICATION_EVENTS as readonly string[]).includes(e.type) ? (e.type as TNotificationEvent) : null;
+  return NOTIFICATION_EVENTS.find((n) => n === e.type) ?? null;
 }
 
 /** The events an endpoint actually gets. */

@@ -47,7 +47,8 @@ const GENERIC = new DomainError('INTERNAL_ERR', 'something went wrong on our sid
 /** The few errors that are not `DomainError`s yet carry a meaning: a class from core, or fastify's own. */
 function asDomainError(err: unknown): DomainError | null {
   if (err instanceof DomainError) return err;
-  if (err instanceof IllegalTransitionError) return new DomainError('CONVERSATION_ERR_ILLEGAL_TRANSITION', err.message);
+  // Core's own typed error carries a catalogue code: it maps by that code like any other.
+  if (err instanceof IllegalTransitionError) return new DomainError(err.code, err.message);
   const e = err as { statusCode?: number; code?: string; message?: string } | null;
   if (e && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))) {
     return new DomainError('VALIDATION_ERR_BODY', `the body must be JSON: ${e.message}`);

@@ -5,15 +5,22 @@ import { PRIORITIES } from '@baton/core';
 import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 
+/** Routine events (a transfer, a hand-back, every message): sent only to endpoints that list them. */
+const ROUTINE = new Set<TNotificationEvent>(['handoff.transferred', 'handoff.handed_back', 'message.created']);
+/** The events worth waking someone up for. */
+const URGENT = new Set<TNotificationEvent>(['handoff.requested', 'handoff.sla_breached', 'callback.missed']);
+const ALL_BUT_ROUTINE = NOTIFICATION_EVENTS.filter((n) => !ROUTINE.has(n));
+
 /**
- * Which events an endpoint gets when its `events` list is empty. SMS is for waking someone up, so
- * it gets only new and late handoffs; `message.created` is never a default (it is chatty).
+ * Which events an endpoint gets when its `events` list is empty, drawn from the contracts'
+ * catalogue. SMS is for waking someone up, so it gets only new and late handoffs and missed
+ * callbacks; `message.created` is never a default (it is chatty).
  */
 export const DEFAULT_EVENTS: Record<TNotificationKind, readonly TNotificationEvent[]> = {
-  webhook: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  slack: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  email: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  sms: ['handoff.requested', 'handoff.sla_breached', 'callback.missed'],
+  webhook: ALL_BUT_ROUTINE,
+  slack: ALL_BUT_ROUTINE,
+  email: ALL_BUT_ROUTINE,
+  sms: NOTIFICATION_EVENTS.filter((n) => URGENT.has(n)),
 };
 
 /**

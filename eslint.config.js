@@ -101,7 +101,7 @@ export default tseslint.config(
   {
     files: ['apps/workspace/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!contracts$)', message: 'the web apps talk to the server over HTTP and share only the contracts.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!contracts(/event-names|/errors)?$)', message: 'the web apps talk to the server over HTTP and share only the contracts (its zod-free entries /event-names and /errors included).' }] }],
     },
   },
   {

@@ -1,44 +1,15 @@
-/**
- * Every error the server reports, in one table: a stable code, its HTTP status and its WebSocket
- * close code. Use cases throw `DomainError`s and never know about HTTP, because jobs, the CLI and
- * the WebSocket layer call them too.
- */
-export const ERRORS = {
-  VALIDATION_ERR_BODY: { http: 400, ws: 4400 },
-  VALIDATION_ERR_QUERY: { http: 400, ws: 4400 },
-  AUTH_ERR_MISSING_TOKEN: { http: 401, ws: 4401 },
-  AUTH_ERR_INVALID_TOKEN: { http: 401, ws: 4401 },
-  AUTH_ERR_BAD_CREDENTIALS: { http: 401, ws: 4401 },
-  AUTH_ERR_FORBIDDEN: { http: 403, ws: 4403 },
-  AUTH_ERR_WRONG_CONVERSATION: { http: 403, ws: 4403 },
-  RATE_ERR_LIMITED: { http: 429, ws: 4429 },
-  CONVERSATION_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  CONVERSATION_ERR_ILLEGAL_TRANSITION: { http: 409, ws: 4409 },
-  CONVERSATION_ERR_NOT_YOURS: { http: 409, ws: 4409 },
-  HANDOFF_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  HANDOFF_ERR_ALREADY_ACCEPTED: { http: 409, ws: 4409 },
-  HANDOFF_ERR_NOT_ASSIGNED: { http: 409, ws: 4409 },
-  HANDOFF_ERR_ALREADY_RESOLVED: { http: 409, ws: 4409 },
-  AGENT_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  AGENT_ERR_EMAIL_TAKEN: { http: 409, ws: 4409 },
-  AGENT_ERR_AT_CAPACITY: { http: 409, ws: 4409 },
-  TEAM_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  TEAM_ERR_NAME_TAKEN: { http: 409, ws: 4409 },
-  CUSTOMER_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  CSAT_ERR_NOT_RESOLVED: { http: 409, ws: 4409 },
-  CSAT_ERR_ALREADY_GIVEN: { http: 409, ws: 4409 },
-  POLICY_ERR_INVALID: { http: 400, ws: 4400 },
-  POLICY_ERR_VERSION_CONFLICT: { http: 409, ws: 4409 },
-  ROUTE_ERR_NOT_FOUND: { http: 404, ws: 4404 },
-  KB_ERR_NOT_CONFIGURED: { http: 409, ws: 4409 },
-  KB_ERR_FORMAT: { http: 400, ws: 4400 },
-  NOTIFY_ERR_ENDPOINT_NOT_FOUND: { http: 404, ws: 4404 },
-  NOTIFY_ERR_DELIVERY_NOT_FOUND: { http: 404, ws: 4404 },
-  NOTIFY_ERR_INVALID_TARGET: { http: 400, ws: 4400 },
-  INTERNAL_ERR: { http: 500, ws: 1011 },
-} as const satisfies Record<string, { http: number; ws: number }>;
+import { ERRORS, errorInfo, isErrorCode } from '@baton/contracts';
+import type { TErrorCode } from '@baton/contracts';
+import { IllegalTransitionError } from '@baton/core';
 
-export type ErrorCode = keyof typeof ERRORS;
+/**
+ * Every code the server reports, its HTTP status, WebSocket close code and user-facing message,
+ * live in one table: `ERRORS` in `@baton/contracts` (the web apps read it too). Use cases throw
+ * `DomainError`s and never know about HTTP, because jobs, the CLI and the WebSocket layer call
+ * them too; `mapError` below is the one place an error becomes a status or a close code.
+ */
+export { ERRORS };
+export type ErrorCode = TErrorCode;
 
 /** An expected failure, with a stable code, a message for logs and developers, and the field at fault. */
 export class DomainError extends Error {
@@ -50,9 +21,52 @@ export class DomainError extends Error {
     super(message);
     this.name = 'DomainError';
   }
+
+  /** The catalogue's sentence for this code, safe to show to a customer or an agent as is. */
+  get userMessage(): string {
+    return errorInfo(this.code).message;
+  }
 }
 
 /** The wire shape of every error: `{error:{code, message, field?}}`. */
 export function errorBody(err: DomainError): { error: { code: string; message: string; field?: string } } {
   return { error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+}
+
+/** What a thrown error becomes on the wire. `expected` is false for a fault worth logging. */
+export interface MappedError {
+  status: number;
+  wsClose: number;
+  code: ErrorCode;
+  body: { error: { code: string; message: string; field?: string } };
+  expected: boolean;
+}
+
+const GENERIC = new DomainError('INTERNAL_ERR', 'something went wrong on our side; it has been logged');
+
+/** The few errors that are not `DomainError`s yet carry a meaning: a class from core, or fastify's own. */
+function asDomainError(err: unknown): DomainError | null {
+  if (err instanceof DomainError) return err;
+  // Core's own typed error carries a catalogue code: it maps by that code like any other.
+  if (err instanceof IllegalTransitionError) return new DomainError(err.code, err.message);
+  const e = err as { statusCode?: number; code?: string; message?: string } | null;
+  if (e && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))) {
+    return new DomainError('VALIDATION_ERR_BODY', `the body must be JSON: ${e.message}`);
+  }
+  if (e?.statusCode === 413) return new DomainError('VALIDATION_ERR_BODY', 'the body is too large');
+  return null;
+}
+
+/**
+ * The one translation of a thrown error into an HTTP status, a WebSocket close code and a body,
+ * by code through `ERRORS`. A code missing from the catalogue, or an error that is not a known
+ * kind, is a 500 (close 1011) with a generic message: its details stay in the log.
+ */
+export function mapError(err: unknown): MappedError {
+  const d = asDomainError(err);
+  if (!d || !isErrorCode(d.code)) return { status: ERRORS.INTERNAL_ERR.status, wsClose: ERRORS.INTERNAL_ERR.wsClose, code: 'INTERNAL_ERR', body: errorBody(GENERIC), expected: false };
+  const info = ERRORS[d.code];
+  // Fastify's body limit keeps its own status: the code says what was wrong, 413 says how.
+  const status = (err as { statusCode?: number }).statusCode === 413 && !(err instanceof DomainError) ? 413 : info.status;
+  return { status, wsClose: info.wsClose, code: d.code, body: errorBody(d), expected: true };
 }

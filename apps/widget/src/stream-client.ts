@@ -1,3 +1,4 @@
+import type { TStreamFrame } from '@baton/contracts';
 import type { StreamEvent } from './types.js';
 
 export interface StreamHandlers {
@@ -58,7 +59,7 @@ export class StreamClient {
     }
     this.ws = ws;
     ws.onmessage = (m) => {
-      let frame: { type?: string; seq?: number; event?: StreamEvent; error?: { code?: string } };
+      let frame: TStreamFrame<StreamEvent>;
       try {
         frame = JSON.parse(String(m.data)) as typeof frame;
       } catch {

@@ -1,4 +1,4 @@
-import type { TMessage } from '@baton/contracts';
+import type { TCustomerEvent, TMessage } from '@baton/contracts';
 import type { Lang } from './i18n.js';
 
 /** A message as the server sends it (`@baton/contracts`, DESIGN §10). */
@@ -18,8 +18,5 @@ export interface WidgetConfig {
   customer: Customer | null;
 }
 
-/** The customer-visible realtime events (apps/server/src/ws/stream.ts). */
-export type StreamEvent =
-  | { seq: number; type: 'message.created'; conversationId: string; payload: { message: Message } }
-  | { seq: number; type: 'conversation.status_changed'; conversationId: string; payload: { from: string; to: string; cause: string } }
-  | { seq: number; type: 'queue.position_updated'; conversationId: string; payload: { position: number; waitMinutes: number } };
+/** The customer-visible realtime events: the contracts' catalogue, as a customer's stream carries it. */
+export type StreamEvent = TCustomerEvent;

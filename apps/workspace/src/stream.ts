@@ -1,3 +1,4 @@
+import type { TStreamFrame } from '@baton/contracts';
 import type { StreamEvent } from './types';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -66,7 +67,7 @@ export class StreamClient {
     this.ws = ws;
     ws.onmessage = (m) => {
       this.lastHeard = Date.now();
-      let frame: { type?: string; seq?: number; event?: StreamEvent; error?: { code?: string } };
+      let frame: TStreamFrame<StreamEvent>;
       try {
         frame = JSON.parse(String(m.data));
       } catch {

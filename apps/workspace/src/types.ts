@@ -1,4 +1,4 @@
-import type { TMessage, TPriority } from '@baton/contracts';
+import type { TEvent, TMessage, TPriority } from '@baton/contracts';
 
 export type Priority = TPriority;
 export type Message = TMessage;
@@ -92,16 +92,8 @@ export interface Handoff {
   resolution: { category: string; outcome: string; verdict: string; note?: string } | null;
 }
 
-/** One frame of `GET /api/v1/stream`'s `event` messages. */
-export interface StreamEvent {
-  seq: number;
-  type: string;
-  conversationId: string | null;
-  handoffId: string | null;
-  agentId: string | null;
-  payload: Record<string, unknown>;
-  createdAt: string;
-}
+/** One frame of `GET /api/v1/stream`'s `event` messages: the contracts' catalogue, each payload typed by its name. */
+export type StreamEvent = TEvent;
 
 export const PRIORITIES: Priority[] = ['critical', 'high', 'medium', 'low'];
 export const PRIORITY_RANK: Record<Priority, number> = { critical: 0, high: 1, medium: 2, low: 3 };

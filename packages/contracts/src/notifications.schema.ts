@@ -1,27 +1,12 @@
 import { z } from 'zod';
+import { NOTIFICATION_EVENTS } from './event-names.js';
 import { ZPrioritySchema } from './reason-codes.js';
 
 /** How an endpoint is reached (DESIGN §7): a signed JSON webhook, a Slack incoming webhook, SMS through an HTTP provider, or email. */
 export const ZNotificationKindSchema = z.enum(['webhook', 'slack', 'sms', 'email']);
 export type TNotificationKind = z.infer<typeof ZNotificationKindSchema>;
 
-/**
- * The outbound event names (DESIGN §10): a stable contract, a subset of the internal catalogue
- * plus `conversation.resolved` (the internal `conversation.status_changed` to `resolved`).
- */
-export const NOTIFICATION_EVENTS = [
-  'handoff.requested',
-  'handoff.accepted',
-  'handoff.transferred',
-  'handoff.handed_back',
-  'handoff.sla_breached',
-  'handoff.resolved',
-  'conversation.resolved',
-  'message.created',
-  'callback.missed',
-] as const;
 export const ZNotificationEventSchema = z.enum(NOTIFICATION_EVENTS);
-export type TNotificationEvent = z.infer<typeof ZNotificationEventSchema>;
 
 /** The delivery log's states: pending (queued), failed (will retry), delivered, dead (gave up). */
 export const ZDeliveryStatusSchema = z.enum(['pending', 'delivered', 'failed', 'dead']);

@@ -1,5 +1,7 @@
+import type { TEvent } from '@baton/contracts';
 import { quickRepliesForOffer } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
+import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 
 /** A message as clients see it (DESIGN §10). */
@@ -73,4 +75,10 @@ export function wireHandoff(h: HandoffRecord, teamName: string | null) {
     resolvedAt: h.resolvedAt?.toISOString() ?? null,
     resolution: h.resolution,
   };
+}
+
+/** An event as the stream sends it (`TEvent` in `@baton/contracts`): the row, its time as ISO text. */
+export function wireEvent(e: EventRecord): TEvent {
+  // TypeScript loses the name-payload pairing when the fields are picked apart; the row already has it.
+  return { seq: e.seq, type: e.type, conversationId: e.conversationId, handoffId: e.handoffId, agentId: e.agentId, payload: e.payload, createdAt: e.createdAt.toISOString() } as TEvent;
 }

@@ -3,8 +3,7 @@ import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.js';
-import { DomainError, ERRORS, errorBody } from '../errors.js';
-import { IllegalTransitionError } from '@baton/core';
+import { DomainError, mapError } from '../errors.js';
 import { streamRoutes } from '../ws/stream.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
@@ -38,7 +37,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   const app = Fastify({ logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: trustProxyOption(ctx.config.trustProxy) });
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: (_req, c) => ({ statusCode: 429, ...errorBody(new DomainError('RATE_ERR_LIMITED', `too many requests; try again in ${Math.ceil(c.ttl / 1000)} s`)) }),
+    errorResponseBuilder: (_req, c) => new DomainError('RATE_ERR_LIMITED', `too many requests; try again in ${Math.ceil(c.ttl / 1000)} s`),
   });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
@@ -53,19 +52,16 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     if (req.method === 'OPTIONS') return reply.code(204).send();
   });
 
+  // Every error becomes a status and a body by its code, through the one table (errors.ts).
   app.setErrorHandler((err, req, reply) => {
-    if (err instanceof DomainError) return reply.code(ERRORS[err.code].http).send(errorBody(err));
-    if (err instanceof IllegalTransitionError) return reply.code(409).send(errorBody(new DomainError('CONVERSATION_ERR_ILLEGAL_TRANSITION', err.message)));
-    const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.statusCode === 429) return reply.code(429).send(err);
-    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message))) {
-      return reply.code(400).send(errorBody(new DomainError('VALIDATION_ERR_BODY', `the body must be JSON: ${e.message}`)));
-    }
-    if (e.statusCode === 413) return reply.code(413).send({ error: { code: 'VALIDATION_ERR_BODY', message: 'the body is too large' } });
-    ctx.log('error', 'unexpected error', { method: req.method, url: req.url.replace(/token=[^&]+/, 'token=…'), error: e.message, stack: (err as Error).stack });
-    return reply.code(500).send(errorBody(new DomainError('INTERNAL_ERR', 'something went wrong on our side; it has been logged')));
+    const mapped = mapError(err);
+    if (!mapped.expected) ctx.log('error', 'unexpected error', { method: req.method, url: req.url.replace(/token=[^&]+/, 'token=…'), error: (err as Error).message, stack: (err as Error).stack });
+    return reply.code(mapped.status).send(mapped.body);
   });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send(errorBody(new DomainError('ROUTE_ERR_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`))));
+  app.setNotFoundHandler((req, reply) => {
+    const mapped = mapError(new DomainError('ROUTE_ERR_NOT_FOUND', `no route ${req.method} ${req.url.split('?')[0]}`));
+    return reply.code(mapped.status).send(mapped.body);
+  });
 
   systemRoutes(app, ctx);
   conversationRoutes(app, ctx);

@@ -1,6 +1,6 @@
 import { listOutbox } from '../adapters/db/repositories/email.repository.js';
 import { queueHandoffConfirmation, queueMessageEmail } from '../app/email/queue-outbound-email.js';
-import type { EventListener } from './event-listener.js';
+import { defineListener } from './event-listener.js';
 
 /**
  * Outbound mail (DESIGN §6, §9): follows `message.created` for conversations that started by
@@ -8,8 +8,8 @@ import type { EventListener } from './event-listener.js';
  * gets. `handle` only writes the outbox (inside the cursor's transaction); `afterCommit` hands
  * the pending mail to the `send-email` job, which does the network part and retries.
  */
-export function createEmailOutboundListener(o: { mailFrom: string }): EventListener {
-  return {
+export function createEmailOutboundListener(o: { mailFrom: string }) {
+  return defineListener({
     name: 'email-outbound',
     types: ['message.created', 'handoff.requested'],
     async handle(ctx, tx, event) {
@@ -23,5 +23,5 @@ export function createEmailOutboundListener(o: { mailFrom: string }): EventListe
         await ctx.jobs.schedule('send-email', { outboxId: mail.id }, new Date(), `email:${mail.id}`);
       }
     },
-  };
+  });
 }

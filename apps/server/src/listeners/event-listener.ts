@@ -1,5 +1,6 @@
 import type { Sql } from '../adapters/db/database.js';
-import type { EventRecord, EventType } from '../adapters/db/repositories/events.repository.js';
+import type { TEventName } from '@baton/contracts';
+import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { claimListenerCursor, listenerCursor, moveListenerCursor } from '../adapters/db/repositories/listener-cursors.repository.js';
 import type { AppContext } from '../app/context.js';
@@ -15,13 +16,18 @@ import type { AppContext } from '../app/context.js';
  * the batch is committed — e.g. `handle` stores pending webhook deliveries, `afterCommit` wakes the
  * sender.
  */
-export interface EventListener {
+export interface EventListener<N extends TEventName = TEventName> {
   /** Unique and stable: it names the cursor row. */
   name: string;
-  /** The event types it wants; others only advance the cursor. */
-  types: readonly EventType[] | 'all';
-  handle(ctx: AppContext, tx: Sql, event: EventRecord): Promise<void>;
-  afterCommit?(ctx: AppContext, handled: EventRecord[]): Promise<void>;
+  /** The event types it wants; others only advance the cursor. `handle` gets only these, typed. */
+  types: readonly N[] | 'all';
+  handle(ctx: AppContext, tx: Sql, event: EventRecord<N>): Promise<void>;
+  afterCommit?(ctx: AppContext, handled: EventRecord<N>[]): Promise<void>;
+}
+
+/** Declares a listener, inferring from `types` the events its `handle` receives. */
+export function defineListener<N extends TEventName>(listener: EventListener<N>): EventListener<N> {
+  return listener;
 }
 
 export interface RunningListener {
@@ -36,14 +42,14 @@ export interface RunningListener {
  * one node advances a cursor at a time (`for update skip locked` on the cursor row), so with
  * several nodes each event is handled once, by whichever node holds the row.
  */
-export function startListener(ctx: AppContext, listener: EventListener, opts: { intervalMs?: number; batch?: number } = {}): RunningListener {
+export function startListener<N extends TEventName>(ctx: AppContext, listener: EventListener<N>, opts: { intervalMs?: number; batch?: number } = {}): RunningListener {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
-  const wanted = listener.types === 'all' ? null : new Set<string>(listener.types);
+  const wanted = listener.types === 'all' ? null : new Set<TEventName>(listener.types);
 
   const once = async (): Promise<boolean> => {
-    const handled: EventRecord[] = [];
+    const handled: EventRecord<N>[] = [];
     const more = await ctx.db.transaction().execute(async (tx) => {
       const cursor = await claimListenerCursor(tx, listener.name);
       if (cursor === null) return false;
@@ -51,8 +57,10 @@ export function startListener(ctx: AppContext, listener: EventListener, opts: { 
       if (!events.length) return false;
       for (const e of events) {
         if (!wanted || wanted.has(e.type)) {
-          await listener.handle(ctx, tx, e);
-          handled.push(e);
+          // The filter is what makes the narrowing true: only the listener's own types reach `handle`.
+          const mine = e as EventRecord<N>;
+          await listener.handle(ctx, tx, mine);
+          handled.push(mine);
         }
         await moveListenerCursor(tx, listener.name, e.seq);
       }

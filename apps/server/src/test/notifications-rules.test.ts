@@ -20,7 +20,8 @@ const ep = (over: Partial<NotificationEndpointRecord>): NotificationEndpointReco
   createdAt: new Date(0),
   ...over,
 });
-const event = (type: EventRecord['type'], payload: Record<string, unknown> = {}): EventRecord => ({ seq: 1, type, conversationId: 'c', handoffId: null, agentId: null, payload, createdAt: new Date(0) });
+// Partial payloads: only the fields the rule reads.
+const event = (type: EventRecord['type'], payload: Record<string, unknown> = {}): EventRecord => ({ seq: 1, type, conversationId: 'c', handoffId: null, agentId: null, payload, createdAt: new Date(0) }) as unknown as EventRecord;
 
 describe('which events notify which endpoints', () => {
   it.each([

@@ -1,4 +1,6 @@
+import { EventMap } from '@baton/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { TEST_DATABASES } from './databases.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
@@ -102,5 +104,19 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     const stranger = await start();
     const res2 = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${stranger.id}/messages`, headers: { authorization: `Bearer ${stranger.token}` }, payload: { text: 'Where is my order 4821?' } });
     expect(res2.json().replies[0].text).not.toMatch(/Royal Mail|dispatched on/);
+  });
+
+  // The compiler checks each emit against the contracts' EventMap; this checks what actually reached
+  // the log, after the flows above, against the same schemas, so the stream and webhooks carry what
+  // the web apps are typed to read.
+  it('every event written so far matches its payload schema in the contracts', async () => {
+    const events = await listEventsAfter(s.ctx.db, 0, { limit: 1000 });
+    const types = new Set(events.map((e) => e.type));
+    for (const t of ['message.created', 'handoff.requested', 'handoff.accepted', 'conversation.status_changed', 'handoff.resolved', 'csat.submitted'] as const) expect(types, t).toContain(t);
+    const wrong = events.flatMap((e) => {
+      const r = EventMap[e.type].safeParse(e.payload);
+      return r.success ? [] : [`${e.seq} ${e.type}: ${r.error.message}`];
+    });
+    expect(wrong).toEqual([]);
   });
 });

@@ -1,10 +1,13 @@
+import { CUSTOMER_EVENT_NAMES } from '@baton/contracts';
+import type { TEventName, TStreamFrame } from '@baton/contracts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import type { AppContext } from '../app/context.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
-import { DomainError, ERRORS } from '../errors.js';
+import { wireEvent } from '../app/wire.js';
+import { DomainError, mapError } from '../errors.js';
 import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
 
@@ -12,13 +15,12 @@ const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
 const ZFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') }), z.object({ type: z.literal('ack'), seq: z.number().int() })]);
 
 /** What a customer may see of an event: their conversation's public side, never briefs or notes. */
-const CUSTOMER_EVENTS = new Set(['message.created', 'conversation.status_changed', 'queue.position_updated']);
+const CUSTOMER_EVENTS = new Set<TEventName>(CUSTOMER_EVENT_NAMES);
 
 export function visibleTo(p: Principal, e: EventRecord): boolean {
   if (p.kind === 'agent') return true;
   if (e.conversationId !== p.conversationId || !CUSTOMER_EVENTS.has(e.type)) return false;
-  const m = (e.payload as { message?: { private?: boolean } }).message;
-  return !m?.private;
+  return e.type !== 'message.created' || !e.payload.message.private;
 }
 
 /**
@@ -29,6 +31,7 @@ export function visibleTo(p: Principal, e: EventRecord): boolean {
  */
 export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/v1/stream', { websocket: true }, async (socket, req) => {
+    const send = (frame: TStreamFrame) => socket.send(JSON.stringify(frame));
     let principal: Principal;
     let cursor: number;
     try {
@@ -37,9 +40,11 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
       if (!q.success) throw new DomainError('VALIDATION_ERR_QUERY', 'after must be a whole number', 'after');
       cursor = q.data.after ?? (await lastEventSeq(ctx.db));
     } catch (err) {
-      const e = err instanceof DomainError ? err : new DomainError('INTERNAL_ERR', 'could not open the stream');
-      socket.send(JSON.stringify({ type: 'error', error: { code: e.code, message: e.message } }));
-      socket.close(ERRORS[e.code].ws, e.code);
+      const mapped = mapError(err);
+      if (!mapped.expected) ctx.log('error', 'stream: could not open', { error: (err as Error).message });
+      const message = mapped.expected ? mapped.body.error.message : 'could not open the stream';
+      send({ type: 'error', error: { code: mapped.code, message } });
+      socket.close(mapped.wsClose, mapped.code);
       return;
     }
     // A customer's open stream is their presence in the queue (abandonment, DESIGN §1): noted on
@@ -65,7 +70,7 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
             if (!events.length || closed) break;
             for (const e of events) {
               cursor = e.seq;
-              if (visibleTo(principal, e)) socket.send(JSON.stringify({ type: 'event', event: { seq: e.seq, type: e.type, conversationId: e.conversationId, handoffId: e.handoffId, agentId: e.agentId, payload: e.payload, createdAt: e.createdAt.toISOString() } }));
+              if (visibleTo(principal, e)) send({ type: 'event', event: wireEvent(e) });
             }
             if (events.length < 200) break;
           }
@@ -82,12 +87,12 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
     socket.on('message', (raw: Buffer) => {
       const frame = ZFrame.safeParse(safeJson(raw.toString()));
       if (!frame.success) {
-        socket.send(JSON.stringify({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } }));
+        send({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } });
         return;
       }
       if (frame.data.type === 'ping') {
         seen();
-        socket.send(JSON.stringify({ type: 'pong', seq: cursor }));
+        send({ type: 'pong', seq: cursor });
       }
     });
     socket.on('close', () => {
@@ -96,7 +101,7 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
       unsubscribe();
       clearInterval(timer);
     });
-    socket.send(JSON.stringify({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } }));
+    send({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } });
     await pump();
   });
 }

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { TDelivery, TDeliveryStatus, TEndpoint, TNotificationEvent, TNotificationKind } from '@baton/contracts';
+import { NOTIFICATION_EVENTS } from '@baton/contracts/event-names';
 import { errorText } from '../api';
 import { ErrorAt, invalidProps, placeError } from '../components/field-errors';
 import type { PlacedError } from '../components/field-errors';
@@ -9,18 +10,8 @@ import type { Priority } from '../types';
 import { PRIORITIES } from '../types';
 import { useWorkspace } from '../workspace';
 
-/** The outbound events (contracts' NOTIFICATION_EVENTS; typed here so the bundle does not pull in zod). */
-const EVENTS = [
-  'handoff.requested',
-  'handoff.accepted',
-  'handoff.transferred',
-  'handoff.handed_back',
-  'handoff.sla_breached',
-  'handoff.resolved',
-  'conversation.resolved',
-  'message.created',
-  'callback.missed',
-] as const satisfies readonly TNotificationEvent[];
+/** The outbound events: the contracts' catalogue, from its zod-free entry so the bundle does not pull in zod. */
+const EVENTS = NOTIFICATION_EVENTS;
 
 const KINDS: { value: TNotificationKind; label: string; target: string; placeholder: string; secret: string | null; secretShort?: string }[] = [
   { value: 'webhook', label: 'Webhook', target: 'An http:// or https:// URL. Requests are signed JSON (Baton-Signature).', placeholder: 'https://hooks.example.com/baton', secret: 'Signing secret (optional: leave blank to generate one)', secretShort: 'New signing secret' },

@@ -1,7 +1,6 @@
-import type { TDeliveryStatus, TNotificationKind } from '@baton/contracts';
+import type { TDeliveryStatus, TEventName, TNotificationKind } from '@baton/contracts';
 import type { Brief, Priority, Skill, Team } from '@baton/core';
 import type { ColumnType, Generated } from 'kysely';
-import type { EventType } from './repositories/events.repository.js';
 
 /**
  * The tables the migrations create, as Kysely sees them: one `DB` interface types every query.
@@ -196,7 +195,7 @@ export interface EventCounterTable {
 
 export interface EventTable {
   seq: number;
-  type: EventType;
+  type: TEventName;
   conversationId: string | null;
   handoffId: string | null;
   agentId: string | null;

@@ -26,7 +26,7 @@ const MAX_REFERENCES = 20;
  * messages never go; queue updates go at most every EMAIL_QUEUE_UPDATE_MINUTES. Runs in the
  * listener's transaction: a re-run finds the mail already there (one per message).
  */
-export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRecord, o: { mailFrom: string }): Promise<OutboxRecord | null> {
+export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRecord<'message.created'>, o: { mailFrom: string }): Promise<OutboxRecord | null> {
   const parsed = ZEventMessage.safeParse(event.payload.message);
   if (!parsed.success || !event.conversationId) return null;
   const m = parsed.data;
@@ -71,17 +71,16 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
  * (DESIGN §6): the case number, the brief's one-line summary of what they want, and a link to
  * continue. Email conversations get the same in their handoff notice instead. One per handoff.
  */
-export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: EventRecord, o: { mailFrom: string }): Promise<OutboxRecord | null> {
+export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: EventRecord<'handoff.requested'>, o: { mailFrom: string }): Promise<OutboxRecord | null> {
   if (!event.conversationId || !event.handoffId) return null;
   const conv = await getConversation(tx, event.conversationId);
   if (!conv || conv.channel === 'email' || !conv.customerEmail) return null;
   const handoff = await getHandoff(tx, event.handoffId);
   if (!handoff) return null;
-  const team = (event.payload.handoff as { team?: unknown } | undefined)?.team;
   const mail = handoffConfirmation({
     caseNumber: conv.caseNumber,
     customerName: conv.customerName,
-    teamName: typeof team === 'string' ? team : null,
+    teamName: event.payload.handoff.team,
     summary: handoff.brief.intent.summary || null,
     link: continueLink(ctx.config.publicUrl, conv.id),
     mailFrom: o.mailFrom,

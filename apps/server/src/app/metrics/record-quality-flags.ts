@@ -18,15 +18,13 @@ import { repeatEscalationFor } from './repeat-escalation-for.js';
  * Each message or handoff is flagged at most once per kind (a unique index), so replaying an
  * event changes nothing.
  */
-export async function recordQualityFlags(ctx: AppContext, tx: Sql, event: EventRecord): Promise<void> {
+export async function recordQualityFlags(ctx: AppContext, tx: Sql, event: EventRecord<'message.created' | 'handoff.requested'>): Promise<void> {
   if (event.type === 'message.created') await flagMessage(ctx, tx, event);
   else if (event.type === 'handoff.requested' && event.handoffId) await flagRepeatEscalation(ctx, tx, event.handoffId);
 }
 
-async function flagMessage(ctx: AppContext, tx: Sql, event: EventRecord): Promise<void> {
-  const messageId = (event.payload.message as { id?: unknown } | undefined)?.id;
-  if (typeof messageId !== 'string') return;
-  const m = await getMessage(tx, messageId);
+async function flagMessage(ctx: AppContext, tx: Sql, event: EventRecord<'message.created'>): Promise<void> {
+  const m = await getMessage(tx, event.payload.message.id);
   if (!m || m.private || (m.authorKind !== 'agent' && m.authorKind !== 'customer')) return;
   // The handoff in force when the message was written: requested before it, not yet resolved.
   const h = await handoffInForceAt(tx, m.conversationId, m.createdAt);

@@ -1,19 +1,26 @@
 import type { TNotificationEvent, TNotificationKind } from '@baton/contracts';
-import { NOTIFICATION_EVENTS } from '@baton/contracts';
+import { NOTIFICATION_EVENTS, NOTIFICATION_SOURCE_EVENTS } from '@baton/contracts';
 import type { Priority } from '@baton/core';
 import { PRIORITIES } from '@baton/core';
 import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
-import type { EventRecord, EventType } from '../../adapters/db/repositories/events.repository.js';
+import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
+
+/** Routine events (a transfer, a hand-back, every message): sent only to endpoints that list them. */
+const ROUTINE = new Set<TNotificationEvent>(['handoff.transferred', 'handoff.handed_back', 'message.created']);
+/** The events worth waking someone up for. */
+const URGENT = new Set<TNotificationEvent>(['handoff.requested', 'handoff.sla_breached', 'callback.missed']);
+const ALL_BUT_ROUTINE = NOTIFICATION_EVENTS.filter((n) => !ROUTINE.has(n));
 
 /**
- * Which events an endpoint gets when its `events` list is empty. SMS is for waking someone up, so
- * it gets only new and late handoffs; `message.created` is never a default (it is chatty).
+ * Which events an endpoint gets when its `events` list is empty, drawn from the contracts'
+ * catalogue. SMS is for waking someone up, so it gets only new and late handoffs and missed
+ * callbacks; `message.created` is never a default (it is chatty).
  */
 export const DEFAULT_EVENTS: Record<TNotificationKind, readonly TNotificationEvent[]> = {
-  webhook: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  slack: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  email: ['handoff.requested', 'handoff.accepted', 'handoff.sla_breached', 'handoff.resolved', 'conversation.resolved', 'callback.missed'],
-  sms: ['handoff.requested', 'handoff.sla_breached', 'callback.missed'],
+  webhook: ALL_BUT_ROUTINE,
+  slack: ALL_BUT_ROUTINE,
+  email: ALL_BUT_ROUTINE,
+  sms: NOTIFICATION_EVENTS.filter((n) => URGENT.has(n)),
 };
 
 /**
@@ -23,27 +30,16 @@ export const DEFAULT_EVENTS: Record<TNotificationKind, readonly TNotificationEve
  */
 export const DEFAULT_MIN_PRIORITY: Record<TNotificationKind, Priority | null> = { webhook: null, slack: null, email: 'high', sms: 'critical' };
 
-/** The internal events the notifications listener reads. */
-export const SOURCE_EVENTS: readonly EventType[] = [
-  'handoff.requested',
-  'handoff.accepted',
-  'handoff.transferred',
-  'handoff.handed_back',
-  'handoff.sla_breached',
-  'handoff.resolved',
-  'conversation.status_changed',
-  'message.created',
-  'callback.missed',
-];
+/** The internal events the notifications listener reads: derived from the outbound names in contracts. */
+export const SOURCE_EVENTS = NOTIFICATION_SOURCE_EVENTS;
 
 /** The outbound name of an internal event, or null when it is not one we send. Private notes are never sent. */
 export function outboundType(e: EventRecord): TNotificationEvent | null {
   if (e.type === 'conversation.status_changed') return e.payload.to === 'resolved' ? 'conversation.resolved' : null;
   if (e.type === 'message.created') {
-    const m = e.payload.message as { private?: boolean } | undefined;
-    return m && !m.private ? 'message.created' : null;
+    return e.payload.message.private ? null : 'message.created';
   }
-  return (NOTIFICATION_EVENTS as readonly string[]).includes(e.type) ? (e.type as TNotificationEvent) : null;
+  return NOTIFICATION_EVENTS.find((n) => n === e.type) ?? null;
 }
 
 /** The events an endpoint actually gets. */

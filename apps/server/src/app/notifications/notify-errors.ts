@@ -1,7 +1,8 @@
 import { DomainError } from '../../errors.js';
+import type { ErrorCode } from '../../errors.js';
 
-/** The notification error codes (their HTTP statuses are in `errors.ts`). */
-export type NotifyErrorCode = 'NOTIFY_ERR_ENDPOINT_NOT_FOUND' | 'NOTIFY_ERR_DELIVERY_NOT_FOUND' | 'NOTIFY_ERR_INVALID_TARGET';
+/** The notification error codes (their HTTP statuses are in the contracts' `ERRORS`). */
+export type NotifyErrorCode = Extract<ErrorCode, `NOTIFY_ERR_${string}`>;
 
 /** A DomainError for a notification failure. */
 export function notifyError(code: NotifyErrorCode, message: string, field?: string): DomainError {

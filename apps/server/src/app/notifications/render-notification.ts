@@ -72,7 +72,7 @@ function eventExtra(type: TNotificationEvent, p: Record<string, unknown>): Recor
 export async function loadNotificationSubject(tx: Sql, e: EventRecord, type: TNotificationEvent): Promise<NotificationSubject> {
   const conv = e.conversationId ? await getConversation(tx, e.conversationId) : null;
   let handoff: NotificationSubject['handoff'] = null;
-  const snapshot = e.payload.handoff as NotificationSubject['handoff'] | undefined;
+  const snapshot = 'handoff' in e.payload ? (e.payload.handoff as NotificationSubject['handoff']) : undefined;
   if (snapshot && typeof snapshot === 'object' && snapshot.brief) handoff = snapshot;
   else {
     const h = e.handoffId ? await getHandoff(tx, e.handoffId) : e.conversationId ? await latestHandoffFor(tx, e.conversationId) : null;

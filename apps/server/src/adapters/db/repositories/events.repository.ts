@@ -1,39 +1,36 @@
 import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { EventTable } from '../schema.js';
+import type { TEventName, TEventPayload } from '@baton/contracts';
 
-/** Event names, one catalogue: realtime, webhooks and analytics all read these. */
-export const EVENT_TYPES = [
-  'conversation.created',
-  'conversation.status_changed',
-  'message.created',
-  'handoff.requested',
-  'handoff.offered',
-  'handoff.accepted',
-  'handoff.transferred',
-  'handoff.handed_back',
-  'handoff.resolved',
-  'handoff.sla_breached',
-  'handoff.brief_opened',
-  'queue.position_updated',
-  'agent.presence_changed',
-  'csat.submitted',
-  'policy.updated',
-  'callback.scheduled',
-  'callback.due',
-  'callback.missed',
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+/** An event name: one of `EVENT_NAMES`, the catalogue in `@baton/contracts`. */
+export type EventType = TEventName;
 
-/** A row of `events`: the log every listener, stream and webhook reads. */
-export type EventRecord = Selectable<EventTable>;
+type EventRow = Selectable<EventTable>;
 
-export interface NewEvent {
-  type: EventType;
+/**
+ * A row of `events`, the log every listener, stream and webhook reads, its payload typed by its
+ * name (`EventMap` in `@baton/contracts`): narrowing `type` narrows `payload`.
+ */
+export type EventRecord<N extends TEventName = TEventName> = {
+  [K in N]: Omit<EventRow, 'type' | 'payload'> & { type: K; payload: TEventPayload<K> };
+}[N];
+
+/** An event to append; `emit` infers `N` from `type`, so a payload of the wrong shape does not compile. */
+export interface NewEvent<N extends TEventName = TEventName> {
+  type: N;
   conversationId?: string | null;
   handoffId?: string | null;
   agentId?: string | null;
-  payload: Record<string, unknown>;
+  payload: TEventPayload<N>;
+}
+
+/**
+ * The one place a stored row becomes a typed event. Every row was written by `appendEvent`, which
+ * only takes a `NewEvent` typed by the same map, so the payload matches its name.
+ */
+function typed<N extends TEventName = TEventName>(row: EventRow): EventRecord<N> {
+  return row as unknown as EventRecord<N>;
 }
 
 /**
@@ -41,25 +38,26 @@ export interface NewEvent {
  * counter, whose row lock holds other writers until this transaction commits: events therefore
  * become visible in sequence order, and a reader resuming "after N" never skips one.
  */
-export async function appendEvent(tx: Sql, e: NewEvent): Promise<EventRecord> {
+export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>): Promise<EventRecord<N>> {
   const { seq } = await tx
     .updateTable('eventCounter')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))
     .where('id', '=', 1)
     .returning('seq')
     .executeTakeFirstOrThrow();
-  return tx
+  const row = await tx
     .insertInto('events')
     .values({ seq, type: e.type, conversationId: e.conversationId ?? null, handoffId: e.handoffId ?? null, agentId: e.agentId ?? null, payload: JSON.stringify(e.payload) })
     .returningAll()
     .executeTakeFirstOrThrow();
+  return typed<N>(row);
 }
 
 /** Events after `after`, oldest first; `conversationId` limits them to one conversation (a customer's view). */
 export async function listEventsAfter(db: Sql, after: number, opts: { conversationId?: string; limit?: number } = {}): Promise<EventRecord[]> {
   let q = db.selectFrom('events').selectAll().where('seq', '>', after);
   if (opts.conversationId) q = q.where('conversationId', '=', opts.conversationId);
-  return q.orderBy('seq').limit(Math.min(opts.limit ?? 500, 1000)).execute();
+  return (await q.orderBy('seq').limit(Math.min(opts.limit ?? 500, 1000)).execute()).map((r) => typed(r));
 }
 
 export async function lastEventSeq(db: Sql): Promise<number> {
@@ -73,7 +71,7 @@ export async function listEvents(db: Sql, filter: { from?: Date; to?: Date; type
   if (filter.from) q = q.where('createdAt', '>=', filter.from);
   if (filter.to) q = q.where('createdAt', '<', filter.to);
   if (filter.types) q = q.where('type', 'in', filter.types);
-  return q.orderBy('seq').execute();
+  return (await q.orderBy('seq').execute()).map((r) => typed(r));
 }
 
 /** Whether an event of this type was already recorded for the handoff (a job that raises it once). */

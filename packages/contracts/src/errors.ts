@@ -1,0 +1,62 @@
+/** What a code means to a client: its HTTP status, its WebSocket close code and a message a person can read. */
+export interface TErrorInfo {
+  /** The HTTP status of a response carrying this code. */
+  status: number;
+  /** The close code of a WebSocket closed with this code (4000 + the HTTP status, or 1011). */
+  wsClose: number;
+  /** A user-facing sentence, safe to show as is; the response's own `message` says more, for developers. */
+  message: string;
+}
+
+/**
+ * Every error code the server can send, in one table (the model is fastify's `lib/errors.js`). The
+ * server maps an error to its HTTP status and WebSocket close code by looking its code up here,
+ * in one place; the web apps and the CLI read the user-facing messages from here too. No imports,
+ * so a web app can take it from `@baton/contracts/errors` without bundling zod.
+ */
+export const ERRORS = {
+  VALIDATION_ERR_BODY: { status: 400, wsClose: 4400, message: 'Some of what was sent is not valid.' },
+  VALIDATION_ERR_QUERY: { status: 400, wsClose: 4400, message: 'The request’s parameters are not valid.' },
+  AUTH_ERR_MISSING_TOKEN: { status: 401, wsClose: 4401, message: 'Please sign in.' },
+  AUTH_ERR_INVALID_TOKEN: { status: 401, wsClose: 4401, message: 'Your session has expired; please sign in again.' },
+  AUTH_ERR_BAD_CREDENTIALS: { status: 401, wsClose: 4401, message: 'Wrong email or password.' },
+  AUTH_ERR_FORBIDDEN: { status: 403, wsClose: 4403, message: 'You are not allowed to do this.' },
+  AUTH_ERR_WRONG_CONVERSATION: { status: 403, wsClose: 4403, message: 'This link belongs to another conversation.' },
+  RATE_ERR_LIMITED: { status: 429, wsClose: 4429, message: 'Too many requests; please wait a moment and try again.' },
+  CONVERSATION_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'This conversation no longer exists.' },
+  CONVERSATION_ERR_ILLEGAL_TRANSITION: { status: 409, wsClose: 4409, message: 'This conversation cannot do that in its current state.' },
+  CONVERSATION_ERR_NOT_YOURS: { status: 409, wsClose: 4409, message: 'This conversation is assigned to another agent.' },
+  HANDOFF_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'This handoff no longer exists.' },
+  HANDOFF_ERR_ALREADY_ACCEPTED: { status: 409, wsClose: 4409, message: 'Someone already accepted this handoff.' },
+  HANDOFF_ERR_NOT_ASSIGNED: { status: 409, wsClose: 4409, message: 'Accept the handoff first.' },
+  HANDOFF_ERR_ALREADY_RESOLVED: { status: 409, wsClose: 4409, message: 'This handoff is already closed.' },
+  AGENT_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such agent.' },
+  AGENT_ERR_EMAIL_TAKEN: { status: 409, wsClose: 4409, message: 'An agent with this email already exists.' },
+  AGENT_ERR_AT_CAPACITY: { status: 409, wsClose: 4409, message: 'This agent has no free slot.' },
+  TEAM_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such team.' },
+  TEAM_ERR_NAME_TAKEN: { status: 409, wsClose: 4409, message: 'A team with this name already exists.' },
+  CUSTOMER_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such customer.' },
+  CSAT_ERR_NOT_RESOLVED: { status: 409, wsClose: 4409, message: 'You can rate the conversation once it is resolved.' },
+  CSAT_ERR_ALREADY_GIVEN: { status: 409, wsClose: 4409, message: 'This conversation was already rated.' },
+  POLICY_ERR_INVALID: { status: 400, wsClose: 4400, message: 'The policy is not valid.' },
+  POLICY_ERR_VERSION_CONFLICT: { status: 409, wsClose: 4409, message: 'The policy changed meanwhile; reload and try again.' },
+  ROUTE_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'Not found.' },
+  KB_ERR_NOT_CONFIGURED: { status: 409, wsClose: 4409, message: 'This server cannot reload its knowledge base.' },
+  KB_ERR_FORMAT: { status: 400, wsClose: 4400, message: 'An article of the knowledge base is not valid.' },
+  NOTIFY_ERR_ENDPOINT_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such notification endpoint.' },
+  NOTIFY_ERR_DELIVERY_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such delivery.' },
+  NOTIFY_ERR_INVALID_TARGET: { status: 400, wsClose: 4400, message: 'The notification target is not valid.' },
+  INTERNAL_ERR: { status: 500, wsClose: 1011, message: 'Something went wrong on our side; it has been logged.' },
+} as const satisfies Record<string, TErrorInfo>;
+
+export type TErrorCode = keyof typeof ERRORS;
+
+/** Whether `code` is one of the catalogue's codes. */
+export function isErrorCode(code: unknown): code is TErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERRORS, code);
+}
+
+/** The catalogue's entry for any code: an unknown one is a 500 with a generic message (`INTERNAL_ERR`'s). */
+export function errorInfo(code: unknown): TErrorInfo {
+  return isErrorCode(code) ? ERRORS[code] : ERRORS.INTERNAL_ERR;
+}

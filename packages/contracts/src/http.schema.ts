@@ -7,6 +7,9 @@ const ZText = z
   .max(20_000, 'at most 20,000 characters')
   .refine((s) => s.trim().length > 0, 'must not be blank');
 
+/** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
+export const ZIdParamsSchema = z.object({ id: z.string() });
+
 /** `POST /conversations`: everything optional; a known email links the customer's account. */
 export const ZCreateConversationSchema = z.strictObject({
   channel: z.enum(['web', 'email', 'whatsapp', 'messenger', 'api']).optional(),
@@ -63,6 +66,8 @@ export const ZAgentSchema = z.object({
   teamIds: z.array(z.string()),
   load: z.number().int().optional(),
 });
+export const ZAgentResponseSchema = z.object({ agent: ZAgentSchema });
+export const ZAgentsResponseSchema = z.object({ agents: z.array(ZAgentSchema) });
 export const ZLoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), agent: ZAgentSchema });
 
 /** `PATCH /agents/me`: presence and capacity. */
@@ -103,10 +108,31 @@ export const ZHandoffSchema = z.object({
   status: z.enum(['waiting', 'assigned', 'resolved', 'abandoned', 'callback']),
   priority: ZPrioritySchema,
   reasons: z.array(z.object({ code: z.string(), detail: z.string(), messageId: z.string().optional() })),
+  /** The team's name. */
   team: z.string().nullable(),
+  teamId: z.string().nullable(),
+  /** The agent who accepted it. */
+  agentId: z.string().nullable(),
+  /** The agent it is offered to, before anyone accepts. */
+  offeredAgentId: z.string().nullable(),
   brief: z.record(z.string(), z.unknown()),
+  waitEstimateMinutes: z.number().nullable(),
+  slaDueAt: z.string(),
   createdAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  firstHumanReplyAt: z.string().nullable(),
+  briefOpenedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolution: z
+    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']), note: z.string().optional() })
+    .nullable(),
 });
+export type THandoff = z.infer<typeof ZHandoffSchema>;
+export const ZHandoffResponseSchema = z.object({ handoff: ZHandoffSchema });
+export const ZHandoffsResponseSchema = z.object({ handoffs: z.array(ZHandoffSchema) });
+
+/** `POST /handoffs/:id/brief-opened`: when the brief was first opened. */
+export const ZBriefOpenedResponseSchema = z.object({ briefOpenedAt: z.string().nullable() });
 
 /** `POST /handoffs/:id/resolve`. */
 export const ZResolveSchema = z.strictObject({

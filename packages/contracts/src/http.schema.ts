@@ -52,6 +52,36 @@ export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().in
 
 /** `POST /conversations/:id/csat`. */
 export const ZCsatSchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() });
+export const ZCsatResponseSchema = z.object({ score: z.number().int() });
+
+/** A conversation as the customer and agents see it. */
+export const ZConversationSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.enum(['ai', 'waiting', 'assigned', 'resolved', 'callback']),
+  channel: z.string(),
+  customer: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+  language: z.string().nullable(),
+  assignedAgentId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  lastSeq: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** `GET /conversations/:id`: the conversation, and its open handoff with the place in the queue. */
+export const ZConversationStateResponseSchema = z.object({
+  conversation: ZConversationSchema,
+  handoff: z
+    .object({
+      id: z.string(),
+      status: z.enum(['waiting', 'assigned', 'resolved', 'abandoned', 'callback']),
+      waitEstimateMinutes: z.number().nullable(),
+      priority: ZPrioritySchema,
+      position: z.number().int().nullable(),
+    })
+    .nullable(),
+});
 
 /** `POST /auth/login`. */
 export const ZLoginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(500) });
@@ -181,6 +211,12 @@ export const ZBookCallbackSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('email'), email: z.email().optional(), timeZone: z.string().min(1).max(64).optional() }),
 ]);
+
+/** `POST /conversations/:id/callback`: what was booked, and the confirmation the customer reads. */
+export const ZBookCallbackResponseSchema = z.object({
+  callback: z.object({ id: z.string(), kind: z.enum(['callback', 'email']), scheduledFor: z.string().nullable(), timeZone: z.string().nullable() }),
+  confirmation: z.string(),
+});
 
 /** `PATCH /teams/:id`: skills, tiers, SLA minutes, default, and business hours (an IANA zone, a weekly schedule, holidays; null for always open). */
 export const ZTeamHoursSchema = z

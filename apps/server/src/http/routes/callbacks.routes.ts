@@ -1,4 +1,4 @@
-import { ZBookCallbackSchema, ZIdParamsSchema, ZTeamHoursSchema } from '@baton/contracts';
+import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZIdParamsSchema, ZTeamHoursSchema } from '@baton/contracts';
 import { z } from 'zod';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import { editTeam } from '../../app/edit-team.js';
@@ -16,7 +16,7 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.post('/conversations/:id/callback', {
     config: { customer: true, rateLimit: publicLimit(ctx, 'csat') },
-    schema: { summary: 'Book a callback at an offered time, or an email reply', params: ZIdParamsSchema, body: ZBookCallbackSchema, response: { 201: z.unknown() } },
+    schema: { summary: 'Book a callback at an offered time, or an email reply', params: ZIdParamsSchema, body: ZBookCallbackSchema, response: { 201: ZBookCallbackResponseSchema } },
   }, async (req, reply) => {
     const r = await bookCallback(ctx, req.params.id, req.body);
     reply.code(201);

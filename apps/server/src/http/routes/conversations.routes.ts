@@ -1,6 +1,8 @@
 import {
   ZCreateConversationResponseSchema,
+  ZConversationStateResponseSchema,
   ZCreateConversationSchema,
+  ZCsatResponseSchema,
   ZCsatSchema,
   ZIdParamsSchema,
   ZMessagesQuerySchema,
@@ -8,7 +10,6 @@ import {
   ZPostMessageResponseSchema,
   ZPostMessageSchema,
 } from '@baton/contracts';
-import { z } from 'zod';
 import { getConversation, listMessages } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
@@ -34,7 +35,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };
   });
 
-  app.get('/conversations/:id', { config: { customer: true }, schema: { summary: 'A conversation and its open handoff', params: ZIdParamsSchema } }, async (req) => {
+  app.get('/conversations/:id', { config: { customer: true }, schema: { summary: 'A conversation and its open handoff', params: ZIdParamsSchema, response: { 200: ZConversationStateResponseSchema } } }, async (req) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const handoff = await openHandoffFor(ctx.db, conv.id);
@@ -80,7 +81,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.post('/conversations/:id/csat', {
     config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },
-    schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: z.unknown() } },
+    schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: ZCsatResponseSchema } },
   }, async (req, reply) => {
     reply.code(201);
     return submitCsat(ctx, req.params.id, req.body);

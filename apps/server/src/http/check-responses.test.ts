@@ -10,8 +10,8 @@ async function appSending(body: unknown, status = 200) {
   app.setSerializerCompiler(jsonSerializerCompiler);
   checkResponses(app);
   const ZThing = z.object({ id: z.string(), tags: z.array(z.object({ name: z.string() })) });
-  app.get('/thing', { schema: { response: { 200: ZThing } } }, async (_req, reply) => reply.code(status).send(body));
-  app.setErrorHandler((err, _req, reply) => reply.code(500).send({ error: { code: 'INTERNAL_ERR', message: err.message } }));
+  app.get('/thing', { schema: { response: { 200: ZThing } } }, async (_req, reply) => reply.code(status as 200).send(body));
+  app.setErrorHandler((err, _req, reply) => reply.code(500).send({ error: { code: 'INTERNAL_ERR', message: (err as Error).message } }));
   return app;
 }
 

@@ -110,7 +110,7 @@ describe.each(TEST_DATABASES)('handoff metrics on %s', (kind) => {
     await d.handoff('h8', { conversationId: 'c8', at: '2026-03-02T06:00:00Z', reasons: ['sensitive_topic'], priority: 'critical', teamId: billing, completeness: 1 });
 
     await d.conversation('c9', { at: '2026-03-02T07:00:00Z' });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await s?.close();

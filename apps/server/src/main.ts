@@ -61,6 +61,8 @@ export interface StartOptions {
   /** Runs after migrations, before listening (the demo seed). */
   beforeListen?: (ctx: AppContext) => Promise<void>;
   plugins?: BuildAppOptions['plugins'];
+  /** Check every response against its route's schema (tests). */
+  checkResponses?: boolean;
   log?: Log;
 }
 
@@ -215,7 +217,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 
   await opts.beforeListen?.(ctx);
-  const app = await buildApp(ctx, { policyFileInput: fileInput, ...(opts.plugins ? { plugins: opts.plugins } : {}) });
+  const app = await buildApp(ctx, { policyFileInput: fileInput, ...(opts.plugins ? { plugins: opts.plugins } : {}), ...(opts.checkResponses ? { checkResponses: true } : {}) });
   let url: string | null = null;
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });

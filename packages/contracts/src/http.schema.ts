@@ -7,6 +7,9 @@ const ZText = z
   .max(20_000, 'at most 20,000 characters')
   .refine((s) => s.trim().length > 0, 'must not be blank');
 
+/** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
+export const ZIdParamsSchema = z.object({ id: z.string() });
+
 /** `POST /conversations`: everything optional; a known email links the customer's account. */
 export const ZCreateConversationSchema = z.strictObject({
   channel: z.enum(['web', 'email', 'whatsapp', 'messenger', 'api']).optional(),
@@ -49,6 +52,36 @@ export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().in
 
 /** `POST /conversations/:id/csat`. */
 export const ZCsatSchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() });
+export const ZCsatResponseSchema = z.object({ score: z.number().int() });
+
+/** A conversation as the customer and agents see it. */
+export const ZConversationSchema = z.object({
+  id: z.string(),
+  caseNumber: z.string(),
+  status: z.enum(['ai', 'waiting', 'assigned', 'resolved', 'callback']),
+  channel: z.string(),
+  customer: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+  language: z.string().nullable(),
+  assignedAgentId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  lastSeq: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+/** `GET /conversations/:id`: the conversation, and its open handoff with the place in the queue. */
+export const ZConversationStateResponseSchema = z.object({
+  conversation: ZConversationSchema,
+  handoff: z
+    .object({
+      id: z.string(),
+      status: z.enum(['waiting', 'assigned', 'resolved', 'abandoned', 'callback']),
+      waitEstimateMinutes: z.number().nullable(),
+      priority: ZPrioritySchema,
+      position: z.number().int().nullable(),
+    })
+    .nullable(),
+});
 
 /** `POST /auth/login`. */
 export const ZLoginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(500) });
@@ -63,6 +96,8 @@ export const ZAgentSchema = z.object({
   teamIds: z.array(z.string()),
   load: z.number().int().optional(),
 });
+export const ZAgentResponseSchema = z.object({ agent: ZAgentSchema });
+export const ZAgentsResponseSchema = z.object({ agents: z.array(ZAgentSchema) });
 export const ZLoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), agent: ZAgentSchema });
 
 /** `PATCH /agents/me`: presence and capacity. */
@@ -103,10 +138,31 @@ export const ZHandoffSchema = z.object({
   status: z.enum(['waiting', 'assigned', 'resolved', 'abandoned', 'callback']),
   priority: ZPrioritySchema,
   reasons: z.array(z.object({ code: z.string(), detail: z.string(), messageId: z.string().optional() })),
+  /** The team's name. */
   team: z.string().nullable(),
+  teamId: z.string().nullable(),
+  /** The agent who accepted it. */
+  agentId: z.string().nullable(),
+  /** The agent it is offered to, before anyone accepts. */
+  offeredAgentId: z.string().nullable(),
   brief: z.record(z.string(), z.unknown()),
+  waitEstimateMinutes: z.number().nullable(),
+  slaDueAt: z.string(),
   createdAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  firstHumanReplyAt: z.string().nullable(),
+  briefOpenedAt: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  resolution: z
+    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']), note: z.string().optional() })
+    .nullable(),
 });
+export type THandoff = z.infer<typeof ZHandoffSchema>;
+export const ZHandoffResponseSchema = z.object({ handoff: ZHandoffSchema });
+export const ZHandoffsResponseSchema = z.object({ handoffs: z.array(ZHandoffSchema) });
+
+/** `POST /handoffs/:id/brief-opened`: when the brief was first opened. */
+export const ZBriefOpenedResponseSchema = z.object({ briefOpenedAt: z.string().nullable() });
 
 /** `POST /handoffs/:id/resolve`. */
 export const ZResolveSchema = z.strictObject({
@@ -155,6 +211,12 @@ export const ZBookCallbackSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ kind: z.literal('email'), email: z.email().optional(), timeZone: z.string().min(1).max(64).optional() }),
 ]);
+
+/** `POST /conversations/:id/callback`: what was booked, and the confirmation the customer reads. */
+export const ZBookCallbackResponseSchema = z.object({
+  callback: z.object({ id: z.string(), kind: z.enum(['callback', 'email']), scheduledFor: z.string().nullable(), timeZone: z.string().nullable() }),
+  confirmation: z.string(),
+});
 
 /** `PATCH /teams/:id`: skills, tiers, SLA minutes, default, and business hours (an IANA zone, a weekly schedule, holidays; null for always open). */
 export const ZTeamHoursSchema = z

@@ -1,18 +1,13 @@
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { DomainError, mapError } from '../errors.js';
-import { streamRoutes } from '../ws/stream.js';
-import { agentRoutes } from './routes/agents.routes.js';
-import { callbackRoutes } from './routes/callbacks.routes.js';
-import { conversationRoutes } from './routes/conversations.routes.js';
-import { emailRoutes } from './routes/email.routes.js';
-import { handoffRoutes } from './routes/handoffs.routes.js';
-import { notificationRoutes } from './routes/notifications.routes.js';
-import { policyRoutes } from './routes/policy.routes.js';
-import { reportRoutes } from './routes/reports.routes.js';
+import { jsonSerializerCompiler, zodValidatorCompiler } from './zod-schemas.js';
+import { apiRoutes } from './api-routes.js';
+import { checkResponses } from './check-responses.js';
+import { API_PREFIX, openApiDocument } from './openapi.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { webRoutes } from './web.routes.js';
 
@@ -22,6 +17,15 @@ export interface BuildAppOptions {
   /** Extra routes (the web apps, the demo page), registered last. */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
   logger?: boolean;
+  /** Check every JSON response against its route's schema, and answer 500 on a mismatch (tests). */
+  checkResponses?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route as registered (`onRoute`): what the OpenAPI document and the access test read. */
+    readonly registeredRoutes: readonly RouteOptions[];
+  }
 }
 
 /** Fastify wants a function for "trust this many hops". */
@@ -35,6 +39,12 @@ function trustProxyOption(v: boolean | number | string): boolean | string | ((ad
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: trustProxyOption(ctx.config.trustProxy) });
+  const routes: RouteOptions[] = [];
+  app.decorate('registeredRoutes', routes);
+  app.addHook('onRoute', (r) => void routes.push(r));
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(jsonSerializerCompiler);
+  if (opts.checkResponses) checkResponses(app);
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_req, c) => new DomainError('RATE_ERR_LIMITED', `too many requests; try again in ${Math.ceil(c.ttl / 1000)} s`),
@@ -63,16 +73,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     return reply.code(mapped.status).send(mapped.body);
   });
 
-  systemRoutes(app, ctx);
-  conversationRoutes(app, ctx);
-  handoffRoutes(app, ctx);
-  callbackRoutes(app, ctx);
-  agentRoutes(app, ctx);
-  notificationRoutes(app, ctx);
-  emailRoutes(app, ctx, { webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
-  policyRoutes(app, ctx, () => opts.policyFileInput ?? {});
-  reportRoutes(app, ctx);
-  streamRoutes(app, ctx);
+  let openApi: Record<string, unknown> | null = null;
+  await app.register(systemRoutes, { ctx, openApi: () => (openApi ??= openApiDocument(routes)) });
+  await app.register(apiRoutes, { prefix: API_PREFIX, ctx, policyFileInput: () => opts.policyFileInput ?? {} });
   await webRoutes(app);
   for (const plugin of opts.plugins ?? []) await plugin(app);
   return app;

@@ -46,6 +46,8 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
   let context: AppContext | null = null;
   const server = await startServer(config, {
     listen: opts.listen ?? false,
+    // Every response a test receives is checked against its route's schema.
+    checkResponses: true,
     ...(opts.workers === false ? { workers: false } : {}),
     defaultKbDir: DEMO_KB,
     ...(opts.clock ? { clock: opts.clock } : {}),

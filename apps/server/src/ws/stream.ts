@@ -1,15 +1,14 @@
 import { CUSTOMER_EVENT_NAMES } from '@baton/contracts';
 import type { TEventName, TStreamFrame } from '@baton/contracts';
-import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
-import type { AppContext } from '../app/context.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { wireEvent } from '../app/wire.js';
 import { DomainError, mapError } from '../errors.js';
 import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
+import type { ApiPlugin } from '../http/zod-schemas.js';
 
 const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
 const ZFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') }), z.object({ type: z.literal('ack'), seq: z.number().int() })]);
@@ -29,8 +28,9 @@ export function visibleTo(p: Principal, e: EventRecord): boolean {
  * server reads from the database what came after, so a dropped connection loses nothing. Without
  * `after`, the stream starts at the current end (nothing old is replayed).
  */
-export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/v1/stream', { websocket: true }, async (socket, req) => {
+export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
+  // Public to the HTTP hook: the token is checked here, so that a bad one gets a close code.
+  app.get('/stream', { websocket: true, config: { public: true }, schema: { summary: 'Realtime events over WebSocket; `token` and `after=SEQ` in the query' } }, async (socket, req) => {
     const send = (frame: TStreamFrame) => socket.send(JSON.stringify(frame));
     let principal: Principal;
     let cursor: number;
@@ -104,7 +104,7 @@ export function streamRoutes(app: FastifyInstance, ctx: AppContext): void {
     send({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } });
     await pump();
   });
-}
+};
 
 function safeJson(s: string): unknown {
   try {

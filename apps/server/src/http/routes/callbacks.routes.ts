@@ -1,30 +1,30 @@
-import { ZBookCallbackSchema, ZTeamHoursSchema } from '@baton/contracts';
-import type { FastifyInstance } from 'fastify';
+import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZIdParamsSchema, ZTeamHoursSchema } from '@baton/contracts';
+import { z } from 'zod';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
-import type { AppContext } from '../../app/context.js';
 import { editTeam } from '../../app/edit-team.js';
-import { requireAgent, requireConversationAccess } from '../auth.js';
-import { parse } from '../parse.js';
+import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 import { publicLimit } from '../rate-limits.js';
-import { omitToken } from './conversations.routes.js';
 
-export function callbackRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get<{ Params: { id: string } }>('/api/v1/conversations/:id/callback-options', async (req) => {
-    await requireConversationAccess(ctx, req, req.params.id);
-    const tz = omitToken(req.query).timeZone;
-    return callbackOptions(ctx, req.params.id, typeof tz === 'string' ? tz : undefined);
-  });
+/** Callbacks and email replies a customer books, within the hours a team keeps. */
+export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
 
-  app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/callback', { config: { rateLimit: publicLimit(ctx, 'csat') } }, async (req, reply) => {
-    await requireConversationAccess(ctx, req, req.params.id);
-    const body = parse(ZBookCallbackSchema, req.body, 'body');
-    const r = await bookCallback(ctx, req.params.id, body);
+  app.get('/conversations/:id/callback-options', {
+    config: { customer: true },
+    schema: { summary: 'Callback slots within the team hours, and the email-reply deadline', params: ZIdParamsSchema, querystring: z.object({ timeZone: z.string().optional() }) },
+  }, async (req) => callbackOptions(ctx, req.params.id, req.query.timeZone));
+
+  app.post('/conversations/:id/callback', {
+    config: { customer: true, rateLimit: publicLimit(ctx, 'csat') },
+    schema: { summary: 'Book a callback at an offered time, or an email reply', params: ZIdParamsSchema, body: ZBookCallbackSchema, response: { 201: ZBookCallbackResponseSchema } },
+  }, async (req, reply) => {
+    const r = await bookCallback(ctx, req.params.id, req.body);
     reply.code(201);
     return { callback: { id: r.callback.id, kind: r.callback.kind, scheduledFor: r.callback.scheduledFor?.toISOString() ?? null, timeZone: r.callback.timeZone }, confirmation: r.confirmation };
   });
 
-  app.patch<{ Params: { id: string } }>('/api/v1/teams/:id', async (req) => {
-    await requireAgent(ctx, req, 'admin');
-    return { team: await editTeam(ctx, req.params.id, parse(ZTeamHoursSchema, req.body, 'body')) };
-  });
-}
+  app.patch('/teams/:id', {
+    config: { role: 'admin' },
+    schema: { summary: 'Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)', params: ZIdParamsSchema, body: ZTeamHoursSchema },
+  }, async (req) => ({ team: await editTeam(ctx, req.params.id, req.body) }));
+};

@@ -1,8 +1,17 @@
-import { ZCreateConversationSchema, ZCsatSchema, ZMessagesQuerySchema, ZPostMessageSchema } from '@baton/contracts';
-import type { FastifyInstance } from 'fastify';
+import {
+  ZCreateConversationResponseSchema,
+  ZConversationStateResponseSchema,
+  ZCreateConversationSchema,
+  ZCsatResponseSchema,
+  ZCsatSchema,
+  ZIdParamsSchema,
+  ZMessagesQuerySchema,
+  ZMessagesResponseSchema,
+  ZPostMessageResponseSchema,
+  ZPostMessageSchema,
+} from '@baton/contracts';
 import { getConversation, listMessages } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
-import type { AppContext } from '../../app/context.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
@@ -10,20 +19,23 @@ import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
-import { requireConversationAccess } from '../auth.js';
-import { parse } from '../parse.js';
 import { publicLimit } from '../rate-limits.js';
+import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
-export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/v1/conversations', { config: { rateLimit: publicLimit(ctx, 'start') } }, async (req, reply) => {
-    const body = parse(ZCreateConversationSchema, req.body, 'body');
-    const { conversation, token } = await startConversation(ctx, body);
+/** The customer's side of a conversation (its token), which agents reach too. */
+export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  app.post('/conversations', {
+    config: { public: true, rateLimit: publicLimit(ctx, 'start') },
+    schema: { summary: 'Start a conversation; returns the customer token', body: ZCreateConversationSchema, response: { 201: ZCreateConversationResponseSchema } },
+  }, async (req, reply) => {
+    const { conversation, token } = await startConversation(ctx, req.body);
     reply.code(201);
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/conversations/:id', async (req) => {
-    await requireConversationAccess(ctx, req, req.params.id);
+  app.get('/conversations/:id', { config: { customer: true }, schema: { summary: 'A conversation and its open handoff', params: ZIdParamsSchema, response: { 200: ZConversationStateResponseSchema } } }, async (req) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const handoff = await openHandoffFor(ctx.db, conv.id);
@@ -34,9 +46,18 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     };
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/messages', { config: { rateLimit: publicLimit(ctx, 'message') } }, async (req, reply) => {
-    const principal = await requireConversationAccess(ctx, req, req.params.id);
-    const body = parse(ZPostMessageSchema, req.body, 'body');
+  app.post('/conversations/:id/messages', {
+    config: { customer: true, rateLimit: publicLimit(ctx, 'message') },
+    schema: {
+      summary: 'Send a message (customer: the AI answers or hands over; agent: a reply or a private note)',
+      params: ZIdParamsSchema,
+      body: ZPostMessageSchema,
+      // 200: a message re-sent with the same clientMessageId, answered as the first time.
+      response: { 200: ZPostMessageResponseSchema, 201: ZPostMessageResponseSchema },
+    },
+  }, async (req, reply) => {
+    const principal = req.principal!;
+    const body = req.body;
     if (principal.kind === 'customer') {
       if (body.private) throw new DomainError('VALIDATION_ERR_BODY', 'customers cannot write private notes', 'private');
       const r = await postCustomerMessage(ctx, req.params.id, { text: body.text, ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}) });
@@ -48,26 +69,21 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     return { message: wireMessage(m), replies: [] };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/conversations/:id/messages', async (req) => {
-    const principal = await requireConversationAccess(ctx, req, req.params.id);
-    const { after } = parse(ZMessagesQuerySchema, omitToken(req.query), 'query');
+  app.get('/conversations/:id/messages', {
+    config: { customer: true },
+    schema: { summary: 'Messages after a sequence number', params: ZIdParamsSchema, querystring: ZMessagesQuerySchema, response: { 200: ZMessagesResponseSchema } },
+  }, async (req) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
-    const messages = await listMessages(ctx.db, conv.id, { after, includePrivate: principal.kind === 'agent' });
+    const messages = await listMessages(ctx.db, conv.id, { after: req.query.after, includePrivate: req.principal!.kind === 'agent' });
     return { messages: messages.map(wireMessage) };
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/csat', { config: { rateLimit: publicLimit(ctx, 'csat') } }, async (req, reply) => {
-    const principal = await requireConversationAccess(ctx, req, req.params.id);
-    if (principal.kind !== 'customer') throw new DomainError('AUTH_ERR_FORBIDDEN', 'only the customer rates the conversation');
-    const body = parse(ZCsatSchema, req.body, 'body');
+  app.post('/conversations/:id/csat', {
+    config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },
+    schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: ZCsatResponseSchema } },
+  }, async (req, reply) => {
     reply.code(201);
-    return submitCsat(ctx, req.params.id, body);
+    return submitCsat(ctx, req.params.id, req.body);
   });
-}
-
-/** The token may come in the query string (for EventSource-like clients); it is not a filter. */
-export function omitToken(q: unknown): Record<string, unknown> {
-  const { token: _token, ...rest } = (q ?? {}) as Record<string, unknown>;
-  return rest;
-}
+};

@@ -1,67 +1,60 @@
-import { ZHandBackSchema, ZHandoffsQuerySchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
-import type { FastifyInstance } from 'fastify';
+import { ZBriefOpenedResponseSchema, ZHandBackSchema, ZHandoffResponseSchema, ZHandoffsQuerySchema, ZHandoffsResponseSchema, ZIdParamsSchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
 import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, listHandoffs } from '../../adapters/db/repositories/handoffs.repository.js';
 import { acceptHandoff } from '../../app/accept-handoff.js';
-import type { AppContext } from '../../app/context.js';
 import { handBack } from '../../app/hand-back.js';
 import { openBrief } from '../../app/open-brief.js';
 import { resolveHandoff } from '../../app/resolve-handoff.js';
 import { transferHandoff } from '../../app/transfer-handoff.js';
 import { wireHandoff } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
-import { requireAgent } from '../auth.js';
-import { parse } from '../parse.js';
-import { omitToken } from './conversations.routes.js';
+import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
-export function handoffRoutes(app: FastifyInstance, ctx: AppContext): void {
+const one = { params: ZIdParamsSchema, response: { 200: ZHandoffResponseSchema } };
+
+/** The agents' queue: handoffs and what an agent does with one. */
+export const handoffRoutes: ApiPlugin = async (instance, { ctx }) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const wire = async (hs: HandoffRecord[]) => {
     const names = new Map((await listTeams(ctx.db)).map((t) => [t.id, t.name]));
     return hs.map((h) => wireHandoff(h, h.teamId ? (names.get(h.teamId) ?? null) : null));
   };
+  const wireOne = async (h: HandoffRecord) => ({ handoff: (await wire([h]))[0]! });
 
-  app.get('/api/v1/handoffs', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    const q = parse(ZHandoffsQuerySchema, omitToken(req.query), 'query');
-    const handoffs = await listHandoffs(ctx.db, { ...(q.status ? { status: q.status } : {}), ...(q.mine === 'true' ? { agentId: agent.id } : {}), ...(q.team ? { teamId: q.team } : {}) });
+  app.get('/handoffs', { schema: { summary: 'Handoffs in queue order, each with its brief', querystring: ZHandoffsQuerySchema, response: { 200: ZHandoffsResponseSchema } } }, async (req) => {
+    const q = req.query;
+    const handoffs = await listHandoffs(ctx.db, { ...(q.status ? { status: q.status } : {}), ...(q.mine === 'true' ? { agentId: req.agent.id } : {}), ...(q.team ? { teamId: q.team } : {}) });
     return { handoffs: await wire(handoffs) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/handoffs/:id', async (req) => {
-    await requireAgent(ctx, req);
+  app.get('/handoffs/:id', { schema: { summary: 'One handoff', ...one } }, async (req) => {
     const h = await getHandoff(ctx.db, req.params.id);
     if (!h) throw new DomainError('HANDOFF_ERR_NOT_FOUND', `no handoff ${req.params.id}`);
-    return { handoff: (await wire([h]))[0] };
+    return wireOne(h);
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/accept', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    return { handoff: (await wire([await acceptHandoff(ctx, agent, req.params.id)]))[0] };
-  });
+  app.post('/handoffs/:id/accept', { schema: { summary: 'Accept a waiting handoff (409 HANDOFF_ERR_ALREADY_ACCEPTED when someone was first)', ...one } }, async (req) =>
+    wireOne(await acceptHandoff(ctx, req.agent, req.params.id)),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/resolve', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    const body = parse(ZResolveSchema, req.body, 'body');
-    return { handoff: (await wire([await resolveHandoff(ctx, agent, req.params.id, body)]))[0] };
-  });
+  app.post('/handoffs/:id/resolve', { schema: { summary: 'Resolve with category, outcome and verdict', body: ZResolveSchema, ...one } }, async (req) =>
+    wireOne(await resolveHandoff(ctx, req.agent, req.params.id, req.body)),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/transfer', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    const body = parse(ZTransferSchema, req.body, 'body');
-    return { handoff: (await wire([await transferHandoff(ctx, agent, req.params.id, body)]))[0] };
-  });
+  app.post('/handoffs/:id/transfer', { schema: { summary: 'Transfer to a team or an agent, with a note', body: ZTransferSchema, ...one } }, async (req) =>
+    wireOne(await transferHandoff(ctx, req.agent, req.params.id, req.body)),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/hand-back', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    const body = parse(ZHandBackSchema, req.body, 'body');
-    return { handoff: (await wire([await handBack(ctx, agent, req.params.id, body.note)]))[0] };
-  });
+  app.post('/handoffs/:id/hand-back', { schema: { summary: 'Hand the conversation back to the AI', body: ZHandBackSchema, ...one } }, async (req) =>
+    wireOne(await handBack(ctx, req.agent, req.params.id, req.body.note)),
+  );
 
   // Context utilisation: the first time an agent opens the brief.
-  app.post<{ Params: { id: string } }>('/api/v1/handoffs/:id/brief-opened', async (req) => {
-    const agent = await requireAgent(ctx, req);
-    const h = await openBrief(ctx, agent, req.params.id);
+  app.post('/handoffs/:id/brief-opened', {
+    schema: { summary: 'Record that the brief was opened (context utilisation)', params: ZIdParamsSchema, response: { 200: ZBriefOpenedResponseSchema } },
+  }, async (req) => {
+    const h = await openBrief(ctx, req.agent, req.params.id);
     return { briefOpenedAt: h.briefOpenedAt?.toISOString() ?? null };
   });
-}
+};

@@ -1,15 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import { ZIdParamsSchema, ZMetricsQuerySchema } from '@baton/contracts';
 import { z } from 'zod';
-import type { AppContext } from '../../app/context.js';
+import { getTeamByName } from '../../adapters/db/repositories/teams.repository.js';
+import { handoffMetrics } from '../../app/handoff-metrics.js';
 import { checkRedundancy } from '../../app/metrics/check-redundancy.js';
 import { kbGapsMarkdown } from '../../app/reports/kb-gaps-markdown.js';
 import { kbGapsReport } from '../../app/reports/kb-gaps-report.js';
 import { learningReport } from '../../app/reports/learning-report.js';
 import { recurringEscalationsReport } from '../../app/reports/recurring-escalations-report.js';
 import { reportPeriod } from '../../app/reports/report-period.js';
-import { requireAgent } from '../auth.js';
-import { parse } from '../parse.js';
-import { omitToken } from './conversations.routes.js';
+import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
 /** The learning-loop reports' query: a period (default the last 30 days) and each report's knob. */
 export const ZReportQuerySchema = z.strictObject({
@@ -26,44 +25,46 @@ export const ZRedundancyCheckSchema = z.strictObject({ text: z.string().min(1).m
 
 /**
  * The learning loop (DESIGN §8), for supervisors: KB gaps (JSON, and Markdown drafts),
- * recurring escalations, and the reason / resolution / verdict tallies. Also the composer's
- * redundancy check, for any agent.
+ * recurring escalations, and the reason / resolution / verdict tallies. Also the handoff metrics
+ * and the composer's redundancy check, for any agent.
  */
-export function reportRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const query = (q: unknown) => {
-    const parsed = parse(ZReportQuerySchema, omitToken(q), 'query');
-    return { parsed, period: reportPeriod(parsed, ctx.clock()) };
-  };
+export const reportRoutes: ApiPlugin = async (instance, { ctx }) => {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  const supervisor = { role: 'supervisor' } as const;
+  const period = (q: z.output<typeof ZReportQuerySchema>) => reportPeriod(q, ctx.clock());
+  const threshold = (q: z.output<typeof ZReportQuerySchema>) => (q.threshold !== undefined ? { threshold: q.threshold } : {});
 
-  app.get('/api/v1/reports/kb-gaps', async (req) => {
-    await requireAgent(ctx, req, 'supervisor');
-    const { parsed, period } = query(req.query);
-    return kbGapsReport(ctx.db, period, parsed.threshold !== undefined ? { threshold: parsed.threshold } : {});
-  });
+  app.get('/reports/kb-gaps', { config: supervisor, schema: { summary: 'KB gaps: unanswered questions clustered into draft articles', querystring: ZReportQuerySchema } }, async (req) =>
+    kbGapsReport(ctx.db, period(req.query), threshold(req.query)),
+  );
 
-  app.get('/api/v1/reports/kb-gaps.md', async (req, reply) => {
-    await requireAgent(ctx, req, 'supervisor');
-    const { parsed, period } = query(req.query);
-    const report = await kbGapsReport(ctx.db, period, parsed.threshold !== undefined ? { threshold: parsed.threshold } : {});
+  app.get('/reports/kb-gaps.md', { config: supervisor, schema: { summary: 'KB-gap draft articles as one Markdown bundle', querystring: ZReportQuerySchema } }, async (req, reply) => {
+    const report = await kbGapsReport(ctx.db, period(req.query), threshold(req.query));
     reply.header('content-type', 'text/markdown; charset=utf-8');
     reply.header('content-disposition', 'inline; filename="kb-gaps.md"');
     return kbGapsMarkdown(report);
   });
 
-  app.get('/api/v1/reports/recurring-escalations', async (req) => {
-    await requireAgent(ctx, req, 'supervisor');
-    const { parsed, period } = query(req.query);
-    return recurringEscalationsReport(ctx.db, period, parsed.minCount !== undefined ? { minCount: parsed.minCount } : {});
+  app.get('/reports/recurring-escalations', { config: supervisor, schema: { summary: 'Escalations recurring by reason and topic, with trend', querystring: ZReportQuerySchema } }, async (req) =>
+    recurringEscalationsReport(ctx.db, period(req.query), req.query.minCount !== undefined ? { minCount: req.query.minCount } : {}),
+  );
+
+  app.get('/reports/learning', { config: supervisor, schema: { summary: 'Reason codes, resolution categories and verdicts', querystring: ZReportQuerySchema } }, async (req) =>
+    learningReport(ctx.db, period(req.query)),
+  );
+
+  app.get('/metrics/handoffs', { schema: { summary: 'Handoff metrics', querystring: ZMetricsQuerySchema } }, async (req) => {
+    const q = req.query;
+    const team = q.team ? await getTeamByName(ctx.db, q.team) : null;
+    return handoffMetrics(ctx.db, {
+      ...(q.from ? { from: new Date(q.from) } : {}),
+      ...(q.to ? { to: new Date(q.to) } : {}),
+      ...(team ? { teamId: team.id } : q.team ? { teamId: q.team } : {}),
+      ...(q.channel ? { channel: q.channel } : {}),
+    }, ctx.clock());
   });
 
-  app.get('/api/v1/reports/learning', async (req) => {
-    await requireAgent(ctx, req, 'supervisor');
-    return learningReport(ctx.db, query(req.query).period);
-  });
-
-  app.post<{ Params: { id: string } }>('/api/v1/conversations/:id/redundancy-check', async (req) => {
-    await requireAgent(ctx, req);
-    const body = parse(ZRedundancyCheckSchema, req.body, 'body');
-    return checkRedundancy(ctx, req.params.id, body.text);
-  });
-}
+  app.post('/conversations/:id/redundancy-check', {
+    schema: { summary: 'Does a draft ask for what the brief already holds? (composer warning)', params: ZIdParamsSchema, body: ZRedundancyCheckSchema },
+  }, async (req) => checkRedundancy(ctx, req.params.id, req.body.text));
+};

@@ -1,19 +1,13 @@
-import { ZMetricsQuerySchema } from '@baton/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
 import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
-import { getTeamByName } from '../../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from '../../app/context.js';
-import { handoffMetrics } from '../../app/handoff-metrics.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
-import { requireAgent } from '../auth.js';
-import { openApiDocument } from '../openapi.js';
-import { parse } from '../parse.js';
-import { omitToken } from './conversations.routes.js';
 
-export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/healthz', async (_req, reply) => {
+/** Outside `/api/v1` and open to all: liveness, the OpenAPI document and Prometheus. */
+export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => Record<string, unknown> }> = async (app, { ctx, openApi }) => {
+  app.get('/healthz', { schema: { summary: 'Liveness and database check' } }, async (_req, reply) => {
     try {
       await pingDatabase(ctx.db);
       return { status: 'ok', database: ctx.db.kind, policyVersion: ctx.policyVersion() };
@@ -23,7 +17,7 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
     }
   });
 
-  app.get('/openapi.json', async () => openApiDocument());
+  app.get('/openapi.json', async () => openApi());
 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'baton_' });
@@ -114,20 +108,8 @@ export function systemRoutes(app: FastifyInstance, ctx: AppContext): void {
       this.set(await lastEventSeq(ctx.db));
     },
   });
-  app.get('/metrics', async (_req, reply) => {
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics' } }, async (_req, reply) => {
     reply.header('content-type', registry.contentType);
     return (await registry.metrics()) + (await durationHistograms(ctx.db));
   });
-
-  app.get('/api/v1/metrics/handoffs', async (req) => {
-    await requireAgent(ctx, req);
-    const q = parse(ZMetricsQuerySchema, omitToken(req.query), 'query');
-    const team = q.team ? await getTeamByName(ctx.db, q.team) : null;
-    return handoffMetrics(ctx.db, {
-      ...(q.from ? { from: new Date(q.from) } : {}),
-      ...(q.to ? { to: new Date(q.to) } : {}),
-      ...(team ? { teamId: team.id } : q.team ? { teamId: q.team } : {}),
-      ...(q.channel ? { channel: q.channel } : {}),
-    }, ctx.clock());
-  });
-}
+};

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppContext } from '../app/context.js';
+import { streamRoutes } from '../ws/stream.js';
+import { authenticate } from './auth.js';
+import { agentRoutes } from './routes/agents.routes.js';
+import { callbackRoutes } from './routes/callbacks.routes.js';
+import { conversationRoutes } from './routes/conversations.routes.js';
+import { emailRoutes } from './routes/email.routes.js';
+import { handoffRoutes } from './routes/handoffs.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
+import { policyRoutes } from './routes/policy.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
+
+/**
+ * Everything under `/api/v1`, one plugin per resource, behind one authentication hook: a route
+ * is for agents unless its `config` says it is public or also for the conversation's customer.
+ */
+export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: () => unknown }> = async (app, { ctx, policyFileInput }) => {
+  authenticate(app, ctx);
+  await app.register(conversationRoutes, { ctx });
+  await app.register(handoffRoutes, { ctx });
+  await app.register(callbackRoutes, { ctx });
+  await app.register(agentRoutes, { ctx });
+  await app.register(notificationRoutes, { ctx });
+  await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
+  await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
+  await app.register(reportRoutes, { ctx });
+  await app.register(streamRoutes, { ctx });
+};

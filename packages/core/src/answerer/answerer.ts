@@ -76,8 +76,6 @@ export interface AnswererOptions {
   semanticScale?: number;
   /** Passes of the sentence-vector classifier over the examples. */
   semanticEpochs?: number;
-  /** The scope model's probability of "none of these articles" from which a message with a vector is out of scope. */
-  semanticScopeAt?: number;
   /** Assumed share of out-of-scope traffic for the calibration with sentence vectors. */
   semanticOutOfScopePrior?: number;
   /** When words and meaning choose different articles and the words' confidence is below this… */
@@ -143,7 +141,6 @@ interface Settings {
   semanticClassifierShare: number;
   semanticScale: number;
   semanticEpochs: number;
-  semanticScopeAt: number;
   semanticOutOfScopePrior: number;
   disagreeBelow: number;
   disagreeNear: number;
@@ -351,7 +348,6 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     semanticClassifierShare: options.semanticClassifierShare ?? 0.5,
     semanticScale: options.semanticScale ?? 2,
     semanticEpochs: options.semanticEpochs ?? 8,
-    semanticScopeAt: options.semanticScopeAt ?? 0.5,
     semanticOutOfScopePrior: options.semanticOutOfScopePrior ?? 0.01,
     disagreeBelow: options.disagreeBelow ?? 0.5,
     disagreeNear: options.disagreeNear ?? 0.8,
@@ -474,18 +470,21 @@ export function buildAnswerer(articles: KbArticle[], options: AnswererOptions = 
     answer(text: string, vector?: Float32Array): AnswerResult {
       if (!vector || !semantic || vector.length !== embAll?.dimensions) return answerWith(lexical, text);
       const result = answerWith(semantic, text, vector);
-      const words = answerWith(lexical, text);
       const meaning = result.meaning;
       const near = result.nearestMeaning;
+      // The words' own answer is only needed by the two checks below, so it is computed only then.
+      let words: AnswerResult | undefined;
+      const wordsAnswer = () => (words ??= answerWith(lexical, text));
       // Near the floor, misspelt messages read as far away to the encoder ("deliveies to liverpool");
       // the words, corrected, still find the article. Trust the words then, when they are sure and
       // the meaning at least ranks that article among its nearest.
       if (near !== undefined && near < settings.semanticFloor && near >= settings.semanticFloor - 0.15) {
-        if (words.confidence >= 0.6 && !words.outOfScope && meaning?.nearest.includes(words.articleId ?? '')) return { ...words, nearestMeaning: near };
+        const w = wordsAnswer();
+        if (w.confidence >= 0.6 && !w.outOfScope && meaning?.nearest.includes(w.articleId ?? '')) return { ...w, nearestMeaning: near };
       }
       // Meaning alone, against words that are unsure and point elsewhere, is how an unrelated
       // question borrows a confident answer; it must come close to an example to stand.
-      if (meaning && !meaning.agree && words.confidence < settings.disagreeBelow && (near ?? 0) < settings.disagreeNear) {
+      if (meaning && !meaning.agree && (near ?? 0) < settings.disagreeNear && wordsAnswer().confidence < settings.disagreeBelow) {
         return { ...result, confidence: Math.min(result.confidence, settings.disagreeCap) };
       }
       return result;
@@ -539,7 +538,7 @@ function answerUnsafe({ s, settings, cal, scope, fixer, ids }: Model, text: stri
   // Either the KB-trained scope model is sure, or the message shares almost no weighted words with
   // any example question (the model needs hidden articles to learn from, which a tiny KB lacks).
   let outOfScope =
-    foreign || (scope !== null && calibrate(scope, row) >= (sig.semantic ? settings.semanticScopeAt : 0.5)) || (sig.bestSimilarity < settings.unrelatedBelow && confidence < 0.6);
+    foreign || (scope !== null && calibrate(scope, row) >= 0.5) || (sig.bestSimilarity < settings.unrelatedBelow && confidence < 0.6);
   // By meaning: nothing in the KB comes close to what the message says.
   if (sig.semantic && sig.semantic.best < settings.semanticFloor) {
     outOfScope = true;

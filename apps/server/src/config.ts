@@ -40,6 +40,12 @@ export interface Config {
   mailFrom: string;
   /** The shared secret of the inbound-email webhook; null disables it. */
   emailWebhookSecret: string | null;
+  /** The key the site signs its customers' identity with (`identifierHash`); null: no signed identity. */
+  identitySecret: string | null;
+  /** An SMS provider for one-time codes (Twilio-style form POST; `From` as a query parameter); null: codes go by email only. */
+  smsUrl: string | null;
+  /** `user:password` for the SMS provider's HTTP Basic auth. */
+  smsAuth: string | null;
   /**
    * Whether to believe X-Forwarded-For (for rate limits and logs): false when clients connect
    * directly, true or a hop count or an address list behind a load balancer.
@@ -91,6 +97,9 @@ const ZEnvSchema = z.object({
     .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'an address, optionally with a name: "Support <support@example.com>"')
     .default('Baton Support <support@baton.localhost>'),
   BATON_EMAIL_WEBHOOK_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_IDENTITY_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_SMS_URL: z.url().optional(),
+  BATON_SMS_AUTH: z.string().min(1).optional(),
   BATON_TRUST_PROXY: z
     .string()
     .regex(/^(true|false|\d+|[\d.:a-fA-F/, ]+)$/, 'true, false, a hop count, or addresses of the proxies')
@@ -138,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpListenPort: e.BATON_SMTP_LISTEN === undefined || e.BATON_SMTP_LISTEN === 'off' ? null : e.BATON_SMTP_LISTEN,
     mailFrom: e.BATON_MAIL_FROM,
     emailWebhookSecret: e.BATON_EMAIL_WEBHOOK_SECRET ?? null,
+    identitySecret: e.BATON_IDENTITY_SECRET ?? null,
+    smsUrl: e.BATON_SMS_URL ?? null,
+    smsAuth: e.BATON_SMS_AUTH ?? null,
     trustProxy: e.BATON_TRUST_PROXY === 'true' ? true : e.BATON_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.BATON_TRUST_PROXY) ? Number(e.BATON_TRUST_PROXY) : e.BATON_TRUST_PROXY,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,

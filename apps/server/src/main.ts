@@ -211,7 +211,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       listeners.push(startListener(ctx, createEmailOutboundListener({ mailFrom: email.mailFrom })));
     }
     if (email.smtpListenPort !== null) {
-      smtpIn = await startSmtpListener({ port: email.smtpListenPort, host: email.smtpListenHost, log, onMessage: async (raw) => void (await receiveRawEmail(ctx, raw, { mailFrom: email.mailFrom })) });
+      smtpIn = await startSmtpListener({ port: email.smtpListenPort, host: email.smtpListenHost, log, onMessage: async (raw, envelope) => void (await receiveRawEmail(ctx, raw, { mailFrom: email.mailFrom, recipients: envelope.rcptTo })) });
       log('info', `email: receiving mail by SMTP on ${email.smtpListenHost}:${email.smtpListenPort}`);
     }
   }

@@ -13,7 +13,16 @@ export const ZIdParamsSchema = z.object({ id: z.string() });
 /** `POST /conversations`: everything optional; a known email links the customer's account. */
 export const ZCreateConversationSchema = z.strictObject({
   channel: z.enum(['web', 'email', 'whatsapp', 'messenger', 'api']).optional(),
-  customer: z.strictObject({ name: z.string().trim().min(1).max(200).optional(), email: z.email().max(320).optional() }).optional(),
+  customer: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200).optional(),
+      email: z.email().max(320).optional(),
+      /** The site's own id for the customer; when given, it is what `identifierHash` signs. */
+      externalId: z.string().trim().min(1).max(200).optional(),
+      /** Hex HMAC-SHA256 of the lower-cased email (or the externalId) under `BATON_IDENTITY_SECRET`, computed by the site's server. */
+      identifierHash: z.string().regex(/^[0-9a-fA-F]{64}$/, '64 hex characters (HMAC-SHA256)').optional(),
+    })
+    .optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or pt-BR').optional(),
 });
 export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
@@ -60,7 +69,13 @@ export const ZConversationSchema = z.object({
   caseNumber: z.string(),
   status: z.enum(['ai', 'waiting', 'assigned', 'resolved', 'callback']),
   channel: z.string(),
-  customer: z.object({ id: z.string().nullable(), name: z.string().nullable(), email: z.string().nullable() }),
+  customer: z.object({
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    /** `signed`: the site's HMAC vouched for the customer; `code`: they entered a one-time code; `unverified`: a claim only. */
+    identity: z.enum(['signed', 'code', 'unverified']),
+  }),
   language: z.string().nullable(),
   assignedAgentId: z.string().nullable(),
   teamId: z.string().nullable(),
@@ -82,6 +97,15 @@ export const ZConversationStateResponseSchema = z.object({
     })
     .nullable(),
 });
+
+/** `POST /conversations/:id/verify/code`: send a one-time code, to the conversation's address or to the one given. */
+export const ZRequestCodeSchema = z.strictObject({ email: z.email().max(320).optional() });
+/** The same answer whether or not the address belongs to an account. */
+export const ZRequestCodeResponseSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.number().int() });
+
+/** `POST /conversations/:id/verify`: the six-digit code the customer received. */
+export const ZVerifyCodeSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
+export const ZVerifyCodeResponseSchema = z.object({ identity: z.enum(['signed', 'code', 'unverified']) });
 
 /** `POST /auth/login`. */
 export const ZLoginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(500) });

@@ -5,6 +5,7 @@ import { getConversation, insertMessage, saveDecision } from '../adapters/db/rep
 import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { briefIdentity } from './account-access.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { repeatEscalationFor } from './metrics/repeat-escalation-for.js';
@@ -57,6 +58,9 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     now: now.getTime(),
     authorNames: input.authorNames,
   });
+  const who = await briefIdentity(ctx.db, conv);
+  brief.identity = who.identity;
+  if (who.nextStep) brief.nextSteps.unshift(who.nextStep);
   // A second escalation by the same customer within 24 h, on any channel, is flagged on the brief.
   const repeat = await repeatEscalationFor(ctx.db, conv, now);
   if (repeat) {

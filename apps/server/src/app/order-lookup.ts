@@ -4,9 +4,12 @@ import { findOrder } from '../adapters/db/repositories/customers.repository.js';
 
 const STATUS_QUESTION = /\b(where|status|track|tracking|arriv\w*|deliver\w*|dispatch\w*|ship\w*|late|waiting|received|come|coming|parcel|package)\b/i;
 
+/** Order numbers looked up per message, at most. */
+const MAX_LOOKUPS = 10;
+
 /**
  * The AI's order-lookup tool over the customer-context tables. It only reveals an order that
- * belongs to the conversation's identified customer; anything else is "not found", so a customer
+ * belongs to the conversation's verified customer (the caller passes null until the customer is verified); anything else is "not found", so a customer
  * cannot read someone else's order by guessing its number.
  */
 export async function lookUpOrders(db: Sql, customerId: string | null, decision: Decision): Promise<VerifiedFact[]> {
@@ -15,6 +18,8 @@ export async function lookUpOrders(db: Sql, customerId: string | null, decision:
   const seen = new Set<string>();
   for (const e of decision.signals.entities) {
     if (e.kind !== 'order_number' || seen.has(e.value)) continue;
+    // A message listing hundreds of numbers is not a question about one order.
+    if (seen.size >= MAX_LOOKUPS) break;
     seen.add(e.value);
     const found = await findOrder(db, e.value);
     if (found && found.customerId === customerId) facts.push({ kind: 'order', orderId: found.order.id, order: found.order, messageIndex: e.messageIndex });

@@ -9,6 +9,7 @@ import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
+import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
 import { waitFor } from './queue-state.js';
 import { wireMessage } from './wire.js';
@@ -69,12 +70,14 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   if (!conv || !aiMayAnswer(conv.status)) return [];
   const all = await listMessages(ctx.db, conv.id);
   const upTo = all.filter((m) => m.seq <= message.seq);
-  const profile = conv.customerId ? await getCustomerProfile(ctx.db, conv.customerId) : null;
+  // Nothing from an account reaches a customer who has not proved it is theirs.
+  const verified = mayUseAccount(conv);
+  const profile = verified ? await getCustomerProfile(ctx.db, conv.customerId!) : null;
   const engineConversation = toEngineConversation(conv, upTo, profile);
   const decision = await decideWithEncoder(ctx.engine(), engineConversation, ctx.encoder, (err) =>
     ctx.log('warn', `sentence encoder failed; this message was decided on the lexical path: ${err.message}`, { conversationId: conv.id }),
   );
-  const facts = await lookUpOrders(ctx.db, conv.customerId, decision);
+  const facts = verified ? await lookUpOrders(ctx.db, conv.customerId, decision) : [];
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
 
   if (decision.action === 'escalate') {
@@ -84,7 +87,11 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
 
   let text: string;
   let articleId: string | null = null;
-  if (decision.action === 'answer') {
+  let action: string = decision.action;
+  if (!verified && asksForAccountData(message.text, decision)) {
+    text = await askToVerify(ctx, conv);
+    action = 'verify_identity';
+  } else if (decision.action === 'answer') {
     const order = facts[0]?.order;
     if (order && asksOrderStatus(message.text)) {
       text = describeOrder(order, ctx.clock());
@@ -110,7 +117,7 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     // A retried copy of the message raced this one and was answered first: answer once.
     const prior = await listReplies(tx, message.id);
     if (prior.length) return prior[0]!;
-    const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: message.id, articleId, action: decision.action });
+    const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: message.id, articleId, action });
     await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
     return r;

@@ -43,7 +43,7 @@ export function wireConversation(c: ConversationRecord) {
     caseNumber: c.caseNumber,
     status: c.status,
     channel: c.channel,
-    customer: { id: c.customerId, name: c.customerName, email: c.customerEmail },
+    customer: { id: c.customerId, name: c.customerName, email: c.customerEmail, identity: c.identity },
     language: c.language,
     assignedAgentId: c.assignedAgentId,
     teamId: c.teamId,

@@ -8,6 +8,7 @@ const LIMITS = {
   start: { max: 20, timeWindow: '1 minute' },
   message: { max: 60, timeWindow: '1 minute' },
   csat: { max: 10, timeWindow: '1 minute' },
+  verify: { max: 10, timeWindow: '1 minute' },
   login: { max: 30, timeWindow: '1 minute' },
 } as const;
 

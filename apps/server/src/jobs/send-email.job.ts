@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { getOutbox, markOutboxSent, recordOutboxFailure } from '../adapters/db/repositories/email.repository.js';
+import { getConversation } from '../adapters/db/repositories/conversations.repository.js';
+import { getOutbox, markOutboxSent, recordOutboxFailure, redactOutboxBody } from '../adapters/db/repositories/email.repository.js';
+import { replyAddress } from '../app/email/reply-address.js';
 import type { MailTransport } from '../adapters/email/mail-transport.js';
 import type { AppContext } from '../app/context.js';
 
@@ -18,7 +20,9 @@ export function sendEmailJob(transport: MailTransport, o: { mailFrom: string; ma
     const mail = await getOutbox(ctx.db, outboxId);
     if (!mail || mail.status !== 'pending') return;
     try {
-      await transport.send({ from: o.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.body, messageId: mail.rfcMessageId, inReplyTo: mail.inReplyTo, references: mail.references });
+      const conv = await getConversation(ctx.db, mail.conversationId);
+      const replyTo = conv?.replyToken ? replyAddress(o.mailFrom, conv.replyToken) : null;
+      await transport.send({ from: o.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.body, messageId: mail.rfcMessageId, inReplyTo: mail.inReplyTo, references: mail.references, replyTo });
     } catch (err) {
       const final = mail.attempts + 1 >= maxAttempts;
       await recordOutboxFailure(ctx.db, mail.id, (err as Error).message, final);
@@ -27,5 +31,7 @@ export function sendEmailJob(transport: MailTransport, o: { mailFrom: string; ma
       throw err;
     }
     await markOutboxSent(ctx.db, mail.id, ctx.clock());
+    // A one-time code is kept only as a hash: the sent mail's copy of it goes.
+    if (mail.kind === 'verification_code') await redactOutboxBody(ctx.db, mail.id, '[the verification code was removed once sent]');
   };
 }

@@ -11,6 +11,7 @@ import { parseMime } from '../adapters/email/parse-mime.js';
 import type { SmtpListener } from '../adapters/email/smtp-listener.js';
 import { startSmtpListener } from '../adapters/email/smtp-listener.js';
 import { receiveRawEmail } from '../app/email/receive-raw-email.js';
+import { identityHash } from '../app/signed-identity.js';
 import { queueUpdateJob } from '../jobs/queue-update.job.js';
 import { sendEmailJob } from '../jobs/send-email.job.js';
 import { createEmailOutboundListener } from '../listeners/email-outbound.listener.js';
@@ -24,6 +25,14 @@ import { startTestServer } from './test-server.js';
 const MAIL_FROM = 'Northwind Support <support@northwind.example>';
 const SECRET = 'test-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://support.northwind.example';
+const IDENTITY_SECRET = 'site-identity-secret-0123456789';
+
+/** The Reply-To of a received mail: the case's own address, the only way back into the case. */
+function replyToOf(mail: { raw: string }): string {
+  const m = /^Reply-To:\s*(?:.*<)?([^<>\s]+@[^<>\s]+?)>?\s*$/im.exec(mail.raw);
+  if (!m) throw new Error(`no Reply-To in:\n${mail.raw.slice(0, 600)}`);
+  return m[1]!;
+}
 
 /** The customers' mailbox: a real SMTP server on loopback that keeps every mail Baton sends. */
 async function startMailbox() {
@@ -79,7 +88,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     s = await startTestServer(kind, {
       // The webhook's secret and the From go to the server; the outbound side (listener, job,
       // SMTP listener) is started here, so the test holds each part's handle.
-      env: { BATON_PUBLIC_URL: PUBLIC_URL, BATON_MAIL_FROM: MAIL_FROM, BATON_EMAIL_WEBHOOK_SECRET: SECRET },
+      env: { BATON_PUBLIC_URL: PUBLIC_URL, BATON_MAIL_FROM: MAIL_FROM, BATON_EMAIL_WEBHOOK_SECRET: SECRET, BATON_IDENTITY_SECRET: IDENTITY_SECRET },
       clock: () => new Date(Date.now() + offsetMs),
     });
     transport = createSmtpTransport(email.smtpUrl!);
@@ -124,11 +133,13 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     expect(answer.text).toMatch(/paypal/i);
     expect(answer.text).toContain('(automated assistant)');
     expect(answer.messageId).toMatch(/@northwind\.example$/);
+    // Replies go to the case's own address, with its secret token.
+    expect(replyToOf(answer)).toMatch(/^support\+[0-9a-f]{32}@northwind\.example$/);
 
     // 3. The customer asks for a person, replying to the answer and quoting it: escalated, and told by mail.
     await customerSmtp.sendMail({
       from: `Dana Reyes <${dana}>`,
-      to: MAIL_FROM,
+      to: replyToOf(answer),
       subject: `Re: Paying for my order [${caseNumber}]`,
       text: `${ASK_FOR_HUMAN}\n\nOn Tue, 4 Jun 2024 at 10:02, Northwind Support <support@northwind.example> wrote:\n${answer.text.split('\n').map((l) => `> ${l}`).join('\n')}`,
       messageId: '<second-dana@mail.example.com>',
@@ -166,7 +177,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     // 5. The customer replies to the agent's mail, quoting it: the same conversation, without the quote.
     await customerSmtp.sendMail({
       from: `Dana Reyes <${dana}>`,
-      to: MAIL_FROM,
+      to: replyToOf(reply),
       subject: `Re: Paying for my order [${caseNumber}]`,
       text: `Great, thanks Alex!\n\nOn Tue, 4 Jun 2024 at 10:30, Northwind Support <support@northwind.example> wrote:\n> Hi Dana, yes: PayPal works at checkout. Anything else?\n>\n> -- \n> Alex Morgan, Northwind Support`,
       messageId: '<third-dana@mail.example.com>',
@@ -183,23 +194,26 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     expect((await transcript(conv!.id)).filter((m) => m.author.kind === 'customer')).toHaveLength(3);
   }, 60_000);
 
-  it('matches a mail without thread headers by the case number in its subject, for the same customer only', async () => {
+  it('joins a case only through its reply address: a case number in the subject or a forged From starts a new case', async () => {
     const lee = 'lee.case@example.com';
     await customerSmtp.sendMail({ from: lee, to: MAIL_FROM, subject: 'Payment question', text: 'Do you take PayPal?', messageId: '<lee-1@example.com>' });
     const [conv] = await conversationsOf(lee);
-    await mailbox.next(lee);
+    const answer = await mailbox.next(lee);
 
-    await customerSmtp.sendMail({ from: lee, to: MAIL_FROM, subject: `One more thing about ${conv!.caseNumber}`, text: 'Do you take Visa too?', messageId: '<lee-2@example.com>' });
+    // Through the reply address: the same case.
+    await customerSmtp.sendMail({ from: lee, to: replyToOf(answer), subject: 'Re: Payment question', text: 'Do you take Visa too?', messageId: '<lee-2@example.com>' });
     expect(await conversationsOf(lee)).toHaveLength(1);
     expect((await transcript(conv!.id)).filter((m) => m.author.kind === 'customer').map((m) => m.text)).toEqual(['Do you take PayPal?', 'Do you take Visa too?']);
 
-    // Someone else quoting the same case number starts their own conversation.
-    const other = 'mallory@example.com';
-    await customerSmtp.sendMail({ from: other, to: MAIL_FROM, subject: `Re: [${conv!.caseNumber}]`, text: 'Show me that order', messageId: '<mallory-1@example.com>' });
-    const theirs = await conversationsOf(other);
-    expect(theirs).toHaveLength(1);
-    expect(theirs[0]!.id).not.toBe(conv!.id);
+    // A forged From with the case number and thread headers, sent to the support address: a new case.
+    await customerSmtp.sendMail({ from: lee, to: MAIL_FROM, subject: `Re: [${conv!.caseNumber}]`, text: 'Show me that order', messageId: '<forged-1@example.com>', inReplyTo: `<${answer.messageId}>` });
+    const cases = await conversationsOf(lee);
+    expect(cases).toHaveLength(2);
+    expect(cases[1]!.id).not.toBe(conv!.id);
     expect((await transcript(conv!.id)).some((m) => m.text.includes('Show me that order'))).toBe(false);
+    // A made-up token joins nothing either.
+    await customerSmtp.sendMail({ from: lee, to: `support+${'0'.repeat(32)}@northwind.example`, subject: 'x', text: 'Guessing', messageId: '<forged-2@example.com>' });
+    expect((await transcript(conv!.id)).some((m) => m.text.includes('Guessing'))).toBe(false);
   }, 30_000);
 
   it('takes mail from the inbound webhook: secret checked, body validated, a duplicate stored once', async () => {
@@ -233,8 +247,8 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     const answered = await mailbox.next('kim.hook@example.com');
     expect(answered.inReplyTo).toBe('kim-1@example.com');
 
-    // HTML-only, in the thread: joins by In-Reply-To.
-    const html = await post({ ...mail, text: '', html: '<p>And <b>Visa</b>?</p>', messageId: 'kim-2@example.com', inReplyTo: `<${answered.messageId}>` }, SECRET);
+    // HTML-only, to the case's reply address: joins the case.
+    const html = await post({ ...mail, to: replyToOf(answered), text: '', html: '<p>And <b>Visa</b>?</p>', messageId: 'kim-2@example.com', inReplyTo: `<${answered.messageId}>` }, SECRET);
     expect(html.statusCode).toBe(201);
     expect(html.json().conversationId).toBe(first.json().conversationId);
     expect((await transcript(first.json().conversationId)).filter((m) => m.author.kind === 'customer').map((m) => m.text)).toEqual(['Do you take PayPal?', 'And Visa?']);
@@ -244,11 +258,11 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     expect((await transcript(first.json().conversationId)).some((m) => m.text.includes('away until Monday'))).toBe(false);
   }, 30_000);
 
-  it('mails a web customer with a known address a handoff confirmation with the case number, a summary and the continue link', async () => {
+  it('mails a web customer whose address the site signed a handoff confirmation with the case number, a summary and the continue link', async () => {
     const http = api(s);
     const alex = await alexLogin();
     const address = 'web.customer@example.com';
-    const conv = await http.escalated(alex, { customer: { name: 'Robin Web', email: address } });
+    const conv = await http.escalated(alex, { customer: { name: 'Robin Web', email: address, identifierHash: identityHash(IDENTITY_SECRET, address) } });
     const mail = await mailbox.next(address);
     const handoff = (await http.get(`/api/v1/handoffs/${conv.handoffId}`, alex)).body;
     const summary: string = handoff.brief?.intent?.summary ?? handoff.handoff?.brief?.intent?.summary;

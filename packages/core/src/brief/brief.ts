@@ -51,6 +51,22 @@ export interface Brief {
   missingContext: string[];
   /** A previous escalation by the same customer within 24 h, on any channel (DESIGN §8). */
   repeatEscalation?: { previousCaseNumber: string; hoursAgo: number; channel: string };
+  /** How the customer's identity was established; set by the server, absent in briefs built before it existed. */
+  identity?: BriefIdentity;
+}
+
+/**
+ * Who the customer is, and how far that is proven. `signed`: the site vouched for them (HMAC);
+ * `code`: they entered a one-time code sent to their address; `unverified`: only their word.
+ */
+export interface BriefIdentity {
+  state: 'signed' | 'code' | 'unverified';
+  /** The address the customer gave, if any. */
+  email?: string;
+  /** Whether mail may go to `email`. */
+  emailVerified: boolean;
+  /** For an unverified customer whose address belongs to an account: that account, as a claim only. */
+  claimedAccount?: { name?: string; accountId?: string };
 }
 
 /** The one line an agent reads first. */

@@ -304,6 +304,30 @@ create index decisions_created on decisions(created_at);
 alter table conversations add column customer_seen_at timestamptz;
 `,
   },
+  {
+    version: 7,
+    name: 'identity: how the customer was verified, the account they claim, one-time codes and reply tokens',
+    sql: `
+alter table conversations add column identity text not null default 'unverified' check (identity in ('signed', 'code', 'unverified'));
+alter table conversations add column email_verified boolean not null default false;
+alter table conversations add column claimed_customer_id text references customers(id);
+alter table conversations add column external_id text;
+alter table conversations add column reply_token text unique;
+
+create table verification_codes (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  address text not null,
+  code_hash text not null,
+  attempts integer not null default 0,
+  expires_at timestamptz not null,
+  consumed_at timestamptz,
+  created_at timestamptz not null
+);
+create index verification_codes_conversation on verification_codes(conversation_id, created_at);
+create index verification_codes_address on verification_codes(address, created_at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -133,6 +133,16 @@ export interface ConversationTable {
   customerPhone: string | null;
   /** The customer's last sign of life on a live channel (the widget's stream); null before any. */
   customerSeenAt: NullableTimestamp;
+  /** How the customer was verified: by the site's signature, by a one-time code, or not at all. */
+  identity: Generated<IdentityState>;
+  /** Whether `customerEmail` may receive mail: it came signed from the site, or a code sent to it was entered. */
+  emailVerified: Generated<boolean>;
+  /** The account an unverified customer's email points at: a claim, never used for account data. */
+  claimedCustomerId: string | null;
+  /** The site's own id for the customer, when the site signed that instead of the email. */
+  externalId: string | null;
+  /** The secret in the case's reply address (`reply+TOKEN@…`); inbound mail joins the case only through it. */
+  replyToken: string | null;
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;
@@ -142,6 +152,20 @@ export interface ConversationTable {
   lastSeq: Generated<number>;
   createdAt: CreatedAt;
   updatedAt: CreatedAt;
+}
+
+export type IdentityState = 'signed' | 'code' | 'unverified';
+
+/** A one-time code sent to prove an address: only its hash is stored. */
+export interface VerificationCodeTable {
+  id: string;
+  conversationId: string;
+  address: string;
+  codeHash: string;
+  attempts: Generated<number>;
+  expiresAt: Timestamp;
+  consumedAt: NullableTimestamp;
+  createdAt: Timestamp;
 }
 
 export interface MessageTable {
@@ -335,4 +359,5 @@ export interface DB {
   settings: SettingTable;
   teams: TeamTable;
   tickets: TicketTable;
+  verificationCodes: VerificationCodeTable;
 }

@@ -10,6 +10,8 @@ export interface OutboundMail {
   inReplyTo: string | null;
   /** Oldest first. */
   references: string[];
+  /** Where replies should go: the case's own address (`reply+TOKEN@…`), when it has one. */
+  replyTo?: string | null;
 }
 
 /** The outbound mail port. */
@@ -32,6 +34,7 @@ export function createSmtpTransport(url: string): MailTransport {
         messageId: `<${mail.messageId}>`,
         ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
         ...(mail.references.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
+        ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
       });
     },
     close: () => transport.close(),

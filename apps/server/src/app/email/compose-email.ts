@@ -3,9 +3,6 @@ import { addressOf } from '../../adapters/email/email-config.js';
 /** Queue updates go by mail at most this often (DESIGN §6: less often than in the widget). */
 export const EMAIL_QUEUE_UPDATE_MINUTES = 10;
 
-/** A case number as it appears in a subject: `C-10482`, bracketed or not. */
-export const CASE_NUMBER_IN_SUBJECT = /\b(C-\d{3,})\b/;
-
 /**
  * The link that reopens a conversation in the web widget: `${publicUrl}/demo?conversation=<id>`.
  * The widget resumes from it; it names the conversation but grants nothing by itself.

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import { findConversationByThread, insertThreadMessage } from '../../adapters/db/repositories/email.repository.js';
-import { findConversationByCaseNumber } from '../../adapters/db/repositories/conversations.repository.js';
+import { findConversationByReplyToken } from '../../adapters/db/repositories/conversations.repository.js';
 import { addressOf } from '../../adapters/email/email-config.js';
 import { stripQuotedReply } from '../../adapters/email/strip-quoted-reply.js';
 import type { AppContext } from '../context.js';
 import { postCustomerMessage } from '../post-customer-message.js';
 import { startConversation } from '../start-conversation.js';
-import { CASE_NUMBER_IN_SUBJECT } from './compose-email.js';
+import { replyTokenIn } from './reply-address.js';
 
 /** An inbound mail, from the SMTP listener or the webhook. Ids are without angle brackets. */
 export interface InboundEmail {
@@ -18,6 +18,8 @@ export interface InboundEmail {
   messageId: string | null;
   inReplyTo: string | null;
   references: string[];
+  /** The To and Cc addresses; a reply address with a case's token (`reply+TOKEN@…`) joins that case. */
+  to?: string[];
   /** An auto-reply or a bounce: ignored. */
   automatic?: boolean;
 }
@@ -25,19 +27,21 @@ export interface InboundEmail {
 export interface IngestInboundEmailOptions {
   /** Our own From: mail from it is a loop, and ignored. */
   mailFrom?: string;
+  /** The SMTP envelope's recipients (RCPT TO), which hold the reply address even when the headers do not. */
+  recipients?: string[];
 }
 
 export type IngestInboundEmailResult =
-  | { status: 'posted' | 'duplicate'; conversationId: string; caseNumber: string; messageId: string; matchedBy: 'thread' | 'case_number' | 'new' }
+  | { status: 'posted' | 'duplicate'; conversationId: string; caseNumber: string; messageId: string; matchedBy: 'thread' | 'reply_token' | 'new' }
   | { status: 'ignored'; reason: 'automatic' | 'no_sender' | 'own_address' | 'empty' };
 
 const MAX_TEXT = 20_000;
 
 /**
- * One inbound mail becomes one customer message (DESIGN §9, channels). It joins its conversation
- * by the thread headers (In-Reply-To, References) or else by the case number in the subject
- * (only for the conversation's own address, so a guessed number reads nothing), or starts a new
- * email conversation. The quoted history is stripped. The Message-ID is the message's
+ * One inbound mail becomes one customer message (DESIGN §9, channels). It joins a conversation
+ * only when sent to that case's reply address (`reply+TOKEN@…`, the Reply-To of every mail of
+ * the case); a forged From with a case number in the subject starts a new, unverified case
+ * instead of reading or writing someone else's. The quoted history is stripped. The Message-ID is the message's
  * clientMessageId, so a mail delivered twice (an MTA retry, a re-sent webhook) is stored once.
  */
 export async function ingestInboundEmail(ctx: AppContext, mail: InboundEmail, opts: IngestInboundEmailOptions = {}): Promise<IngestInboundEmailResult> {
@@ -50,18 +54,21 @@ export async function ingestInboundEmail(ctx: AppContext, mail: InboundEmail, op
   // Without a Message-ID, the content stands in for it, so a re-delivery is still recognised.
   const messageId = mail.messageId ?? `${createHash('sha256').update(`${from}\n${mail.subject}\n${mail.text}`).digest('hex').slice(0, 40)}@baton.generated`;
 
-  let matchedBy: 'thread' | 'case_number' | 'new' = 'thread';
+  let matchedBy: 'thread' | 'reply_token' | 'new' = 'thread';
+  // The same mail delivered again (an MTA retry) is recognised by its own Message-ID.
   let conversationId = await findConversationByThread(ctx.db, [messageId]);
-  conversationId ??= await findConversationByThread(ctx.db, [...(mail.inReplyTo ? [mail.inReplyTo] : []), ...[...mail.references].reverse()]);
   if (!conversationId) {
-    const caseNumber = CASE_NUMBER_IN_SUBJECT.exec(mail.subject)?.[1];
-    const byCase = caseNumber ? await findConversationByCaseNumber(ctx.db, caseNumber) : null;
-    if (byCase && byCase.customerEmail?.toLowerCase() === from) {
-      conversationId = byCase.id;
-      matchedBy = 'case_number';
+    // Only the case's secret reply address joins a case: a From, a subject with a case number,
+    // or thread headers can all be forged.
+    const token = replyTokenIn([...(opts.recipients ?? []), ...(mail.to ?? [])]);
+    const byToken = token ? await findConversationByReplyToken(ctx.db, token) : null;
+    if (byToken) {
+      conversationId = byToken.id;
+      matchedBy = 'reply_token';
     }
   }
   if (!conversationId) {
+    // Anything else starts a case of its own, unverified: the sender gets answers by mail, never account data.
     const { conversation } = await startConversation(ctx, { channel: 'email', customer: { email: from, ...(mail.from.name ? { name: mail.from.name } : {}) } });
     conversationId = conversation.id;
     matchedBy = 'new';

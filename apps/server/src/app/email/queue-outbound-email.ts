@@ -67,14 +67,16 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
 }
 
 /**
- * At handoff, a customer of the widget whose address is known gets a confirmation by mail
+ * At handoff, a customer of the widget whose address is verified gets a confirmation by mail
  * (DESIGN §6): the case number, the brief's one-line summary of what they want, and a link to
  * continue. Email conversations get the same in their handoff notice instead. One per handoff.
  */
 export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: EventRecord<'handoff.requested'>, o: { mailFrom: string }): Promise<OutboxRecord | null> {
   if (!event.conversationId || !event.handoffId) return null;
   const conv = await getConversation(tx, event.conversationId);
-  if (!conv || conv.channel === 'email' || !conv.customerEmail) return null;
+  // Only to an address the customer proved (a code) or the site signed: never to a mere claim,
+  // which would greet an account holder with an impostor's name.
+  if (!conv || conv.channel === 'email' || !conv.customerEmail || !conv.emailVerified) return null;
   const handoff = await getHandoff(tx, event.handoffId);
   if (!handoff) return null;
   const mail = handoffConfirmation({

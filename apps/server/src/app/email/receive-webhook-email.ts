@@ -19,6 +19,7 @@ export async function receiveWebhookEmail(ctx: AppContext, body: TInboundEmail, 
       messageId: parseMessageIds(body.messageId)[0] ?? null,
       inReplyTo: parseMessageIds(body.inReplyTo)[0] ?? null,
       references,
+      to: (Array.isArray(body.to) ? body.to : [body.to]).map((a) => /<\s*([^>\s]+)\s*>/.exec(a)?.[1] ?? a.trim()),
     },
     opts,
   );

@@ -9,14 +9,20 @@ import {
   ZMessagesResponseSchema,
   ZPostMessageResponseSchema,
   ZPostMessageSchema,
+  ZRequestCodeResponseSchema,
+  ZRequestCodeSchema,
+  ZVerifyCodeResponseSchema,
+  ZVerifyCodeSchema,
 } from '@baton/contracts';
 import { getConversation, listMessages } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
+import { CODE_MINUTES, requestVerificationCode } from '../../app/request-verification-code.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
+import { verifyConversationCode } from '../../app/verify-conversation-code.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
 import { publicLimit } from '../rate-limits.js';
@@ -30,6 +36,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     config: { public: true, rateLimit: publicLimit(ctx, 'start') },
     schema: { summary: 'Start a conversation; returns the customer token', body: ZCreateConversationSchema, response: { 201: ZCreateConversationResponseSchema } },
   }, async (req, reply) => {
+    // Mail goes only to addresses that proved themselves: an email conversation starts with a mail to the support address.
+    if (req.body.channel === 'email') throw new DomainError('CONVERSATION_ERR_CHANNEL_REFUSED', 'email conversations start with an inbound mail, not from the API', 'channel');
     const { conversation, token } = await startConversation(ctx, req.body);
     reply.code(201);
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };
@@ -78,6 +86,20 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     const messages = await listMessages(ctx.db, conv.id, { after: req.query.after, includePrivate: req.principal!.kind === 'agent' });
     return { messages: messages.map(wireMessage) };
   });
+
+  app.post('/conversations/:id/verify/code', {
+    config: { customer: 'only', rateLimit: publicLimit(ctx, 'verify') },
+    schema: { summary: 'Send the customer a one-time code to prove their email address (customer)', params: ZIdParamsSchema, body: ZRequestCodeSchema, response: { 202: ZRequestCodeResponseSchema } },
+  }, async (req, reply) => {
+    await requestVerificationCode(ctx, req.params.id, req.body.email ? { email: req.body.email } : {});
+    reply.code(202);
+    return { sent: true as const, expiresInMinutes: CODE_MINUTES };
+  });
+
+  app.post('/conversations/:id/verify', {
+    config: { customer: 'only', rateLimit: publicLimit(ctx, 'verify') },
+    schema: { summary: 'Enter the one-time code (customer)', params: ZIdParamsSchema, body: ZVerifyCodeSchema, response: { 200: ZVerifyCodeResponseSchema } },
+  }, async (req) => verifyConversationCode(ctx, req.params.id, req.body.code));
 
   app.post('/conversations/:id/csat', {
     config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },

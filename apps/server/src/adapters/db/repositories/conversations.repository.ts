@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
-import type { AuthorKind, ConversationTable, MessageTable } from '../schema.js';
+import type { AuthorKind, ConversationTable, IdentityState, MessageTable } from '../schema.js';
 
 export type { AuthorKind, ConversationStatus } from '../schema.js';
 
@@ -12,7 +12,20 @@ export type MessageRecord = Selectable<MessageTable>;
 
 export async function insertConversation(
   tx: Sql,
-  c: { id: string; customerId: string | null; customerName: string | null; customerEmail: string | null; channel: string; language: string | null; tokenHash: string },
+  c: {
+    id: string;
+    customerId: string | null;
+    customerName: string | null;
+    customerEmail: string | null;
+    channel: string;
+    language: string | null;
+    tokenHash: string;
+    identity?: IdentityState;
+    emailVerified?: boolean;
+    claimedCustomerId?: string | null;
+    externalId?: string | null;
+    replyToken?: string | null;
+  },
 ): Promise<ConversationRecord> {
   return tx
     .insertInto('conversations')
@@ -29,6 +42,11 @@ export async function getConversation(db: Sql, id: string, opts: { forUpdate?: b
 
 export async function findConversationByCaseNumber(db: Sql, caseNumber: string): Promise<ConversationRecord | null> {
   return (await db.selectFrom('conversations').selectAll().where('caseNumber', '=', caseNumber).executeTakeFirst()) ?? null;
+}
+
+/** The conversation whose reply address carries this token (`reply+TOKEN@…`), or null. */
+export async function findConversationByReplyToken(db: Sql, replyToken: string): Promise<ConversationRecord | null> {
+  return (await db.selectFrom('conversations').selectAll().where('replyToken', '=', replyToken).executeTakeFirst()) ?? null;
 }
 
 /** The conversation a customer's token opens, or null. */

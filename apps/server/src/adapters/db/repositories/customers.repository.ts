@@ -131,3 +131,13 @@ function toTicket(r: Selectable<TicketTable>): TicketRecord {
   if (r.summary) t.summary = r.summary;
   return t;
 }
+
+/** The customer a site's own id names (the account id the site signed), or null. */
+export async function findCustomerByAccountId(db: Sql, accountId: string): Promise<{ id: string; name: string | null; email: string | null } | null> {
+  return (await db.selectFrom('customers').select(['id', 'name', 'email']).where('accountId', '=', accountId).executeTakeFirst()) ?? null;
+}
+
+/** The phone on an account, for a one-time code by SMS. */
+export async function customerPhone(db: Sql, id: string): Promise<string | null> {
+  return (await db.selectFrom('customers').select('phone').where('id', '=', id).executeTakeFirst())?.phone ?? null;
+}

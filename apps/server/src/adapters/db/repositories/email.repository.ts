@@ -90,3 +90,8 @@ export async function recordOutboxFailure(db: Sql, id: string, error: string, fi
 function toOutbox({ refs, ...row }: Selectable<EmailOutboxTable>): OutboxRecord {
   return { ...row, references: refs };
 }
+
+/** Replaces a sent mail's subject and body, for mail that carried a secret (a one-time code). */
+export async function redactOutboxBody(db: Sql, id: string, note: string): Promise<void> {
+  await db.updateTable('emailOutbox').set({ subject: note, body: note }).where('id', '=', id).execute();
+}

@@ -1,13 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
 import type { Transporter } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../adapters/db/repositories/email.repository.js';
 import { loadEmailConfig } from '../adapters/email/email-config.js';
 import { createSmtpTransport } from '../adapters/email/mail-transport.js';
-import type { ParsedEmail } from '../adapters/email/parse-mime.js';
-import { parseMime } from '../adapters/email/parse-mime.js';
 import type { SmtpListener } from '../adapters/email/smtp-listener.js';
 import { startSmtpListener } from '../adapters/email/smtp-listener.js';
 import { receiveRawEmail } from '../app/email/receive-raw-email.js';
@@ -19,6 +15,7 @@ import type { RunningListener } from '../listeners/event-listener.js';
 import { startListener } from '../listeners/event-listener.js';
 import { api, ASK_FOR_HUMAN } from './api.js';
 import { TEST_DATABASES } from './databases.js';
+import { replyToOf, startMailbox } from './mailbox.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
@@ -26,52 +23,6 @@ const MAIL_FROM = 'Northwind Support <support@northwind.example>';
 const SECRET = 'test-secret-0123456789abcdef';
 const PUBLIC_URL = 'https://support.northwind.example';
 const IDENTITY_SECRET = 'site-identity-secret-0123456789';
-
-/** The Reply-To of a received mail: the case's own address, the only way back into the case. */
-function replyToOf(mail: { raw: string }): string {
-  const m = /^Reply-To:\s*(?:.*<)?([^<>\s]+@[^<>\s]+?)>?\s*$/im.exec(mail.raw);
-  if (!m) throw new Error(`no Reply-To in:\n${mail.raw.slice(0, 600)}`);
-  return m[1]!;
-}
-
-/** The customers' mailbox: a real SMTP server on loopback that keeps every mail Baton sends. */
-async function startMailbox() {
-  const mails: (ParsedEmail & { raw: string })[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    closeTimeout: 500,
-    onData(stream, _session, cb) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        void parseMime(raw).then((m) => {
-          mails.push({ ...m, raw: raw.toString('utf8') });
-          cb();
-        }, cb);
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return {
-    port,
-    mails,
-    /** The next mail to `to` matching `pred` that was not taken before. */
-    async next(to: string, pred: (m: ParsedEmail) => boolean = () => true, timeoutMs = 10_000): Promise<ParsedEmail & { raw: string }> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const i = mails.findIndex((m) => m.to.includes(to) && pred(m));
-        if (i >= 0) return mails.splice(i, 1)[0]!;
-        if (Date.now() > deadline) throw new Error(`no mail to ${to} within ${timeoutMs} ms; have: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
   let s: TestServer;

@@ -71,7 +71,8 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
     await http().say(mallory, ASK_FOR_HUMAN);
     const handoff = await http().handoffOf(mallory.id, await alex(), 'waiting');
     expect(handoff).not.toBeNull();
-    const brief = handoff!.brief;
+    const full = (await http().get(`/api/v1/handoffs/${handoff!.id}`, await alex())).body;
+    const brief = full.brief ?? full.handoff.brief;
     expect(brief.identity).toMatchObject({ state: 'unverified', email: SARAH, emailVerified: false, claimedAccount: { name: 'Sarah Jones', accountId: 'AC-1001' } });
     expect(brief.headline.customerName).toBe('Mallory');
     expect(brief.account).toBeNull();

@@ -68,6 +68,15 @@ export class ApiClient {
     return this.call('POST', `/api/v1/conversations/${enc(c.id)}/callback`, c.token, body);
   }
 
+  /** Sends a one-time code to the conversation's address, or to `email`. */
+  requestCode(c: Credentials, email?: string): Promise<{ sent: true; expiresInMinutes: number }> {
+    return this.call('POST', `/api/v1/conversations/${enc(c.id)}/verify/code`, c.token, email ? { email } : {});
+  }
+
+  verifyCode(c: Credentials, code: string): Promise<{ identity: 'signed' | 'code' | 'unverified' }> {
+    return this.call('POST', `/api/v1/conversations/${enc(c.id)}/verify`, c.token, { code });
+  }
+
   streamUrl(token: string, after: number | null): string {
     const url = new URL('/api/v1/stream', this.base);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';

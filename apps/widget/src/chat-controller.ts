@@ -127,6 +127,18 @@ export class ChatController {
     await this.api.bookCallback(this.session, { ...choice, timeZone: localZone() });
   }
 
+  /** Asks for a one-time code, to the conversation's address or to the one given. */
+  async requestCode(email?: string): Promise<void> {
+    if (!this.session) throw new ApiError(0, 'NO_SESSION', 'no conversation yet');
+    await this.api.requestCode(this.session, email);
+  }
+
+  /** Enters the code; the server's confirmation arrives as a message on the stream. */
+  async verifyCode(code: string): Promise<void> {
+    if (!this.session) throw new ApiError(0, 'NO_SESSION', 'no conversation yet');
+    await this.api.verifyCode(this.session, code);
+  }
+
   async submitCsat(score: number, comment: string): Promise<void> {
     if (!this.session || this.state.csat === 'sending' || this.state.csat === 'done') return;
     this.set({ csat: 'sending' });

@@ -10,7 +10,8 @@ const script = (document.currentScript as HTMLScriptElement | null) ?? document.
 
 /**
  * Configuration from the embedding tag: `data-baton-server` (default: the script's own origin),
- * `data-lang` (default: the browser's), and `data-customer-name` / `data-customer-email`.
+ * `data-lang` (default: the browser's), `data-customer-name` / `data-customer-email`, and for a
+ * signed-in customer `data-customer-id` and `data-customer-hash` (docs/identity.md).
  */
 function readConfig(el: HTMLScriptElement | null): WidgetConfig {
   const d = el?.dataset ?? {};
@@ -18,7 +19,9 @@ function readConfig(el: HTMLScriptElement | null): WidgetConfig {
   const customer: Customer = {};
   if (d.customerName?.trim()) customer.name = d.customerName.trim();
   if (d.customerEmail?.trim()) customer.email = d.customerEmail.trim();
-  return { server, lang: pickLang(d.lang, navigator.language), customer: customer.name || customer.email ? customer : null };
+  if (d.customerId?.trim()) customer.externalId = d.customerId.trim();
+  if (d.customerHash?.trim()) customer.identifierHash = d.customerHash.trim();
+  return { server, lang: pickLang(d.lang, navigator.language), customer: Object.keys(customer).length ? customer : null };
 }
 
 function boot(): void {

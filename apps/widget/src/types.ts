@@ -8,6 +8,10 @@ export type Message = TMessage;
 export interface Customer {
   name?: string;
   email?: string;
+  /** The site's own id for the customer (`data-customer-id`), when it signs that rather than the email. */
+  externalId?: string;
+  /** The site's HMAC of the lower-cased email or the id (`data-customer-hash`), computed on its server. */
+  identifierHash?: string;
 }
 
 /** What one script tag configures. */

@@ -67,6 +67,8 @@ export interface Brief {
   language?: string;
   contextCompleteness?: number;
   missingContext?: string[];
+  /** How the customer's identity was established (absent in briefs from before it was recorded). */
+  identity?: { state: 'signed' | 'code' | 'unverified'; email?: string; emailVerified: boolean; claimedAccount?: { name?: string; accountId?: string } };
 }
 
 export type HandoffStatus = 'waiting' | 'assigned' | 'resolved' | 'abandoned' | 'callback';

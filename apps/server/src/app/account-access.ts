@@ -23,14 +23,14 @@ export function mayUseAccount(conv: Pick<ConversationRecord, 'identity' | 'custo
  * why, and what to do next. With an address, a code goes to it; the words are the same whether or
  * not the address belongs to an account, and whether or not this request was over the limits.
  */
-export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Promise<string> {
+export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Promise<{ text: string; action: 'verify_identity' | 'verify_address' }> {
   const why = 'To keep your account safe, I can only share details from it once I know it is you.';
   if (conv.channel === 'email') {
-    return `${why} Account details are not sent by email. Please continue in the chat, where you can confirm your address with a one-time code:\n${continueLink(ctx.config.publicUrl, conv.id)}`;
+    return { action: 'verify_identity', text: `${why} Account details are not sent by email. Please continue in the chat, where you can confirm your address with a one-time code:\n${continueLink(ctx.config.publicUrl, conv.id)}` };
   }
-  if (!conv.customerEmail) return `${why} Please enter the email address on your account below, and I will send you a six-digit code.`;
+  if (!conv.customerEmail) return { action: 'verify_address', text: `${why} Please enter the email address on your account below, and I will send you a six-digit code.` };
   await requestVerificationCode(ctx, conv.id, { quiet: true });
-  return `${why} I have sent a six-digit code to ${conv.customerEmail}, valid for ${CODE_MINUTES} minutes. Please enter it below. (If that is not the address on your account, enter the right one instead.)`;
+  return { action: 'verify_identity', text: `${why} I have sent a six-digit code to ${conv.customerEmail}, valid for ${CODE_MINUTES} minutes. Please enter it below.` };
 }
 
 /**

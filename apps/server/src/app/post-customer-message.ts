@@ -89,8 +89,7 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   let articleId: string | null = null;
   let action: string = decision.action;
   if (!verified && asksForAccountData(message.text, decision)) {
-    text = await askToVerify(ctx, conv);
-    action = 'verify_identity';
+    ({ text, action } = await askToVerify(ctx, conv));
   } else if (decision.action === 'answer') {
     const order = facts[0]?.order;
     if (order && asksOrderStatus(message.text)) {

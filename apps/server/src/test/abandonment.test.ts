@@ -114,7 +114,7 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
   it('never closes a handoff someone accepted, nor one on a channel where nobody waits live', async () => {
     const taken = await http.escalated(jordan);
     expect((await http.post(`/api/v1/handoffs/${taken.handoffId}/accept`, jordan)).status).toBe(200);
-    const mail = await http.start({ channel: 'email', customer: { email: 'abandon.test@example.com' } });
+    const mail = await http.startByEmail('abandon.test@example.com');
     expect((await http.say(mail, 'I want to speak to a real person please')).status).toBe(201);
     const mailHandoff = (await http.handoffOf(mail.id, jordan, 'waiting'))!;
     now += 60 * MINUTE;

@@ -1,3 +1,4 @@
+import { startConversation } from '../app/start-conversation.js';
 import type { TestServer } from './test-server.js';
 
 export interface ApiResponse {
@@ -67,6 +68,15 @@ export function api(s: TestServer) {
       const r = await call('POST', '/api/v1/conversations', { body });
       if (r.status !== 201) throw new Error(`could not start a conversation: ${r.status} ${r.text}`);
       return r.body as StartedConversation;
+    },
+
+    /**
+     * An email conversation, as an inbound mail starts one (the public API refuses the email
+     * channel); its token lets the test write as that customer.
+     */
+    async startByEmail(email: string): Promise<StartedConversation> {
+      const { conversation, token } = await startConversation(s.ctx, { channel: 'email', customer: { email } });
+      return { id: conversation.id, caseNumber: conversation.caseNumber, token };
     },
 
     /** The customer says something; returns the raw response. */

@@ -187,7 +187,7 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
   it('asks for an address when the customer gave none, and takes one with the code request', async () => {
     const c = await http().start({});
     const asked = await http().say(c, 'where is my order #4821?');
-    expect(asked.body.replies[0].action).toBe('verify_identity');
+    expect(asked.body.replies[0].action).toBe('verify_address');
     expect(asked.body.replies[0].text).toMatch(/enter the email address on your account/);
     const none = await requestCode(c);
     expect(none.status).toBe(400);

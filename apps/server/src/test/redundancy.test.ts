@@ -87,7 +87,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
   });
 
   it('flags a second escalation by the same customer within 24 h, on another channel', async () => {
-    const second = await http.start({ channel: 'email', customer: { email: 'sarah.jones@example.com' } });
+    const second = await http.startByEmail('sarah.jones@example.com');
     expect((await http.say(second, ASK_FOR_HUMAN)).status).toBe(201);
     await quality.drain();
     const f = await flags(second.id);

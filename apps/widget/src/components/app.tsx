@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatController, ChatState } from '../chat-controller.js';
-import type { Strings } from '../i18n.js';
+import type { Lang, Strings } from '../i18n.js';
 import { CallbackChoice } from './callback-choice.js';
 import { CsatForm } from './csat-form.js';
+import { IdentityCheck } from './identity-check.js';
 import { Composer } from './composer.js';
 import type { HandoffLive } from './message-item.js';
 import { MessageItem } from './message-item.js';
@@ -10,7 +11,7 @@ import { MessageItem } from './message-item.js';
 interface Props {
   controller: ChatController;
   t: Strings;
-  lang: string;
+  lang: Lang;
 }
 
 function useChatState(c: ChatController): ChatState {
@@ -43,6 +44,8 @@ export function App({ controller, t, lang }: Props) {
 
   const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
   const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;
+  // The code entry stays under the latest request to confirm identity, until the server confirms it.
+  const verifyAsk = s.messages.some((m) => m.action === 'identity_verified') ? undefined : findLast(s.messages, (m) => m.action === 'verify_identity' || m.action === 'verify_address');
   // Quick replies stay open only on the latest message: once the customer answers, they go.
   const latest = s.messages.at(-1);
   const quickOpen = latest?.quickReplies?.length && s.pending.length === 0 ? latest.id : null;
@@ -109,7 +112,13 @@ export function App({ controller, t, lang }: Props) {
                   t={t}
                   lang={lang}
                   handoff={m.id === lastEscalation ? live : null}
-                  choice={m.id === lastOffer ? <CallbackChoice t={t} controller={controller} active={s.status === 'waiting'} /> : null}
+                  choice={
+                    m.id === lastOffer ? (
+                      <CallbackChoice t={t} controller={controller} active={s.status === 'waiting'} />
+                    ) : m.id === verifyAsk?.id ? (
+                      <IdentityCheck controller={controller} lang={lang} needsAddress={m.action === 'verify_address'} />
+                    ) : null
+                  }
                   {...(m.id === quickOpen ? { onQuickReply: (label: string) => controller.send(label) } : {})}
                 />
               ))}

@@ -1,6 +1,7 @@
 import { formatDate, humanize } from '../hooks';
 import type { Brief, Handoff } from '../types';
 import { Countdown } from './countdown';
+import { IdentityBadge } from './identity-badge';
 import { PriorityBadge } from './priority-badge';
 
 const TREND_ARROW = { improving: '↗', steady: '→', worsening: '↘' } as const;
@@ -31,6 +32,7 @@ export function BriefPanel({ handoff }: { handoff: Handoff }) {
             {h?.tier || h?.accountId ? <span className="brief-sub"> ({[h?.tier, h?.accountId].filter(Boolean).join(', ')})</span> : null}
             {h?.team ? <span className="brief-sub"> → {h.team}</span> : null}
           </h1>
+          {b.identity ? <IdentityBadge identity={b.identity} /> : null}
           <p className="brief-issue">{h?.issue ?? b.intent?.summary}</p>
         </div>
         <div className="brief-status">

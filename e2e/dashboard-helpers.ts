@@ -1,3 +1,5 @@
+import { identityHash } from '../apps/server/src/app/signed-identity.js';
+import { TEST_IDENTITY_SECRET } from '../apps/server/src/test/test-server.js';
 import type { Escalated } from './workspace-helpers.js';
 import type { serverApi } from './workspace-helpers.js';
 
@@ -5,7 +7,7 @@ type Api = ReturnType<typeof serverApi>;
 
 /** A customer conversation the AI handles on its own (no handoff): the replay material for the policy preview. */
 export async function askTheAi(api: Api, email: string, text: string): Promise<{ conversationId: string; customerToken: string }> {
-  const conv = await api.call('POST', '/api/v1/conversations', undefined, { customer: { email } });
+  const conv = await api.call('POST', '/api/v1/conversations', undefined, { customer: { email, identifierHash: identityHash(TEST_IDENTITY_SECRET, email) } });
   if (conv.status !== 201) throw new Error(`start: ${conv.status} ${JSON.stringify(conv.body)}`);
   const said = await api.call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text });
   if (said.status >= 300) throw new Error(`say: ${said.status} ${JSON.stringify(said.body)}`);

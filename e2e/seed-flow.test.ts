@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, widget } from './widget-helpers.js';
+import { ensureWidgetBuilt, openAndSend, signedInQuery, widget } from './widget-helpers.js';
 import { ensureWorkspaceBuilt, signIn } from './workspace-helpers.js';
 
 // The seed documents' example in two browsers: Sarah on the shop's page, Alex in the workspace.
@@ -31,7 +31,7 @@ describe.runIf(HAVE_BROWSER)('the seed flow in the browser: customer on /demo, a
 
     const customerContext = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'en-GB' });
     const customer = await customerContext.newPage();
-    await customer.goto(`${server.url}/demo?email=sarah.jones@example.com&name=Sarah%20Jones`);
+    await customer.goto(`${server.url}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
     const w = widget(customer);
     await w.launcher.waitFor();
 

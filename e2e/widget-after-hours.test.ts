@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, storedSession, widget } from './widget-helpers.js';
+import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
 
 // A team that is never open: every handoff happens "after hours".
 const CLOSED_ALL_WEEK = { timeZone: 'Europe/London', weekly: { sun: [{ start: '03:00', end: '03:30' }] }, holidays: [] };
@@ -31,7 +31,7 @@ describe.runIf(HAVE_BROWSER)('the after-hours choice in the widget (Chromium, re
   it('shows callback times and an email option, and books a callback with the time in the customer\'s zone', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'America/New_York' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/demo?email=sarah.jones@example.com&name=Sarah%20Jones`);
+    await page.goto(`${server.url}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
     await widget(page).launcher.waitFor();
     await openAndSend(page, 'I want to talk to a real person please');
 

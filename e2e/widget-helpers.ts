@@ -3,6 +3,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { identityHash } from '../apps/server/src/app/signed-identity.js';
+import { TEST_IDENTITY_SECRET } from '../apps/server/src/test/test-server.js';
 
 const WIDGET = fileURLToPath(new URL('../apps/widget/', import.meta.url));
 const BUNDLE = join(WIDGET, 'dist/widget.js');
@@ -24,6 +26,14 @@ export function ensureWidgetBuilt(): void {
   const sources = Math.max(newestMtime(join(WIDGET, 'src')), newestMtime(join(WIDGET, 'vite.config.ts')));
   if (built > sources) return;
   execFileSync(fileURLToPath(new URL('../node_modules/.bin/vite', import.meta.url)), ['build'], { cwd: WIDGET, stdio: 'pipe' });
+}
+
+/**
+ * The storefront's query for a signed-in shopper: the email, the name, and the hash the shop's
+ * server would compute with the test servers' identity key.
+ */
+export function signedInQuery(email: string, name: string): string {
+  return `?email=${encodeURIComponent(email)}&name=${encodeURIComponent(name)}&hash=${identityHash(TEST_IDENTITY_SECRET, email.toLowerCase())}`;
 }
 
 /** The widget's launcher and panel; Playwright's locators pierce its open shadow root. */

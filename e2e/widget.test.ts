@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
-import { ensureWidgetBuilt, inShadow, openAndSend, storedSession, widget } from './widget-helpers.js';
+import { ensureWidgetBuilt, inShadow, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
 
 describe.runIf(HAVE_BROWSER)('customer widget (Chromium, real server)', () => {
   let server: TestServer;
@@ -109,7 +109,7 @@ describe.runIf(HAVE_BROWSER)('customer widget (Chromium, real server)', () => {
   });
 
   it('shows the handoff card with the case number, the wait and the live queue position, then the agent joining and the rating', async () => {
-    const { page } = await newPage({ query: '?email=sarah.jones%40example.com&name=Sarah%20Jones' });
+    const { page } = await newPage({ query: signedInQuery('sarah.jones@example.com', 'Sarah Jones') });
     const w = widget(page);
     await openAndSend(page, 'My order never arrived.');
     await w.replies.first().waitFor();

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { identityHash } from '../apps/server/src/app/signed-identity.js';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
+import { TEST_IDENTITY_SECRET } from '../apps/server/src/test/test-server.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE = join(ROOT, 'apps/workspace');
@@ -70,7 +72,7 @@ export function serverApi(s: TestServer) {
     token: async (who: string) => (await session(who)).token,
     /** A customer (by demo email) asks for a person; returns the waiting handoff. */
     async escalate(email = 'sarah.jones@example.com', text = 'I want to talk to a real person'): Promise<Escalated> {
-      const conv = await call('POST', '/api/v1/conversations', undefined, { customer: { email } });
+      const conv = await call('POST', '/api/v1/conversations', undefined, { customer: { email, identifierHash: identityHash(TEST_IDENTITY_SECRET, email) } });
       if (conv.status !== 201) throw new Error(`start: ${conv.status} ${JSON.stringify(conv.body)}`);
       const said = await call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text });
       if (said.status >= 300) throw new Error(`say: ${said.status} ${JSON.stringify(said.body)}`);

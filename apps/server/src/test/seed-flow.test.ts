@@ -1,9 +1,10 @@
 import { EventMap } from '@baton/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { identityHash } from '../app/signed-identity.js';
 import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { TEST_DATABASES } from './databases.js';
 import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
+import { startTestServer, TEST_IDENTITY_SECRET } from './test-server.js';
 import { openStream } from './ws-client.js';
 
 // The seed documents' example, end to end through HTTP and the WebSocket stream.
@@ -24,7 +25,7 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     const agentToken = await s.login('alex');
     const agentStream = await openStream(s.url!, agentToken);
 
-    const created = await http('POST', '/api/v1/conversations', undefined, { customer: { name: 'Sarah Jones', email: 'sarah.jones@example.com' } });
+    const created = await http('POST', '/api/v1/conversations', undefined, { customer: { name: 'Sarah Jones', email: 'sarah.jones@example.com', identifierHash: identityHash(TEST_IDENTITY_SECRET, 'sarah.jones@example.com') } });
     expect(created.status).toBe(201);
     const { id, caseNumber, token } = created.body;
     expect(caseNumber).toMatch(/^C-\d+$/);
@@ -93,7 +94,8 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
   }, 30_000);
 
   it('answers where an order is with its real status, and keeps it out of other customers\' reach', async () => {
-    const start = async (email?: string) => (await s.app.inject({ method: 'POST', url: '/api/v1/conversations', payload: email ? { customer: { email } } : {} })).json();
+    // Sarah is signed in on the shop, which signs her address.
+    const start = async (email?: string) => (await s.app.inject({ method: 'POST', url: '/api/v1/conversations', payload: email ? { customer: { email, identifierHash: identityHash(TEST_IDENTITY_SECRET, email) } } : {} })).json();
     const sarah = await start('sarah.jones@example.com');
     const res = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${sarah.id}/messages`, headers: { authorization: `Bearer ${sarah.token}` }, payload: { text: 'Where is my order 4821?' } });
     const answer = res.json().replies[0];

@@ -8,6 +8,9 @@ import type { Server } from '../main.js';
 import { startServer } from '../main.js';
 import { freshPostgres } from './databases.js';
 
+/** The site's identity key on test servers: tests that stand for a signed-in shopper sign with it (`identityHash`). */
+export const TEST_IDENTITY_SECRET = 'test-site-identity-secret-0123';
+
 export const DEMO_KB = fileURLToPath(new URL('../../../../demo/kb', import.meta.url));
 
 export interface TestServer extends Server {
@@ -39,6 +42,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     BATON_LOG_LEVEL: 'error',
     // The sentence encoder is its own test's subject (encoder.test.ts); elsewhere the lexical engine keeps tests quick.
     BATON_ENCODER: 'off',
+    BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });

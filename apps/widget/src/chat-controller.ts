@@ -201,7 +201,14 @@ export class ChatController {
   private async ensureConversation(): Promise<Credentials> {
     if (this.session) return this.session;
     const customer = this.config.customer;
-    const res = await this.api.startConversation({ language: this.config.lang, ...(customer ? { customer } : {}) });
+    const res = await this.api.startConversation({ language: this.config.lang, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
+      // The site's signature did not match (a broken integration): chat anyway, unverified; the
+      // customer can still prove their address with a code.
+      if (!(err instanceof ApiError) || err.code !== 'IDENTITY_ERR_HASH_INVALID' || !customer) throw err;
+      console.warn(`Baton: data-customer-hash was refused (${err.message}); the customer is unverified`);
+      const { identifierHash: _h, externalId: _id, ...claim } = customer;
+      return this.api.startConversation({ language: this.config.lang, customer: claim });
+    });
     this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
     this.store.save({ session: this.session });
     this.set({ caseNumber: res.caseNumber, status: 'ai' });

@@ -17,7 +17,7 @@ interface Props {
   lang: string;
   /** Given for the latest handoff notice only. */
   handoff: HandoffLive | null;
-  /** The after-hours choice, rendered under the latest offer while it is still open. */
+  /** A form under the message: the after-hours choice under the latest offer, or the code entry under the latest request to confirm identity. */
   choice?: ComponentChildren;
   /** Given while the message's quick replies are still open (it is the latest message): sends a button's label. */
   onQuickReply?: (label: string) => void;
@@ -38,6 +38,9 @@ export function authorName(m: Message, t: Strings): string {
 }
 
 /** One message. Text is always rendered as a text node, never as markup. */
+/** The messages that may carry a form under them. */
+const CHOICE_ACTIONS = new Set(['offer_callback', 'verify_identity', 'verify_address']);
+
 export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply }: Props) {
   const time = formatTime(m.createdAt, lang);
   if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
@@ -65,7 +68,7 @@ export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply
           <span class="time">{time}</span>
         </div>
         <div class="bubble">{m.text}</div>
-        {m.action === 'offer_callback' && choice}
+        {CHOICE_ACTIONS.has(m.action ?? '') && choice}
         {onQuickReply && m.quickReplies?.length ? (
           <div class="quick" role="group" aria-label={t.quickReplies}>
             {m.quickReplies.map((q) => (

@@ -7,7 +7,7 @@ import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, launchBrowser } from './browser.js';
 import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
-import { serverApi } from './workspace-helpers.js';
+import { ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
 
 const SARAH = 'sarah.jones@example.com';
 const TRACKING = 'RM482100019GB';
@@ -24,6 +24,7 @@ describe.runIf(HAVE_BROWSER)('widget identity (Chromium, real server, real SMTP)
 
   beforeAll(async () => {
     ensureWidgetBuilt();
+    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
     mailbox = await startMailbox();
     server = await startTestServer('pglite', { listen: true, env: { BATON_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, BATON_MAIL_FROM: 'Northwind Support <support@northwind.example>' } });
     browser = await launchBrowser();
@@ -76,6 +77,18 @@ describe.runIf(HAVE_BROWSER)('widget identity (Chromium, real server, real SMTP)
     expect(handoff.brief.identity).toMatchObject({ state: 'unverified', claimedAccount: { name: 'Sarah Jones' } });
     expect(handoff.brief.headline.customerName).toBe('Mallory');
     expect(handoff.brief.suggestedReply).not.toContain(TRACKING);
+    // The agent's workspace shows the claim as a claim, under the impostor's own name.
+    const agentContext = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    contexts.push(agentContext);
+    await withSession(agentContext, await api.session('jordan'));
+    const agent = await agentContext.newPage();
+    await agent.goto(`${server.url!}/handoffs/${handoff.id}`);
+    await waitLive(agent);
+    const identity = agent.getByTestId('brief-identity');
+    await identity.waitFor();
+    expect(await identity.getAttribute('data-identity')).toBe('unverified');
+    expect(await identity.textContent()).toMatch(/Not verified.*claims the account of Sarah Jones \(AC-1001\), not proven/);
+    expect(await agent.getByTestId('brief').locator('h1').textContent()).toContain('Mallory');
     await new Promise((r) => setTimeout(r, 1500));
     expect((await listOutbox(server.ctx.db, { conversationId: id })).map((m) => m.kind)).toEqual(['verification_code']);
     expect(mailbox.mails.some((m) => /Hello Mallory/.test(m.text))).toBe(false);

@@ -313,6 +313,8 @@ alter table conversations add column email_verified boolean not null default fal
 alter table conversations add column claimed_customer_id text references customers(id);
 alter table conversations add column external_id text;
 alter table conversations add column reply_token text unique;
+-- Cases from before get their reply address too, so replies to their next mails still join them.
+update conversations set reply_token = replace(gen_random_uuid()::text, '-', '');
 
 create table verification_codes (
   id text primary key,

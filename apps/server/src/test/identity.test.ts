@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOutbox } from '../adapters/db/repositories/email.repository.js';
+import { ingestInboundEmail } from '../app/email/ingest-inbound-email.js';
 import { identityHash } from '../app/signed-identity.js';
 import type { StartedConversation } from './api.js';
 import { api, ASK_FOR_HUMAN } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import type { Mailbox } from './mailbox.js';
 import { replyToOf, startMailbox } from './mailbox.js';
+import { startReceiver, waitFor } from './notifications-receivers.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
@@ -19,6 +21,8 @@ const codeIn = (text: string) => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
   let s: TestServer;
   let mailbox: Mailbox;
+  /** The SMS provider: a real HTTP receiver. */
+  let sms: Awaited<ReturnType<typeof startReceiver>>;
   let offsetMs = 0;
   let alexToken: string | null = null;
   const alex = async () => (alexToken ??= await s.login('alex'));
@@ -31,8 +35,15 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
 
   beforeAll(async () => {
     mailbox = await startMailbox();
+    sms = await startReceiver();
     s = await startTestServer(kind, {
-      env: { BATON_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, BATON_MAIL_FROM: 'Northwind Support <support@northwind.example>', BATON_IDENTITY_SECRET: SECRET },
+      env: {
+        BATON_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`,
+        BATON_MAIL_FROM: 'Northwind Support <support@northwind.example>',
+        BATON_IDENTITY_SECRET: SECRET,
+        BATON_SMS_URL: `${sms.url}/sms?From=Northwind`,
+        BATON_SMS_AUTH: 'AC123:token',
+      },
       clock: () => new Date(Date.now() + offsetMs),
     });
   }, 60_000);
@@ -40,6 +51,7 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
   afterAll(async () => {
     await s?.close();
     await mailbox?.close();
+    await sms?.close();
   });
 
   it("gives an impostor claiming Sarah's address nothing from her account, and shows the claim as a claim", async () => {
@@ -66,6 +78,11 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
     const codeMail = await mailbox.next(SARAH, (m) => /verification code/i.test(m.text));
     expect(codeIn(codeMail.text)).toMatch(/^\d{6}$/);
     expect(codeMail.text).not.toContain('Mallory');
+    // The same code by SMS, to the phone on Sarah's account only.
+    const text = await waitFor('the code by SMS', () => sms.requests.find((r) => r.body.includes(codeIn(codeMail.text))));
+    const form = new URLSearchParams(text.body);
+    expect([form.get('To'), form.get('From')]).toEqual(['+44 7700 900123', 'Northwind']);
+    expect(text.headers.authorization).toBe(`Basic ${Buffer.from('AC123:token').toString('base64')}`);
 
     // The agent's brief: unverified, the account only as a claim, and a reply with nothing from it.
     await http().say(mallory, ASK_FOR_HUMAN);
@@ -219,6 +236,19 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
     const malformed = await http().post('/api/v1/conversations', undefined, { customer: { email: SARAH, identifierHash: 'abc' } });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('VALIDATION_ERR_BODY');
+  }, 30_000);
+
+  it('shares no account data by mail: an email conversation is told to confirm in the chat', async () => {
+    // A mail "from" Sarah: the From can be forged, so it proves nothing.
+    const r = await ingestInboundEmail(s.ctx, { from: { address: SARAH, name: 'Sarah' }, subject: 'Order', text: 'where is my order #4821?', messageId: 'forged-order@example.com', inReplyTo: null, references: [] });
+    expect(r.status).toBe('posted');
+    const conversationId = r.status === 'posted' ? r.conversationId : '';
+    const messages = await http().messages(conversationId, await alex());
+    const reply = messages.find((m) => m.author.kind === 'ai')!;
+    expect(reply.action).toBe('verify_identity');
+    expect(reply.text).toMatch(/not sent by email/);
+    leaksNothing(reply.text);
+    expect((await listOutbox(s.ctx.db, { conversationId })).map((m) => m.kind)).not.toContain('verification_code');
   }, 30_000);
 
   it('refuses to start an email conversation from the public API', async () => {

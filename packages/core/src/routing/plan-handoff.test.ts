@@ -131,7 +131,9 @@ describe('planHandoff', () => {
   });
 
   it('a repeat escalation is flagged on the brief and its case is the first next step; the given brief is left alone', () => {
-    const plan = planHandoff(input({ repeat: { previousCaseNumber: 'C-10400', hoursAgo: 3, channel: 'email' } }));
+    // The caller's record may carry more (the previous handoff's id); the brief keeps what agents read.
+    const repeat = { previousCaseNumber: 'C-10400', hoursAgo: 3, channel: 'email', previousHandoffId: 'h-1' };
+    const plan = planHandoff(input({ repeat }));
     expect(plan.brief.repeatEscalation).toEqual({ previousCaseNumber: 'C-10400', hoursAgo: 3, channel: 'email' });
     expect(plan.brief.nextSteps).toEqual(['Repeat escalation: this customer escalated 3 h ago on email (case C-10400); read that case first.', 'Check the payment records']);
     expect(brief.nextSteps).toEqual(['Check the payment records']);

@@ -133,5 +133,6 @@ function queuePosition(waiting: readonly QueueItem[], priority: Priority, due: n
 function withRepeat(brief: Brief, repeat: RepeatEscalation | null): Brief {
   if (!repeat) return brief;
   const step = `Repeat escalation: this customer escalated ${repeat.hoursAgo} h ago on ${repeat.channel} (case ${repeat.previousCaseNumber}); read that case first.`;
-  return { ...brief, repeatEscalation: { ...repeat }, nextSteps: [step, ...brief.nextSteps] };
+  const { previousCaseNumber, hoursAgo, channel } = repeat;
+  return { ...brief, repeatEscalation: { previousCaseNumber, hoursAgo, channel }, nextSteps: [step, ...brief.nextSteps] };
 }

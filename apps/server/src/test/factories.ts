@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Brief, Priority, Skill, Team } from '@baton/core';
-import { DEFAULT_SLA_MINUTES } from '@baton/core';
+import { DEFAULT_SLA_MINUTES, FALLBACK_TEAM_NAME } from '@baton/core';
 import type { AgentRecord, Presence, Role } from '../adapters/db/repositories/agents.repository.js';
 import { insertAgent, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
@@ -165,7 +165,7 @@ export async function makeHandoff(ctx: AppContext, over: HandoffOverrides = {}):
       slaDueAt: over.slaDueAt ?? new Date(now.getTime() + (team?.sla ?? DEFAULT_SLA_MINUTES)[priority] * 60_000),
     });
     let callback: CallbackRecord | null = null;
-    if (status === 'assigned') handoff = (await lifecycle.accept(t, handoff.id, over.agent!, now, team?.name ?? 'the team')).handoff;
+    if (status === 'assigned') handoff = (await lifecycle.accept(t, handoff.id, over.agent!, now, team?.name ?? FALLBACK_TEAM_NAME)).handoff;
     if (status === 'callback') {
       const c = over.callback ?? {};
       const kind = c.kind ?? 'callback';

@@ -18,8 +18,11 @@ export const FALLBACK_TEAM_NAME = 'support';
 
 /** An earlier escalation by the same customer within 24 h, on any channel (DESIGN §8). */
 export interface RepeatEscalation {
+  /** The earlier conversation's case number. */
   previousCaseNumber: string;
+  /** Hours since that escalation. */
   hoursAgo: number;
+  /** The channel it came on. */
   channel: string;
 }
 
@@ -35,12 +38,16 @@ export interface HandoffPlanInput {
   repeat: RepeatEscalation | null;
   /** The team's queue before this handoff joins it (the general queue when `team` is null). */
   queue: {
+    /** The handoffs already waiting there. */
     waiting: readonly QueueItem[];
     /** All agents with their current load; the team's online ones are counted. */
     agents: readonly AgentState[];
+    /** Recent handle times there, in minutes. */
     recentHandleMinutes: number[];
   };
+  /** Told to the customer in the notice. */
   caseNumber: string;
+  /** The customer's language, for the notice and the opening time. */
   locale: Locale;
   /** Epoch ms. */
   now: number;
@@ -54,9 +61,11 @@ export interface HandoffPlanInput {
 
 /** What to store, tell and schedule for one handoff (DESIGN §2.5, §5, §6). */
 export interface HandoffPlan {
+  /** The team the handoff is stored with; null for the general queue. */
   teamId: string | null;
   /** The name the customer reads: the team's, or `FALLBACK_TEAM_NAME`. */
   teamName: string;
+  /** The decision's priority. */
   priority: Priority;
   /** When the first human reply is due (epoch ms): the team's target, or the default one. */
   slaDueAt: number;

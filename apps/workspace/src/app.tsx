@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Header } from './components/header';
 import { Toasts } from './components/toasts';
-import { AdminPage } from './pages/admin-page';
+import { AdminPage } from './pages/admin/admin-page';
 import { ConversationPage } from './pages/conversation-page';
 import { DashboardPage } from './pages/dashboard-page';
 import { InboxPage } from './pages/inbox-page';

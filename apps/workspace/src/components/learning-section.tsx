@@ -5,9 +5,9 @@ import { count, signed } from '../format';
 import { humanize } from '../hooks';
 import type { KbGapsReport, RecurringEscalationsReport, RecurringGroup } from '../metrics-types';
 import { VERDICT_LABELS } from '../metrics-types';
-import type { Range } from '../pages/dashboard-page';
+import type { Range } from '../pages/dashboard/dashboard-page';
 import { useWorkspace } from '../workspace';
-import { BarChart } from './charts';
+import { BarChart } from './charts/bar-chart';
 
 type Recurring = 'byReason' | 'byTopic' | 'byReasonAndTopic';
 const RECURRING_TABS: [Recurring, string][] = [

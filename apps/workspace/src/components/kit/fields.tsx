@@ -96,3 +96,12 @@ export function CheckList<T extends string>({ options, isChecked, onToggle, disa
 export function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list, value] : list.filter((x) => x !== value);
 }
+
+/** One radio button inside its label; the group shares `name`. */
+export function Radio({ name, checked, onSelect, value, children }: { name: string; checked: boolean; onSelect(): void; value?: string; children: ReactNode }) {
+  return (
+    <label>
+      <input type="radio" name={name} value={value} checked={checked} onChange={onSelect} /> {children}
+    </label>
+  );
+}

@@ -6,7 +6,7 @@ import { ConversationPage } from './pages/conversation/conversation-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
-import { SupervisorPage } from './pages/supervisor-page';
+import { SupervisorPage } from './pages/supervisor/supervisor-page';
 import { navigate, usePath } from './router';
 import type { Session } from './session';
 import { loadSession, saveSession } from './session';

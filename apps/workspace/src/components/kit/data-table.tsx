@@ -8,7 +8,8 @@ export interface Column<T> {
   headerClassName?: string;
   /** The row's header cell (`<th scope="row">`): the name that the other cells describe. */
   rowHeader?: boolean;
-  cellClassName?: string;
+  /** A class for every cell of the column, or one chosen per row. */
+  cellClassName?: string | ((row: T) => string | undefined);
   cell(row: T, index: number): ReactNode;
 }
 
@@ -29,15 +30,20 @@ export interface DataTableProps<T> {
   /** Shown instead of the table when there are no rows; without it, an empty table is drawn. */
   empty?: ReactNode;
   testId?: string;
+  /** What the table holds, for screen readers only. */
+  caption?: string;
   compact?: boolean;
+  /** Extra classes on the table. */
+  className?: string;
 }
 
 /** A table with column headers (`scope="col"`), a row header per row, and loading and empty states. */
-export function DataTable<T>({ columns, rows, rowKey, rowProps, loading, empty, testId, compact }: DataTableProps<T>) {
+export function DataTable<T>({ columns, rows, rowKey, rowProps, loading, empty, testId, caption, compact, className }: DataTableProps<T>) {
   if (rows === null) return <>{loading ?? null}</>;
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
-    <table className={compact ? 'table table-compact' : 'table'} data-testid={testId}>
+    <table className={['table', compact ? 'table-compact' : '', className ?? ''].filter(Boolean).join(' ')} data-testid={testId}>
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
       <thead>
         <tr>
           {columns.map((c, i) => (
@@ -50,17 +56,18 @@ export function DataTable<T>({ columns, rows, rowKey, rowProps, loading, empty, 
       <tbody>
         {rows.map((row, r) => (
           <tr key={rowKey(row)} {...rowProps?.(row)}>
-            {columns.map((c, i) =>
-              c.rowHeader ? (
-                <th key={i} scope="row" className={c.cellClassName}>
+            {columns.map((c, i) => {
+              const className = typeof c.cellClassName === 'function' ? c.cellClassName(row) : c.cellClassName;
+              return c.rowHeader ? (
+                <th key={i} scope="row" className={className}>
                   {c.cell(row, r)}
                 </th>
               ) : (
-                <td key={i} className={c.cellClassName}>
+                <td key={i} className={className}>
                   {c.cell(row, r)}
                 </td>
-              ),
-            )}
+              );
+            })}
           </tr>
         ))}
       </tbody>
@@ -71,4 +78,14 @@ export function DataTable<T>({ columns, rows, rowKey, rowProps, loading, empty, 
 /** A placeholder paragraph: `empty` for a list with nothing in it, `muted` for loading. */
 export function Placeholder({ kind = 'empty', children }: { kind?: 'empty' | 'muted' | 'muted small'; children: ReactNode }) {
   return <p className={kind}>{children}</p>;
+}
+
+/** A row header's name with a muted detail: on its own line (`block`), or after a dot. */
+export function Named({ name, detail, block }: { name: ReactNode; detail: ReactNode; block?: boolean }) {
+  return (
+    <>
+      {name}
+      {block ? <span className="muted small block">{detail}</span> : <span className="muted small"> · {detail}</span>}
+    </>
+  );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { SubmitButton } from '../../components/kit/buttons';
-import { DataTable } from '../../components/kit/data-table';
+import { DataTable, Named } from '../../components/kit/data-table';
 import { CheckList, InputField, SelectField, toggled } from '../../components/kit/fields';
 import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
@@ -20,16 +20,7 @@ export function AgentsSettings() {
         rows={agents}
         rowKey={(a) => a.id}
         columns={[
-          {
-            header: 'Agent',
-            rowHeader: true,
-            cell: (a) => (
-              <>
-                {a.name}
-                <span className="muted small block">{a.email}</span>
-              </>
-            ),
-          },
+          { header: 'Agent', rowHeader: true, cell: (a) => <Named name={a.name} detail={a.email} block /> },
           { header: 'Role', cell: (a) => a.role },
           { header: 'Teams', cellClassName: 'small', cell: (a) => a.teamIds.map(teamName).join(', ') || '—' },
           { header: 'Capacity', cell: (a) => a.capacity },

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TDelivery, TDeliveryStatus, TEndpoint } from '@baton/contracts';
 import { errorText } from '../../api';
 import { SmallButton } from '../../components/kit/buttons';
+import { FilterSelect } from '../../components/kit/filter-select';
 import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useWorkspace } from '../../workspace';
 import { DeliveriesTable } from './deliveries-table';
 import { STATUS_LABEL } from './endpoint-kinds';
+
+const STATUSES = (Object.keys(STATUS_LABEL) as TDeliveryStatus[]).map((s) => ({ value: s, label: STATUS_LABEL[s] }));
 
 /** The delivery log: newest first, filtered by status and endpoint, with a retry for dead deliveries. */
 export function DeliveryLog({ endpoints }: { endpoints: TEndpoint[] }) {
@@ -40,28 +43,8 @@ export function DeliveryLog({ endpoints }: { endpoints: TEndpoint[] }) {
 
   const filters = (
     <div className="filters">
-      <label className="filter">
-        Status
-        <select value={status} onChange={(e) => setStatus(e.target.value as '' | TDeliveryStatus)}>
-          <option value="">All</option>
-          {(Object.keys(STATUS_LABEL) as TDeliveryStatus[]).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        Endpoint
-        <select value={endpoint} onChange={(e) => setEndpoint(e.target.value)}>
-          <option value="">All</option>
-          {endpoints.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Status" value={status} onChange={(v) => setStatus(v as '' | TDeliveryStatus)} all="All" options={STATUSES} />
+      <FilterSelect label="Endpoint" value={endpoint} onChange={setEndpoint} all="All" options={endpoints.map((e) => ({ value: e.id, label: e.name }))} />
       <SmallButton onClick={() => void load()}>Refresh</SmallButton>
     </div>
   );

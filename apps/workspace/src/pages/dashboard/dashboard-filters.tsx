@@ -1,4 +1,5 @@
 import { SmallButton } from '../../components/kit/buttons';
+import { FilterSelect } from '../../components/kit/filter-select';
 import { humanize } from '../../hooks';
 import { useWorkspace } from '../../workspace';
 
@@ -25,28 +26,8 @@ export function DashboardFilters({ filters, onChange, loading, onRefresh }: { fi
           </button>
         ))}
       </div>
-      <label className="filter">
-        <span>Team</span>
-        <select value={filters.team} onChange={(e) => onChange({ team: e.target.value })}>
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.name}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>Channel</span>
-        <select value={filters.channel} onChange={(e) => onChange({ channel: e.target.value })}>
-          <option value="">All channels</option>
-          {CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {humanize(c)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Team" value={filters.team} onChange={(team) => onChange({ team })} all="All teams" options={teams.map((t) => ({ value: t.name, label: t.name }))} />
+      <FilterSelect label="Channel" value={filters.channel} onChange={(channel) => onChange({ channel })} all="All channels" options={CHANNELS.map((c) => ({ value: c, label: humanize(c) }))} />
       <SmallButton onClick={onRefresh} disabled={loading}>
         {loading ? 'Updating…' : 'Refresh'}
       </SmallButton>

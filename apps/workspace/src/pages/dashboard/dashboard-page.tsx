@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorText } from '../../api';
 import { Notice } from '../../components/kit/notice';
-import { LearningSection } from '../../components/learning-section';
+import { LearningSection } from './learning-section';
 import type { HandoffMetrics } from '../../metrics-types';
 import { useWorkspace } from '../../workspace';
 import { DashboardFilters } from './dashboard-filters';

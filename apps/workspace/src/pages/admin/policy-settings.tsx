@@ -5,7 +5,7 @@ import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useBusy, useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import { PolicyPreviewPanel } from '../../components/policy-preview';
+import { PolicyPreviewPanel } from './policy-preview';
 import type { PolicyPreview } from '../../metrics-types';
 import { useWorkspace } from '../../workspace';
 import { fieldKey, policyInput } from './policy-draft';

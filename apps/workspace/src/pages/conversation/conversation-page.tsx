@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { ApiError, errorText } from '../../api';
-import { BriefPanel } from '../../components/brief-panel';
+import { BriefPanel } from '../../components/brief/brief-panel';
 import { Composer } from '../../components/composer';
 import { Dialog } from '../../components/dialog';
 import { Notice } from '../../components/kit/notice';
 import { useBusy } from '../../components/kit/use-busy';
-import { Link } from '../../components/link';
 import { Transcript } from '../../components/transcript';
 import type { Handoff } from '../../types';
 import { useWorkspace } from '../../workspace';
 import { ConversationBar } from './conversation-bar';
 import type { ActionDialog } from './conversation-bar';
 import { ConversationSide } from './conversation-side';
+import { HandoffPending } from './handoff-pending';
 import { HandBackForm } from './hand-back-form';
 import { ResolveForm } from './resolve-form';
 import { TransferForm } from './transfer-form';
@@ -27,25 +27,7 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const accepting = useBusy();
 
-  if (loadError) {
-    return (
-      <div className="page">
-        <p className="form-error" role="alert">
-          {loadError}
-        </p>
-        <Link href="/">Back to the inbox</Link>
-      </div>
-    );
-  }
-  if (!handoff) {
-    return (
-      <div className="page">
-        <p className="muted" role="status">
-          Loading the brief…
-        </p>
-      </div>
-    );
-  }
+  if (loadError || !handoff) return <HandoffPending error={loadError} />;
 
   const canAct = handoff.status === 'assigned' && (handoff.agentId === me.id || me.role !== 'agent');
   const replyBlockedReason = handoff.status === 'waiting' ? 'Accept the handoff to reply to the customer.' : handoff.status === 'assigned' ? 'Another agent holds this conversation.' : `This handoff is ${handoff.status}.`;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, errorText } from '../../api';
 import { BriefPanel } from '../../components/brief/brief-panel';
-import { Composer } from '../../components/composer';
+import { Composer } from '../../components/composer/composer';
 import { Dialog } from '../../components/dialog';
 import { Notice } from '../../components/kit/notice';
 import { useBusy } from '../../components/kit/use-busy';

@@ -1,5 +1,6 @@
 import { SmallButton } from '../../components/kit/buttons';
 import { FilterSelect } from '../../components/kit/filter-select';
+import { Segmented } from '../../components/kit/segmented';
 import { humanize } from '../../hooks';
 import { useWorkspace } from '../../workspace';
 
@@ -19,13 +20,7 @@ export function DashboardFilters({ filters, onChange, loading, onRefresh }: { fi
   const { teams } = useWorkspace();
   return (
     <div className="filters" role="group" aria-label="Filters">
-      <div className="segmented" role="group" aria-label="Period">
-        {PERIODS.map((d) => (
-          <button key={d} type="button" aria-pressed={filters.days === d} onClick={() => onChange({ days: d })}>
-            {d} days
-          </button>
-        ))}
-      </div>
+      <Segmented label="Period" options={PERIODS.map((d) => [d, `${d} days`] as const)} value={filters.days} onChange={(days) => onChange({ days })} />
       <FilterSelect label="Team" value={filters.team} onChange={(team) => onChange({ team })} all="All teams" options={teams.map((t) => ({ value: t.name, label: t.name }))} />
       <FilterSelect label="Channel" value={filters.channel} onChange={(channel) => onChange({ channel })} all="All channels" options={CHANNELS.map((c) => ({ value: c, label: humanize(c) }))} />
       <SmallButton onClick={onRefresh} disabled={loading}>

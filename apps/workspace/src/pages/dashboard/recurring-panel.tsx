@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { DataTable } from '../../components/kit/data-table';
 import { Panel } from '../../components/kit/panel';
+import { Segmented } from '../../components/kit/segmented';
 import { humanize } from '../../hooks';
 import type { RecurringEscalationsReport, RecurringGroup } from '../../metrics-types';
 import { Trend } from './trend';
@@ -16,15 +17,7 @@ const TABS: [Grouping, string, string][] = [
 /** Escalations that keep coming back, grouped by reason, topic or both, with their trend. */
 export function RecurringPanel({ report, error, canSeeReports, days }: { report: RecurringEscalationsReport | null; error: string | null; canSeeReports: boolean; days: number }) {
   const [tab, setTab] = useState<Grouping>('byReason');
-  const tabs = canSeeReports ? (
-    <div className="segmented segmented-small" role="group" aria-label="Group recurring escalations">
-      {TABS.map(([k, l]) => (
-        <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>
-          {l}
-        </button>
-      ))}
-    </div>
-  ) : null;
+  const tabs = canSeeReports ? <Segmented<Grouping> small label="Group recurring escalations" options={TABS.map(([k, l]) => [k, l] as const)} value={tab} onChange={setTab} /> : null;
   return (
     <Panel level={3} headingId="recurring-h" title="Recurring escalations" actions={tabs} testId="recurring">
       {!canSeeReports ? (

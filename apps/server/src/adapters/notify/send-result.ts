@@ -11,6 +11,8 @@ export interface SendResult {
 export interface SendOptions {
   /** A slow receiver counts as a failure after this long (default 5000 ms). */
   timeoutMs?: number;
+  /** BATON_OUTBOUND_ALLOW: internal hosts, addresses or ranges an admin allowed (none by default). */
+  outboundAllow?: readonly string[];
 }
 
 export const DEFAULT_SEND_TIMEOUT_MS = 5000;

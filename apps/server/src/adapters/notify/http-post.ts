@@ -26,7 +26,7 @@ export function httpPost(url: string, init: { headers: Record<string, string>; b
   if (problem) return Promise.resolve({ ok: false, status: null, error: shortError(`refused: ${problem}`) });
   return new Promise<SendResult>((resolve) => {
     const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(u, { method: 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }, lookup: guardedLookup(allow), agent: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
+    const req = send(u, { method: 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }, lookup: guardedLookup(allow, opts.resolveHost), agent: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
       res.resume();
       const status = res.statusCode ?? 0;
       if (status >= 200 && status < 300) return resolve({ ok: true, status, error: null });

@@ -1,4 +1,4 @@
-import { lookup as dnsLookup, promises as dnsPromises } from 'node:dns';
+import { promises as dnsPromises } from 'node:dns';
 import type { LookupAddress, LookupOptions } from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 
@@ -142,7 +142,8 @@ function bareHost(host: string): string {
 /** Resolves a name to all its addresses; an empty list when it does not resolve. */
 export type ResolveHost = (host: string) => Promise<LookupAddress[]>;
 
-const resolveAll: ResolveHost = (host) => dnsPromises.lookup(host, { all: true }).catch(() => []);
+const resolveOrFail: ResolveHost = (host) => dnsPromises.lookup(host, { all: true });
+const resolveAll: ResolveHost = (host) => resolveOrFail(host).catch(() => []);
 
 /**
  * Checks a host before anything connects (an endpoint being saved): a literal address directly,
@@ -182,17 +183,19 @@ export async function checkedAddress(host: string, allow: OutboundAllowList, res
  * runs on the very addresses the socket is about to use, so a name re-pointed after the
  * configuration check (DNS rebinding) cannot slip through.
  */
-export function guardedLookup(allow: OutboundAllowList, resolve: typeof dnsLookup = dnsLookup) {
+export function guardedLookup(allow: OutboundAllowList, resolve: ResolveHost = resolveOrFail) {
   return (host: string, options: LookupOptions, callback: (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void): void => {
-    resolve(host, { ...options, all: true }, (err, list) => {
-      if (err) return callback(err, '', 0);
-      for (const a of list) {
-        const problem = allow.allowsName(host) ? null : refusal(host, a.address, allow);
-        if (problem) return callback(new OutboundRefusedError(problem), '', 0);
-      }
-      if (options.all) return callback(null, list);
-      const first = list[0];
-      return first ? callback(null, first.address, first.family) : callback(new OutboundRefusedError(`${host} did not resolve`), '', 0);
-    });
+    resolve(host).then(
+      (list) => {
+        for (const a of list) {
+          const problem = refusal(host, a.address, allow);
+          if (problem) return callback(new OutboundRefusedError(problem), '', 0);
+        }
+        const first = list[0];
+        if (!first) return callback(new OutboundRefusedError(`${host} did not resolve`), '', 0);
+        return options.all ? callback(null, list) : callback(null, first.address, first.family);
+      },
+      (err: NodeJS.ErrnoException) => callback(err, '', 0),
+    );
   };
 }

@@ -1,3 +1,5 @@
+import type { ResolveHost } from './outbound-guard.js';
+
 /** What one attempt to reach an endpoint gave: 2xx (or SMTP accepted) is `ok`; anything else is retried. */
 export interface SendResult {
   ok: boolean;
@@ -13,6 +15,8 @@ export interface SendOptions {
   timeoutMs?: number;
   /** BATON_OUTBOUND_ALLOW: internal hosts, addresses or ranges an admin allowed (none by default). */
   outboundAllow?: readonly string[];
+  /** Resolves host names (default: the system's DNS); tests give one that changes its answer. */
+  resolveHost?: ResolveHost;
 }
 
 export const DEFAULT_SEND_TIMEOUT_MS = 5000;

@@ -1,18 +1,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverNotificationJob } from '../jobs/deliver-notification.job.js';
-import type { RunningListener } from '../listeners/event-listener.js';
-import { startListener } from '../listeners/event-listener.js';
-import { notificationsListener } from '../listeners/notifications.listener.js';
 import { verifyWebhook } from '../webhook-signature.js';
-import type { Api } from './api.js';
-import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import type { Received } from './notifications-receivers.js';
 import { startReceiver, waitFor } from './notifications-receivers.js';
-import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
+import type { NotifyingServer } from './notifying-server.js';
+import { startNotifyingServer } from './notifying-server.js';
 
 const ENDPOINTS = '/api/v1/notifications/endpoints';
 const DELIVERIES = '/api/v1/notifications/deliveries';
@@ -31,38 +25,26 @@ const headerOf = (h: IncomingHttpHeaders, name: string) => String(h[name] ?? '')
 
 // Deliveries verified as a receiver outside Baton would: Standard Webhooks, with a real HTTP receiver.
 describe.each(TEST_DATABASES)('Standard Webhooks on %s', (kind) => {
-  let s: TestServer;
-  let http: Api;
-  let listener: RunningListener;
-  let casey: string;
-  let alex: string;
+  let n: NotifyingServer;
 
   beforeAll(async () => {
     // The receivers listen on loopback, which the outbound guard refuses unless allowed.
-    s = await startTestServer(kind, { workers: false, env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
-    http = api(s);
-    casey = await s.login('casey');
-    alex = await s.login('alex');
-    listener = startListener(s.ctx, notificationsListener, { intervalMs: 200 });
-    await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000 }));
+    n = await startNotifyingServer(kind, { env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
   }, 60_000);
-  afterAll(async () => {
-    await listener?.stop();
-    await s?.close();
-  });
+  afterAll(() => n?.close());
 
   const createWebhook = async (target: string, secret?: string) => {
-    const r = await http.post(ENDPOINTS, casey, { kind: 'webhook', name: 'CRM', target, events: ['handoff.requested'], ...(secret ? { secret } : {}) });
+    const r = await n.http.post(ENDPOINTS, n.casey, { kind: 'webhook', name: 'CRM', target, events: ['handoff.requested'], ...(secret ? { secret } : {}) });
     expect(r.status, r.text).toBe(201);
     return r.body.endpoint as { id: string; secret?: string };
   };
   const escalate = async () => {
-    const conv = await http.escalated(alex);
-    await listener.drain();
+    const conv = await n.http.escalated(n.alex);
+    await n.listener.drain();
     return conv;
   };
-  const deliveriesOf = async (endpointId: string) => (await http.get(`${DELIVERIES}?endpoint=${endpointId}`, casey)).body.deliveries as { id: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null }[];
-  const remove = (id: string) => http.call('DELETE', `${ENDPOINTS}/${id}`, { token: casey });
+  const deliveriesOf = async (endpointId: string) => (await n.http.get(`${DELIVERIES}?endpoint=${endpointId}`, n.casey)).body.deliveries as { id: string; status: string; attempts: number; lastStatus: number | null; lastError: string | null }[];
+  const remove = (id: string) => n.http.call('DELETE', `${ENDPOINTS}/${id}`, { token: n.casey });
 
   it('signs every attempt so that the standardwebhooks package verifies it; retries keep the webhook-id', async () => {
     const rx = await startReceiver((n) => (n <= 2 ? 500 : 200));

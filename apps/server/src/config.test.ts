@@ -22,6 +22,9 @@ describe('config: PII masking and the outbound allow-list', () => {
   it('fails the start naming a bad kind or a bad allow-list entry', () => {
     expect(() => loadConfig({ BATON_PII_MASK_WEBHOOK: 'card,passport' })).toThrow(ConfigError);
     expect(() => loadConfig({ BATON_PII_MASK_WEBHOOK: 'card,passport' })).toThrow(/BATON_PII_MASK_WEBHOOK="card,passport": unknown kind passport/);
-    expect(() => loadConfig({ BATON_OUTBOUND_ALLOW: 'http://10.0.0.1/' })).toThrow(/BATON_OUTBOUND_ALLOW/);
+    for (const bad of ['http://10.0.0.1/', '10.0.0.0/40', 'fd00::/129', 'hooks.example.com/8', '10.0.0.0/8/8']) {
+      expect(() => loadConfig({ BATON_OUTBOUND_ALLOW: bad }), bad).toThrow(/BATON_OUTBOUND_ALLOW/);
+    }
+    expect(loadConfig({ BATON_OUTBOUND_ALLOW: 'fd00::/8,127.0.0.1,hooks.example.com.' }).outboundAllow).toEqual(['fd00::/8', '127.0.0.1', 'hooks.example.com.']);
   });
 });

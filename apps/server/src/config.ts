@@ -1,5 +1,6 @@
 import type { PiiKind } from '@baton/core';
 import { BRIEF_PII_KINDS, parsePiiKinds, PII_KINDS } from '@baton/core';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -102,8 +103,13 @@ function piiMaskFrom(env: Record<string, string | undefined>): Record<PiiChannel
   return out;
 }
 
-/** A host name, an IPv4 or IPv6 address, or a CIDR range. */
-const ALLOW_ENTRY = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9a-fA-F:.]+(?:\/\d{1,3})?)$/;
+/** A host name, an IPv4 or IPv6 address, or a CIDR range with a prefix length that fits it. */
+function allowEntryOk(entry: string): boolean {
+  const [net = '', bits, extra] = entry.trim().split('/');
+  const family = isIP(net);
+  if (family === 0) return bits === undefined && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(net);
+  return extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+}
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -153,7 +159,7 @@ const ZEnvSchema = z.object({
   ...Object.fromEntries(PII_CHANNELS.map((c) => [`BATON_PII_MASK_${c.toUpperCase()}`, piiSetting.optional()])),
   BATON_OUTBOUND_ALLOW: z
     .string()
-    .refine((v) => v.split(',').every((e) => ALLOW_ENTRY.test(e.trim())), 'host names, IP addresses or CIDR ranges, comma-separated')
+    .refine((v) => v.split(',').every(allowEntryOk), 'host names, IP addresses or CIDR ranges (10.0.0.0/8), comma-separated')
     .optional(),
 });
 

@@ -96,6 +96,22 @@ describe('maskPii: kinds chosen per channel', () => {
   });
 });
 
+describe('maskPii on hostile input', () => {
+  it.each([
+    ['emails', 'jo@example.com '.repeat(6_000)],
+    ['phones and dates', 'call 555-123-4567 on 2026-01-01 '.repeat(3_000)],
+    ['ssn-shaped ids after orders', 'order 123-45-6789 '.repeat(5_000)],
+    ['cards and codes', '4111 1111 1111 1111 12/27 123 '.repeat(3_000)],
+    ['iban-shaped runs', 'DE89 '.repeat(20_000)],
+    ['short iban-shaped runs before punctuation', `${'DE89 3704 0044 0532 !'.repeat(2_000)}${'!'.repeat(60_000)}`],
+  ])('stays fast on 100 kB of %s', (_what, text) => {
+    const start = performance.now();
+    const out = maskPii(text);
+    expect(out.length).toBeGreaterThan(0);
+    expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
+
 describe('ibanValid', () => {
   it.each([
     ['DE89370400440532013000', true],

@@ -81,7 +81,8 @@ function scanIbans(text: string, out: PiiSpan[]): void {
     // The match may run on into the next word: the country's length says where the IBAN ends.
     let seen = 0;
     let end = m.index;
-    while (end < text.length && seen < length) if (/[A-Za-z0-9]/.test(text.charAt(end++))) seen++;
+    const matchEnd = m.index + m[0].length;
+    while (end < matchEnd && seen < length) if (/[A-Za-z0-9]/.test(text.charAt(end++))) seen++;
     const raw = text.slice(m.index, end);
     if (/[A-Za-z0-9]/.test(text.charAt(end)) || !ibanValid(raw)) {
       IBAN.lastIndex = m.index + 1;
@@ -160,10 +161,6 @@ function fromEntities(text: string, entities: Entity[]): { cards: PiiSpan[]; oth
   return { cards, others };
 }
 
-function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
-  return a.start < b.end && b.start < a.end;
-}
-
 /**
  * Finds the personal data of the given kinds in `text`: sorted by start, never overlapping.
  * Cards must pass the Luhn check and IBANs the mod-97 check; a span the entity extractor reads
@@ -179,15 +176,19 @@ export function findPii(text: string, kinds: readonly PiiKind[] = PII_KINDS): Pi
   scanIbans(text, found);
   scanNationalIds(text, found);
   scanCardSecurity(text, cards, found);
-  const business = entities.filter((e) => PROTECTED.has(e.kind));
+  // Marks, not pairwise comparisons, so that a text full of spans is still checked in linear time.
+  const business = new Uint8Array(text.length);
+  for (const e of entities) if (PROTECTED.has(e.kind)) business.fill(1, e.start, e.end);
+  const taken = new Uint8Array(text.length);
   // Cards first, then the checksummed and named kinds, then the shapes; the first claim on a span wins.
   const rank: Record<PiiKind, number> = { card: 0, iban: 1, card_security: 2, national_id: 3, email: 4, phone: 5 };
   found.sort((a, b) => rank[a.kind] - rank[b.kind] || a.start - b.start);
   const kept: PiiSpan[] = [];
   for (const span of found) {
-    if (kept.some((k) => overlaps(k, span))) continue;
+    if (taken.subarray(span.start, span.end).includes(1)) continue;
     const checked = span.kind === 'card' || span.kind === 'iban' || span.kind === 'card_security';
-    if (!checked && business.some((b) => overlaps(b, span))) continue;
+    if (!checked && business.subarray(span.start, span.end).includes(1)) continue;
+    taken.fill(1, span.start, span.end);
     kept.push(span);
   }
   return kept.filter((s) => wanted.has(s.kind)).sort((a, b) => a.start - b.start);

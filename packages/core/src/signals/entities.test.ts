@@ -299,6 +299,7 @@ describe('extractEntities: overall', () => {
 
   it.each([
     ['1'.repeat(100_000)],
+    ['1.\u00a0'.repeat(33_000)],
     ['a@'.repeat(50_000)],
     ['1 '.repeat(50_000)],
     ['+1 '.repeat(33_000)],
@@ -324,6 +325,11 @@ describe('card numbers and masking', () => {
     ['4242 4242 4242 4241', false], // Luhn fails
     ['1234567812345670', false], // Luhn-valid but no card starts with 1
     ['424 24242 4242 4242', false], // not a card grouping
+    ['4111.1111.1111.1111', true], // dots
+    ['4111\u00a01111\u00a01111\u00a01111', true], // no-break spaces
+    ['4111  1111  1111  1111', true], // double spaces
+    ['4111 - 1111 - 1111 - 1111', false], // three separator characters: not one number
+    ['1.4111.1111.1111.1111', false], // a dotted number that does not start at a card's first digit
   ])('%s -> card %s', (text, isCard) => {
     // A known card follows each case, so an extractor that finds nothing fails the negatives too.
     const cards = ofKind(`my card ${text} thanks, or 4000 0566 5566 5556`, 'card_number');

@@ -8,6 +8,7 @@ export * from './signals/keywords.js';
 export * from './signals/topics.js';
 export * from './signals/high-intent.js';
 export * from './signals/entities.js';
+export * from './privacy/mask-pii.js';
 export * from './signals/language.js';
 export * from './signals/repetition.js';
 export * from './policy/reasons.js';

@@ -17,6 +17,7 @@ import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
+import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
 import { publicLimit } from '../rate-limits.js';
@@ -62,7 +63,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
       if (body.private) throw new DomainError('VALIDATION_ERR_BODY', 'customers cannot write private notes', 'private');
       const r = await postCustomerMessage(ctx, req.params.id, { text: body.text, ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}) });
       reply.code(r.duplicate ? 200 : 201);
-      return { message: wireMessage(r.message), replies: r.replies.map(wireMessage) };
+      // The customer's own view masks card data too: a shared screen or a leaked token shows no card.
+      return maskForChannel(ctx.config, 'customer', { message: wireMessage(r.message), replies: r.replies.map(wireMessage) });
     }
     const m = await postAgentMessage(ctx, principal.agent, req.params.id, body);
     reply.code(201);
@@ -76,7 +78,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const messages = await listMessages(ctx.db, conv.id, { after: req.query.after, includePrivate: req.principal!.kind === 'agent' });
-    return { messages: messages.map(wireMessage) };
+    const wired = { messages: messages.map(wireMessage) };
+    return req.principal!.kind === 'customer' ? maskForChannel(ctx.config, 'customer', wired) : wired;
   });
 
   app.post('/conversations/:id/csat', {

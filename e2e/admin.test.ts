@@ -65,7 +65,8 @@ describe.runIf(HAVE_BROWSER)('admin settings: teams, hours, KB, notifications (C
 
   beforeAll(async () => {
     ensureWorkspaceBuilt();
-    s = await startTestServer('pglite', { listen: true });
+    // The test's receiver is on loopback, which the outbound guard refuses unless allowed.
+    s = await startTestServer('pglite', { listen: true, env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
     api = serverApi(s);
     browser = await launchBrowser();
     receiver = await startReceiver();

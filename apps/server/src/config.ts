@@ -1,3 +1,6 @@
+import type { PiiKind } from '@baton/core';
+import { BRIEF_PII_KINDS, parsePiiKinds, PII_KINDS } from '@baton/core';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -58,6 +61,60 @@ export interface Config {
   encoder: 'on' | 'off';
   /** Where the KB's sentence vectors are cached (`BATON_CACHE_DIR`; default: `cache/` in the data folder, else ~/.cache/baton). */
   cacheDir: string | null;
+  /**
+   * The kinds of personal data masked in what leaves the product, per channel
+   * (`BATON_PII_MASK_<CHANNEL>`: `all`, `none` or a list such as `card,iban,email`). Agents see
+   * raw text only inside the workspace; card numbers and card security data are masked in
+   * notifications whatever the setting.
+   */
+  piiMask: Record<PiiChannel, PiiKind[]>;
+  /**
+   * Outbound hosts allowed although they resolve to private, loopback or link-local addresses
+   * (`BATON_OUTBOUND_ALLOW`: host names, IP addresses or CIDR ranges, comma-separated).
+   */
+  outboundAllow: string[];
+}
+
+/** Where text leaves the workspace: each notification kind, the server's log, exports, and the customer's own view. */
+export const PII_CHANNELS = ['webhook', 'slack', 'sms', 'email', 'log', 'export', 'customer'] as const;
+export type PiiChannel = (typeof PII_CHANNELS)[number];
+
+/**
+ * Outside the workspace everything is masked by default. The customer's own view (the messages
+ * API, the stream, mail to them) keeps contact details, because the business's own phone number
+ * or address in an answer must reach them.
+ */
+const DEFAULT_PII_MASK: Record<PiiChannel, readonly PiiKind[]> = {
+  webhook: PII_KINDS,
+  slack: PII_KINDS,
+  sms: PII_KINDS,
+  email: PII_KINDS,
+  log: PII_KINDS,
+  export: PII_KINDS,
+  customer: BRIEF_PII_KINDS,
+};
+
+const piiSetting = z.string().superRefine((v, c) => {
+  const r = parsePiiKinds(v);
+  if (!r.ok) c.addIssue({ code: 'custom', message: `unknown kind ${r.unknown.join(', ')}: use all, none, or a list of ${PII_KINDS.join(', ')}` });
+});
+
+function piiMaskFrom(env: Record<string, string | undefined>): Record<PiiChannel, PiiKind[]> {
+  const out = {} as Record<PiiChannel, PiiKind[]>;
+  for (const channel of PII_CHANNELS) {
+    const setting = env[`BATON_PII_MASK_${channel.toUpperCase()}`];
+    const parsed = setting === undefined ? null : parsePiiKinds(setting);
+    out[channel] = parsed?.ok ? parsed.kinds : [...DEFAULT_PII_MASK[channel]];
+  }
+  return out;
+}
+
+/** A host name, an IPv4 or IPv6 address, or a CIDR range with a prefix length that fits it. */
+function allowEntryOk(entry: string): boolean {
+  const [net = '', bits, extra] = entry.trim().split('/');
+  const family = isIP(net);
+  if (family === 0) return bits === undefined && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(net);
+  return extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
 }
 
 const bool = z
@@ -108,6 +165,11 @@ const ZEnvSchema = z.object({
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BATON_ENCODER: z.enum(['on', 'off']).default('on'),
   BATON_CACHE_DIR: z.string().min(1).optional(),
+  ...Object.fromEntries(PII_CHANNELS.map((c) => [`BATON_PII_MASK_${c.toUpperCase()}`, piiSetting.optional()])),
+  BATON_OUTBOUND_ALLOW: z
+    .string()
+    .refine((v) => v.split(',').every(allowEntryOk), 'host names, IP addresses or CIDR ranges (10.0.0.0/8), comma-separated')
+    .optional(),
 });
 
 /** Raised with every bad variable named, so one start shows all that needs fixing. */
@@ -155,5 +217,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.BATON_LOG_LEVEL,
     encoder: e.BATON_ENCODER,
     cacheDir: e.BATON_CACHE_DIR ?? null,
+    piiMask: piiMaskFrom(cleaned),
+    outboundAllow: (e.BATON_OUTBOUND_ALLOW ?? '')
+      .split(',')
+      .map((v) => v.trim().toLowerCase())
+      .filter((v) => v.length > 0),
   };
 }

@@ -13,5 +13,5 @@ export * from './app/manage-agents.js';
 export * from './app/context.js';
 export * from './adapters/bus/event-bus.js';
 export * from './demo/seed-demo.js';
-export { signWebhook, verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
+export { signStandardWebhook, signWebhook, STANDARD_WEBHOOK_HEADERS, standardWebhookKey, standardWebhookSecret, verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 export type { VerifyWebhookOptions, WebhookHeaders, WebhookRejection, WebhookVerification } from './webhook-signature.js';

@@ -23,6 +23,7 @@ import { createJobQueue } from './adapters/jobs/job-queue.js';
 import type { AppContext, Log } from './app/context.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy } from './app/policy-settings.js';
+import { maskForChannel } from './app/privacy/mask-for-channel.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
 import { buildApp } from './http/build-app.js';
@@ -91,7 +92,9 @@ export async function openDatabase(config: Config): Promise<Database> {
  * workers, the HTTP app. This file alone knows which adapter serves which port.
  */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
-  const log = opts.log ?? consoleLog(config.logLevel);
+  const write = opts.log ?? consoleLog(config.logLevel);
+  // Log lines quote customers (a failing message, an address); BATON_PII_MASK_LOG decides what they may show.
+  const log: Log = (level, message, fields) => write(level, maskForChannel(config, 'log', message), fields && maskForChannel(config, 'log', fields));
   const started = Date.now();
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}`}`);

@@ -1,14 +1,19 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Signing and verifying Baton's outbound webhooks (docs/webhooks.md). Baton sends
- * `Baton-Timestamp: <unix seconds>` and `Baton-Signature: v1=<hex>`, where the hex is
- * HMAC-SHA256(secret, `${timestamp}.${rawBody}`). Signing the timestamp with the body lets a
- * receiver refuse a captured request replayed later, since changing the timestamp breaks the
- * signature. Receivers verify the raw bytes they received, before parsing the JSON.
+ * Signing and verifying Baton's outbound webhooks (docs/webhooks.md).
+ *
+ * Baton signs by the Standard Webhooks specification (standardwebhooks.com): `webhook-id`,
+ * `webhook-timestamp` and `webhook-signature: v1,<base64 HMAC-SHA256 of "id.timestamp.body">`,
+ * keyed with the bytes of a `whsec_<base64>` secret, so receivers verify with the
+ * `standardwebhooks` libraries. Signing the timestamp and the id with the body lets a receiver
+ * refuse a captured request replayed later and deduplicate a retried one.
+ *
+ * Deprecated, sent alongside for one release: `Baton-Timestamp: <unix seconds>` and
+ * `Baton-Signature: v1=<hex>`, the hex being HMAC-SHA256(secret as UTF-8, `${timestamp}.${rawBody}`).
  */
 
-/** The header names, lowercase as Node delivers them. */
+/** The deprecated `Baton-*` header names, lowercase as Node delivers them. */
 export const WEBHOOK_HEADERS = {
   event: 'baton-event',
   delivery: 'baton-delivery',
@@ -16,7 +21,43 @@ export const WEBHOOK_HEADERS = {
   signature: 'baton-signature',
 } as const;
 
-/** The `v1=` signature for a body sent at `timestamp` (unix seconds). */
+/** The Standard Webhooks header names. */
+export const STANDARD_WEBHOOK_HEADERS = {
+  id: 'webhook-id',
+  timestamp: 'webhook-timestamp',
+  signature: 'webhook-signature',
+} as const;
+
+/** `whsec_` and canonical, padded base64: the Standard Webhooks form of a secret. */
+const STANDARD_SECRET = /^whsec_((?:[A-Za-z0-9+/]{4})+(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?|(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=))$/;
+
+/**
+ * The HMAC key of an endpoint's secret under Standard Webhooks. A secret in the standard form
+ * (`whsec_` and base64 of at least 16 bytes) is its decoded bytes. Any other secret (endpoints
+ * created before, whose secrets were `whsec_` and base64url, or an admin's own string) is keyed
+ * by its UTF-8 bytes, as the `Baton-Signature` always was: its standard form is then
+ * {@link standardWebhookSecret}.
+ */
+export function standardWebhookKey(secret: string): Buffer {
+  const m = STANDARD_SECRET.exec(secret);
+  const decoded = m ? Buffer.from(m[1] ?? '', 'base64') : null;
+  return decoded && decoded.length >= 16 ? decoded : Buffer.from(secret, 'utf8');
+}
+
+/** The secret to give a Standard Webhooks library for an endpoint's secret: itself when already standard. */
+export function standardWebhookSecret(secret: string): string {
+  return `whsec_${standardWebhookKey(secret).toString('base64')}`;
+}
+
+/** The `webhook-signature` value, `v1,<base64>`, for message `id` sent at `timestamp` (unix seconds). */
+export function signStandardWebhook(secret: string, id: string, timestamp: number | string, body: string | Buffer): string {
+  const mac = createHmac('sha256', standardWebhookKey(secret));
+  mac.update(`${id}.${timestamp}.`);
+  mac.update(body);
+  return `v1,${mac.digest('base64')}`;
+}
+
+/** The deprecated `Baton-Signature` (`v1=` and hex) for a body sent at `timestamp` (unix seconds). */
 export function signWebhook(secret: string, timestamp: number | string, body: string | Buffer): string {
   const mac = createHmac('sha256', secret);
   mac.update(`${timestamp}.`);

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Header } from './components/header';
 import { Toasts } from './components/toasts';
-import { AdminPage } from './pages/admin-page';
-import { ConversationPage } from './pages/conversation-page';
-import { DashboardPage } from './pages/dashboard-page';
+import { AdminPage } from './pages/admin/admin-page';
+import { ConversationPage } from './pages/conversation/conversation-page';
+import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
-import { SupervisorPage } from './pages/supervisor-page';
+import { SupervisorPage } from './pages/supervisor/supervisor-page';
 import { navigate, usePath } from './router';
 import type { Session } from './session';
 import { loadSession, saveSession } from './session';

@@ -52,6 +52,7 @@ export const ERRORS = {
   NOTIFY_ERR_ENDPOINT_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such notification endpoint.' },
   NOTIFY_ERR_DELIVERY_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such delivery.' },
   NOTIFY_ERR_INVALID_TARGET: { status: 400, wsClose: 4400, message: 'The notification target is not valid.' },
+  NOTIFY_ERR_TARGET_FORBIDDEN: { status: 400, wsClose: 4400, message: 'The notification target is an internal address; an admin must allow it first.' },
   INTERNAL_ERR: { status: 500, wsClose: 1011, message: 'Something went wrong on our side; it has been logged.' },
 } as const satisfies Record<string, TErrorInfo>;
 

@@ -1,7 +1,7 @@
-import { pickLocale, renderCustomerMessage } from '@baton/core';
+import { FALLBACK_TEAM_NAME, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { updateAgent } from '../adapters/db/repositories/agents.repository.js';
-import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
+import { getDefaultTeam, teamName } from '../adapters/db/repositories/teams.repository.js';
 import { insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
@@ -33,8 +33,8 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
   return accepted;
 }
 
+// The handoff's team; one without a team (the workspace had none) is presented as the default team's.
 async function teamNameOf(ctx: AppContext, handoffId: string): Promise<string> {
   const h = await getHandoff(ctx.db, handoffId);
-  if (!h?.teamId) return 'Support';
-  return (await getTeamByName(ctx.db, h.teamId))?.name ?? 'Support';
+  return (await teamName(ctx.db, h?.teamId ?? null)) ?? (await getDefaultTeam(ctx.db))?.name ?? FALLBACK_TEAM_NAME;
 }

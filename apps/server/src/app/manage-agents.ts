@@ -1,4 +1,5 @@
 import type { Skill, Team } from '@baton/core';
+import { DEFAULT_SLA_MINUTES } from '@baton/core';
 import type { AgentRecord, Presence, Role } from '../adapters/db/repositories/agents.repository.js';
 import { getAgentByEmail, insertAgent, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import { getTeamByName, insertTeam } from '../adapters/db/repositories/teams.repository.js';
@@ -32,10 +33,10 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
   );
 }
 
-/** Creates a team. SLA minutes by priority default to support practice: 5 / 15 / 60 / 240. */
+/** Creates a team. SLA minutes by priority default to support practice (core's `DEFAULT_SLA_MINUTES`). */
 export async function createTeam(ctx: AppContext, t: Omit<Team, 'id' | 'sla'> & { id?: string; sla?: Team['sla'] }): Promise<Team> {
   if (await getTeamByName(ctx.db, t.name)) throw new DomainError('TEAM_ERR_NAME_TAKEN', `a team named ${t.name} already exists`, 'name');
-  const team: Team = { ...t, id: t.id ?? ctx.newId(), sla: t.sla ?? { critical: 5, high: 15, medium: 60, low: 240 } };
+  const team: Team = { ...t, id: t.id ?? ctx.newId(), sla: t.sla ?? { ...DEFAULT_SLA_MINUTES } };
   return ctx.db.transaction().execute((tx) => insertTeam(tx, team));
 }
 

@@ -3,7 +3,6 @@ import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } fro
 import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
-import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
@@ -12,6 +11,7 @@ import { escalateConversation } from './escalate-conversation.js';
 import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
 import { waitFor } from './queue-state.js';
+import { routeHandoff } from './route-handoff.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
@@ -100,7 +100,8 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     }
     articleId = decision.articleId ?? null;
   } else if (decision.action === 'offer_choice') {
-    const team = await getTeamByName(ctx.db, 'Support');
+    // The wait quoted is the one of the team the handoff would go to.
+    const { team } = await routeHandoff(ctx, conv, decision, profile);
     const wait = (await waitFor(ctx, ctx.db, team, 1)) ?? ctx.config.defaultHandleMinutes;
     text = renderCustomerMessage({ kind: 'offer_choice', waitMinutes: wait }, locale);
   } else if (decision.action === 'decline') {

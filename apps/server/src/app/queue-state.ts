@@ -1,5 +1,5 @@
-import type { AgentState, Team } from '@baton/core';
-import { estimateWaitMinutes } from '@baton/core';
+import type { AgentState, QueueItem, Team } from '@baton/core';
+import { teamWaitMinutes } from '@baton/core';
 import type { Sql } from '../adapters/db/database.js';
 import { agentLoads, listAgents } from '../adapters/db/repositories/agents.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
@@ -31,13 +31,19 @@ export async function queueEstimate(ctx: AppContext, db: Sql, handoff: Pick<Hand
 
 /** The wait for a given place in a team's queue, from agents online and recent handle times. */
 export async function waitFor(ctx: AppContext, db: Sql, team: Team | null, position: number): Promise<number | null> {
-  const agents = (await agentStates(db)).filter((a) => a.presence === 'online' && (!team || a.teamIds.includes(team.id)));
-  const spareSlots = agents.reduce((n, a) => n + Math.max(0, a.capacity - a.load), 0);
-  return estimateWaitMinutes({
-    position,
-    agentsOnline: agents.length,
-    spareSlots,
-    recentHandleMinutes: await recentHandleMinutes(db, team?.id ?? null),
-    defaultHandleMinutes: ctx.config.defaultHandleMinutes,
-  });
+  const teamId = team?.id ?? null;
+  const [agents, recent] = await Promise.all([agentStates(db), recentHandleMinutes(db, teamId)]);
+  return teamWaitMinutes({ position, teamId, agents, recentHandleMinutes: recent, defaultHandleMinutes: ctx.config.defaultHandleMinutes });
+}
+
+/** A team's queue as `planHandoff` sees it before a new handoff joins: who waits, who works it, how long handling takes. */
+export async function queueState(tx: Sql, team: Team | null): Promise<{ waiting: QueueItem[]; agents: AgentState[]; recentHandleMinutes: number[] }> {
+  // One after another: inside a transaction the queries share one connection.
+  const waiting = await listHandoffs(tx, { status: 'waiting', ...(team ? { teamId: team.id } : {}), limit: 1000 });
+  const agents = await agentStates(tx);
+  return {
+    waiting: waiting.map((h) => ({ id: h.id, priority: h.priority, slaDueAt: h.slaDueAt.getTime(), createdAt: h.createdAt.getTime() })),
+    agents,
+    recentHandleMinutes: await recentHandleMinutes(tx, team?.id ?? null),
+  };
 }

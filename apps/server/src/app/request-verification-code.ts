@@ -96,6 +96,6 @@ async function sendCodeBySms(ctx: AppContext, customerId: string, code: string):
   if (!phone || !ctx.config.smsUrl) return;
   const url = new URL(ctx.config.smsUrl);
   url.searchParams.set('To', phone);
-  const r = await sendSms(url.toString(), ctx.config.smsAuth, `Your verification code is ${code}. It is valid for ${CODE_MINUTES} minutes.`).catch((err: Error): SendResult => ({ ok: false, status: null, error: err.message }));
+  const r = await sendSms(url.toString(), ctx.config.smsAuth, `Your verification code is ${code}. It is valid for ${CODE_MINUTES} minutes.`, { outboundAllow: ctx.config.outboundAllow }).catch((err: Error): SendResult => ({ ok: false, status: null, error: err.message }));
   if (!r.ok) ctx.log('warn', 'verification code could not be sent by SMS; it went by email', { customerId, error: r.error });
 }

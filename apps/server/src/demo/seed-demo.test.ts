@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLocalBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
 import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
@@ -12,6 +11,7 @@ import type { JobQueue } from '../adapters/jobs/job-queue.js';
 import { login } from '../app/agent-auth.js';
 import type { AppContext } from '../app/context.js';
 import { loadConfig } from '../config.js';
+import { FakeClock, InMemoryBus } from '../test/fakes.js';
 import { seedDemo } from './seed-demo.js';
 
 const NOW = new Date('2026-03-10T11:30:00Z');
@@ -33,11 +33,11 @@ function buildContext(db: Database, jobCalls: unknown[]): AppContext {
   };
   return {
     db,
-    bus: createLocalBus(),
+    bus: new InMemoryBus(),
     jobs,
     config: loadConfig({}),
     log: () => {},
-    clock: () => NOW,
+    clock: new FakeClock(NOW).now,
     newId: () => randomUUID(),
     encoder: null,
     engine: unused('engine'),

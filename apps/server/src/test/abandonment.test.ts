@@ -8,6 +8,7 @@ import { abandonmentCheckJob } from '../jobs/abandonment-check.job.js';
 import type { Api } from './api.js';
 import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
+import { FakeClock } from './fakes.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 import { openStream } from './ws-client.js';
@@ -28,7 +29,7 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
   let jordan: string;
   // The app's clock starts at the real now: the database stamps rows (handoffs' created_at) with its
   // own clock, and the two must agree whatever today's date is.
-  let now = Date.now();
+  const clock = new FakeClock(Date.now());
   const check = (handoffId: string) => abandonmentCheckJob(s.ctx, { handoffId });
   const statusOf = async (handoffId: string) => {
     const h = (await getHandoff(s.ctx.db, handoffId))!;
@@ -36,7 +37,7 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
   };
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { listen: true, workers: false, clock: () => new Date(now), env: { BATON_ABANDON_MINUTES: '10' } });
+    s = await startTestServer(kind, { listen: true, workers: false, clock: clock.now, env: { BATON_ABANDON_MINUTES: '10' } });
     http = api(s);
     jordan = await s.login('jordan');
   }, 60_000);
@@ -49,11 +50,11 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
     const { rows: jobs } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'abandonment-check' and data->>'handoffId' = ${conv.handoffId}`.execute(s.ctx.db);
     expect(jobs[0]!.n).toBe(1);
 
-    now += 9 * MINUTE;
+    clock.advance(9 * MINUTE);
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['waiting', 'waiting']);
 
-    now += 2 * MINUTE;
+    clock.advance(2 * MINUTE);
     const before = (await listEventsAfter(s.ctx.db, 0, { conversationId: conv.id, limit: 1000 })).at(-1)!.seq;
     await check(conv.handoffId);
     await check(conv.handoffId); // a repeated job changes nothing
@@ -76,37 +77,37 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
   it('keeps a customer whose stream is open, and closes the handoff once they have gone', async () => {
     const conv = await http.escalated(jordan);
     const stream = await openStream(s.url!, conv.token);
-    now += 8 * MINUTE;
-    const seenAt = new Date(now);
+    clock.advance(8 * MINUTE);
+    const seenAt = clock.now();
     const pong = new Promise((resolve) => stream.ws.once('message', resolve));
     stream.ws.send(JSON.stringify({ type: 'ping' }));
     await pong;
     await expect.poll(async () => (await getConversation(s.ctx.db, conv.id))!.customerSeenAt?.getTime()).toBe(seenAt.getTime());
 
-    now += 5 * MINUTE; // 13 minutes after the handoff, 5 after the ping
+    clock.advance(5 * MINUTE); // 13 minutes after the handoff, 5 after the ping
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['waiting', 'waiting']);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job where name = 'abandonment-check' and data->>'handoffId' = ${conv.handoffId}`.execute(s.ctx.db);
     expect(rows[0]!.n).toBe(2); // checked again when the 10 minutes since the ping run out
 
     await stream.close();
-    await expect.poll(async () => (await getConversation(s.ctx.db, conv.id))!.customerSeenAt?.getTime()).toBe(now);
-    now += 9 * MINUTE;
+    await expect.poll(async () => (await getConversation(s.ctx.db, conv.id))!.customerSeenAt?.getTime()).toBe(clock.now().getTime());
+    clock.advance(9 * MINUTE);
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['waiting', 'waiting']);
-    now += 2 * MINUTE;
+    clock.advance(2 * MINUTE);
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['abandoned', 'resolved']);
   });
 
   it('counts a message as the customer being there', async () => {
     const conv = await http.escalated(jordan);
-    now += 8 * MINUTE;
+    clock.advance(8 * MINUTE);
     expect((await http.say(conv, 'are you still there?')).status).toBe(201);
-    now += 5 * MINUTE;
+    clock.advance(5 * MINUTE);
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['waiting', 'waiting']);
-    now += 6 * MINUTE;
+    clock.advance(6 * MINUTE);
     await check(conv.handoffId);
     expect(await statusOf(conv.handoffId)).toEqual(['abandoned', 'resolved']);
   });
@@ -117,7 +118,7 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
     const mail = await http.startByEmail('abandon.test@example.com');
     expect((await http.say(mail, 'I want to speak to a real person please')).status).toBe(201);
     const mailHandoff = (await http.handoffOf(mail.id, jordan, 'waiting'))!;
-    now += 60 * MINUTE;
+    clock.advance(60 * MINUTE);
     await check(taken.handoffId);
     await check(mailHandoff.id);
     expect(await statusOf(taken.handoffId)).toEqual(['assigned', 'assigned']);

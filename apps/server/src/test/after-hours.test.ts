@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callbackDueJob } from '../jobs/callback-due.job.js';
 import { freshPostgres, TEST_DATABASES } from './databases.js';
+import { FakeClock } from './fakes.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
@@ -23,15 +24,14 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
   });
 
   it('offers a callback after hours, books it in the customer\'s zone, survives a restart, and queues it on time', async () => {
-    let now = SATURDAY_NIGHT;
-    const clock = () => new Date(now);
+    const clock = new FakeClock(SATURDAY_NIGHT);
     // One database kept across the restart: a folder for PGlite, a fresh database for PostgreSQL.
     const dir = mkdtempSync(join(tmpdir(), 'baton-hours-'));
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
     const pg = kind === 'postgres' ? await freshPostgres() : null;
     if (pg) cleanups.push(pg.drop);
     const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : { BATON_DATA_DIR: dir };
-    let s: TestServer = await startTestServer('pglite', { env, clock });
+    let s: TestServer = await startTestServer('pglite', { env, clock: clock.now });
     const logins = s.logins;
     const admin = await s.login('casey');
     const inject = (method: string, url: string, token?: string, payload?: unknown) =>
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
 
     // The server restarts before Monday: the booking and its durable timer are still there.
     await s.stop();
-    s = await startTestServer('pglite', { env, clock });
+    s = await startTestServer('pglite', { env, clock: clock.now });
     cleanups.push(() => s.close());
     // The queue runs on the app's clock: the job waits exactly as long as the app's clock has to
     // Monday 09:30 London, whatever the real date is today.
@@ -82,7 +82,7 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     expect((await state()).conversation.status).toBe('callback');
 
     // Monday 09:30 London: the job fires (run here as pg-boss would), and the case enters the queue with its brief.
-    now = Date.parse('2026-11-23T09:30:00Z');
+    clock.set('2026-11-23T09:30:00Z');
     await callbackDueJob(s.ctx, { callbackId, phase: 'due' });
     await callbackDueJob(s.ctx, { callbackId, phase: 'due' }); // a repeated run changes nothing
     const agentLogin = logins.find((l) => l.email.startsWith('alex'))!;
@@ -93,7 +93,7 @@ describe.each(TEST_DATABASES)('after hours and callbacks on %s', (kind) => {
     expect((await state()).conversation.status).toBe('waiting');
 
     // Nobody picks it up: supervisors are alerted and the customer is told.
-    now += 20 * 60_000;
+    clock.advance(20 * 60_000);
     await callbackDueJob(s.ctx, { callbackId, phase: 'check' });
     const events = await s.ctx.db.selectFrom('events').select('type').where('handoffId', '=', mine.id).orderBy('seq').execute();
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['callback.scheduled', 'callback.due', 'callback.missed']));

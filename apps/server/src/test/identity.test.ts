@@ -43,6 +43,8 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
         BATON_IDENTITY_SECRET: SECRET,
         BATON_SMS_URL: `${sms.url}/sms?From=Northwind`,
         BATON_SMS_AUTH: 'AC123:token',
+        // The SMS provider here is a local receiver, which outbound requests refuse unless allowed.
+        BATON_OUTBOUND_ALLOW: '127.0.0.1',
       },
       clock: () => new Date(Date.now() + offsetMs),
     });

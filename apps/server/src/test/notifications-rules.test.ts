@@ -23,6 +23,9 @@ const ep = (over: Partial<NotificationEndpointRecord>): NotificationEndpointReco
 // Partial payloads: only the fields the rule reads.
 const event = (type: EventRecord['type'], payload: Record<string, unknown> = {}): EventRecord => ({ seq: 1, type, conversationId: 'c', handoffId: null, agentId: null, payload, createdAt: new Date(0) }) as unknown as EventRecord;
 
+/** The local receivers, allowed explicitly: without it the outbound guard refuses loopback. */
+const LOCAL = ['127.0.0.1'];
+
 describe('which events notify which endpoints', () => {
   it.each([
     ['handoff.requested', {}, 'handoff.requested'],
@@ -81,7 +84,7 @@ describe('the HTTP sender', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const started = Date.now();
-    const r = await httpPost(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: {}, body: '{}' }, { timeoutMs: 200 });
+    const r = await httpPost(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers: {}, body: '{}' }, { timeoutMs: 200, outboundAllow: LOCAL });
     expect(r).toEqual({ ok: false, status: null, error: 'timed out after 200 ms' });
     expect(Date.now() - started).toBeLessThan(2000);
     server.closeAllConnections();
@@ -91,14 +94,14 @@ describe('the HTTP sender', () => {
   it('reports a refused connection and a redirect as failures, and 2xx as success', async () => {
     const closed = await startReceiver();
     await closed.close();
-    const refused = await httpPost(closed.url, { headers: {}, body: '' });
+    const refused = await httpPost(closed.url, { headers: {}, body: '' }, { outboundAllow: LOCAL });
     expect(refused).toMatchObject({ ok: false, status: null });
     expect(refused.error).toMatch(/ECONNREFUSED/);
     const redirect = await startReceiver(() => 302);
-    expect(await httpPost(redirect.url, { headers: {}, body: '' })).toMatchObject({ ok: false, status: 302 });
+    expect(await httpPost(redirect.url, { headers: {}, body: '' }, { outboundAllow: LOCAL })).toEqual({ ok: false, status: 302, error: 'HTTP 302: redirects are not followed' });
     await redirect.close();
     const ok = await startReceiver(() => 202);
-    expect(await httpPost(ok.url, { headers: {}, body: '' })).toEqual({ ok: true, status: 202, error: null });
+    expect(await httpPost(ok.url, { headers: {}, body: '' }, { outboundAllow: LOCAL })).toEqual({ ok: true, status: 202, error: null });
     await ok.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signWebhook, verifyWebhook } from '../webhook-signature.js';
+import { signStandardWebhook, signWebhook, standardWebhookKey, standardWebhookSecret, verifyWebhook } from '../webhook-signature.js';
 
 // The documented receiver helper (docs/webhooks.md): what it accepts and what it refuses.
 describe('webhook signatures', () => {
@@ -45,5 +45,31 @@ describe('webhook signatures', () => {
     expect(verifyWebhook(secret, headers(signWebhook(secret, ts, body), 'yesterday'), body, { now })).toMatchObject({ ok: false, reason: 'malformed_timestamp' });
     const both = `${signWebhook('old-secret-xxxxxxxxxxxx', ts, body)}, ${signWebhook(secret, ts, body)}`;
     expect(verifyWebhook(secret, headers(both), body, { now }).ok).toBe(true);
+  });
+});
+
+// Standard Webhooks (standardwebhooks.com): the signature, and how an endpoint's secret maps to its key.
+describe('Standard Webhooks signatures', () => {
+  it("matches the specification's own example", () => {
+    // The example of the specification's reference libraries: secret, id, timestamp, body and signature.
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    expect(signStandardWebhook(secret, 'msg_p5jXN8AQM9LWM0D4loKWxJek', 1614265330, '{"test": 2432232314}')).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
+  });
+
+  it('keys an older secret with its UTF-8 bytes, and gives its standard form', () => {
+    // printf 'd1.1735689610.{}' | openssl dgst -sha256 -hmac legacy-secret-0123456789 -binary | base64
+    expect(signStandardWebhook('legacy-secret-0123456789', 'd1', 1735689610, '{}')).toBe('v1,r3kPyNyb4B+5VBLAySEODnwfyosckw11p2jal28+5ts=');
+    expect(standardWebhookSecret('legacy-secret-0123456789')).toBe(`whsec_${Buffer.from('legacy-secret-0123456789').toString('base64')}`);
+    // whsec_ and base64url (the form generated before): not canonical base64, so its bytes as text.
+    const old = 'whsec_AbCd-_efGh0123456789abcdefghijklmnopqrstu';
+    expect(standardWebhookKey(old)).toEqual(Buffer.from(old, 'utf8'));
+    // Too short to be a key once decoded: its bytes as text too.
+    expect(standardWebhookKey('whsec_AAAA')).toEqual(Buffer.from('whsec_AAAA', 'utf8'));
+  });
+
+  it('keeps a standard secret as it is', () => {
+    const secret = `whsec_${Buffer.alloc(32, 1).toString('base64')}`;
+    expect(standardWebhookKey(secret)).toEqual(Buffer.alloc(32, 1));
+    expect(standardWebhookSecret(secret)).toBe(secret);
   });
 });

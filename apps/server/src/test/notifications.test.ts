@@ -34,7 +34,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     const mailto = await smtpForMailto;
     smtpUrl = `smtp://127.0.0.1:${mailto.port}/?from=baton@northwind.example`;
     // Workers off: this test runs its own listener and job worker, with a short backoff.
-    s = await startTestServer(kind, { workers: false, env: { BATON_PUBLIC_URL: 'https://support.northwind.example' } });
+    s = await startTestServer(kind, { workers: false, env: { BATON_PUBLIC_URL: 'https://support.northwind.example', BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
     http = api(s);
     casey = await s.login('casey');
     alex = await s.login('alex');

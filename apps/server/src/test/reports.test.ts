@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)('learning-loop reports on %s', (kind) => {
     await gap(3, 'how much is shipping to Norway', { action: 'answer', confidence: 0.3 });
     await gap(4, 'do you sell gift cards?', { action: 'decline', confidence: 0.6 });
     await gap(5, 'can I buy a gift card for a friend', { action: 'clarify', confidence: 0.2 });
-    await gap(6, 'gift card for my sister', { action: 'clarify', confidence: 0.1 });
+    await gap(6, 'gift card for my sister, card 4111 1111 1111 1111 phone +44 20 7946 0958', { action: 'clarify', confidence: 0.1 });
     await gap(7, 'where is my order', { action: 'answer', confidence: 0.9 }); // answered with confidence
     await gap(8, 'hello', { action: 'clarify', confidence: 0, intent: 'greeting' }); // a greeting
     await gap(9, 'let me talk to a person', { action: 'escalate', confidence: 0.1, intent: 'human' }); // asks for a person
@@ -89,6 +89,9 @@ describe.each(TEST_DATABASES)('learning-loop reports on %s', (kind) => {
     expect(gift?.count).toBe(3);
     expect(norway).not.toBe(gift);
     expect(norway!.title.length).toBeGreaterThan(0);
+    // Reports leave as files: personal data in the examples is masked (BATON_PII_MASK_EXPORT).
+    expect(gift!.examples.join(' ')).toContain('•••• 0958');
+    expect(r.text).not.toMatch(/4111 1111|7946 0958/);
   });
 
   it('KB gaps as a Markdown bundle of draft articles', async () => {
@@ -99,6 +102,7 @@ describe.each(TEST_DATABASES)('learning-loop reports on %s', (kind) => {
     expect(files).toHaveLength(2);
     for (const f of files) expect(f).toMatch(/^[\w-]+\.md -->\n---\nid: "[\w-]+"\ntitle: /);
     expect(r.text).toContain('Norway');
+    expect(r.text).not.toMatch(/4111 1111|7946 0958/);
   });
 
   it('recurring escalations: by reason and topic, with the trend against the previous period', async () => {

@@ -31,6 +31,8 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     workers?: boolean;
     env?: Record<string, string>;
     clock?: () => Date;
+    /** Sees every log line, as the server writes it (after masking). */
+    onLog?: (level: string, message: string, fields?: Record<string, unknown>) => void;
     /** Extra routes for routes not yet in build-app, registered with the server's context. */
     plugins?: ((app: FastifyInstance, ctx: AppContext) => Promise<void> | void)[];
   } = {}): Promise<TestServer> {
@@ -57,6 +59,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.plugins ? { plugins: opts.plugins.map((p) => (app: FastifyInstance) => p(app, context!)) } : {}),
     log: (level, message, fields) => {
+      opts.onLog?.(level, message, fields);
       if (level === 'error') process.stderr.write(`[server] ${message} ${JSON.stringify(fields ?? {})}\n`);
     },
     beforeListen: async (ctx) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
+import { maskForChannel } from '../app/privacy/mask-for-channel.js';
 import { wireEvent } from '../app/wire.js';
 import { DomainError, mapError } from '../errors.js';
 import type { Principal } from '../http/auth.js';
@@ -70,7 +71,9 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
             if (!events.length || closed) break;
             for (const e of events) {
               cursor = e.seq;
-              if (visibleTo(principal, e)) send({ type: 'event', event: wireEvent(e) });
+              if (!visibleTo(principal, e)) continue;
+              const event = wireEvent(e);
+              send({ type: 'event', event: principal.kind === 'customer' ? maskForChannel(ctx.config, 'customer', event) : event });
             }
             if (events.length < 200) break;
           }

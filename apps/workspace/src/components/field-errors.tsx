@@ -35,10 +35,10 @@ export function invalidProps(error: PlacedError | null, scope: string, key: stri
 }
 
 /** The error text, rendered where it is placed when its key is one of `keys`. */
-export function ErrorAt({ error, scope, keys }: { error: PlacedError | null; scope: string; keys: string[] }) {
+export function ErrorAt({ error, scope, keys, testId }: { error: PlacedError | null; scope: string; keys: string[]; testId?: (key: string) => string }) {
   if (!error || !keys.includes(error.key)) return null;
   return (
-    <p id={errorId(scope, error.key)} className="field-error" role="alert" data-testid={`${scope}-error`} data-field={error.key}>
+    <p id={errorId(scope, error.key)} className="field-error" role="alert" data-testid={testId ? testId(error.key) : `${scope}-error`} data-field={error.key}>
       {error.text}
     </p>
   );

@@ -3,6 +3,7 @@ import { errorText } from '../api';
 import { unlockAudio } from '../sound';
 import type { Presence } from '../types';
 import { useWorkspace } from '../workspace';
+import { Brand } from './brand';
 import { Link } from './link';
 
 const STATUS_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', offline: 'Offline' } as const;
@@ -18,12 +19,7 @@ export function Header({ path }: { path: string }) {
   ];
   return (
     <header className="topbar">
-      <div className="brand">
-        <span className="brand-mark" aria-hidden="true">
-          B
-        </span>
-        <span className="brand-name">Baton</span>
-      </div>
+      <Brand />
       <nav aria-label="Main">
         <ul className="nav">
           {nav

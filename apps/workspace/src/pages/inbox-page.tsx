@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { Countdown } from '../components/countdown';
+import { Panel } from '../components/kit/panel';
+import { Segmented } from '../components/kit/segmented';
 import { Link } from '../components/link';
 import { PriorityBadge } from '../components/priority-badge';
 import { humanize } from '../hooks';
 import type { Handoff } from '../types';
 import { useWorkspace } from '../workspace';
 
+const SCOPES = [
+  ['all', 'All teams'],
+  ['teams', 'My teams'],
+] as const;
+
+/** Handoffs waiting for a person (all, or those of my teams) and the conversations I hold. */
 export function InboxPage() {
   const { waiting, mine, me } = useWorkspace();
   const [scope, setScope] = useState<'all' | 'teams'>('all');
@@ -14,48 +22,29 @@ export function InboxPage() {
     <div className="page inbox">
       <div className="page-head">
         <h1>Inbox</h1>
-        {me.teamIds.length ? (
-          <div className="segmented" role="group" aria-label="Which queues">
-            <button type="button" aria-pressed={scope === 'all'} onClick={() => setScope('all')}>
-              All teams
-            </button>
-            <button type="button" aria-pressed={scope === 'teams'} onClick={() => setScope('teams')}>
-              My teams
-            </button>
-          </div>
-        ) : null}
+        {me.teamIds.length ? <Segmented<'all' | 'teams'> label="Which queues" options={SCOPES} value={scope} onChange={setScope} /> : null}
       </div>
       <div className="inbox-grid">
-        <section className="panel" aria-labelledby="waiting-h">
-          <h2 id="waiting-h" className="panel-title">
-            Waiting <span className="count">{shown.length}</span>
-          </h2>
-          {shown.length ? (
-            <ul className="handoff-list" data-testid="waiting-list">
-              {shown.map((h) => (
-                <HandoffRow key={h.id} h={h} />
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">No one is waiting. New handoffs appear here as they arrive.</p>
-          )}
-        </section>
-        <section className="panel" aria-labelledby="mine-h">
-          <h2 id="mine-h" className="panel-title">
-            Mine <span className="count">{mine.length}</span>
-          </h2>
-          {mine.length ? (
-            <ul className="handoff-list" data-testid="mine-list">
-              {mine.map((h) => (
-                <HandoffRow key={h.id} h={h} />
-              ))}
-            </ul>
-          ) : (
-            <p className="empty">You have no open conversations.</p>
-          )}
-        </section>
+        <HandoffList id="waiting" title="Waiting" handoffs={shown} empty="No one is waiting. New handoffs appear here as they arrive." />
+        <HandoffList id="mine" title="Mine" handoffs={mine} empty="You have no open conversations." />
       </div>
     </div>
+  );
+}
+
+function HandoffList({ id, title, handoffs, empty }: { id: string; title: string; handoffs: Handoff[]; empty: string }) {
+  return (
+    <Panel headingId={`${id}-h`} title={<>{title} <span className="count">{handoffs.length}</span></>}>
+      {handoffs.length ? (
+        <ul className="handoff-list" data-testid={`${id}-list`}>
+          {handoffs.map((h) => (
+            <HandoffRow key={h.id} h={h} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{empty}</p>
+      )}
+    </Panel>
   );
 }
 

@@ -1,24 +1,25 @@
-import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
 import { ApiError, createApi } from '../api';
+import { Brand } from '../components/brand';
+import { SubmitButton } from '../components/kit/buttons';
+import { InputField } from '../components/kit/fields';
+import { useSubmit } from '../components/kit/use-busy';
 import type { Session } from '../session';
 import { unlockAudio } from '../sound';
 import type { Agent } from '../types';
 
+/** Signing in: a wrong email or password is said once, for both fields (which one is not told). */
 export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     document.title = 'Sign in · Baton';
   }, []);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = useSubmit(async () => {
     unlockAudio();
-    setBusy(true);
     setError(null);
     try {
       const api = createApi(() => null, () => {});
@@ -26,38 +27,27 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
       onSignedIn({ token: r.token, agent: r.agent });
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? 'That email and password do not match an agent.' : err instanceof Error ? err.message : String(err));
-      setBusy(false);
     }
-  };
+  });
+  const invalid = error ? { 'aria-invalid': true as const, 'aria-describedby': 'login-error' } : {};
 
   return (
     <main id="main" className="login-page">
       <div className="login-card">
-        <div className="brand brand-large">
-          <span className="brand-mark" aria-hidden="true">
-            B
-          </span>
-          <span className="brand-name">Baton</span>
-        </div>
+        <Brand large />
         <h1>Sign in to the workspace</h1>
         <p className="muted">Pick up conversations the assistant handed over, with the full brief.</p>
-        <form onSubmit={(e) => void submit(e)} noValidate>
-          <div className="field">
-            <label htmlFor="login-email">Email</label>
-            <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'login-error' : undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="login-password">Password</label>
-            <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? 'login-error' : undefined} />
-          </div>
+        <form onSubmit={submit.onSubmit} noValidate>
+          <InputField id="login-email" label="Email" type="email" autoComplete="username" required value={email} onChange={setEmail} {...invalid} />
+          <InputField id="login-password" label="Password" type="password" autoComplete="current-password" required value={password} onChange={setPassword} {...invalid} />
           {error ? (
             <p id="login-error" className="form-error" role="alert">
               {error}
             </p>
           ) : null}
-          <button type="submit" className="btn btn-primary btn-block" disabled={busy || !email || !password}>
-            {busy ? 'Signing in…' : 'Sign in'}
-          </button>
+          <SubmitButton busy={submit.busy} busyText="Signing in…" className="btn btn-primary btn-block" disabled={!email || !password}>
+            Sign in
+          </SubmitButton>
         </form>
       </div>
     </main>

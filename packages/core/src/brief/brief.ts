@@ -7,7 +7,7 @@ import type { SentimentLabel } from '../signals/sentiment.js';
  * The handoff brief (DESIGN §4): everything an agent needs to act in under 30 seconds. It is
  * plain JSON (no Dates, no Maps, no undefined-only fields that matter) because it travels in
  * the API, in webhooks and into storage unchanged. Field names are a stable contract: add
- * fields, never rename them. Every string that came from a person has card numbers masked.
+ * fields, never rename them. Every string that came from a person has payment and government ids masked (`BRIEF_PII_KINDS`).
  */
 export interface Brief {
   /** Shape version, for consumers that store briefs. */
@@ -203,7 +203,7 @@ export interface BriefTurn {
   role: BriefRoleLabel;
   /** A display name when known: the customer's name, or the agent's. */
   name?: string;
-  /** The text, card numbers masked. */
+  /** The text, payment and government ids masked. */
   text: string;
   /** ISO 8601, when the turn carried a time. */
   at?: string;

@@ -1,7 +1,7 @@
 import type { Conversation } from '../conversation.js';
 import type { Decision } from '../policy/decision.js';
 import { REASON_LABELS } from '../policy/reasons.js';
-import { maskPii } from '../signals/entities.js';
+import { BRIEF_PII_KINDS, maskPii } from '../privacy/mask-pii.js';
 import { accountContext, DEFAULT_TICKET_WINDOW_DAYS } from './account-context.js';
 import { aiAttempts } from './attempts.js';
 import type { Brief, BriefHeadline, BriefSentiment } from './brief.js';
@@ -72,13 +72,13 @@ function headlineOf(input: BriefInput, issue: string): BriefHeadline {
 /**
  * Builds the handoff brief (DESIGN §4) from the decision at escalation, the conversation, the
  * customer's profile and what tools confirmed. Pure and deterministic: time comes in as `now`.
- * Card numbers are masked in every string of the result.
+ * Cards, card security data, IBANs and national ids are masked in every string of the result.
  */
 export function buildBrief(input: BriefInput): Brief {
   const { conversation, decision, now } = input;
   const facts = input.facts ?? [];
   const staleScanDays = input.staleScanDays ?? DEFAULT_STALE_SCAN_DAYS;
-  const customerTexts = conversation.turns.filter((t) => t.role === 'customer' && typeof t.text === 'string').map((t) => maskPii(t.text));
+  const customerTexts = conversation.turns.filter((t) => t.role === 'customer' && typeof t.text === 'string').map((t) => maskPii(t.text, BRIEF_PII_KINDS));
 
   const entities = keyEntities(decision.signals.entities, facts);
   const attempts = aiAttempts(conversation, decision.signals.attempts, facts, input.articles);

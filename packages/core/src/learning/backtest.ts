@@ -3,6 +3,7 @@ import type { Decision, DecisionAction } from '../policy/decision.js';
 import type { Engine } from '../policy/engine.js';
 import type { Priority } from '../policy/policy.js';
 import { categoryForDecision } from '../routing/category-for-decision.js';
+import { DEFAULT_SLA_MINUTES } from '../routing/default-sla.js';
 import { queueModel } from './erlang-c.js';
 
 /** One conversation to replay. */
@@ -149,9 +150,6 @@ export interface BacktestResult {
   /** Null without `arrivals`. */
   slaRisk: SlaRisk | null;
 }
-
-/** The teams' default SLA (minutes to pick up) per priority. */
-export const DEFAULT_SLA_MINUTES: Record<Priority, number> = { critical: 5, high: 15, medium: 60, low: 240 };
 
 const ACTIONS: DecisionAction[] = ['answer', 'clarify', 'decline', 'offer_choice', 'escalate'];
 

@@ -136,7 +136,13 @@ function groupStart(m: RegExpExecArray, g: number): number {
 // ---------------------------------------------------------------------------------------
 // Cards
 
-const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?!\d)/g;
+/**
+ * A run of 13-19 digits, with up to two separator characters between digits: spaces, dashes,
+ * dots, NBSP and narrow NBSP, so "4111.1111.1111.1111" and "4111\u00a01111…" are found as
+ * well as "4111  1111 …" typed with a double space.
+ */
+const CARD_SEP = '[ .\\-\\u00a0\\u202f\\u2007\\u2009]';
+const CARD = new RegExp(String.raw`(?<![\d\-])(?<!\d\.)\d(?:${CARD_SEP}{0,2}\d){12,18}(?!\d)(?!\.\d)`, 'g');
 
 /** Luhn checksum over a digit string. */
 export function luhnValid(digits: string): boolean {
@@ -164,10 +170,20 @@ function cardGroupingOk(groups: number[]): boolean {
   return last >= 1 && last <= 4;
 }
 
+/** Where, in `raw`, the first `digits` digits end (separators of any width in between). */
+function endOfGroups(raw: string, digits: number): number {
+  let seen = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++seen === digits) return i + 1;
+  }
+  return raw.length;
+}
+
 function scanCards(text: string, out: Candidate[]): void {
   for (const m of matches(CARD, text)) {
     const raw = m[0];
-    const parts = raw.split(/[ -]/);
+    const parts = raw.split(new RegExp(`${CARD_SEP}+`));
     // Try the whole run, then drop trailing groups: "4242 4242 4242 4242 12" is a card and a 12.
     for (let k = parts.length; k >= 1; k--) {
       const groups = parts.slice(0, k);
@@ -176,7 +192,7 @@ function scanCards(text: string, out: Candidate[]): void {
       if (!/^[2-6]/.test(digits)) continue;
       if (!cardGroupingOk(groups.map((g) => g.length))) continue;
       if (!luhnValid(digits)) continue;
-      const len = groups.reduce((a, g) => a + g.length, 0) + (k - 1);
+      const len = endOfGroups(raw, digits.length);
       const masked = `${MASK} ${digits.slice(-4)}`;
       out.push({
         kind: 'card_number',
@@ -724,37 +740,4 @@ export function extractEntities(text: string): Entity[] {
   }
   scanVersions(text, out); // "Windows XP" has no digit.
   return resolve(text, out);
-}
-
-/** Options for {@link maskPii}. */
-export interface MaskPiiOptions {
-  /** Also mask email addresses ("j•••@example.com"). Default false. */
-  emails?: boolean;
-  /** Also mask phone numbers ("•••• 0958"). Default false. */
-  phones?: boolean;
-}
-
-/**
- * Masks PII in free text before it leaves the conversation (briefs, email, Slack, SMS;
- * DESIGN §11). Card numbers are always masked, using the same detection as
- * {@link extractEntities}, so what the brief lists and what it prints agree. Emails and phones
- * are masked only on request because agents usually need them.
- */
-export function maskPii(text: string, opts: MaskPiiOptions = {}): string {
-  if (typeof text !== 'string' || text.length === 0) return '';
-  const entities = extractEntities(text);
-  let out = '';
-  let pos = 0;
-  for (const e of entities) {
-    let replacement: string | null = null;
-    if (e.kind === 'card_number') replacement = e.value;
-    else if (e.kind === 'email' && opts.emails) {
-      const at = e.text.indexOf('@');
-      replacement = `${e.text.charAt(0)}\u2022\u2022\u2022${e.text.slice(at)}`;
-    } else if (e.kind === 'phone' && opts.phones) replacement = `${MASK} ${digitsOf(e.text).slice(-4)}`;
-    if (replacement === null) continue;
-    out += text.slice(pos, e.start) + replacement;
-    pos = e.end;
-  }
-  return out + text.slice(pos);
 }

@@ -16,7 +16,7 @@ const SENSITIVE: ReadonlySet<ReasonCode> = new Set<ReasonCode>([
  * a sensitive subject comes before frustration so that a safety or fraud case is not answered
  * with "sorry this has been frustrating"; anything else is "needs a closer look".
  */
-export function reasonKindFor(decision: Decision): HandoffReasonKind {
+export function reasonKindFor(decision: Pick<Decision, 'reasons'>): HandoffReasonKind {
   const codes = new Set(decision.reasons.map((r) => r.code));
   if (codes.has('customer_request')) return 'customer_request';
   if ([...codes].some((c) => SENSITIVE.has(c))) return 'sensitive';

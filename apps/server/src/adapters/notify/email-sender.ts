@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { checkedAddress, OutboundAllowList } from './outbound-guard.js';
 import type { SendOptions, SendResult } from './send-result.js';
 import { DEFAULT_SEND_TIMEOUT_MS, shortError } from './send-result.js';
 
@@ -20,12 +21,14 @@ export interface EmailRoute {
 
 const DEFAULT_FROM = 'Baton <notifications@baton.localhost>';
 
-function smtpOptions(u: URL, password: string | null, timeoutMs: number) {
+function smtpOptions(u: URL, password: string | null, timeoutMs: number, address: string | null) {
   const secure = u.protocol === 'smtps:';
   const user = decodeURIComponent(u.username);
   const pass = password ?? decodeURIComponent(u.password);
   return {
-    host: u.hostname,
+    // Connected by the checked address, while TLS still verifies the certificate for the name.
+    host: address ?? u.hostname,
+    ...(address ? { tls: { servername: u.hostname.replace(/^\[|\]$/g, '') } } : {}),
     port: u.port ? Number(u.port) : secure ? 465 : 587,
     secure,
     ...(user ? { auth: { user, pass } } : {}),
@@ -50,7 +53,15 @@ export function resolveEmailRoute(route: EmailRoute): { server: URL; password: s
 export async function sendEmail(route: EmailRoute, message: EmailMessage, opts: SendOptions = {}): Promise<SendResult> {
   const resolved = resolveEmailRoute(route);
   if (typeof resolved === 'string') return { ok: false, status: null, error: resolved };
-  const transport = nodemailer.createTransport(smtpOptions(resolved.server, resolved.password, opts.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS));
+  // An smtp:// target is the admin's to choose, so it must be a public server (or allowed); the
+  // server-wide BATON_SMTP_URL behind mailto: is the operator's own and is trusted.
+  let address: string | null = null;
+  if (!route.target.startsWith('mailto:')) {
+    const checked = await checkedAddress(resolved.server.hostname, new OutboundAllowList(opts.outboundAllow ?? []));
+    if ('problem' in checked) return { ok: false, status: null, error: shortError(`refused: ${checked.problem}`) };
+    address = checked.address;
+  }
+  const transport = nodemailer.createTransport(smtpOptions(resolved.server, resolved.password, opts.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS, address));
   try {
     const info = await transport.sendMail({ from: resolved.from, to: resolved.to, subject: message.subject, text: message.text });
     if (info.rejected.length) return { ok: false, status: null, error: shortError(`rejected: ${info.rejected.map(String).join(', ')}`) };

@@ -25,7 +25,7 @@ export interface SendNotificationOptions extends SendOptions {
 
 /** Sends one notification through the sender for its kind. */
 export function sendNotification(n: OutboundNotification, opts: SendNotificationOptions): Promise<SendResult> {
-  const send = { ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}) };
+  const send = { ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}), ...(opts.outboundAllow ? { outboundAllow: opts.outboundAllow } : {}) };
   switch (n.kind) {
     case 'webhook':
       if (!n.secret) return Promise.resolve({ ok: false, status: null, error: 'the webhook endpoint has no secret' });

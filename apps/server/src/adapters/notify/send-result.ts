@@ -1,3 +1,5 @@
+import type { ResolveHost } from './outbound-guard.js';
+
 /** What one attempt to reach an endpoint gave: 2xx (or SMTP accepted) is `ok`; anything else is retried. */
 export interface SendResult {
   ok: boolean;
@@ -11,6 +13,10 @@ export interface SendResult {
 export interface SendOptions {
   /** A slow receiver counts as a failure after this long (default 5000 ms). */
   timeoutMs?: number;
+  /** BATON_OUTBOUND_ALLOW: internal hosts, addresses or ranges an admin allowed (none by default). */
+  outboundAllow?: readonly string[];
+  /** Resolves host names (default: the system's DNS); tests give one that changes its answer. */
+  resolveHost?: ResolveHost;
 }
 
 export const DEFAULT_SEND_TIMEOUT_MS = 5000;

@@ -1,4 +1,4 @@
-import { signWebhook } from '../../webhook-signature.js';
+import { signStandardWebhook, signWebhook } from '../../webhook-signature.js';
 import { httpPost } from './http-post.js';
 import type { SendOptions, SendResult } from './send-result.js';
 
@@ -6,7 +6,7 @@ import type { SendOptions, SendResult } from './send-result.js';
 export interface WebhookMessage {
   url: string;
   secret: string;
-  /** The delivery's id, stable across retries: receivers dedupe on it or on the envelope's `id`. */
+  /** The delivery's id, stable across retries (`webhook-id`): receivers dedupe on it. */
   deliveryId: string;
   eventType: string;
   /** The exact bytes that are signed and sent. */
@@ -15,7 +15,10 @@ export interface WebhookMessage {
   timestamp: number;
 }
 
-/** POSTs the JSON body with the `Baton-*` headers and its HMAC-SHA256 signature. */
+/**
+ * POSTs the JSON body signed by Standard Webhooks (`webhook-*`), with the deprecated `Baton-*`
+ * headers alongside for one release.
+ */
 export function sendWebhook(m: WebhookMessage, opts: SendOptions = {}): Promise<SendResult> {
   return httpPost(
     m.url,
@@ -23,6 +26,9 @@ export function sendWebhook(m: WebhookMessage, opts: SendOptions = {}): Promise<
       headers: {
         'content-type': 'application/json',
         'user-agent': 'Baton-Webhooks/1',
+        'webhook-id': m.deliveryId,
+        'webhook-timestamp': String(m.timestamp),
+        'webhook-signature': signStandardWebhook(m.secret, m.deliveryId, m.timestamp, m.body),
         'baton-event': m.eventType,
         'baton-delivery': m.deliveryId,
         'baton-timestamp': String(m.timestamp),

@@ -7,6 +7,7 @@ import type { OutboxRecord } from '../../adapters/db/repositories/email.reposito
 import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/db/repositories/email.repository.js';
 import type { AppContext } from '../context.js';
 import { EMAIL_QUEUE_UPDATE_MINUTES, continueLink, handoffConfirmation, messageEmailBody, newMessageId, threadSubject } from './compose-email.js';
+import { maskForChannel } from '../privacy/mask-for-channel.js';
 
 const ZEventMessage = z.object({
   id: z.string(),
@@ -57,7 +58,7 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     rfcMessageId,
     toAddress: conv.customerEmail,
     subject,
-    body: messageEmailBody({ authorKind: m.author.kind, authorName: m.author.name ?? null, text: m.text }, { mailFrom: o.mailFrom, caseNumber: conv.caseNumber, extra }),
+    body: maskForChannel(ctx.config, 'customer', messageEmailBody({ authorKind: m.author.kind, authorName: m.author.name ?? null, text: m.text }, { mailFrom: o.mailFrom, caseNumber: conv.caseNumber, extra })),
     inReplyTo: thread.messageIds.at(-1) ?? null,
     references: thread.messageIds.slice(-MAX_REFERENCES),
     createdAt: now,
@@ -96,7 +97,7 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     rfcMessageId,
     toAddress: conv.customerEmail,
     subject: mail.subject,
-    body: mail.body,
+    body: maskForChannel(ctx.config, 'customer', mail.body),
     inReplyTo: null,
     references: [],
     createdAt: ctx.clock(),

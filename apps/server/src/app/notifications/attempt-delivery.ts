@@ -46,7 +46,7 @@ export async function attemptDelivery(ctx: AppContext, job: { deliveryId: string
   const now = ctx.clock();
   const result = await sendNotification(
     { kind: ep.kind, target: ep.target, secret: ep.secret, deliveryId: d.id, eventType: d.eventType, payload: d.payload },
-    { now, ...(policy.timeoutMs !== undefined ? { timeoutMs: policy.timeoutMs } : {}), smtpUrl: policy.smtpUrl ?? null },
+    { now, ...(policy.timeoutMs !== undefined ? { timeoutMs: policy.timeoutMs } : {}), smtpUrl: policy.smtpUrl ?? null, outboundAllow: ctx.config.outboundAllow },
   );
   const attempt = d.attempts + 1;
   const maxAttempts = policy.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;

@@ -3,13 +3,14 @@ import type { TCreateEndpoint, TEndpoint, TUpdateEndpoint } from '@baton/contrac
 import { notificationTargetProblem } from '@baton/contracts';
 import type { NotificationEndpointRecord } from '../../adapters/db/repositories/endpoints.repository.js';
 import * as repo from '../../adapters/db/repositories/endpoints.repository.js';
+import { OutboundAllowList, outboundHostProblem } from '../../adapters/notify/outbound-guard.js';
 import type { AppContext } from '../context.js';
 import { DEFAULT_MIN_PRIORITY, effectiveEvents } from './notification-rules.js';
 import { notifyError } from './notify-errors.js';
 
-/** A fresh webhook signing secret: 32 random bytes, prefixed so it is recognisable in a vault. */
+/** A fresh webhook signing secret in the Standard Webhooks form: `whsec_` and 32 random bytes in base64. */
 export function newWebhookSecret(): string {
-  return `whsec_${randomBytes(32).toString('base64url')}`;
+  return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
 /** An endpoint as admins see it: the secret only as `hasSecret`, unless `reveal` (creation, rotation). */
@@ -33,8 +34,26 @@ export function listNotificationEndpoints(ctx: AppContext): Promise<Notification
   return repo.listEndpoints(ctx.db);
 }
 
+/**
+ * Refuses a target that points into the server's own network (SSRF): its host must resolve to
+ * public addresses only, unless BATON_OUTBOUND_ALLOW names it. `mailto:` goes through the
+ * operator's own SMTP server and has no host of its own. Checked again at each delivery.
+ */
+async function assertPublicTarget(ctx: AppContext, target: string): Promise<void> {
+  let u: URL;
+  try {
+    u = new URL(target);
+  } catch {
+    return; // a malformed target is NOTIFY_ERR_INVALID_TARGET's, checked with its kind
+  }
+  if (u.protocol === 'mailto:') return;
+  const problem = await outboundHostProblem(u.hostname, new OutboundAllowList(ctx.config.outboundAllow));
+  if (problem) throw notifyError('NOTIFY_ERR_TARGET_FORBIDDEN', `target: ${problem}`, 'target');
+}
+
 /** Creates an endpoint; a webhook gets a generated secret, returned here once and never again. */
 export async function createNotificationEndpoint(ctx: AppContext, input: TCreateEndpoint): Promise<TEndpoint> {
+  await assertPublicTarget(ctx, input.target);
   const secret = input.kind === 'webhook' ? (input.secret ?? newWebhookSecret()) : (input.secret ?? null);
   const e = await ctx.db.transaction().execute((tx) =>
     repo.insertEndpoint(tx, {
@@ -53,6 +72,7 @@ export async function createNotificationEndpoint(ctx: AppContext, input: TCreate
 
 /** Changes an endpoint; the kind is fixed, and a new target is checked against it. */
 export async function updateNotificationEndpoint(ctx: AppContext, id: string, input: TUpdateEndpoint): Promise<TEndpoint> {
+  if (input.target !== undefined) await assertPublicTarget(ctx, input.target);
   return ctx.db.transaction().execute(async (tx) => {
     const current = await repo.getEndpoint(tx, id);
     if (!current) throw notifyError('NOTIFY_ERR_ENDPOINT_NOT_FOUND', `no notification endpoint ${id}`);

@@ -4,6 +4,7 @@ import { insertDelivery, newDeliveriesFor, overdueDeliveries } from '../../adapt
 import { listEndpoints } from '../../adapters/db/repositories/endpoints.repository.js';
 import type { AppContext } from '../context.js';
 import { endpointWants, outboundType } from './notification-rules.js';
+import { maskForChannel } from '../privacy/mask-for-channel.js';
 import { loadNotificationSubject, renderNotification } from './render-notification.js';
 
 /**
@@ -20,7 +21,7 @@ export async function queueDeliveries(ctx: AppContext, tx: Sql, e: EventRecord):
   let queued = 0;
   for (const ep of endpoints) {
     if (!endpointWants(ep, type, subject.priority)) continue;
-    const stored = await insertDelivery(tx, { id: ctx.newId(), endpointId: ep.id, eventSeq: e.seq, eventType: type, payload: renderNotification(ep.kind, subject, ctx.config.publicUrl), at: ctx.clock() });
+    const stored = await insertDelivery(tx, { id: ctx.newId(), endpointId: ep.id, eventSeq: e.seq, eventType: type, payload: renderNotification(ep.kind, maskForChannel(ctx.config, ep.kind, subject), ctx.config.publicUrl), at: ctx.clock() });
     if (stored) queued += 1;
   }
   return queued;

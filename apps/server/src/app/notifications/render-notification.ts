@@ -1,6 +1,6 @@
 import type { TNotificationEvent, TNotificationKind, TWebhookEnvelope } from '@baton/contracts';
 import type { Brief, Priority } from '@baton/core';
-import { maskPii, renderBriefText } from '@baton/core';
+import { maskPiiDeep, renderBriefText } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
@@ -21,13 +21,8 @@ export interface NotificationSubject {
   extra: Record<string, unknown>;
 }
 
-/** Card numbers masked in every string of a JSON value (DESIGN §11), whatever path the string took. */
-function maskDeep<T>(value: T): T {
-  if (typeof value === 'string') return maskPii(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => maskDeep(v)) as T;
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v)])) as T;
-  return value;
-}
+/** Card data is masked in every notification whatever the channel's setting (PCI DSS: never in clear outside the product). */
+const ALWAYS_MASKED = ['card', 'card_security'] as const;
 
 const LABELS: Record<TNotificationEvent, string> = {
   'handoff.requested': 'Handoff requested',
@@ -66,8 +61,9 @@ function eventExtra(type: TNotificationEvent, p: Record<string, unknown>): Recor
 
 /**
  * Gathers what notifications say about an event, inside the listener's transaction. Every string
- * goes through `maskPii`, so card numbers a customer typed never leave in a notification
- * (DESIGN §11), whatever path they took into the payload.
+ * has card data masked, so card numbers a customer typed never leave in a notification
+ * (DESIGN §11), whatever path they took into the payload; each channel then masks the other
+ * kinds it is configured for (`maskForChannel`).
  */
 export async function loadNotificationSubject(tx: Sql, e: EventRecord, type: TNotificationEvent): Promise<NotificationSubject> {
   const conv = e.conversationId ? await getConversation(tx, e.conversationId) : null;
@@ -78,7 +74,7 @@ export async function loadNotificationSubject(tx: Sql, e: EventRecord, type: TNo
     const h = e.handoffId ? await getHandoff(tx, e.handoffId) : e.conversationId ? await latestHandoffFor(tx, e.conversationId) : null;
     if (h) handoff = { ...wireHandoff(h, await teamName(tx, h.teamId)) } as NotificationSubject['handoff'];
   }
-  return maskDeep({
+  return maskPiiDeep({
     type,
     seq: e.seq,
     createdAt: e.createdAt.toISOString(),
@@ -86,7 +82,7 @@ export async function loadNotificationSubject(tx: Sql, e: EventRecord, type: TNo
     conversation: conv ? { id: conv.id, caseNumber: conv.caseNumber, status: conv.status } : null,
     handoff,
     extra: eventExtra(type, e.payload),
-  });
+  }, ALWAYS_MASKED);
 }
 
 /** The stable id of an event on the wire, the same for every endpoint and retry. */

@@ -22,6 +22,7 @@ import { queueEstimate } from '../../app/queue-state.js';
 import { CODE_MINUTES, requestVerificationCode } from '../../app/request-verification-code.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
+import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
 import { verifyConversationCode } from '../../app/verify-conversation-code.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
@@ -70,7 +71,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
       if (body.private) throw new DomainError('VALIDATION_ERR_BODY', 'customers cannot write private notes', 'private');
       const r = await postCustomerMessage(ctx, req.params.id, { text: body.text, ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}) });
       reply.code(r.duplicate ? 200 : 201);
-      return { message: wireMessage(r.message), replies: r.replies.map(wireMessage) };
+      // The customer's own view masks card data too: a shared screen or a leaked token shows no card.
+      return maskForChannel(ctx.config, 'customer', { message: wireMessage(r.message), replies: r.replies.map(wireMessage) });
     }
     const m = await postAgentMessage(ctx, principal.agent, req.params.id, body);
     reply.code(201);
@@ -84,7 +86,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const messages = await listMessages(ctx.db, conv.id, { after: req.query.after, includePrivate: req.principal!.kind === 'agent' });
-    return { messages: messages.map(wireMessage) };
+    const wired = { messages: messages.map(wireMessage) };
+    return req.principal!.kind === 'customer' ? maskForChannel(ctx.config, 'customer', wired) : wired;
   });
 
   app.post('/conversations/:id/verify/code', {

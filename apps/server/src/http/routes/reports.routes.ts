@@ -9,6 +9,7 @@ import { learningReport } from '../../app/reports/learning-report.js';
 import { recurringEscalationsReport } from '../../app/reports/recurring-escalations-report.js';
 import { reportPeriod } from '../../app/reports/report-period.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
+import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
 
 /** The learning-loop reports' query: a period (default the last 30 days) and each report's knob. */
 export const ZReportQuerySchema = z.strictObject({
@@ -32,25 +33,27 @@ export const reportRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const supervisor = { role: 'supervisor' } as const;
   const period = (q: z.output<typeof ZReportQuerySchema>) => reportPeriod(q, ctx.clock());
+  // Reports quote customers (KB-gap examples) and leave as files: BATON_PII_MASK_EXPORT applies.
+  const exported = async <T>(report: Promise<T>): Promise<T> => maskForChannel(ctx.config, 'export', await report);
   const threshold = (q: z.output<typeof ZReportQuerySchema>) => (q.threshold !== undefined ? { threshold: q.threshold } : {});
 
   app.get('/reports/kb-gaps', { config: supervisor, schema: { summary: 'KB gaps: unanswered questions clustered into draft articles', querystring: ZReportQuerySchema } }, async (req) =>
-    kbGapsReport(ctx.db, period(req.query), threshold(req.query)),
+    exported(kbGapsReport(ctx.db, period(req.query), threshold(req.query))),
   );
 
   app.get('/reports/kb-gaps.md', { config: supervisor, schema: { summary: 'KB-gap draft articles as one Markdown bundle', querystring: ZReportQuerySchema } }, async (req, reply) => {
-    const report = await kbGapsReport(ctx.db, period(req.query), threshold(req.query));
+    const report = await exported(kbGapsReport(ctx.db, period(req.query), threshold(req.query)));
     reply.header('content-type', 'text/markdown; charset=utf-8');
     reply.header('content-disposition', 'inline; filename="kb-gaps.md"');
     return kbGapsMarkdown(report);
   });
 
   app.get('/reports/recurring-escalations', { config: supervisor, schema: { summary: 'Escalations recurring by reason and topic, with trend', querystring: ZReportQuerySchema } }, async (req) =>
-    recurringEscalationsReport(ctx.db, period(req.query), req.query.minCount !== undefined ? { minCount: req.query.minCount } : {}),
+    exported(recurringEscalationsReport(ctx.db, period(req.query), req.query.minCount !== undefined ? { minCount: req.query.minCount } : {})),
   );
 
   app.get('/reports/learning', { config: supervisor, schema: { summary: 'Reason codes, resolution categories and verdicts', querystring: ZReportQuerySchema } }, async (req) =>
-    learningReport(ctx.db, period(req.query)),
+    exported(learningReport(ctx.db, period(req.query))),
   );
 
   app.get('/metrics/handoffs', { schema: { summary: 'Handoff metrics', querystring: ZMetricsQuerySchema } }, async (req) => {

@@ -49,6 +49,12 @@ export async function getTeamByName(db: Sql, name: string): Promise<Team | null>
   return row ? toTeam(row) : null;
 }
 
+/** The team that takes what no other team matches, or null when none is marked default. */
+export async function getDefaultTeam(db: Sql): Promise<Team | null> {
+  const row = await db.selectFrom('teams').selectAll().where('isDefault', '=', true).orderBy('name').executeTakeFirst();
+  return row ? toTeam(row) : null;
+}
+
 /** A team's display name, for payloads. */
 export async function teamName(db: Sql, teamId: string | null): Promise<string | null> {
   if (!teamId) return null;

@@ -1,0 +1,30 @@
+import { BRIEF_PII_KINDS, PII_KINDS } from '@baton/core';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, PII_CHANNELS } from './config.js';
+
+// The privacy and outbound settings this file parses (docs/security-pii.md).
+describe('config: PII masking and the outbound allow-list', () => {
+  it('masks everything outside the workspace by default, and allows no internal host', () => {
+    const c = loadConfig({});
+    for (const channel of PII_CHANNELS.filter((ch) => ch !== 'customer')) expect(c.piiMask[channel], channel).toEqual([...PII_KINDS]);
+    expect(c.piiMask.customer).toEqual([...BRIEF_PII_KINDS]);
+    expect(c.outboundAllow).toEqual([]);
+  });
+
+  it('takes a list, all or none per channel, and the allow-list entries', () => {
+    const c = loadConfig({ BATON_PII_MASK_SLACK: 'email, card', BATON_PII_MASK_LOG: 'none', BATON_PII_MASK_CUSTOMER: 'all', BATON_OUTBOUND_ALLOW: 'Hooks.Internal.example, 10.0.0.0/8, ::1' });
+    expect(c.piiMask.slack).toEqual(['card', 'email']);
+    expect(c.piiMask.log).toEqual([]);
+    expect(c.piiMask.customer).toEqual([...PII_KINDS]);
+    expect(c.outboundAllow).toEqual(['hooks.internal.example', '10.0.0.0/8', '::1']);
+  });
+
+  it('fails the start naming a bad kind or a bad allow-list entry', () => {
+    expect(() => loadConfig({ BATON_PII_MASK_WEBHOOK: 'card,passport' })).toThrow(ConfigError);
+    expect(() => loadConfig({ BATON_PII_MASK_WEBHOOK: 'card,passport' })).toThrow(/BATON_PII_MASK_WEBHOOK="card,passport": unknown kind passport/);
+    for (const bad of ['http://10.0.0.1/', '10.0.0.0/40', 'fd00::/129', 'hooks.example.com/8', '10.0.0.0/8/8']) {
+      expect(() => loadConfig({ BATON_OUTBOUND_ALLOW: bad }), bad).toThrow(/BATON_OUTBOUND_ALLOW/);
+    }
+    expect(loadConfig({ BATON_OUTBOUND_ALLOW: 'fd00::/8,127.0.0.1,hooks.example.com.' }).outboundAllow).toEqual(['fd00::/8', '127.0.0.1', 'hooks.example.com.']);
+  });
+});

@@ -19,7 +19,6 @@ import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
-import { publicLimit } from '../rate-limits.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
 /** The customer's side of a conversation (its token), which agents reach too. */
@@ -27,7 +26,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
   app.post('/conversations', {
-    config: { public: true, rateLimit: publicLimit(ctx, 'start') },
+    config: { public: true, limit: 'start.address' },
     schema: { summary: 'Start a conversation; returns the customer token', body: ZCreateConversationSchema, response: { 201: ZCreateConversationResponseSchema } },
   }, async (req, reply) => {
     const { conversation, token } = await startConversation(ctx, req.body);
@@ -47,7 +46,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/messages', {
-    config: { customer: true, rateLimit: publicLimit(ctx, 'message') },
+    config: { customer: true },
     schema: {
       summary: 'Send a message (customer: the AI answers or hands over; agent: a reply or a private note)',
       params: ZIdParamsSchema,
@@ -80,7 +79,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/csat', {
-    config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },
+    config: { customer: 'only' },
     schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: ZCsatResponseSchema } },
   }, async (req, reply) => {
     reply.code(201);

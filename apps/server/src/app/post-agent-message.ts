@@ -22,8 +22,8 @@ export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conv
     const conv = await getConversation(tx, conversationId, { forUpdate: true });
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
     const handoff = await openHandoffFor(tx, conversationId);
-    // Notes too stay within the team that holds the case (or its assigned agent, or a supervisor).
-    if (conv.assignedAgentId !== agent.id) assertMayTake({ id: handoff?.id ?? conversationId, teamId: conv.teamId, offeredAgentId: handoff?.offeredAgentId ?? null }, agent);
+    // Notes stay within the team that holds the case (or its assigned agent, or a supervisor); replies need the assignment below.
+    if (input.private && conv.assignedAgentId !== agent.id) assertMayTake({ id: handoff?.id ?? conversationId, teamId: conv.teamId, offeredAgentId: handoff?.offeredAgentId ?? null }, agent);
     if (!input.private) {
       if (conv.status !== 'assigned' || !handoff) throw new DomainError('HANDOFF_ERR_NOT_ASSIGNED', 'accept the handoff before replying to the customer', 'conversationId');
       if (conv.assignedAgentId !== agent.id && agent.role === 'agent') throw new DomainError('CONVERSATION_ERR_NOT_YOURS', 'this conversation is assigned to another agent');

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { TPolicyInput } from '@baton/contracts';
 import { ApiError, errorText } from '../api';
+import { AgentAccessSettings } from '../components/agent-access';
 import { PolicyPreviewPanel } from '../components/policy-preview';
 import { formatTime, humanize } from '../hooks';
 import type { PolicyPreview } from '../metrics-types';
@@ -74,6 +75,7 @@ export function AdminPage() {
       </div>
       <div className="admin-gap" />
       <TeamEditor selected={teamId} onSelect={setTeamId} />
+      <AgentAccessSettings />
       <NotificationSettings />
       <KnowledgeBaseSettings />
     </div>

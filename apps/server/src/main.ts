@@ -132,7 +132,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     bus,
     jobs,
     config,
-    limiter: createLimiter(limitStore, config.limits, config.lockout),
+    limiter: createLimiter(limitStore, config.limits, config.lockout, (message) => log('warn', message)),
     log,
     clock,
     encoder,

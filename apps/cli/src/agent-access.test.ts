@@ -27,7 +27,7 @@ describe('baton agent disable|enable|role|password', () => {
     const common = baton('agent', 'add', '--email', 'ana@northwind.example', '--name', 'Ana Lima', '--password', 'password1234');
     expect(common.stderr).toMatch(/common passwords/);
     expect(baton('agent', 'add', '--email', 'ana@northwind.example', '--name', 'Ana Lima', '--password', 'copper-lantern-meadow-3').code).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('re-roles, disables, enables and resets, each ending the sessions', () => {
     expect(baton('agent', 'role', '--email', 'ana@northwind.example', '--role', 'supervisor').stdout).toBe('Ana Lima <ana@northwind.example>: supervisor, active; their sessions ended\n');
@@ -36,11 +36,11 @@ describe('baton agent disable|enable|role|password', () => {
     const weak = baton('agent', 'password', '--email', 'ana@northwind.example', '--password', 'ana-lima-2024-pw');
     expect({ code: weak.code, stderr: weak.stderr }).toEqual({ code: 1, stderr: expect.stringMatching(/must not contain the agent's email or name/) });
     expect(baton('agent', 'password', '--email', 'ana@northwind.example', '--password', 'violet-harbour-kettle-42').stdout).toContain('password reset');
-  }, 60_000);
+  }, 240_000);
 
   it('says which argument is wrong or which agent is missing', () => {
     expect(baton('agent', 'role', '--email', 'ana@northwind.example', '--role', 'owner')).toMatchObject({ code: 2, stderr: 'baton: --role must be agent, supervisor or admin\n' });
     expect(baton('agent', 'disable', '--email', 'nobody@northwind.example')).toMatchObject({ code: 1, stderr: 'baton: no agent with email nobody@northwind.example\n' });
     expect(baton('agent', 'disable')).toMatchObject({ code: 2, stderr: 'baton: agent disable needs --email\n' });
-  }, 60_000);
+  }, 240_000);
 });

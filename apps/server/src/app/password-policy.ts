@@ -13,9 +13,12 @@ export function checkPasswordPolicy(password: string, account: { email: string; 
   if (chars < MIN_PASSWORD_LENGTH) throw new DomainError('AUTH_ERR_WEAK_PASSWORD', `the password must have at least ${MIN_PASSWORD_LENGTH} characters (it has ${chars})`, field);
   const lower = password.toLowerCase();
   if (commonPasswords.test(password) || commonPasswords.test(lower)) throw new DomainError('AUTH_ERR_WEAK_PASSWORD', 'this password is on the list of common passwords found in breaches; choose another', field);
-  const local = account.email.split('@')[0]!.toLowerCase();
-  const name = account.name?.toLowerCase().replace(/\s+/g, '') ?? '';
-  if ((local.length >= 4 && lower.includes(local)) || (name.length >= 4 && lower.replace(/\s+/g, '').includes(name))) {
+  // Compared on letters and digits alone, so "ana-lima-2024" counts as containing "Ana Lima".
+  const bare = (v: string) => v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const plain = bare(password);
+  const local = bare(account.email.split('@')[0]!);
+  const name = bare(account.name ?? '');
+  if ((local.length >= 4 && plain.includes(local)) || (name.length >= 4 && plain.includes(name))) {
     throw new DomainError('AUTH_ERR_WEAK_PASSWORD', "the password must not contain the agent's email or name", field);
   }
 }

@@ -11,7 +11,7 @@ import { openStream } from './ws-client.js';
 type Stream = Awaited<ReturnType<typeof openStream>>;
 
 /** The close code and reason the server ends a stream with, or a rejection after `ms`. */
-function closed(stream: Stream, ms = 8000): Promise<{ code: number; reason: string }> {
+function closed(stream: Stream, ms = 15_000): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`the stream was still open after ${ms} ms`)), ms);
     stream.ws.once('close', (code, reason) => {
@@ -58,7 +58,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     await http.escalated(admin);
     expect(stream.events.length).toBe(before);
     expect((await http.get('/api/v1/agents/me', a.token)).status).toBe(401);
-  });
+  }, 60_000);
 
   it('closes only the stream of the session that logged out, not the same agent on another device', async () => {
     const a = await newAgent('Max');
@@ -71,7 +71,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     const conv = await http.escalated(admin);
     await phone.waitFor((e) => e.type === 'handoff.requested' && e.conversationId === conv.id);
     await phone.close();
-  });
+  }, 60_000);
 
   it('closes the stream when the session expires', async () => {
     const a = await newAgent('Noor');
@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     } finally {
       now = Date.now();
     }
-  });
+  }, 60_000);
 
   it('disables an agent: the stream closes, login is refused, and their case goes back to the queue', async () => {
     const a = await newAgent('Oli');
@@ -108,7 +108,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     // Enabled again, the agent can sign in.
     expect((await http.call('PATCH', `/api/v1/agents/${a.id}`, { token: admin, body: { disabled: false } })).body.agent.disabledAt).toBeNull();
     expect((await http.post('/api/v1/auth/login', undefined, { email: a.email, password: STRONG })).status).toBe(200);
-  });
+  }, 60_000);
 
   it('re-roles an agent: the old session ends, and the next login carries the new role', async () => {
     const a = await newAgent('Pat');
@@ -119,7 +119,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     expect((await http.get('/api/v1/agents/me', a.token)).status).toBe(401);
     const again = await http.post('/api/v1/auth/login', undefined, { email: a.email, password: STRONG });
     expect(again.body.agent.role).toBe('supervisor');
-  });
+  }, 60_000);
 
   it('resets a password under the policy: weak ones are refused naming the field, and old sessions end', async () => {
     const a = await newAgent('Quinn');
@@ -135,7 +135,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     // The same policy holds when an agent is created.
     const weak = await http.post('/api/v1/agents', admin, { email: 'weak@northwind.example', name: 'Weak', password: 'qwertyuiop123' });
     expect({ status: weak.status, code: weak.body.error.code, field: weak.body.error.field }).toEqual({ status: 400, code: 'AUTH_ERR_WEAK_PASSWORD', field: 'password' });
-  });
+  }, 60_000);
 
   it('keeps at least one active admin, and only admins manage accounts', async () => {
     const casey = (await http.get('/api/v1/agents/me', admin)).body.agent;
@@ -144,7 +144,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     const supervisor = await s.login('jordan');
     expect((await http.call('PATCH', `/api/v1/agents/${casey.id}`, { token: supervisor, body: { role: 'agent' } })).status).toBe(403);
     expect((await http.call('PATCH', '/api/v1/agents/no-such-agent', { token: admin, body: { role: 'agent' } })).body.error.code).toBe('AGENT_ERR_NOT_FOUND');
-  });
+  }, 60_000);
 
   it("lets a customer's token lapse after the idle time, while one in use lives on", async () => {
     const idle = await http.start();
@@ -159,7 +159,7 @@ describe.each(TEST_DATABASES)('sessions on %s', (kind) => {
     } finally {
       now = Date.now();
     }
-  });
+  }, 60_000);
 });
 
 // Passwords are hashed with scrypt at N=2^17; a hash made at a lower cost is upgraded at login.

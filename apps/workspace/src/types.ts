@@ -15,6 +15,8 @@ export interface Agent {
   presence: Presence;
   teamIds: string[];
   load?: number;
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt?: string | null;
 }
 
 export interface Team {

@@ -144,7 +144,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
         refresh();
       }
       if (e.type.startsWith('handoff.') || e.type === 'conversation.status_changed') refresh();
-      if (e.type === 'agent.presence_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
+      if (e.type === 'agent.presence_changed' || e.type === 'agent.access_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
       for (const l of listeners.current) l(e);
     },
     [pushToast, refresh, refreshDirectorySoon],

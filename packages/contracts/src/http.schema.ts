@@ -95,6 +95,8 @@ export const ZAgentSchema = z.object({
   presence: z.enum(['online', 'away', 'offline']),
   teamIds: z.array(z.string()),
   load: z.number().int().optional(),
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: z.string().nullable().optional(),
 });
 export const ZAgentResponseSchema = z.object({ agent: ZAgentSchema });
 export const ZAgentsResponseSchema = z.object({ agents: z.array(ZAgentSchema) });
@@ -105,11 +107,19 @@ export const ZPresenceSchema = z
   .strictObject({ presence: z.enum(['online', 'away', 'offline']).optional(), capacity: z.number().int().min(0).max(50).optional() })
   .refine((v) => v.presence !== undefined || v.capacity !== undefined, 'give presence or capacity');
 
+/** `PATCH /agents/:id` (admin): a new role, or disable / enable the account. */
+export const ZUpdateAgentSchema = z
+  .strictObject({ role: z.enum(['agent', 'supervisor', 'admin']).optional(), disabled: z.boolean().optional() })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, 'give role or disabled');
+
+/** `POST /agents/:id/password` (admin): a new password; every session of the agent ends. */
+export const ZResetPasswordSchema = z.strictObject({ password: z.string().max(500) });
+
 /** `POST /agents` (admin). */
 export const ZCreateAgentSchema = z.strictObject({
   email: z.email(),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(10, 'at least 10 characters').max(500),
+  password: z.string().max(500),
   role: z.enum(['agent', 'supervisor', 'admin']).default('agent'),
   teams: z.array(z.string().min(1)).default([]),
   capacity: z.number().int().min(0).max(50).default(3),

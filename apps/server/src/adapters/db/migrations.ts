@@ -304,6 +304,15 @@ create index decisions_created on decisions(created_at);
 alter table conversations add column customer_seen_at timestamptz;
 `,
   },
+  {
+    version: 8,
+    name: 'sessions: disabled agents, and when a customer token was last used (idle expiry)',
+    sql: `
+alter table agents add column disabled_at timestamptz;
+alter table conversations add column token_used_at timestamptz;
+create index sessions_agent on sessions(agent_id);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -109,6 +109,8 @@ export interface AgentTable {
   presence: Generated<Presence>;
   skills: JsonWithDefault<Skill[]>;
   lastAssignedAt: NullableTimestamp;
+  /** Set when an admin disabled the account: it cannot log in and has no sessions. */
+  disabledAt: NullableTimestamp;
   createdAt: CreatedAt;
 }
 
@@ -133,6 +135,8 @@ export interface ConversationTable {
   customerPhone: string | null;
   /** The customer's last sign of life on a live channel (the widget's stream); null before any. */
   customerSeenAt: NullableTimestamp;
+  /** When the customer's token was last used; it stops working after BATON_CUSTOMER_TOKEN_IDLE_HOURS without use. */
+  tokenUsedAt: NullableTimestamp;
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;

@@ -1,20 +1,20 @@
-import { ZAgentResponseSchema, ZAgentsResponseSchema, ZCreateAgentSchema, ZCreateTeamSchema, ZIdParamsSchema, ZLoginResponseSchema, ZLoginSchema, ZPresenceSchema } from '@baton/contracts';
+import { ZAgentResponseSchema, ZAgentsResponseSchema, ZCreateAgentSchema, ZCreateTeamSchema, ZIdParamsSchema, ZLoginResponseSchema, ZLoginSchema, ZPresenceSchema, ZResetPasswordSchema, ZUpdateAgentSchema } from '@baton/contracts';
 import { z } from 'zod';
 import type { AgentRecord } from '../../adapters/db/repositories/agents.repository.js';
 import { agentLoads, listAgents } from '../../adapters/db/repositories/agents.repository.js';
 import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import { getCustomerProfile, listCustomers } from '../../adapters/db/repositories/customers.repository.js';
 import { login, logout } from '../../app/agent-auth.js';
+import { resetAgentPassword, updateAgentAccess } from '../../app/manage-agent-access.js';
 import { createAgent, createTeam, setPresence } from '../../app/manage-agents.js';
 import { FileError } from '../../adapters/files/file-error.js';
 import { DomainError } from '../../errors.js';
 import { bearer } from '../auth.js';
-import { publicLimit } from '../rate-limits.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
 /** An agent as clients see it: never the password hash. */
 export function wireAgent(a: AgentRecord, load?: number) {
-  return { id: a.id, email: a.email, name: a.name, role: a.role, capacity: a.capacity, presence: a.presence, teamIds: a.teamIds, ...(load !== undefined ? { load } : {}) };
+  return { id: a.id, email: a.email, name: a.name, role: a.role, capacity: a.capacity, presence: a.presence, teamIds: a.teamIds, disabledAt: a.disabledAt?.toISOString() ?? null, ...(load !== undefined ? { load } : {}) };
 }
 
 /** Sessions, agents, teams, customers and the KB the AI answers from. */
@@ -22,10 +22,10 @@ export const agentRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
   app.post('/auth/login', {
-    config: { public: true, rateLimit: publicLimit(ctx, 'login') },
+    config: { public: true, limit: 'login.address' },
     schema: { summary: 'Agent login; returns a bearer token', body: ZLoginSchema, response: { 200: ZLoginResponseSchema } },
   }, async (req) => {
-    const r = await login(ctx, req.body.email, req.body.password);
+    const r = await login(ctx, req.body.email, req.body.password, req.ip);
     return { token: r.token, expiresAt: r.expiresAt.toISOString(), agent: wireAgent(r.agent) };
   });
 
@@ -52,6 +52,16 @@ export const agentRoutes: ApiPlugin = async (instance, { ctx }) => {
     reply.code(201);
     return { agent: wireAgent(await createAgent(ctx, req.body)) };
   });
+
+  app.patch('/agents/:id', {
+    config: { role: 'admin' },
+    schema: { summary: "Change an agent's role, or disable or enable the account; their sessions end", params: ZIdParamsSchema, body: ZUpdateAgentSchema, response: { 200: ZAgentResponseSchema } },
+  }, async (req) => ({ agent: wireAgent(await updateAgentAccess(ctx, req.params.id, req.body)) }));
+
+  app.post('/agents/:id/password', {
+    config: { role: 'admin' },
+    schema: { summary: "Set a new password for an agent; their sessions end", params: ZIdParamsSchema, body: ZResetPasswordSchema, response: { 200: ZAgentResponseSchema } },
+  }, async (req) => ({ agent: wireAgent(await resetAgentPassword(ctx, req.params.id, req.body.password)) }));
 
   app.get('/teams', { schema: { summary: 'Teams with skills, SLA and hours' } }, async () => ({ teams: await listTeams(ctx.db) }));
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import { editTeam } from '../../app/edit-team.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
-import { publicLimit } from '../rate-limits.js';
 
 /** Callbacks and email replies a customer books, within the hours a team keeps. */
 export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
@@ -15,7 +14,7 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
   }, async (req) => callbackOptions(ctx, req.params.id, req.query.timeZone));
 
   app.post('/conversations/:id/callback', {
-    config: { customer: true, rateLimit: publicLimit(ctx, 'csat') },
+    config: { customer: true },
     schema: { summary: 'Book a callback at an offered time, or an email reply', params: ZIdParamsSchema, body: ZBookCallbackSchema, response: { 201: ZBookCallbackResponseSchema } },
   }, async (req, reply) => {
     const r = await bookCallback(ctx, req.params.id, req.body);

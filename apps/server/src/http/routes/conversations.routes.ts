@@ -20,7 +20,6 @@ import { submitCsat } from '../../app/submit-csat.js';
 import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
-import { publicLimit } from '../rate-limits.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
 /** The customer's side of a conversation (its token), which agents reach too. */
@@ -28,7 +27,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
   app.post('/conversations', {
-    config: { public: true, rateLimit: publicLimit(ctx, 'start') },
+    config: { public: true, limit: 'start.address' },
     schema: { summary: 'Start a conversation; returns the customer token', body: ZCreateConversationSchema, response: { 201: ZCreateConversationResponseSchema } },
   }, async (req, reply) => {
     const { conversation, token } = await startConversation(ctx, req.body);
@@ -48,7 +47,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/messages', {
-    config: { customer: true, rateLimit: publicLimit(ctx, 'message') },
+    config: { customer: true },
     schema: {
       summary: 'Send a message (customer: the AI answers or hands over; agent: a reply or a private note)',
       params: ZIdParamsSchema,
@@ -83,7 +82,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/csat', {
-    config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },
+    config: { customer: 'only' },
     schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: ZCsatResponseSchema } },
   }, async (req, reply) => {
     reply.code(201);

@@ -3,6 +3,7 @@ import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
 import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
 import type { AppContext } from '../../app/context.js';
+import { LIMITS } from '../../limits.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
 
 /** Outside `/api/v1` and open to all: liveness, the OpenAPI document and Prometheus. */
@@ -21,6 +22,18 @@ export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => 
 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'baton_' });
+  // Per node, since the start: every limit shows, at 0 until it first refuses someone.
+  new client.Counter({
+    name: 'baton_rate_limited_total',
+    help: 'Requests, connections and logins refused by a limit on this node, by limit (BATON_LIMIT_*; login.lockout for lockouts)',
+    labelNames: ['limit'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const refused = ctx.limiter.rejections();
+      for (const name of [...Object.keys(LIMITS), 'login.lockout']) this.inc({ limit: name }, refused.get(name) ?? 0);
+    },
+  });
   new client.Gauge({
     name: 'baton_conversations',
     help: 'Conversations by status',

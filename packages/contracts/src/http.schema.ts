@@ -117,13 +117,100 @@ export const ZCreateAgentSchema = z.strictObject({
 
 export const ZSkillSchema = z.object({ kind: z.enum(['category', 'language', 'channel']), value: z.string().min(1), proficiency: z.number().int().min(1).max(5) });
 
+const ZSlaSchema = z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() });
+const ZWeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/** A team's business hours: an IANA zone, openings per weekday ('HH:MM' ranges), and closed local dates. */
+export const ZBusinessHoursSchema = z.strictObject({
+  timeZone: z.string().min(1),
+  weekly: z.partialRecord(ZWeekdaySchema, z.array(z.strictObject({ start: z.string(), end: z.string() }))),
+  holidays: z.array(z.string()),
+});
+export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
+export type TWeekday = z.infer<typeof ZWeekdaySchema>;
+
+/** A team as `GET /teams` lists it: optional parts absent rather than empty. */
+export const ZTeamSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  skills: z.array(ZSkillSchema),
+  /** Customer tiers it serves with priority. */
+  tiers: z.array(z.string()).optional(),
+  /** Where a handoff goes when nobody here takes it. */
+  overflow: z.strictObject({ afterMinutes: z.number(), toTeamId: z.string().nullable() }).optional(),
+  /** Target minutes to the first human reply, per priority. */
+  sla: z.record(ZPrioritySchema, z.number()),
+  /** Absent: always open. */
+  hours: ZBusinessHoursSchema.optional(),
+  isDefault: z.boolean().optional(),
+});
+export type TTeam = z.infer<typeof ZTeamSchema>;
+export const ZTeamResponseSchema = z.object({ team: ZTeamSchema });
+export const ZTeamsResponseSchema = z.object({ teams: z.array(ZTeamSchema) });
+
+/** `GET /customers?q=`: a search hit. */
+export const ZCustomerSummarySchema = z.strictObject({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), tier: z.string() });
+export const ZCustomersResponseSchema = z.object({ customers: z.array(ZCustomerSummarySchema) });
+
+const ZOrderSchema = z.strictObject({
+  id: z.string(),
+  status: z.string(),
+  placedAt: z.string().optional(),
+  dispatchedAt: z.string().optional(),
+  lastScanAt: z.string().optional(),
+  carrier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  total: z.strictObject({ amount: z.number(), currency: z.string() }).optional(),
+  items: z.array(z.string()).optional(),
+});
+const ZTicketSchema = z.strictObject({ caseNumber: z.string(), createdAt: z.string(), category: z.string().optional(), outcome: z.string().optional(), summary: z.string().optional() });
+
+/** `GET /customers/:id`: the customer with orders and previous tickets. */
+export const ZCustomerProfileSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  tier: z.string().optional(),
+  accountId: z.string().optional(),
+  /** The date the customer joined, 'YYYY-MM-DD'. */
+  since: z.string().optional(),
+  status: z.string().optional(),
+  orders: z.array(ZOrderSchema).optional(),
+  subscriptions: z.array(z.strictObject({ plan: z.string(), status: z.string() })).optional(),
+  tickets: z.array(ZTicketSchema).optional(),
+});
+export type TCustomerProfile = z.infer<typeof ZCustomerProfileSchema>;
+export const ZCustomerResponseSchema = z.object({ customer: ZCustomerProfileSchema });
+
+/** A KB article as the agent's side panel lists it. */
+export const ZKbArticleSummarySchema = z.strictObject({ id: z.string(), title: z.string(), category: z.string().nullable(), tags: z.array(z.string()) });
+export type TKbArticleSummary = z.infer<typeof ZKbArticleSummarySchema>;
+export const ZKbArticlesResponseSchema = z.object({ articles: z.array(ZKbArticleSummarySchema) });
+/** `GET /kb/articles/:id`: one article with its questions and answer. */
+export const ZKbArticleResponseSchema = z.object({ article: ZKbArticleSummarySchema.extend({ questions: z.array(z.string()), body: z.string() }) });
+/** `POST /kb/reload`: how many articles are in force, the new KB version, and how long it took. */
+export const ZKbReloadResponseSchema = z.strictObject({ articles: z.number().int(), version: z.number().int(), ms: z.number() });
+
+/** `GET /conversations/:id/callback-options`: callback times within the team's hours, in the customer's zone, and when an email reply is promised. */
+export const ZCallbackOptionsSchema = z.strictObject({
+  /** Bookable call-back times, as instants and as the customer reads them. */
+  slots: z.array(z.strictObject({ at: z.string(), label: z.string() })),
+  timeZone: z.string(),
+  /** The address an email reply would go to, when known. */
+  email: z.string().nullable(),
+  /** When an email reply is promised by. */
+  emailBy: z.strictObject({ at: z.string(), label: z.string() }),
+});
+export type TCallbackOptions = z.infer<typeof ZCallbackOptionsSchema>;
+
 /** `POST /teams` (admin). */
 export const ZCreateTeamSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   skills: z.array(ZSkillSchema).default([]),
   tiers: z.array(z.string()).optional(),
   isDefault: z.boolean().optional(),
-  sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).optional(),
+  sla: ZSlaSchema.optional(),
 });
 
 export const ZHandoffsQuerySchema = z.strictObject({
@@ -198,6 +285,10 @@ export const ZMetricsQuerySchema = z.strictObject({
   channel: z.string().optional(),
 });
 
+/** `GET /healthz`: 200 when the database answers, 503 with the reason when it does not. */
+export const ZHealthOkSchema = z.strictObject({ status: z.literal('ok'), database: z.string(), policyVersion: z.number().int() });
+export const ZHealthDownSchema = z.strictObject({ status: z.literal('error'), error: z.string() });
+
 /** Every error: a stable code, a message, and the field at fault when there is one. */
 export const ZErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
@@ -224,11 +315,11 @@ export const ZTeamHoursSchema = z
     skills: z.array(ZSkillSchema).optional(),
     tiers: z.array(z.string().min(1)).optional(),
     isDefault: z.boolean().optional(),
-    sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).optional(),
+    sla: ZSlaSchema.optional(),
     hours: z
       .object({
         timeZone: z.string().min(1),
-        weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.object({ start: z.string(), end: z.string() }))),
+        weekly: z.partialRecord(ZWeekdaySchema, z.array(z.object({ start: z.string(), end: z.string() }))),
         holidays: z.array(z.string()).default([]),
       })
       .nullable()

@@ -19,6 +19,7 @@ export const ZCreateConversationSchema = z.strictObject({
 export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
 
 export const ZCreateConversationResponseSchema = z.object({ id: z.string(), caseNumber: z.string(), token: z.string() });
+export type TCreateConversationResponse = z.infer<typeof ZCreateConversationResponseSchema>;
 
 /** `POST /conversations/:id/messages`, from a customer or an agent. */
 export const ZPostMessageSchema = z.strictObject({
@@ -46,6 +47,7 @@ export const ZMessageSchema = z.object({
 export type TMessage = z.infer<typeof ZMessageSchema>;
 
 export const ZPostMessageResponseSchema = z.object({ message: ZMessageSchema, replies: z.array(ZMessageSchema) });
+export type TPostMessageResponse = z.infer<typeof ZPostMessageResponseSchema>;
 export const ZMessagesResponseSchema = z.object({ messages: z.array(ZMessageSchema) });
 
 export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().int().min(0).default(0) });
@@ -53,6 +55,7 @@ export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().in
 /** `POST /conversations/:id/csat`. */
 export const ZCsatSchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() });
 export const ZCsatResponseSchema = z.object({ score: z.number().int() });
+export type TCsatResponse = z.infer<typeof ZCsatResponseSchema>;
 
 /** A conversation as the customer and agents see it. */
 export const ZConversationSchema = z.object({
@@ -82,6 +85,8 @@ export const ZConversationStateResponseSchema = z.object({
     })
     .nullable(),
 });
+export type TConversationState = z.infer<typeof ZConversationStateResponseSchema>;
+export type TConversation = z.infer<typeof ZConversationSchema>;
 
 /** `POST /auth/login`. */
 export const ZLoginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(500) });
@@ -99,6 +104,10 @@ export const ZAgentSchema = z.object({
 export const ZAgentResponseSchema = z.object({ agent: ZAgentSchema });
 export const ZAgentsResponseSchema = z.object({ agents: z.array(ZAgentSchema) });
 export const ZLoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), agent: ZAgentSchema });
+export type TAgent = z.infer<typeof ZAgentSchema>;
+export type TAgentRole = TAgent['role'];
+export type TPresence = TAgent['presence'];
+export type TLoginResponse = z.infer<typeof ZLoginResponseSchema>;
 
 /** `PATCH /agents/me`: presence and capacity. */
 export const ZPresenceSchema = z
@@ -219,6 +228,60 @@ export const ZHandoffsQuerySchema = z.strictObject({
   team: z.string().optional(),
 });
 
+const ZSentimentLabelSchema = z.enum(['positive', 'neutral', 'frustrated', 'upset']);
+
+/**
+ * The handoff brief (DESIGN §4), core's `Brief` on the wire. Each part is optional because a
+ * brief stored by an earlier version may lack one; a part it has is exact.
+ */
+export const ZBriefSchema = z
+  .object({
+    version: z.literal(1),
+    caseNumber: z.string(),
+    createdAt: z.string(),
+    priority: ZPrioritySchema,
+    headline: z.object({ customerName: z.string().optional(), tier: z.string().optional(), accountId: z.string().optional(), team: z.string().optional(), issue: z.string(), text: z.string() }),
+    reasons: z.array(z.object({ code: z.string(), label: z.string(), detail: z.string(), messageIndex: z.number().int() })),
+    sentiment: z.object({
+      label: ZSentimentLabelSchema,
+      score: z.number(),
+      direction: z.enum(['improving', 'steady', 'worsening']),
+      trend: z.array(z.object({ messageIndex: z.number().int(), label: ZSentimentLabelSchema, score: z.number() })),
+      summary: z.string(),
+    }),
+    intent: z.object({ id: z.string().optional(), topics: z.array(z.string()), summary: z.string(), rule: z.string() }),
+    entities: z.array(
+      z.object({ kind: z.string(), value: z.string(), messageIndex: z.number().int(), verified: z.boolean(), status: z.string().optional(), amount: z.number().optional(), currency: z.string().optional() }),
+    ),
+    attempts: z.array(z.object({ kind: z.enum(['article', 'tool']), ref: z.string(), title: z.string(), messageIndex: z.number().int(), worked: z.boolean().nullable() })),
+    account: z
+      .object({
+        customerId: z.string(),
+        tier: z.string().optional(),
+        status: z.string().optional(),
+        since: z.string().optional(),
+        tenureMonths: z.number().optional(),
+        orders: z.array(z.object({ id: z.string(), status: z.string(), placedAt: z.string().optional(), total: z.object({ amount: z.number(), currency: z.string() }).optional() })),
+        orderCount: z.number().int(),
+        subscriptions: z.array(z.object({ plan: z.string(), status: z.string() })),
+        recentTickets: z.array(z.object({ caseNumber: z.string(), createdAt: z.string(), category: z.string().optional(), outcome: z.string().optional(), summary: z.string().optional() })),
+        ticketWindowDays: z.number(),
+      })
+      .nullable(),
+    technical: z.object({ errorCodes: z.array(z.string()), versions: z.array(z.string()), browsers: z.array(z.string()), devices: z.array(z.string()) }),
+    nextSteps: z.array(z.string()),
+    suggestedReply: z.string(),
+    transcript: z.array(z.object({ index: z.number().int(), role: z.enum(['Customer', 'AI', 'Agent', 'System']), name: z.string().optional(), text: z.string(), at: z.string().optional() })),
+    language: z.string(),
+    /** 0..1: how much of the context an agent needs the brief holds. */
+    contextCompleteness: z.number(),
+    missingContext: z.array(z.string()),
+    repeatEscalation: z.object({ previousCaseNumber: z.string(), hoursAgo: z.number(), channel: z.string() }),
+  })
+  .partial();
+export type TBrief = z.infer<typeof ZBriefSchema>;
+export type TSentimentLabel = z.infer<typeof ZSentimentLabelSchema>;
+
 export const ZHandoffSchema = z.object({
   id: z.string(),
   conversationId: z.string(),
@@ -232,7 +295,7 @@ export const ZHandoffSchema = z.object({
   agentId: z.string().nullable(),
   /** The agent it is offered to, before anyone accepts. */
   offeredAgentId: z.string().nullable(),
-  brief: z.record(z.string(), z.unknown()),
+  brief: ZBriefSchema,
   waitEstimateMinutes: z.number().nullable(),
   slaDueAt: z.string(),
   createdAt: z.string(),
@@ -308,6 +371,8 @@ export const ZBookCallbackResponseSchema = z.object({
   callback: z.object({ id: z.string(), kind: z.enum(['callback', 'email']), scheduledFor: z.string().nullable(), timeZone: z.string().nullable() }),
   confirmation: z.string(),
 });
+export type TBookCallback = z.input<typeof ZBookCallbackSchema>;
+export type TBookCallbackResponse = z.infer<typeof ZBookCallbackResponseSchema>;
 
 /** `PATCH /teams/:id`: skills, tiers, SLA minutes, default, and business hours (an IANA zone, a weekly schedule, holidays; null for always open). */
 export const ZTeamHoursSchema = z

@@ -1,17 +1,13 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
-import type { Api } from '../api';
-import { errorText } from '../api';
-import type { Message } from '../types';
+import type { HttpClient } from '@baton/client';
+import { errorText } from '@baton/client';
+import type { TMessage as Message, TRedundancyCheck } from '@baton/contracts';
 import { uid } from '../uid';
 import { useWorkspace } from '../workspace';
 
 /** What `POST /conversations/:id/redundancy-check` found: the draft asks for something the brief holds. */
-interface RedundantAsk {
-  field: string;
-  value: string;
-  phrase: string;
-}
+type RedundantAsk = NonNullable<TRedundancyCheck['match']>;
 
 const CHECK_DEBOUNCE_MS = 400;
 
@@ -35,8 +31,8 @@ export function redundancyText(m: RedundantAsk): string {
   return `The brief already has the ${FIELD_NAMES[m.field] ?? m.field.replace(/_/g, ' ')}: ${numbered ? `#${m.value}` : m.value}.`;
 }
 
-async function checkRedundancy(api: Api, conversationId: string, text: string): Promise<RedundantAsk | null> {
-  const r = await api.post<{ redundant: boolean; match?: RedundantAsk }>(`/conversations/${conversationId}/redundancy-check`, { text });
+async function checkRedundancy(api: HttpClient, conversationId: string, text: string): Promise<RedundantAsk | null> {
+  const r = await api.post<TRedundancyCheck>(`/conversations/${conversationId}/redundancy-check`, { text });
   return r.redundant && r.match ? r.match : null;
 }
 

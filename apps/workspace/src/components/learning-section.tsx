@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { errorText } from '../api';
+import { errorText } from '@baton/client';
 import { count, signed } from '../format';
 import { humanize } from '../hooks';
 import type { KbGapsReport, RecurringEscalationsReport, RecurringGroup } from '../metrics-types';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../api';
+import { errorText } from '@baton/client';
 import { count } from '../format';
 import { useWorkspace } from '../workspace';
 

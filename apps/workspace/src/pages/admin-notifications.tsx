@@ -1,13 +1,12 @@
 import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import type { TDelivery, TDeliveryStatus, TEndpoint, TNotificationEvent, TNotificationKind } from '@baton/contracts';
+import type { TDelivery, TDeliveryStatus, TEndpoint, TNotificationEvent, TNotificationKind, TPriority as Priority } from '@baton/contracts';
 import { NOTIFICATION_EVENTS } from '@baton/contracts/event-names';
-import { errorText } from '../api';
+import { errorText } from '@baton/client';
 import { ErrorAt, invalidProps, placeError } from '../components/field-errors';
 import type { PlacedError } from '../components/field-errors';
 import { formatTime } from '../hooks';
-import type { Priority } from '../types';
-import { PRIORITIES } from '../types';
+import { PRIORITIES } from '../queue-order';
 import { useWorkspace } from '../workspace';
 
 /** The outbound events: the contracts' catalogue, from its zod-free entry so the bundle does not pull in zod. */

@@ -1,11 +1,10 @@
 import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
-import type { TPolicyInput } from '@baton/contracts';
-import { ApiError, errorText } from '../api';
+import type { TAgent as Agent, TAgentRole as Role, TPolicyInput } from '@baton/contracts';
+import { ApiError, errorText } from '@baton/client';
 import { PolicyPreviewPanel } from '../components/policy-preview';
 import { formatTime, humanize } from '../hooks';
 import type { PolicyPreview } from '../metrics-types';
-import type { Agent, Role } from '../types';
 import { useWorkspace } from '../workspace';
 import { KnowledgeBaseSettings } from './admin-kb';
 import { NotificationSettings } from './admin-notifications';

@@ -2,8 +2,8 @@ import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAt, invalidProps, placeError } from '../components/field-errors';
 import type { PlacedError } from '../components/field-errors';
-import type { BusinessHours, Priority, Team, Weekday } from '../types';
-import { PRIORITIES } from '../types';
+import type { TBusinessHours as BusinessHours, TPriority as Priority, TTeam as Team, TWeekday as Weekday } from '@baton/contracts';
+import { PRIORITIES } from '../queue-order';
 import { uid } from '../uid';
 import { useWorkspace } from '../workspace';
 

@@ -1,13 +1,13 @@
 import type { FormEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorText } from '../api';
+import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../components/brief-panel';
 import { Composer } from '../components/composer';
 import { Dialog } from '../components/dialog';
 import { Link } from '../components/link';
 import { Transcript } from '../components/transcript';
 import { humanize } from '../hooks';
-import type { Handoff, Message } from '../types';
+import type { THandoff as Handoff, TMessage as Message } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
 
 const OUTCOMES = ['solved', 'workaround', 'not_solved', 'duplicate', 'escalated_elsewhere'] as const;

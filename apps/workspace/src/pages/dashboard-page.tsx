@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorText } from '../api';
+import { errorText } from '@baton/client';
 import type { BarItem } from '../components/charts';
 import { BarChart, LineChart } from '../components/charts';
 import { LearningSection } from '../components/learning-section';

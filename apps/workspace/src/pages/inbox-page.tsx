@@ -3,7 +3,7 @@ import { Countdown } from '../components/countdown';
 import { Link } from '../components/link';
 import { PriorityBadge } from '../components/priority-badge';
 import { humanize } from '../hooks';
-import type { Handoff } from '../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
 
 export function InboxPage() {

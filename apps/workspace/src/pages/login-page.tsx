@@ -1,9 +1,8 @@
 import type { FormEvent } from 'react';
 import { useEffect, useState } from 'react';
-import { ApiError, createApi } from '../api';
-import type { Session } from '../session';
+import { ApiError, HttpClient } from '@baton/client';
+import { API_BASE, type Session } from '../session';
 import { unlockAudio } from '../sound';
-import type { Agent } from '../types';
 
 export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
   const [email, setEmail] = useState('');
@@ -21,8 +20,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
     setBusy(true);
     setError(null);
     try {
-      const api = createApi(() => null, () => {});
-      const r = await api.post<{ token: string; agent: Agent }>('/auth/login', { email: email.trim(), password });
+      const r = await new HttpClient({ baseUrl: API_BASE }).login(email.trim(), password);
       onSignedIn({ token: r.token, agent: r.agent });
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? 'That email and password do not match an agent.' : err instanceof Error ? err.message : String(err));

@@ -3,8 +3,8 @@ import { Countdown } from '../components/countdown';
 import { Link } from '../components/link';
 import { PriorityBadge } from '../components/priority-badge';
 import { useNow } from '../hooks';
-import type { Handoff } from '../types';
-import { PRIORITIES, byQueueOrder } from '../types';
+import type { THandoff as Handoff } from '@baton/contracts';
+import { PRIORITIES, byQueueOrder } from '../queue-order';
 import { useWorkspace } from '../workspace';
 
 const AT_RISK_MS = 5 * 60_000;

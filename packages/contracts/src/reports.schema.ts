@@ -229,7 +229,8 @@ export type TBacktestFlip = z.infer<typeof ZBacktestFlipSchema>;
 export const ZQueueRiskSchema = z.strictObject({
   handoffs: z.number().int(),
   handoffsPerHour: z.number(),
-  agents: z.number().int(),
+  /** Agent slots serving the queue; a share of the pool, so not always whole. */
+  agents: z.number(),
   utilisation: z.number().nullable(),
   expectedWaitMinutes: z.number().nullable(),
   shareOverSla: z.number(),
@@ -254,12 +255,14 @@ export const ZPolicyPreviewResponseSchema = z.strictObject({
   delta: z.strictObject({ handoffs: z.number().int(), handoffRate: z.number(), notAnsweredRate: z.number(), byQueue: tally, byAction: tally }),
   flips: z.array(ZBacktestFlipSchema),
   requeued: z.number().int(),
+  /** Where handoffs went historically, when the stored conversations say. */
+  historical: z.strictObject({ handoffs: z.number().int(), byTeam: tally }).optional(),
   slaRisk: z
     .strictObject({
       model: z.string(),
       arrivalsPerHour: z.number(),
       handleMinutes: z.number(),
-      agents: z.number().int(),
+      agents: z.number(),
       sla: tally,
       current: ZSlaRiskSideSchema,
       proposed: ZSlaRiskSideSchema,

@@ -197,9 +197,12 @@ export const ZKbArticleSummarySchema = z.strictObject({ id: z.string(), title: z
 export type TKbArticleSummary = z.infer<typeof ZKbArticleSummarySchema>;
 export const ZKbArticlesResponseSchema = z.object({ articles: z.array(ZKbArticleSummarySchema) });
 /** `GET /kb/articles/:id`: one article with its questions and answer. */
-export const ZKbArticleResponseSchema = z.object({ article: ZKbArticleSummarySchema.extend({ questions: z.array(z.string()), body: z.string() }) });
+export const ZKbArticleSchema = ZKbArticleSummarySchema.extend({ questions: z.array(z.string()), body: z.string() });
+export type TKbArticle = z.infer<typeof ZKbArticleSchema>;
+export const ZKbArticleResponseSchema = z.object({ article: ZKbArticleSchema });
 /** `POST /kb/reload`: how many articles are in force, the new KB version, and how long it took. */
 export const ZKbReloadResponseSchema = z.strictObject({ articles: z.number().int(), version: z.number().int(), ms: z.number() });
+export type TKbReload = z.infer<typeof ZKbReloadResponseSchema>;
 
 /** `GET /conversations/:id/callback-options`: callback times within the team's hours, in the customer's zone, and when an email reply is promised. */
 export const ZCallbackOptionsSchema = z.strictObject({

@@ -1,18 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorText } from '@baton/client';
+import type { TKbArticle as Article, TKbArticleSummary as ArticleSummary, TKbReload } from '@baton/contracts';
 import { count } from '../format';
 import { useWorkspace } from '../workspace';
-
-interface ArticleSummary {
-  id: string;
-  title: string;
-  category: string | null;
-  tags: string[];
-}
-interface Article extends ArticleSummary {
-  questions: string[];
-  body: string;
-}
 
 /** The KB the assistant answers from: the articles, one article's text, and a reload from disk. */
 export function KnowledgeBaseSettings() {
@@ -49,7 +39,7 @@ export function KnowledgeBaseSettings() {
     setReloading(true);
     setResult(null);
     try {
-      const r = await api.post<{ articles: number; version: number; ms: number }>('/kb/reload');
+      const r = await api.post<TKbReload>('/kb/reload');
       setResult({ ok: true, text: `Reloaded ${count(r.articles, 'article')} from disk in ${Math.round(r.ms)} ms (KB version ${r.version}).` });
       await load();
       if (open) await view(open.id);

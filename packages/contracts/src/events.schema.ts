@@ -6,8 +6,8 @@ import { ZPrioritySchema } from './reason-codes.js';
 
 const ZCallbackKindSchema = z.enum(['callback', 'email']);
 
-/** A handoff as events carry it: the HTTP shape, with the brief as the server's own object type. */
-const ZEventHandoffSchema = ZHandoffSchema.extend({ brief: z.custom<object>((v) => typeof v === 'object' && v !== null) });
+/** A handoff as events carry it: the HTTP shape, brief included. */
+const ZEventHandoffSchema = ZHandoffSchema;
 
 /**
  * Every event's payload, by name (DESIGN §10). The server's `emit` takes `TEventPayload<N>` for

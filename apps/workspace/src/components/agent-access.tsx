@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { ApiError, errorText } from '../api';
-import type { Agent, Role } from '../types';
+import { ApiError, errorText } from '@baton/client';
+import type { TAgent as Agent, TAgentRole as Role } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
 
 /**

@@ -1,4 +1,4 @@
-import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZIdParamsSchema, ZTeamHoursSchema } from '@baton/contracts';
+import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZCallbackOptionsSchema, ZIdParamsSchema, ZTeamHoursSchema, ZTeamResponseSchema } from '@baton/contracts';
 import { z } from 'zod';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import { editTeam } from '../../app/edit-team.js';
@@ -10,7 +10,7 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.get('/conversations/:id/callback-options', {
     config: { customer: true },
-    schema: { summary: 'Callback slots within the team hours, and the email-reply deadline', params: ZIdParamsSchema, querystring: z.object({ timeZone: z.string().optional() }) },
+    schema: { summary: 'Callback slots within the team hours, and the email-reply deadline', params: ZIdParamsSchema, querystring: z.object({ timeZone: z.string().optional() }), response: { 200: ZCallbackOptionsSchema } },
   }, async (req) => callbackOptions(ctx, req.params.id, req.query.timeZone));
 
   app.post('/conversations/:id/callback', {
@@ -24,6 +24,6 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.patch('/teams/:id', {
     config: { role: 'admin' },
-    schema: { summary: 'Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)', params: ZIdParamsSchema, body: ZTeamHoursSchema },
+    schema: { summary: 'Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)', params: ZIdParamsSchema, body: ZTeamHoursSchema, response: { 200: ZTeamResponseSchema } },
   }, async (req) => ({ team: await editTeam(ctx, req.params.id, req.body) }));
 };

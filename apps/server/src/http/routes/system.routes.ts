@@ -1,3 +1,4 @@
+import { ZHealthDownSchema, ZHealthOkSchema } from '@baton/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
@@ -8,7 +9,7 @@ import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
 
 /** Outside `/api/v1` and open to all: liveness, the OpenAPI document and Prometheus. */
 export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => Record<string, unknown> }> = async (app, { ctx, openApi }) => {
-  app.get('/healthz', { schema: { summary: 'Liveness and database check' } }, async (_req, reply) => {
+  app.get('/healthz', { schema: { summary: 'Liveness and database check', response: { 200: ZHealthOkSchema, 503: ZHealthDownSchema } } }, async (_req, reply) => {
     try {
       await pingDatabase(ctx.db);
       return { status: 'ok', database: ctx.db.kind, policyVersion: ctx.policyVersion() };

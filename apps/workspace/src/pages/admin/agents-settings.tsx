@@ -6,7 +6,7 @@ import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import type { Agent, Role } from '../../types';
+import type { TAgent as Agent, TAgentRole as Role } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 /** The agents with their role, teams and capacity, and a form for a new one. */

@@ -101,7 +101,15 @@ export default tseslint.config(
   {
     files: ['apps/workspace/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!contracts(/event-names|/errors)?$)', message: 'the web apps talk to the server over HTTP and share only the contracts (its zod-free entries /event-names and /errors included).' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!client$|contracts(/event-names|/errors)?$)', message: 'the web apps talk to the server through the client and share only the contracts (its zod-free entries /event-names and /errors included).' }] }],
+    },
+  },
+  {
+    // The typed client runs in browsers: the contracts' types and the web platform, nothing of Node.
+    files: ['packages/client/src/**/*.ts'],
+    ignores: ['packages/client/src/**/*.test.ts', 'packages/client/src/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!@baton/contracts$|\\./)', message: 'the client is browser-safe: it imports the contracts (types) and its own files only.' }] }],
     },
   },
   {

@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against the sources, so a stale dist/ can never hide a failure.
     alias: {
       '@baton/core': src('./packages/core/src/index.ts'),
+      '@baton/client': src('./packages/client/src/index.ts'),
       '@baton/contracts/event-names': src('./packages/contracts/src/event-names.ts'),
       '@baton/contracts/errors': src('./packages/contracts/src/errors.ts'),
       '@baton/contracts': src('./packages/contracts/src/index.ts'),

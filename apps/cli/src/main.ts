@@ -13,7 +13,7 @@ import type { InputConversation } from './jsonl.js';
 import { parseConversations, readInput } from './jsonl.js';
 import { loadPolicy } from './files.js';
 import { score } from './score.js';
-import { agentAdd, runMigrate, serve, teamAdd } from './serve.js';
+import { agentAccess, agentAdd, runMigrate, serve, teamAdd } from './serve.js';
 import { backtest, BACKTEST_USAGE } from './backtest.js';
 import { KB_GAPS_USAGE, kbGaps } from './kb-gaps.js';
 
@@ -38,8 +38,12 @@ ${KB_GAPS_USAGE}
       Applies pending database migrations (the server also does this on start).
 
   baton agent add --email E --name N --password P [--role agent|supervisor|admin] [--team T]... [--capacity N]
+  baton agent disable|enable --email E
+  baton agent role --email E --role agent|supervisor|admin
+  baton agent password --email E --password P
   baton team add --name N [--skill kind:value[:1-5]]... [--tier T]... [--default]
-      Admin commands on the configured database.
+      Admin commands on the configured database. Disabling, a new role or a new password ends
+      the agent's sessions; a disabled agent's conversations go back to the queue.
 
 Options
   --kb DIR        the knowledge base for every conversation (a folder of Markdown articles)
@@ -65,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'serve') return serve(rest);
   if (command === 'migrate') return runMigrate();
   if (command === 'agent' && rest[0] === 'add') return agentAdd(rest.slice(1));
+  if (command === 'agent' && ['disable', 'enable', 'role', 'password'].includes(rest[0] ?? '')) return agentAccess(rest[0]!, rest.slice(1));
   if (command === 'team' && rest[0] === 'add') return teamAdd(rest.slice(1));
   throw new CliError('CLI_ERR_COMMAND', `unknown command "${command}"\n\n${USAGE}`, 2);
 }

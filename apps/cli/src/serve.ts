@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Config } from '@baton/server';
-import { ConfigError, consoleLog, createAgent, createLocalBus, createTeam, DomainError, loadConfig, migrate, openDatabase, seedDemo, startServer } from '@baton/server';
+import { ConfigError, consoleLog, createAgent, createLimiter, createLocalBus, createMemoryLimitStore, createTeam, DomainError, getAgentByEmail, loadConfig, migrate, openDatabase, resetAgentPassword, seedDemo, startServer, updateAgentAccess } from '@baton/server';
 import { CliError } from './errors.js';
 
 /** The demo KB shipped in the repository, used by `serve --demo` when BATON_KB_DIR is not set. */
@@ -79,6 +79,7 @@ async function withAdminContext<T>(fn: (ctx: Parameters<typeof createAgent>[0]) 
       bus,
       jobs: noJobs,
       config: cfg,
+      limiter: createLimiter(createMemoryLimitStore(), cfg.limits, cfg.lockout),
       log: consoleLog(cfg.logLevel),
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
@@ -110,13 +111,33 @@ export async function agentAdd(args: string[]): Promise<number> {
   const role = values.role ?? 'agent';
   if (!['agent', 'supervisor', 'admin'].includes(role)) throw new CliError('CLI_ERR_ARGS', `--role must be agent, supervisor or admin, not "${role}"`, 2);
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(values.email!)) throw new CliError('CLI_ERR_ARGS', `--email "${values.email}" is not an email address`, 2);
-  if (values.password!.length < 10) throw new CliError('CLI_ERR_ARGS', '--password must be at least 10 characters', 2);
   const capacity = values.capacity ? Number(values.capacity) : 3;
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > 50) throw new CliError('CLI_ERR_ARGS', '--capacity must be a whole number from 0 to 50', 2);
   const agent = await withAdminContext((ctx) =>
     createAgent(ctx, { email: values.email!, name: values.name!, password: values.password!, role: role as 'agent', teams: values.team ?? [], capacity }),
   );
   process.stdout.write(`created ${agent.role} ${agent.name} <${agent.email}> (id ${agent.id})${agent.teamIds.length ? ` in ${values.team!.join(', ')}` : ''}\n`);
+  return 0;
+}
+
+/**
+ * `baton agent disable|enable --email E`, `baton agent role --email E --role R` and
+ * `baton agent password --email E --password P`: the admin's account actions, on the configured
+ * database. Each ends the agent's sessions; a running server closes their streams within seconds.
+ */
+export async function agentAccess(action: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { email: { type: 'string' }, role: { type: 'string' }, password: { type: 'string' } } });
+  if (!values.email) throw new CliError('CLI_ERR_ARGS', `agent ${action} needs --email`, 2);
+  if (action === 'role' && !['agent', 'supervisor', 'admin'].includes(values.role ?? '')) throw new CliError('CLI_ERR_ARGS', '--role must be agent, supervisor or admin', 2);
+  if (action === 'password' && !values.password) throw new CliError('CLI_ERR_ARGS', 'agent password needs --password', 2);
+  const agent = await withAdminContext(async (ctx) => {
+    const found = await getAgentByEmail(ctx.db, values.email!);
+    if (!found) throw new CliError('AGENT_ERR_NOT_FOUND', `no agent with email ${values.email}`);
+    if (action === 'password') return resetAgentPassword(ctx, found.id, values.password!);
+    return updateAgentAccess(ctx, found.id, action === 'role' ? { role: values.role as 'agent' } : { disabled: action === 'disable' });
+  });
+  const state = agent.disabledAt ? 'disabled' : 'active';
+  process.stdout.write(`${agent.name} <${agent.email}>: ${action === 'password' ? 'password reset' : `${agent.role}, ${state}`}; their sessions ended\n`);
   return 0;
 }
 

@@ -2,6 +2,8 @@ import type { PiiKind } from '@baton/core';
 import { BRIEF_PII_KINDS, parsePiiKinds, PII_KINDS } from '@baton/core';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { LimitSettings, LockoutSettings } from './limits.js';
+import { LOCKOUT_DEFAULTS, limitEnvShape, parseLimits } from './limits.js';
 
 /**
  * The environment, parsed once into a typed object. This is the only file that reads
@@ -50,10 +52,19 @@ export interface Config {
   /** `user:password` for the SMS provider's HTTP Basic auth. */
   smsAuth: string | null;
   /**
-   * Whether to believe X-Forwarded-For (for rate limits and logs): false when clients connect
-   * directly, true or a hop count or an address list behind a load balancer.
+   * Which X-Forwarded-For hops to believe (for rate limits and logs): false when clients connect
+   * directly; behind load balancers, how many of them there are, or their addresses and CIDRs.
+   * Never "any": a client could then claim any address and escape every per-address limit.
    */
-  trustProxy: boolean | number | string;
+  trustProxy: false | number | string[];
+  /** Every rate and connection limit (limits.ts), from `BATON_LIMIT_*`. */
+  limits: LimitSettings;
+  /** Login lockout with backoff, per account and per address. */
+  lockout: LockoutSettings;
+  /** A customer's conversation token not used for this many hours stops working (`BATON_CUSTOMER_TOKEN_IDLE_HOURS`). */
+  customerTokenIdleHours: number;
+  /** scrypt's cost as log2(N) for new password hashes: 17 (N=2^17); a lower stored cost is rehashed at the next login. */
+  passwordCostLog2: number;
   /** Public base URL, for links in emails. */
   publicUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
@@ -159,8 +170,16 @@ const ZEnvSchema = z.object({
   BATON_SMS_AUTH: z.string().min(1).optional(),
   BATON_TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\d.:a-fA-F/, ]+)$/, 'true, false, a hop count, or addresses of the proxies')
+    .refine((v) => v !== 'true', 'true would believe any X-Forwarded-For a client sends; write the number of proxies in front of Baton (e.g. 1) or their addresses (e.g. 10.0.0.0/8,127.0.0.1)')
+    .refine((v) => /^(false|\d+)$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())), 'false, a hop count (e.g. 1), or the proxies\' addresses or CIDRs, comma-separated (e.g. 10.0.0.0/8,127.0.0.1)')
     .default('false'),
+  BATON_CUSTOMER_TOKEN_IDLE_HOURS: z.coerce.number().min(0.1).max(24 * 365).default(24),
+  BATON_PASSWORD_COST: z.coerce.number().int().min(14, 'at least 14 (17 is the default; lower only for tests)').max(20).default(17),
+  BATON_LOGIN_LOCKOUT_AFTER: z.coerce.number().int().min(1).max(1000).default(LOCKOUT_DEFAULTS.afterFailures),
+  BATON_LOGIN_LOCKOUT_ADDRESS_AFTER: z.coerce.number().int().min(1).max(10_000).default(LOCKOUT_DEFAULTS.addressAfterFailures),
+  BATON_LOGIN_LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(LOCKOUT_DEFAULTS.firstSeconds),
+  BATON_LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(LOCKOUT_DEFAULTS.maxSeconds),
+  ...limitEnvShape,
   BATON_PUBLIC_URL: z.url().optional(),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BATON_ENCODER: z.enum(['on', 'off']).default('on'),
@@ -171,6 +190,14 @@ const ZEnvSchema = z.object({
     .refine((v) => v.split(',').every(allowEntryOk), 'host names, IP addresses or CIDR ranges (10.0.0.0/8), comma-separated')
     .optional(),
 });
+
+/** An address or a CIDR block, or one of the names proxy-addr knows (loopback, linklocal, uniquelocal). */
+function isProxyAddress(a: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, extra] = a.split('/');
+  if (extra !== undefined || !ip || !isIP(ip)) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(ip) === 4 ? 32 : 128));
+}
 
 /** Raised with every bad variable named, so one start shows all that needs fixing. */
 export class ConfigError extends Error {
@@ -212,7 +239,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identitySecret: e.BATON_IDENTITY_SECRET ?? null,
     smsUrl: e.BATON_SMS_URL ?? null,
     smsAuth: e.BATON_SMS_AUTH ?? null,
-    trustProxy: e.BATON_TRUST_PROXY === 'true' ? true : e.BATON_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.BATON_TRUST_PROXY) ? Number(e.BATON_TRUST_PROXY) : e.BATON_TRUST_PROXY,
+    trustProxy: e.BATON_TRUST_PROXY === 'false' ? false : /^\d+$/.test(e.BATON_TRUST_PROXY) ? Number(e.BATON_TRUST_PROXY) : e.BATON_TRUST_PROXY.split(',').map((a) => a.trim()),
+    limits: parseLimits(e),
+    lockout: {
+      afterFailures: e.BATON_LOGIN_LOCKOUT_AFTER,
+      addressAfterFailures: e.BATON_LOGIN_LOCKOUT_ADDRESS_AFTER,
+      firstSeconds: e.BATON_LOGIN_LOCKOUT_SECONDS,
+      maxSeconds: e.BATON_LOGIN_LOCKOUT_MAX_SECONDS,
+    },
+    customerTokenIdleHours: e.BATON_CUSTOMER_TOKEN_IDLE_HOURS,
+    passwordCostLog2: e.BATON_PASSWORD_COST,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
     logLevel: e.BATON_LOG_LEVEL,
     encoder: e.BATON_ENCODER,

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ERRORS } from '@baton/contracts';
 import { IllegalTransitionError } from '@baton/core';
 import { describe, expect, it } from 'vitest';
+import { FileError } from './adapters/files/file-error.js';
 import { DomainError, mapError } from './errors.js';
 import type { ErrorCode } from './errors.js';
 
@@ -20,7 +21,7 @@ function sources(dir: string): string[] {
 /** Every code the server's own source can send: thrown as a DomainError, or written into an error body by hand. */
 function codesInSource(): Map<string, string> {
   const found = new Map<string, string>();
-  const patterns = [/new DomainError\(\s*'([A-Z_]+)'/g, /notifyError\(\s*'([A-Z_]+)'/g, /error: \{ code: '([A-Z_]+)'/g];
+  const patterns = [/new DomainError\(\s*'([A-Z_]+)'/g, /new FileError\(\s*'([A-Z_]+)'/g, /notifyError\(\s*'([A-Z_]+)'/g, /error: \{ code: '([A-Z_]+)'/g];
   for (const file of sources(SRC)) {
     const text = readFileSync(file, 'utf8');
     for (const re of patterns) for (const m of text.matchAll(re)) found.set(m[1]!, file.slice(SRC.length));
@@ -87,6 +88,15 @@ describe('mapError', () => {
     expect(bad.body.error.message).toMatch(/^the body must be JSON/);
     const big = mapError(Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }));
     expect(big).toMatchObject({ status: 413, code: 'VALIDATION_ERR_BODY', body: { error: { code: 'VALIDATION_ERR_BODY', message: 'the body is too large' } } });
+  });
+
+  it.each([
+    ['KB_ERR_FORMAT', 400],
+    ['KB_ERR_NOT_FOUND', 409],
+    ['KB_ERR_EMPTY', 409],
+  ] as const)('maps a FileError by its code through the catalogue: %s to %i, the message naming the file kept', (code, status) => {
+    const m = mapError(new FileError(code, 'kb/refunds.md: questions is missing'));
+    expect(m).toEqual({ status, wsClose: 4000 + status, code, body: { error: { code, message: 'kb/refunds.md: questions is missing' } }, expected: true });
   });
 
   it('gives a DomainError the user-facing sentence of its code', () => {

@@ -1,6 +1,7 @@
 import { ERRORS, errorInfo, isErrorCode } from '@baton/contracts';
 import type { TErrorCode } from '@baton/contracts';
 import { IllegalTransitionError } from '@baton/core';
+import { FileError } from './adapters/files/file-error.js';
 
 /**
  * Every code the server reports, its HTTP status, WebSocket close code and user-facing message,
@@ -49,6 +50,8 @@ function asDomainError(err: unknown): DomainError | null {
   if (err instanceof DomainError) return err;
   // Core's own typed error carries a catalogue code: it maps by that code like any other.
   if (err instanceof IllegalTransitionError) return new DomainError(err.code, err.message);
+  // A KB folder or policy file that cannot be used (a reload, a check): its code is in the catalogue too.
+  if (err instanceof FileError && isErrorCode(err.code)) return new DomainError(err.code, err.message);
   const e = err as { statusCode?: number; code?: string; message?: string } | null;
   if (e && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))) {
     return new DomainError('VALIDATION_ERR_BODY', `the body must be JSON: ${e.message}`);

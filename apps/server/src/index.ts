@@ -15,3 +15,7 @@ export * from './adapters/bus/event-bus.js';
 export * from './demo/seed-demo.js';
 export { signStandardWebhook, signWebhook, STANDARD_WEBHOOK_HEADERS, standardWebhookKey, standardWebhookSecret, verifyWebhook, WEBHOOK_HEADERS } from './webhook-signature.js';
 export type { VerifyWebhookOptions, WebhookHeaders, WebhookRejection, WebhookVerification } from './webhook-signature.js';
+export { createLimiter } from './app/limiter.js';
+export { createMemoryLimitStore } from './adapters/limits/limit-store.js';
+export * from './app/manage-agent-access.js';
+export { getAgentByEmail } from './adapters/db/repositories/agents.repository.js';

@@ -9,6 +9,7 @@ import type { EventBus } from './adapters/bus/event-bus.js';
 import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
 import type { Database } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrations.js';
+import { createMemoryLimitStore, createRedisLimitStore } from './adapters/limits/limit-store.js';
 import { lastEventSeq } from './adapters/db/repositories/events.repository.js';
 import { insertSettingVersion, latestSetting } from './adapters/db/repositories/settings.repository.js';
 import { openPgliteDatabase } from './adapters/db/pglite-database.js';
@@ -21,6 +22,7 @@ import { loadPolicyInput } from './adapters/files/load-policy.js';
 import type { JobQueue } from './adapters/jobs/job-queue.js';
 import { createJobQueue } from './adapters/jobs/job-queue.js';
 import type { AppContext, Log } from './app/context.js';
+import { createLimiter } from './app/limiter.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy } from './app/policy-settings.js';
 import { maskForChannel } from './app/privacy/mask-for-channel.js';
@@ -124,6 +126,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   } else bus = createLocalBus();
 
   const clock = opts.clock ?? (() => new Date());
+  const limitStore = config.redisUrl ? await createRedisLimitStore(config.redisUrl, (line) => log('warn', line)) : createMemoryLimitStore();
   const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), clock, log: (line) => log('warn', line) });
   let byId = new Map(articles.map((a) => [a.id, a]));
   let kbVersion = (await latestSetting<{ articles: number }>(db, 'kb'))?.version ?? 0;
@@ -132,6 +135,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     bus,
     jobs,
     config,
+    limiter: createLimiter(limitStore, config.limits, config.lockout, (message) => log('warn', message)),
     log,
     clock,
     encoder,
@@ -214,7 +218,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       listeners.push(startListener(ctx, createEmailOutboundListener({ mailFrom: email.mailFrom })));
     }
     if (email.smtpListenPort !== null) {
-      smtpIn = await startSmtpListener({ port: email.smtpListenPort, host: email.smtpListenHost, log, onMessage: async (raw, envelope) => void (await receiveRawEmail(ctx, raw, { mailFrom: email.mailFrom, recipients: envelope.rcptTo })) });
+      const admit = async (address: string, sessionId: string) => {
+        await ctx.limiter.take('smtp.address', address);
+        return (await ctx.limiter.acquire('smtp_open.address', address, sessionId)).release;
+      };
+      smtpIn = await startSmtpListener({ port: email.smtpListenPort, host: email.smtpListenHost, log, admit, onMessage: async (raw, envelope) => void (await receiveRawEmail(ctx, raw, { mailFrom: email.mailFrom, recipients: envelope.rcptTo })) });
       log('info', `email: receiving mail by SMTP on ${email.smtpListenHost}:${email.smtpListenPort}`);
     }
   }
@@ -237,6 +245,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await app.close();
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
       await bus.close();
+      await limitStore.close();
       await db.close();
       await encoder?.close();
     })());

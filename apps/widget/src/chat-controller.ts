@@ -1,9 +1,9 @@
-import type { CallbackOptions, Credentials } from './api-client.js';
-import { ApiClient, ApiError } from './api-client.js';
+import type { Credentials } from '@baton/client';
+import { ApiError, HttpClient, StreamClient, streamUrl } from '@baton/client';
+import type { TCallbackOptions as CallbackOptions, TCustomerEvent as StreamEvent, TMessage as Message } from '@baton/contracts';
 import type { OutboxItem, StoredSession } from './session-store.js';
 import { SessionStore } from './session-store.js';
-import { StreamClient } from './stream-client.js';
-import type { Message, StreamEvent, WidgetConfig } from './types.js';
+import type { WidgetConfig } from './types.js';
 
 /** The customer may ask for a person at most this often (client side; the server decides anyway). */
 export const TALK_COOLDOWN_MS = 30_000;
@@ -41,10 +41,10 @@ export interface ChatState {
  */
 export class ChatController {
   state: ChatState;
-  private readonly api: ApiClient;
+  private readonly api: HttpClient;
   private readonly store: SessionStore;
   private session: StoredSession | null;
-  private stream: StreamClient | null = null;
+  private stream: StreamClient<StreamEvent> | null = null;
   private listeners = new Set<() => void>();
   private flushing = false;
   private retryDelay = 0;
@@ -52,7 +52,7 @@ export class ChatController {
   private everLive = false;
 
   constructor(private readonly config: WidgetConfig) {
-    this.api = new ApiClient(config.server);
+    this.api = new HttpClient({ baseUrl: apiBase(config.server) });
     this.store = new SessionStore(config.server);
     const saved = this.store.load();
     this.session = saved.session;
@@ -201,13 +201,13 @@ export class ChatController {
   private async ensureConversation(): Promise<Credentials> {
     if (this.session) return this.session;
     const customer = this.config.customer;
-    const res = await this.api.startConversation({ language: this.config.lang, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
+    const res = await this.api.startConversation({ channel: 'web', language: this.config.lang, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
       // The site's signature did not match (a broken integration): chat anyway, unverified; the
       // customer can still prove their address with a code.
       if (!(err instanceof ApiError) || err.code !== 'IDENTITY_ERR_HASH_INVALID' || !customer) throw err;
       console.warn(`Baton: data-customer-hash was refused (${err.message}); the customer is unverified`);
       const { identifierHash: _h, externalId: _id, ...claim } = customer;
-      return this.api.startConversation({ language: this.config.lang, customer: claim });
+      return this.api.startConversation({ channel: 'web', language: this.config.lang, customer: claim });
     });
     this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
     this.store.save({ session: this.session });
@@ -229,22 +229,23 @@ export class ChatController {
   private openStream(): void {
     if (this.stream || !this.session) return;
     const s = this.session;
-    this.stream = new StreamClient(
-      (after) => this.api.streamUrl(s.token, after),
-      () => this.session?.eventSeq ?? null,
+    this.stream = new StreamClient<StreamEvent>(
+      // Keeps idle connections from being cut by proxies.
+      { url: (after) => streamUrl(apiBase(this.config.server), s.token, after), cursor: () => this.session?.eventSeq ?? null, pingEveryMs: 25_000, deadAfterMs: 60_000, maxBackoffMs: 30_000 },
       {
-        onReady: (seq) => {
+        onReady: ({ seq }) => {
           if (this.session && this.session.eventSeq === null) this.saveSession({ eventSeq: seq });
           // Whatever happened while we were away (or before the stream opened) comes from the backfill.
           void this.backfill(this.session?.lastSeq ?? 0);
           void this.refreshConversation();
         },
         onEvent: (e) => this.onEvent(e),
-        onState: (live) => {
+        onStatus: (status) => {
+          const live = status === 'live';
           if (live) this.everLive = true;
           this.set({ live: live || !this.everLive });
         },
-        onAuthFailed: () => this.forgetConversation(),
+        onUnauthorized: () => this.forgetConversation(),
       },
     );
     this.stream.start();
@@ -269,7 +270,7 @@ export class ChatController {
   private async backfill(after: number): Promise<void> {
     if (!this.session) return;
     try {
-      const { messages } = await this.api.listMessages(this.session, after);
+      const { messages } = await this.api.messages(this.session, after);
       this.merge(messages);
     } catch (err) {
       if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
@@ -279,7 +280,7 @@ export class ChatController {
   private async refreshConversation(): Promise<void> {
     if (!this.session) return;
     try {
-      const info = await this.api.getConversation(this.session);
+      const info = await this.api.conversation(this.session);
       this.applyStatus(info.conversation.status);
       this.set({ handoffWait: info.handoff?.waitEstimateMinutes ?? null });
     } catch (err) {
@@ -358,6 +359,11 @@ function newId(): string {
 }
 
 /** The customer's IANA time zone, so promised times are shown in their own clock. */
+/** The API's root on the Baton server the script tag names. */
+function apiBase(server: string): string {
+  return new URL('/api/v1', server).toString();
+}
+
 function localZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -1,4 +1,7 @@
-import type { Agent } from './types';
+import type { TAgent as Agent } from '@baton/contracts';
+
+/** The API's root on the workspace's own origin. */
+export const API_BASE = '/api/v1';
 
 const KEY = 'baton.session';
 

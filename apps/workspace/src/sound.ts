@@ -1,4 +1,4 @@
-import type { Priority } from './types';
+import type { TPriority as Priority } from '@baton/contracts';
 
 let ctx: AudioContext | null = null;
 

@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import type { Api } from './api';
-import { createApi } from './api';
-import { loadMuted, saveMuted } from './session';
+import { HttpClient, StreamClient, streamUrl } from '@baton/client';
+import { API_BASE, loadMuted, saveMuted } from './session';
 import type { Session } from './session';
 import { beep } from './sound';
-import type { StreamStatus } from './stream';
-import { StreamClient } from './stream';
-import type { Agent, Handoff, Priority, StreamEvent, Team } from './types';
-import { byQueueOrder } from './types';
+import type { StreamStatus } from '@baton/client';
+import type { TAgent as Agent, TEvent as StreamEvent, THandoff as Handoff, TPriority as Priority, TTeam as Team } from '@baton/contracts';
+import { byQueueOrder } from './queue-order';
 
 export interface Toast {
   id: string;
@@ -20,7 +18,7 @@ export interface Toast {
 }
 
 interface WorkspaceState {
-  api: Api;
+  api: HttpClient;
   me: Agent;
   waiting: Handoff[];
   mine: Handoff[];
@@ -55,7 +53,7 @@ const TOAST_MS = 8000;
  * always matches the server even when events arrive out of order or after a resume.
  */
 export function WorkspaceProvider({ session, onSignedOut, children }: { session: Session; onSignedOut(): void; children: ReactNode }) {
-  const api = useMemo(() => createApi(() => session.token, onSignedOut), [session.token, onSignedOut]);
+  const api = useMemo(() => new HttpClient({ baseUrl: API_BASE, getToken: () => session.token, onUnauthorized: onSignedOut }), [session.token, onSignedOut]);
   const [me, setMe] = useState<Agent>(session.agent);
   const [waiting, setWaiting] = useState<Handoff[]>([]);
   const [mine, setMine] = useState<Handoff[]>([]);
@@ -73,9 +71,9 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
   const loadLists = useCallback(async () => {
     try {
       const [w, m, self] = await Promise.all([
-        api.get<{ handoffs: Handoff[] }>('/handoffs?status=waiting'),
-        api.get<{ handoffs: Handoff[] }>('/handoffs?status=assigned&mine=true'),
-        api.get<{ agent: Agent }>('/agents/me'),
+        api.handoffs({ status: 'waiting' }),
+        api.handoffs({ status: 'assigned', mine: true }),
+        api.me(),
       ]);
       setWaiting(w.handoffs.slice().sort(byQueueOrder));
       setMine(m.handoffs.slice().sort(byQueueOrder));
@@ -87,7 +85,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
 
   const refreshDirectory = useCallback(async () => {
     try {
-      const [t, a] = await Promise.all([api.get<{ teams: Team[] }>('/teams'), api.get<{ agents: Agent[] }>('/agents')]);
+      const [t, a] = await Promise.all([api.teams(), api.agents()]);
       setTeams(t.teams.slice().sort((x, y) => x.name.localeCompare(y.name)));
       setAgents(a.agents.slice().sort((x, y) => x.name.localeCompare(y.name)));
     } catch {
@@ -122,29 +120,27 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
     (e: StreamEvent) => {
       const self = meRef.current;
       if (e.type === 'handoff.requested') {
-        const h = e.payload.handoff as Handoff | undefined;
-        if (h) {
-          setWaiting((ws) => (ws.some((x) => x.id === h.id) ? ws : [...ws, h].sort(byQueueOrder)));
-          const forMe = self.role !== 'agent' || self.teamIds.length === 0 || (h.teamId !== null && self.teamIds.includes(h.teamId));
-          if (forMe) {
-            pushToast({
-              id: `req-${h.id}`,
-              priority: h.priority,
-              title: `New ${h.priority} handoff${h.team ? ` · ${h.team}` : ''}`,
-              body: h.brief.headline?.text ?? h.brief.intent?.summary ?? 'A customer is waiting',
-              handoffId: h.id,
-              sticky: h.priority === 'critical',
-            });
-          }
+        const h = e.payload.handoff;
+        setWaiting((ws) => (ws.some((x) => x.id === h.id) ? ws : [...ws, h].sort(byQueueOrder)));
+        const forMe = self.role !== 'agent' || self.teamIds.length === 0 || (h.teamId !== null && self.teamIds.includes(h.teamId));
+        if (forMe) {
+          pushToast({
+            id: `req-${h.id}`,
+            priority: h.priority,
+            title: `New ${h.priority} handoff${h.team ? ` · ${h.team}` : ''}`,
+            body: h.brief.headline?.text ?? h.brief.intent?.summary ?? 'A customer is waiting',
+            handoffId: h.id,
+            sticky: h.priority === 'critical',
+          });
         }
       } else if (e.type === 'handoff.offered' && e.agentId === self.id && e.handoffId) {
-        const h = e.payload.handoff as Handoff | undefined;
-        pushToast({ id: `offer-${e.handoffId}`, priority: h?.priority ?? 'medium', title: 'Offered to you', body: h?.brief.headline?.text ?? 'A handoff is waiting for you to accept it', handoffId: e.handoffId, sticky: h?.priority === 'critical' });
+        const h = e.payload.handoff;
+        pushToast({ id: `offer-${e.handoffId}`, priority: h.priority, title: 'Offered to you', body: h.brief.headline?.text ?? 'A handoff is waiting for you to accept it', handoffId: e.handoffId, sticky: h.priority === 'critical' });
       } else if (e.type === 'handoff.sla_breached' && e.handoffId) {
         refresh();
       }
       if (e.type.startsWith('handoff.') || e.type === 'conversation.status_changed') refresh();
-      if (e.type === 'agent.presence_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
+      if (e.type === 'agent.presence_changed' || e.type === 'agent.access_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
       for (const l of listeners.current) l(e);
     },
     [pushToast, refresh, refreshDirectorySoon],
@@ -156,7 +152,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
   useEffect(() => {
     void loadLists();
     void refreshDirectory();
-    const client = new StreamClient(session.token, {
+    const client = new StreamClient<StreamEvent>({ url: (after) => streamUrl(API_BASE, session.token, after) }, {
       onEvent: (e) => onEventRef.current(e),
       onReady: () => void loadLists(),
       onStatus: setStreamStatus,
@@ -173,7 +169,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
 
   const setPresence = useCallback(
     async (presence: Agent['presence']) => {
-      const r = await api.patch<{ agent: Agent }>('/agents/me', { presence });
+      const r = await api.setPresence({ presence });
       setMe((old) => ({ ...r.agent, load: old.load ?? 0 }));
     },
     [api],
@@ -186,7 +182,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
 
   const logout = useCallback(async () => {
     try {
-      await api.post('/auth/logout');
+      await api.logout();
     } catch {
       /* the token is dropped locally either way */
     }

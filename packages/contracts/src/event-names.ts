@@ -17,6 +17,7 @@ export const EVENT_NAMES = [
   'handoff.brief_opened',
   'queue.position_updated',
   'agent.presence_changed',
+  'agent.access_changed',
   'csat.submitted',
   'policy.updated',
   'callback.scheduled',

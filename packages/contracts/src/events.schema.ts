@@ -6,8 +6,8 @@ import { ZPrioritySchema } from './reason-codes.js';
 
 const ZCallbackKindSchema = z.enum(['callback', 'email']);
 
-/** A handoff as events carry it: the HTTP shape, with the brief as the server's own object type. */
-const ZEventHandoffSchema = ZHandoffSchema.extend({ brief: z.custom<object>((v) => typeof v === 'object' && v !== null) });
+/** A handoff as events carry it: the HTTP shape, brief included. */
+const ZEventHandoffSchema = ZHandoffSchema;
 
 /**
  * Every event's payload, by name (DESIGN §10). The server's `emit` takes `TEventPayload<N>` for
@@ -38,6 +38,8 @@ export const EventMap = {
   'handoff.brief_opened': z.object({}),
   'queue.position_updated': z.object({ position: z.number().int(), waitMinutes: z.number() }),
   'agent.presence_changed': z.object({ presence: z.string(), capacity: z.number().int() }),
+  /** An agent's sessions changed: a logout, a new role, a password reset, disabled or enabled. Open streams of that agent check their session again. */
+  'agent.access_changed': z.object({ reason: z.enum(['logout', 'role_changed', 'password_reset', 'disabled', 'enabled']) }),
   'csat.submitted': z.object({ score: z.number().int(), afterHandoff: z.boolean() }),
   'policy.updated': z.object({ version: z.number().int(), by: z.string() }),
   'callback.scheduled': z.object({ callbackId: z.string(), kind: ZCallbackKindSchema, scheduledFor: z.string().nullable(), timeZone: z.string().nullable() }),

@@ -28,6 +28,7 @@ export const ZCreateConversationSchema = z.strictObject({
 export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
 
 export const ZCreateConversationResponseSchema = z.object({ id: z.string(), caseNumber: z.string(), token: z.string() });
+export type TCreateConversationResponse = z.infer<typeof ZCreateConversationResponseSchema>;
 
 /** `POST /conversations/:id/messages`, from a customer or an agent. */
 export const ZPostMessageSchema = z.strictObject({
@@ -55,6 +56,7 @@ export const ZMessageSchema = z.object({
 export type TMessage = z.infer<typeof ZMessageSchema>;
 
 export const ZPostMessageResponseSchema = z.object({ message: ZMessageSchema, replies: z.array(ZMessageSchema) });
+export type TPostMessageResponse = z.infer<typeof ZPostMessageResponseSchema>;
 export const ZMessagesResponseSchema = z.object({ messages: z.array(ZMessageSchema) });
 
 export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().int().min(0).default(0) });
@@ -62,6 +64,7 @@ export const ZMessagesQuerySchema = z.strictObject({ after: z.coerce.number().in
 /** `POST /conversations/:id/csat`. */
 export const ZCsatSchema = z.strictObject({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() });
 export const ZCsatResponseSchema = z.object({ score: z.number().int() });
+export type TCsatResponse = z.infer<typeof ZCsatResponseSchema>;
 
 /** A conversation as the customer and agents see it. */
 export const ZConversationSchema = z.object({
@@ -97,15 +100,19 @@ export const ZConversationStateResponseSchema = z.object({
     })
     .nullable(),
 });
+export type TConversationState = z.infer<typeof ZConversationStateResponseSchema>;
+export type TConversation = z.infer<typeof ZConversationSchema>;
 
 /** `POST /conversations/:id/verify/code`: send a one-time code, to the conversation's address or to the one given. */
 export const ZRequestCodeSchema = z.strictObject({ email: z.email().max(320).optional() });
 /** The same answer whether or not the address belongs to an account. */
 export const ZRequestCodeResponseSchema = z.object({ sent: z.literal(true), expiresInMinutes: z.number().int() });
+export type TRequestCodeResponse = z.infer<typeof ZRequestCodeResponseSchema>;
 
 /** `POST /conversations/:id/verify`: the six-digit code the customer received. */
 export const ZVerifyCodeSchema = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/, 'six digits') });
 export const ZVerifyCodeResponseSchema = z.object({ identity: z.enum(['signed', 'code', 'unverified']) });
+export type TVerifyCodeResponse = z.infer<typeof ZVerifyCodeResponseSchema>;
 
 /** `POST /auth/login`. */
 export const ZLoginSchema = z.strictObject({ email: z.email(), password: z.string().min(1).max(500) });
@@ -119,21 +126,35 @@ export const ZAgentSchema = z.object({
   presence: z.enum(['online', 'away', 'offline']),
   teamIds: z.array(z.string()),
   load: z.number().int().optional(),
+  /** When an admin disabled the account; null while it may sign in. */
+  disabledAt: z.string().nullable().optional(),
 });
 export const ZAgentResponseSchema = z.object({ agent: ZAgentSchema });
 export const ZAgentsResponseSchema = z.object({ agents: z.array(ZAgentSchema) });
 export const ZLoginResponseSchema = z.object({ token: z.string(), expiresAt: z.string(), agent: ZAgentSchema });
+export type TAgent = z.infer<typeof ZAgentSchema>;
+export type TAgentRole = TAgent['role'];
+export type TPresence = TAgent['presence'];
+export type TLoginResponse = z.infer<typeof ZLoginResponseSchema>;
 
 /** `PATCH /agents/me`: presence and capacity. */
 export const ZPresenceSchema = z
   .strictObject({ presence: z.enum(['online', 'away', 'offline']).optional(), capacity: z.number().int().min(0).max(50).optional() })
   .refine((v) => v.presence !== undefined || v.capacity !== undefined, 'give presence or capacity');
 
+/** `PATCH /agents/:id` (admin): a new role, or disable / enable the account. */
+export const ZUpdateAgentSchema = z
+  .strictObject({ role: z.enum(['agent', 'supervisor', 'admin']).optional(), disabled: z.boolean().optional() })
+  .refine((v) => v.role !== undefined || v.disabled !== undefined, 'give role or disabled');
+
+/** `POST /agents/:id/password` (admin): a new password; every session of the agent ends. */
+export const ZResetPasswordSchema = z.strictObject({ password: z.string().max(500) });
+
 /** `POST /agents` (admin). */
 export const ZCreateAgentSchema = z.strictObject({
   email: z.email(),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(10, 'at least 10 characters').max(500),
+  password: z.string().max(500),
   role: z.enum(['agent', 'supervisor', 'admin']).default('agent'),
   teams: z.array(z.string().min(1)).default([]),
   capacity: z.number().int().min(0).max(50).default(3),
@@ -141,13 +162,103 @@ export const ZCreateAgentSchema = z.strictObject({
 
 export const ZSkillSchema = z.object({ kind: z.enum(['category', 'language', 'channel']), value: z.string().min(1), proficiency: z.number().int().min(1).max(5) });
 
+const ZSlaSchema = z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() });
+const ZWeekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/** A team's business hours: an IANA zone, openings per weekday ('HH:MM' ranges), and closed local dates. */
+export const ZBusinessHoursSchema = z.strictObject({
+  timeZone: z.string().min(1),
+  weekly: z.partialRecord(ZWeekdaySchema, z.array(z.strictObject({ start: z.string(), end: z.string() }))),
+  holidays: z.array(z.string()),
+});
+export type TBusinessHours = z.infer<typeof ZBusinessHoursSchema>;
+export type TWeekday = z.infer<typeof ZWeekdaySchema>;
+
+/** A team as `GET /teams` lists it: optional parts absent rather than empty. */
+export const ZTeamSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  skills: z.array(ZSkillSchema),
+  /** Customer tiers it serves with priority. */
+  tiers: z.array(z.string()).optional(),
+  /** Where a handoff goes when nobody here takes it. */
+  overflow: z.strictObject({ afterMinutes: z.number(), toTeamId: z.string().nullable() }).optional(),
+  /** Target minutes to the first human reply, per priority. */
+  sla: z.record(ZPrioritySchema, z.number()),
+  /** Absent: always open. */
+  hours: ZBusinessHoursSchema.optional(),
+  isDefault: z.boolean().optional(),
+});
+export type TTeam = z.infer<typeof ZTeamSchema>;
+export const ZTeamResponseSchema = z.object({ team: ZTeamSchema });
+export const ZTeamsResponseSchema = z.object({ teams: z.array(ZTeamSchema) });
+
+/** `GET /customers?q=`: a search hit. */
+export const ZCustomerSummarySchema = z.strictObject({ id: z.string(), name: z.string().nullable(), email: z.string().nullable(), tier: z.string() });
+export const ZCustomersResponseSchema = z.object({ customers: z.array(ZCustomerSummarySchema) });
+
+const ZOrderSchema = z.strictObject({
+  id: z.string(),
+  status: z.string(),
+  placedAt: z.string().optional(),
+  dispatchedAt: z.string().optional(),
+  lastScanAt: z.string().optional(),
+  carrier: z.string().optional(),
+  trackingNumber: z.string().optional(),
+  total: z.strictObject({ amount: z.number(), currency: z.string() }).optional(),
+  items: z.array(z.string()).optional(),
+});
+const ZTicketSchema = z.strictObject({ caseNumber: z.string(), createdAt: z.string(), category: z.string().optional(), outcome: z.string().optional(), summary: z.string().optional() });
+
+/** `GET /customers/:id`: the customer with orders and previous tickets. */
+export const ZCustomerProfileSchema = z.strictObject({
+  id: z.string(),
+  name: z.string().optional(),
+  email: z.string().optional(),
+  phone: z.string().optional(),
+  tier: z.string().optional(),
+  accountId: z.string().optional(),
+  /** The date the customer joined, 'YYYY-MM-DD'. */
+  since: z.string().optional(),
+  status: z.string().optional(),
+  orders: z.array(ZOrderSchema).optional(),
+  subscriptions: z.array(z.strictObject({ plan: z.string(), status: z.string() })).optional(),
+  tickets: z.array(ZTicketSchema).optional(),
+});
+export type TCustomerProfile = z.infer<typeof ZCustomerProfileSchema>;
+export const ZCustomerResponseSchema = z.object({ customer: ZCustomerProfileSchema });
+
+/** A KB article as the agent's side panel lists it. */
+export const ZKbArticleSummarySchema = z.strictObject({ id: z.string(), title: z.string(), category: z.string().nullable(), tags: z.array(z.string()) });
+export type TKbArticleSummary = z.infer<typeof ZKbArticleSummarySchema>;
+export const ZKbArticlesResponseSchema = z.object({ articles: z.array(ZKbArticleSummarySchema) });
+/** `GET /kb/articles/:id`: one article with its questions and answer. */
+export const ZKbArticleSchema = ZKbArticleSummarySchema.extend({ questions: z.array(z.string()), body: z.string() });
+export type TKbArticle = z.infer<typeof ZKbArticleSchema>;
+export const ZKbArticleResponseSchema = z.object({ article: ZKbArticleSchema });
+/** `POST /kb/reload`: how many articles are in force, the new KB version, and how long it took. */
+export const ZKbReloadResponseSchema = z.strictObject({ articles: z.number().int(), version: z.number().int(), ms: z.number() });
+export type TKbReload = z.infer<typeof ZKbReloadResponseSchema>;
+
+/** `GET /conversations/:id/callback-options`: callback times within the team's hours, in the customer's zone, and when an email reply is promised. */
+export const ZCallbackOptionsSchema = z.strictObject({
+  /** Bookable call-back times, as instants and as the customer reads them. */
+  slots: z.array(z.strictObject({ at: z.string(), label: z.string() })),
+  timeZone: z.string(),
+  /** The address an email reply would go to, when known. */
+  email: z.string().nullable(),
+  /** When an email reply is promised by. */
+  emailBy: z.strictObject({ at: z.string(), label: z.string() }),
+});
+export type TCallbackOptions = z.infer<typeof ZCallbackOptionsSchema>;
+
 /** `POST /teams` (admin). */
 export const ZCreateTeamSchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   skills: z.array(ZSkillSchema).default([]),
   tiers: z.array(z.string()).optional(),
   isDefault: z.boolean().optional(),
-  sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).optional(),
+  sla: ZSlaSchema.optional(),
 });
 
 export const ZHandoffsQuerySchema = z.strictObject({
@@ -155,6 +266,67 @@ export const ZHandoffsQuerySchema = z.strictObject({
   mine: z.enum(['true', 'false']).optional(),
   team: z.string().optional(),
 });
+
+const ZSentimentLabelSchema = z.enum(['positive', 'neutral', 'frustrated', 'upset']);
+
+/**
+ * The handoff brief (DESIGN §4), core's `Brief` on the wire. Each part is optional because a
+ * brief stored by an earlier version may lack one; a part it has is exact.
+ */
+export const ZBriefSchema = z
+  .object({
+    version: z.literal(1),
+    caseNumber: z.string(),
+    createdAt: z.string(),
+    priority: ZPrioritySchema,
+    headline: z.object({ customerName: z.string().optional(), tier: z.string().optional(), accountId: z.string().optional(), team: z.string().optional(), issue: z.string(), text: z.string() }),
+    reasons: z.array(z.object({ code: z.string(), label: z.string(), detail: z.string(), messageIndex: z.number().int() })),
+    sentiment: z.object({
+      label: ZSentimentLabelSchema,
+      score: z.number(),
+      direction: z.enum(['improving', 'steady', 'worsening']),
+      trend: z.array(z.object({ messageIndex: z.number().int(), label: ZSentimentLabelSchema, score: z.number() })),
+      summary: z.string(),
+    }),
+    intent: z.object({ id: z.string().optional(), topics: z.array(z.string()), summary: z.string(), rule: z.string() }),
+    entities: z.array(
+      z.object({ kind: z.string(), value: z.string(), messageIndex: z.number().int(), verified: z.boolean(), status: z.string().optional(), amount: z.number().optional(), currency: z.string().optional() }),
+    ),
+    attempts: z.array(z.object({ kind: z.enum(['article', 'tool']), ref: z.string(), title: z.string(), messageIndex: z.number().int(), worked: z.boolean().nullable() })),
+    account: z
+      .object({
+        customerId: z.string(),
+        tier: z.string().optional(),
+        status: z.string().optional(),
+        since: z.string().optional(),
+        tenureMonths: z.number().optional(),
+        orders: z.array(z.object({ id: z.string(), status: z.string(), placedAt: z.string().optional(), total: z.object({ amount: z.number(), currency: z.string() }).optional() })),
+        orderCount: z.number().int(),
+        subscriptions: z.array(z.object({ plan: z.string(), status: z.string() })),
+        recentTickets: z.array(z.object({ caseNumber: z.string(), createdAt: z.string(), category: z.string().optional(), outcome: z.string().optional(), summary: z.string().optional() })),
+        ticketWindowDays: z.number(),
+      })
+      .nullable(),
+    technical: z.object({ errorCodes: z.array(z.string()), versions: z.array(z.string()), browsers: z.array(z.string()), devices: z.array(z.string()) }),
+    nextSteps: z.array(z.string()),
+    suggestedReply: z.string(),
+    transcript: z.array(z.object({ index: z.number().int(), role: z.enum(['Customer', 'AI', 'Agent', 'System']), name: z.string().optional(), text: z.string(), at: z.string().optional() })),
+    language: z.string(),
+    /** 0..1: how much of the context an agent needs the brief holds. */
+    contextCompleteness: z.number(),
+    missingContext: z.array(z.string()),
+    repeatEscalation: z.object({ previousCaseNumber: z.string(), hoursAgo: z.number(), channel: z.string() }),
+    /** How the customer was verified; an unverified customer's account is named only as a claim (docs/identity.md). */
+    identity: z.object({
+      state: z.enum(['signed', 'code', 'unverified']),
+      email: z.string().optional(),
+      emailVerified: z.boolean(),
+      claimedAccount: z.object({ name: z.string().optional(), accountId: z.string().optional() }).optional(),
+    }),
+  })
+  .partial();
+export type TBrief = z.infer<typeof ZBriefSchema>;
+export type TSentimentLabel = z.infer<typeof ZSentimentLabelSchema>;
 
 export const ZHandoffSchema = z.object({
   id: z.string(),
@@ -169,7 +341,7 @@ export const ZHandoffSchema = z.object({
   agentId: z.string().nullable(),
   /** The agent it is offered to, before anyone accepts. */
   offeredAgentId: z.string().nullable(),
-  brief: z.record(z.string(), z.unknown()),
+  brief: ZBriefSchema,
   waitEstimateMinutes: z.number().nullable(),
   slaDueAt: z.string(),
   createdAt: z.string(),
@@ -222,6 +394,10 @@ export const ZMetricsQuerySchema = z.strictObject({
   channel: z.string().optional(),
 });
 
+/** `GET /healthz`: 200 when the database answers, 503 with the reason when it does not. */
+export const ZHealthOkSchema = z.strictObject({ status: z.literal('ok'), database: z.string(), policyVersion: z.number().int() });
+export const ZHealthDownSchema = z.strictObject({ status: z.literal('error'), error: z.string() });
+
 /** Every error: a stable code, a message, and the field at fault when there is one. */
 export const ZErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });
 
@@ -241,6 +417,8 @@ export const ZBookCallbackResponseSchema = z.object({
   callback: z.object({ id: z.string(), kind: z.enum(['callback', 'email']), scheduledFor: z.string().nullable(), timeZone: z.string().nullable() }),
   confirmation: z.string(),
 });
+export type TBookCallback = z.input<typeof ZBookCallbackSchema>;
+export type TBookCallbackResponse = z.infer<typeof ZBookCallbackResponseSchema>;
 
 /** `PATCH /teams/:id`: skills, tiers, SLA minutes, default, and business hours (an IANA zone, a weekly schedule, holidays; null for always open). */
 export const ZTeamHoursSchema = z
@@ -248,11 +426,11 @@ export const ZTeamHoursSchema = z
     skills: z.array(ZSkillSchema).optional(),
     tiers: z.array(z.string().min(1)).optional(),
     isDefault: z.boolean().optional(),
-    sla: z.strictObject({ critical: z.number().positive(), high: z.number().positive(), medium: z.number().positive(), low: z.number().positive() }).optional(),
+    sla: ZSlaSchema.optional(),
     hours: z
       .object({
         timeZone: z.string().min(1),
-        weekly: z.partialRecord(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']), z.array(z.object({ start: z.string(), end: z.string() }))),
+        weekly: z.partialRecord(ZWeekdaySchema, z.array(z.object({ start: z.string(), end: z.string() }))),
         holidays: z.array(z.string()).default([]),
       })
       .nullable()

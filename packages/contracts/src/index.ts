@@ -4,7 +4,7 @@ export * from './reason-codes.js';
 export * from './http.schema.js';
 export * from './notifications.schema.js';
 export * from './email.schema.js';
-export * from './reports.types.js';
+export * from './reports.schema.js';
 export * from './event-names.js';
 export * from './events.schema.js';
 export * from './errors.js';

@@ -78,3 +78,35 @@ export const ZPolicyInputSchema = z.strictObject({
     .optional(),
 });
 export type TPolicyInput = z.infer<typeof ZPolicyInputSchema>;
+
+/**
+ * The policy in force, every section resolved (defaults filled in): what `GET /policy` and
+ * `PUT /policy` return. The input's shape, each section given.
+ */
+// Core reads a definition's reason as any string (the input schema has already checked it).
+const ZTopicDefinitionOutSchema = ZTopicDefinitionSchema.extend({ reason: z.string() });
+
+/** A policy input as the server returns it (stored, or from the file): checked on the way in, so its reasons are plain strings. */
+export const ZPolicyInputOutSchema = ZPolicyInputSchema.extend({
+  topics: ZPolicyInputSchema.shape.topics.unwrap().extend({ definitions: z.array(ZTopicDefinitionOutSchema).optional() }).optional(),
+});
+
+const resolvedSections = Object.fromEntries(Object.entries(ZPolicyInputSchema.shape).map(([k, v]) => [k, v.unwrap().required()])) as {
+  [K in keyof typeof ZPolicyInputSchema.shape]: ReturnType<ReturnType<(typeof ZPolicyInputSchema.shape)[K]['unwrap']>['required']>;
+};
+export const ZPolicySchema = z.strictObject({
+  ...resolvedSections,
+  topics: resolvedSections.topics.extend({ definitions: z.array(ZTopicDefinitionOutSchema) }),
+});
+export type TPolicy = z.infer<typeof ZPolicySchema>;
+
+/** `GET /policy`: the version in force, the resolved policy and the input it was resolved from. */
+export const ZPolicyResponseSchema = z.object({ version: z.number().int(), policy: ZPolicySchema, input: ZPolicyInputOutSchema });
+/** `PUT /policy`: the version saved and the policy now in force. */
+export const ZPutPolicyResponseSchema = z.object({ version: z.number().int(), policy: ZPolicySchema });
+/** `GET /policy/versions`: every saved version, newest first. */
+export const ZPolicyVersionsResponseSchema = z.object({
+  versions: z.array(z.strictObject({ version: z.number().int(), createdBy: z.string().nullable(), createdAt: z.string(), policy: ZPolicyInputOutSchema })),
+});
+export type TPolicyResponse = z.infer<typeof ZPolicyResponseSchema>;
+export type TPolicyVersion = z.infer<typeof ZPolicyVersionsResponseSchema>['versions'][number];

@@ -7,11 +7,12 @@ import type { HandoffRecord } from '../adapters/db/repositories/handoffs.reposit
 import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
+import { assertMayTake } from './load-handoff.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
 /**
- * An agent takes a waiting handoff. The claim is one conditional update, so when two agents
+ * An agent takes a waiting handoff of their team (or offered to them; supervisors take any). The claim is one conditional update, so when two agents
  * accept at the same moment exactly one wins; the other gets HANDOFF_ERR_ALREADY_ACCEPTED. The
  * customer is told who joined.
  */
@@ -19,6 +20,8 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
   const team = await teamNameOf(ctx, handoffId);
   const accepted = await withEvents(ctx, async (tx, emit) => {
     const now = ctx.clock();
+    const waiting = await getHandoff(tx, handoffId);
+    if (waiting) assertMayTake(waiting, agent);
     const { conversation: conv, handoff: claimed } = await lifecycle.accept({ tx, emit }, handoffId, agent, now, team);
     await updateAgent(tx, agent.id, { lastAssignedAt: now });
     const text = renderCustomerMessage({ kind: 'agent_joined', agentName: agent.name.split(' ')[0] ?? agent.name, teamName: team }, pickLocale(conv.language ?? undefined));

@@ -1,36 +1,72 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { getAgentByEmail } from '../adapters/db/repositories/agents.repository.js';
-import { conversationIdForToken } from '../adapters/db/repositories/conversations.repository.js';
+import { getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositories/conversations.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
-import { hashPassword, hashToken, newToken, verifyPassword } from './tokens.js';
+import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from './tokens.js';
+import { withEvents } from './with-events.js';
 
 // Compared against when the email is unknown, so a wrong email and a wrong password take as long.
-let dummyHash: Promise<string> | undefined;
+const dummyHashes = new Map<number, Promise<string>>();
 
-/** Agent login: an opaque bearer token with an expiry, stored hashed. */
-export async function login(ctx: AppContext, email: string, password: string): Promise<{ token: string; expiresAt: Date; agent: AgentRecord }> {
-  const agent = await getAgentByEmail(ctx.db, email);
-  dummyHash ??= hashPassword('not a real password');
-  const ok = await verifyPassword(password, agent?.passwordHash ?? (await dummyHash));
-  if (!agent || !ok) throw new DomainError('AUTH_ERR_BAD_CREDENTIALS', 'wrong email or password');
+/**
+ * Agent login: an opaque bearer token with an expiry, stored hashed. Failures count towards a
+ * lockout of the account and of the address (with backoff), checked before the password, so a
+ * guesser learns nothing during a lockout, not even a right guess. A hash made at a lower cost
+ * than the configured one is replaced, transparently, once the password is known to be right.
+ */
+export async function login(ctx: AppContext, email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date; agent: AgentRecord }> {
+  const account = email.toLowerCase();
+  await ctx.limiter.checkLogin(account, address);
+  const agent = await getAgentByEmail(ctx.db, account);
+  const cost = ctx.config.passwordCostLog2;
+  if (!dummyHashes.has(cost)) dummyHashes.set(cost, hashPassword('not a real password', cost));
+  const ok = await verifyPassword(password, agent?.passwordHash ?? (await dummyHashes.get(cost)!));
+  if (!agent || !ok) {
+    await ctx.limiter.loginFailed(account, address);
+    throw new DomainError('AUTH_ERR_BAD_CREDENTIALS', 'wrong email or password');
+  }
+  await ctx.limiter.loginSucceeded(account);
+  // Said only to someone who knows the password: it reveals nothing to a guesser.
+  if (agent.disabledAt) throw new DomainError('AUTH_ERR_ACCOUNT_DISABLED', 'this account was disabled by an administrator');
+  const rehash = needsRehash(agent.passwordHash, cost) ? await hashPassword(password, cost) : null;
   const { token, hash } = newToken();
   const expiresAt = new Date(ctx.clock().getTime() + ctx.config.sessionHours * 3_600_000);
-  await ctx.db.transaction().execute((tx) => insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt }));
+  await ctx.db.transaction().execute(async (tx) => {
+    if (rehash) await updateAgent(tx, agent.id, { passwordHash: rehash });
+    await insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt });
+  });
+  if (rehash) ctx.log('info', `agent ${agent.email}: password hash upgraded to scrypt N=2^${cost}`, { agentId: agent.id });
   return { token, expiresAt, agent };
 }
 
+/** Ends the session; the agent's open streams check theirs again, and the one on this token closes. */
 export async function logout(ctx: AppContext, token: string): Promise<void> {
-  await ctx.db.transaction().execute((tx) => deleteSession(tx, hashToken(token)));
+  await withEvents(ctx, async (tx, emit) => {
+    const agentId = await deleteSession(tx, hashToken(token));
+    if (agentId) await emit({ type: 'agent.access_changed', agentId, payload: { reason: 'logout' } });
+  });
 }
 
-/** The conversation a customer's token opens, or null when it is unknown. */
+// Writing the last use on every request would make each read a write: once a minute is enough.
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The conversation a customer's token opens, or null when it is unknown or has not been used for
+ * `BATON_CUSTOMER_TOKEN_IDLE_HOURS` (the widget then starts a new conversation).
+ */
 export async function authenticateCustomer(ctx: AppContext, token: string): Promise<string | null> {
-  return conversationIdForToken(ctx.db, hashToken(token));
+  const use = await customerTokenUse(ctx.db, hashToken(token));
+  if (!use) return null;
+  const now = ctx.clock();
+  const idle = now.getTime() - use.lastUsedAt.getTime();
+  if (idle > ctx.config.customerTokenIdleHours * 3_600_000) return null;
+  if (idle > TOUCH_EVERY_MS) await touchCustomerToken(ctx.db, use.id, now);
+  return use.id;
 }
 
-/** The agent behind a bearer token, or null when it is unknown or expired. */
+/** The agent behind a bearer token, or null when it is unknown, expired, or the agent is disabled. */
 export async function authenticateAgent(ctx: AppContext, token: string): Promise<AgentRecord | null> {
   return agentForSession(ctx.db, hashToken(token), ctx.clock());
 }

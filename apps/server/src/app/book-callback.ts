@@ -1,3 +1,4 @@
+import type { TCallbackOptions } from '@baton/contracts';
 import type { Team } from '@baton/core';
 import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage } from '@baton/core';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
@@ -16,15 +17,7 @@ const SLOT_MINUTES = 30;
 const SLOT_COUNT = 12;
 const LEAD_MINUTES = 15;
 
-export interface CallbackOptions {
-  /** Bookable call-back times within the team's hours, as instants and as the customer reads them. */
-  slots: { at: string; label: string }[];
-  timeZone: string;
-  /** The address an email reply would go to, when known. */
-  email: string | null;
-  /** When an email reply is promised by. */
-  emailBy: { at: string; label: string };
-}
+export type CallbackOptions = TCallbackOptions;
 
 /** The team a conversation's open handoff is queued for; the default hours are "always open". */
 async function teamOf(ctx: AppContext, h: HandoffRecord): Promise<Team | null> {

@@ -3,6 +3,7 @@ import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
 import type { Config } from '../config.js';
+import type { Limiter } from './limiter.js';
 
 /** A log line for the person running the server. */
 export type Log = (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
@@ -16,6 +17,8 @@ export interface AppContext {
   bus: EventBus;
   jobs: JobQueue;
   config: Config;
+  /** The rate and connection limits, shared by all nodes through Redis when it is configured. */
+  limiter: Limiter;
   log: Log;
   clock: () => Date;
   newId: () => string;

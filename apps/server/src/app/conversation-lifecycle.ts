@@ -116,6 +116,13 @@ export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredA
   return { conversation, handoff: moved };
 }
 
+/** assigned → waiting: the agent can no longer work (their account was disabled); the handoff goes back to its team's whole queue. */
+export async function releaseFromAgent(t: InTransaction, h: HandoffRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'agent_offline', { handoffId: h.id, assignedAgentId: null });
+  return { conversation, handoff: moved };
+}
+
 /** waiting → callback: the customer booked a callback or an email reply; the handoff leaves the live queue. */
 export async function scheduleCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const parked = await setHandoffStatus(t.tx, h.id, { status: 'callback', offeredAgentId: null });

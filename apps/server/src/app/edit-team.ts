@@ -13,7 +13,7 @@ export type TeamPatch = z.infer<typeof ZTeamHoursSchema>;
  * An admin changes a team (by name or id): its skills, tiers, SLA, default flag and opening
  * hours; `hours: null` makes it always open. Hours are checked first, with the bad field named.
  */
-export async function editTeam(ctx: AppContext, nameOrId: string, patch: TeamPatch): Promise<Team | null> {
+export async function editTeam(ctx: AppContext, nameOrId: string, patch: TeamPatch): Promise<Team> {
   const team = await getTeamByName(ctx.db, nameOrId);
   if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team ${nameOrId}`);
   let hours: BusinessHours | null | undefined = patch.hours === undefined ? undefined : null;
@@ -26,5 +26,8 @@ export async function editTeam(ctx: AppContext, nameOrId: string, patch: TeamPat
     }
   }
   const { hours: _raw, ...rest } = patch;
-  return ctx.db.transaction().execute((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) }));
+  const updated = await ctx.db.transaction().execute((tx) => updateTeam(tx, team.id, { ...rest, ...(hours !== undefined ? { hours } : {}) }));
+  // Removed between the read and the write.
+  if (!updated) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team ${nameOrId}`);
+  return updated;
 }

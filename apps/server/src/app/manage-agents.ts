@@ -5,6 +5,7 @@ import { getAgentByEmail, insertAgent, updateAgent } from '../adapters/db/reposi
 import { getTeamByName, insertTeam } from '../adapters/db/repositories/teams.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import { checkPasswordPolicy } from './password-policy.js';
 import { hashPassword } from './tokens.js';
 import { withEvents } from './with-events.js';
 
@@ -27,7 +28,8 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
     if (!team) throw new DomainError('TEAM_ERR_NOT_FOUND', `no team "${t}"`, 'team');
     teamIds.push(team.id);
   }
-  const passwordHash = await hashPassword(o.password);
+  checkPasswordPolicy(o.password, o);
+  const passwordHash = await hashPassword(o.password, ctx.config.passwordCostLog2);
   return ctx.db.transaction().execute((tx) =>
     insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds }),
   );

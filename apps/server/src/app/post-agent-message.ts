@@ -4,13 +4,14 @@ import { findMessageByClientId, getConversation, insertMessage } from '../adapte
 import { openHandoffFor, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import { assertMayTake } from './load-handoff.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
 /**
  * An agent writes in the conversation: a reply the customer sees on their channel, or a private
  * note only agents see. Replies need the conversation to be assigned to this agent (supervisors
- * may step in); notes can be left by any agent. The first reply stops the time-to-human clock.
+ * may step in); notes can be left by the agents of the conversation's team. The first reply stops the time-to-human clock.
  */
 export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conversationId: string, input: { text: string; private?: boolean; clientMessageId?: string }): Promise<MessageRecord> {
   if (input.clientMessageId) {
@@ -21,6 +22,8 @@ export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conv
     const conv = await getConversation(tx, conversationId, { forUpdate: true });
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
     const handoff = await openHandoffFor(tx, conversationId);
+    // Notes stay within the team that holds the case (or its assigned agent, or a supervisor); replies need the assignment below.
+    if (input.private && conv.assignedAgentId !== agent.id) assertMayTake({ id: handoff?.id ?? conversationId, teamId: conv.teamId, offeredAgentId: handoff?.offeredAgentId ?? null }, agent);
     if (!input.private) {
       if (conv.status !== 'assigned' || !handoff) throw new DomainError('HANDOFF_ERR_NOT_ASSIGNED', 'accept the handoff before replying to the customer', 'conversationId');
       if (conv.assignedAgentId !== agent.id && agent.role === 'agent') throw new DomainError('CONVERSATION_ERR_NOT_YOURS', 'this conversation is assigned to another agent');

@@ -11,25 +11,48 @@ export function hashToken(token: string): string {
 }
 
 const KEYLEN = 32;
-const COST = { N: 16384, r: 8, p: 1 };
+const R = 8;
+const P = 1;
 
-function scryptAsync(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize('NFKC'), salt, KEYLEN, { ...COST, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+// scrypt takes 128·N·r bytes: 128 MB at N=2^17. At most two run at once, so a burst of logins
+// queues instead of taking the machine's memory.
+const MAX_PARALLEL = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scryptAsync(password: string, salt: Buffer, N: number, r: number, p: number): Promise<Buffer> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scrypt(password.normalize('NFKC'), salt, KEYLEN, { N, r, p, maxmem: 256 * N * r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    );
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
 }
 
-/** scrypt with a random salt, stored as `scrypt$N$r$p$salt$hash`. */
-export async function hashPassword(password: string): Promise<string> {
+/** scrypt with a random salt at N=2^costLog2, stored as `scrypt$N$r$p$salt$hash`. */
+export async function hashPassword(password: string, costLog2: number): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password, salt);
-  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64url')}$${key.toString('base64url')}`;
+  const N = 2 ** costLog2;
+  const key = await scryptAsync(password, salt, N, R, P);
+  return `scrypt$${N}$${R}$${P}$${salt.toString('base64url')}$${key.toString('base64url')}`;
 }
 
+/** Checks a password against a stored hash, at the cost the hash was made with. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, , , , salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  const [N, rr, pp] = [Number(n), Number(r), Number(p)];
+  if (scheme !== 'scrypt' || !salt || !hash || !Number.isInteger(Math.log2(N)) || N < 2 || N > 2 ** 20 || !(rr >= 1 && rr <= 32) || !(pp >= 1 && pp <= 16)) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'));
+  const key = await scryptAsync(password, Buffer.from(salt, 'base64url'), N, rr, pp);
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Whether a stored hash was made at a lower cost than `costLog2` asks: it is replaced at the next login. */
+export function needsRehash(stored: string, costLog2: number): boolean {
+  const [, n, r] = stored.split('$');
+  return Number(n) < 2 ** costLog2 || Number(r) < R;
 }

@@ -65,8 +65,7 @@ export function wireHandoff(h: HandoffRecord, teamName: string | null) {
     teamId: h.teamId,
     agentId: h.agentId,
     offeredAgentId: h.offeredAgentId,
-    // A copy typed as a plain object, which the contract (a record) accepts where the Brief interface is not.
-    brief: { ...h.brief },
+    brief: h.brief,
     waitEstimateMinutes: h.waitEstimateMinutes,
     slaDueAt: h.slaDueAt.toISOString(),
     createdAt: h.createdAt.toISOString(),

@@ -8,7 +8,9 @@ import { listAgents } from '../adapters/db/repositories/agents.repository.js';
 import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import { findOrder, getCustomerProfile, listCustomers } from '../adapters/db/repositories/customers.repository.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
+import { createMemoryLimitStore } from '../adapters/limits/limit-store.js';
 import { login } from '../app/agent-auth.js';
+import { createLimiter } from '../app/limiter.js';
 import type { AppContext } from '../app/context.js';
 import { loadConfig } from '../config.js';
 import { FakeClock, InMemoryBus } from '../test/fakes.js';
@@ -35,7 +37,9 @@ function buildContext(db: Database, jobCalls: unknown[]): AppContext {
     db,
     bus: new InMemoryBus(),
     jobs,
-    config: loadConfig({}),
+    // The lowest password cost keeps the test quick; the default (2^17) has its own test.
+    config: loadConfig({ BATON_PASSWORD_COST: '14' }),
+    limiter: createLimiter(createMemoryLimitStore(), loadConfig({}).limits, loadConfig({}).lockout),
     log: () => {},
     clock: new FakeClock(NOW).now,
     newId: () => randomUUID(),
@@ -111,11 +115,11 @@ describe('seedDemo', () => {
 
   it('gives each agent a password that works with login, and only that one', async () => {
     for (const l of first.logins) {
-      const session = await login(ctx, l.email, l.password);
+      const session = await login(ctx, l.email, l.password, '127.0.0.1');
       expect(session.agent.email).toBe(l.email);
       expect(session.token.length).toBeGreaterThan(10);
     }
-    await expect(login(ctx, 'alex@northwind.example', 'not-the-password')).rejects.toMatchObject({ code: 'AUTH_ERR_BAD_CREDENTIALS' });
+    await expect(login(ctx, 'alex@northwind.example', 'not-the-password', '127.0.0.1')).rejects.toMatchObject({ code: 'AUTH_ERR_BAD_CREDENTIALS' });
   });
 
   it("creates Sarah with order 4821, dated relative to now", async () => {
@@ -167,6 +171,6 @@ describe('seedDemo', () => {
     expect(lines.join('\n')).toMatch(/npx baton agent add/);
     // The first run's passwords still work.
     const alex = first.logins.find((l) => l.email === 'alex@northwind.example')!;
-    await expect(login(ctx, alex.email, alex.password)).resolves.toMatchObject({ agent: { email: alex.email } });
+    await expect(login(ctx, alex.email, alex.password, '127.0.0.1')).resolves.toMatchObject({ agent: { email: alex.email } });
   });
 });

@@ -4,20 +4,22 @@ import type { Api } from '../test/api.js';
 import { api } from '../test/api.js';
 import type { TestServer } from '../test/test-server.js';
 import { startTestServer } from '../test/test-server.js';
-import { API_PREFIX } from './openapi.js';
+import WebSocket from 'ws';
+import { TEST_DATABASES } from '../test/databases.js';
+import type { AccessRule } from './access-rules.js';
+import { ACCESS_RULES } from './access-rules.js';
+import { API_PREFIX, documented } from './openapi.js';
 
 /** Each route with its methods spelled out; HEAD comes with GET and is walked too. */
-const each = (routes: readonly RouteOptions[]) => routes.flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ method, url: r.url, config: r.config ?? {} })));
+const each = (routes: readonly RouteOptions[]) => routes.flatMap((r) => (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({ method, url: r.url, config: r.config ?? {}, websocket: r.websocket === true })));
 /** A concrete URL for a route path: every parameter gets a value that names nothing. */
 const concrete = (url: string) => url.replace(/:\w+/g, 'no-such-id').replace(/\*$/, 'page');
 
 // Every registered route (onRoute), walked: a route is closed unless it says it is public.
 describe('the API surface', () => {
   let s: TestServer;
-  let http: Api;
   beforeAll(async () => {
     s = await startTestServer('pglite', { workers: false });
-    http = api(s);
   }, 60_000);
   afterAll(async () => {
     await s?.close();
@@ -45,20 +47,106 @@ describe('the API surface', () => {
     expect(outside.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
   });
 
-  it('checks the role each route declares, and keeps customer tokens to their routes', async () => {
-    const alex = await s.login('alex');
-    const jordan = await s.login('jordan');
-    const conv = await http.start();
-    const byRole = apiRoutes().filter((r) => r.config.role && r.method !== 'HEAD');
-    expect(byRole.map((r) => r.config.role)).toEqual(expect.arrayContaining(['admin', 'supervisor']));
-    for (const r of byRole) {
-      const token = r.config.role === 'admin' ? jordan : alex;
-      const res = await s.app.inject({ method: r.method, url: concrete(r.url), headers: { authorization: `Bearer ${token}` } });
-      expect({ route: `${r.method} ${r.url}`, status: res.statusCode, code: res.json().error?.code }).toEqual({ route: `${r.method} ${r.url}`, status: 403, code: 'AUTH_ERR_FORBIDDEN' });
-    }
-    for (const r of apiRoutes().filter((x) => !x.config.public && !x.config.customer && x.method !== 'HEAD')) {
-      const res = await s.app.inject({ method: r.method, url: concrete(r.url).replace('no-such-id', conv.id), headers: { authorization: `Bearer ${conv.token}` } });
-      expect({ route: `${r.method} ${r.url}`, status: res.statusCode }).toEqual({ route: `${r.method} ${r.url}`, status: 403 });
-    }
+});
+
+type Caller = 'no token' | "the conversation's customer" | 'another customer' | 'agent of the team' | 'agent of another team' | 'supervisor' | 'admin';
+const CALLERS: Caller[] = ['no token', 'another customer', "the conversation's customer", 'agent of another team', 'agent of the team', 'supervisor', 'admin'];
+const AGENTS: Caller[] = ['agent of the team', 'agent of another team', 'supervisor', 'admin'];
+const ABOVE_AGENT: Caller[] = ['agent of the team', 'supervisor', 'admin'];
+
+/** Who passes each rule of access-rules.ts. */
+const ALLOWED: Record<AccessRule, Caller[]> = {
+  public: CALLERS,
+  signed: [],
+  'any-token': CALLERS.filter((c) => c !== 'no token'),
+  customer: ["the conversation's customer"],
+  'customer-or-agent': ["the conversation's customer", ...AGENTS],
+  'customer-or-team': ["the conversation's customer", ...ABOVE_AGENT],
+  agent: AGENTS,
+  team: ABOVE_AGENT,
+  assignee: ABOVE_AGENT,
+  supervisor: ['supervisor', 'admin'],
+  admin: ['admin'],
+};
+
+/** Bodies that pass validation where the refusal comes from the use case (team, assignee), so the check is reached. */
+const BODIES: Record<string, unknown> = {
+  'POST /api/v1/conversations/:id/messages': { text: 'a note for the team', private: true },
+  'POST /api/v1/handoffs/:id/resolve': { category: 'orders', outcome: 'solved', verdict: 'needed' },
+  'POST /api/v1/handoffs/:id/transfer': { teamId: 'Billing', note: 'over to billing' },
+  'POST /api/v1/handoffs/:id/hand-back': { note: 'back to the AI' },
+};
+
+// The authorisation matrix: every route of the OpenAPI document × every kind of caller, against
+// the one rule declared for the route in access-rules.ts. A refusal is a 401 without a token (a
+// 403 where a shared secret is missing), else a 403 (or, on a handoff assigned to someone else, 409 CONVERSATION_ERR_NOT_YOURS); anything
+// else means the caller got through. Each route gets its own case, waiting in the Support queue
+// (accepted by the team's agent for the `assignee` routes).
+describe.each(TEST_DATABASES)('the authorisation matrix on %s', (kind) => {
+  let s: TestServer;
+  let http: Api;
+  const tokens = {} as Record<Exclude<Caller, 'no token' | "the conversation's customer">, string>;
+  beforeAll(async () => {
+    s = await startTestServer(kind, { listen: true, workers: false });
+    http = api(s);
+    tokens['agent of the team'] = await s.login('alex');
+    tokens['agent of another team'] = await s.login('priya');
+    tokens.supervisor = await s.login('jordan');
+    tokens.admin = await s.login('casey');
+    tokens['another customer'] = (await http.start()).token;
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
   });
+
+  /** A WebSocket answer: the ready frame, or the close code it was refused with. */
+  const streamAs = (token: string | undefined) =>
+    new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${s.url!.replace('http', 'ws')}/api/v1/stream${token ? `?token=${encodeURIComponent(token)}` : ''}`);
+      ws.on('message', (raw) => {
+        if ((JSON.parse(raw.toString()) as { type: string }).type === 'ready') {
+          ws.close();
+          resolve(200);
+        }
+      });
+      ws.on('close', (code) => resolve(code === 4401 ? 401 : code === 4403 ? 403 : code));
+    });
+
+  it('has one rule for every route the API documents, and no rule for a route that is gone', () => {
+    const routes = documented(s.app.registeredRoutes).flatMap((r) => each([r])).filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((r) => !(r in ACCESS_RULES))).toEqual([]);
+    expect(Object.keys(ACCESS_RULES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it("lets through exactly the callers each route's rule names", async () => {
+    const routes = documented(s.app.registeredRoutes).flatMap((r) => each([r])).filter((r) => r.method !== 'HEAD' && `${r.method} ${r.url}` in ACCESS_RULES);
+    // Logging out ends the caller's session: it goes last.
+    routes.sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      const rule = ACCESS_RULES[key]!;
+      const conv = r.url.includes(':id') && /\/(conversations|handoffs)\//.test(r.url) ? await http.escalated(tokens['agent of the team']) : null;
+      if (conv && rule === 'assignee') expect((await http.post(`/api/v1/handoffs/${conv.handoffId}/accept`, tokens['agent of the team'])).status).toBe(200);
+      const id = !conv ? 'no-such-id' : r.url.startsWith('/api/v1/handoffs') ? conv.handoffId : conv.id;
+      const url = r.url.replace(':id', id);
+      for (const caller of CALLERS) {
+        const token = caller === 'no token' ? undefined : caller === "the conversation's customer" ? (conv?.token ?? tokens['another customer']) : tokens[caller];
+        let status: number;
+        let code: string | undefined;
+        if (r.websocket) status = await streamAs(token);
+        else {
+          const res = await http.call(r.method as 'GET', url, { ...(token ? { token } : {}), ...(r.method !== 'GET' && r.method !== 'DELETE' ? { body: BODIES[key] ?? {} } : {}) });
+          status = res.status;
+          code = res.body?.error?.code;
+        }
+        const refused = status === 401 || status === 403 || code === 'CONVERSATION_ERR_NOT_YOURS';
+        const allowed = ALLOWED[rule].includes(caller) || (caller === "the conversation's customer" && !conv && rule === 'any-token');
+        // Without a token the refusal is a 401, except where a shared secret is what is missing.
+        const expected = caller === 'no token' && !allowed && rule !== 'signed' ? 401 : null;
+        if (allowed === refused || (expected && status !== expected)) wrong.push(`${key} as ${caller} (${rule}): ${status} ${code ?? ''}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  }, 240_000);
 });

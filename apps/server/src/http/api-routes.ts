@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppContext } from '../app/context.js';
 import { streamRoutes } from '../ws/stream.js';
 import { authenticate } from './auth.js';
+import { limitRequests } from './rate-limits.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
@@ -17,6 +18,7 @@ import { reportRoutes } from './routes/reports.routes.js';
  */
 export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: () => unknown }> = async (app, { ctx, policyFileInput }) => {
   authenticate(app, ctx);
+  limitRequests(app, ctx);
   await app.register(conversationRoutes, { ctx });
   await app.register(handoffRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });

@@ -1,8 +1,8 @@
-import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { AppContext } from '../app/context.js';
+import { RateLimitedError } from '../app/limiter.js';
 import { DomainError, mapError } from '../errors.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './zod-schemas.js';
 import { apiRoutes } from './api-routes.js';
@@ -28,8 +28,8 @@ declare module 'fastify' {
   }
 }
 
-/** Fastify wants a function for "trust this many hops". */
-function trustProxyOption(v: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+/** Fastify wants a function for "trust this many hops"; never `true`, which would believe any client (config.ts refuses it). */
+function trustProxyOption(v: false | number | string[]): false | string[] | ((address: string, hop: number) => boolean) {
   return typeof v === 'number' ? (_address: string, hop: number) => hop < v : v;
 }
 
@@ -45,10 +45,6 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   if (opts.checkResponses) checkResponses(app);
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, c) => new DomainError('RATE_ERR_LIMITED', `too many requests; try again in ${Math.ceil(c.ttl / 1000)} s`),
-  });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   // The widget runs on the business's own site: the customer API answers any origin. It is safe,
@@ -65,6 +61,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   // Every error becomes a status and a body by its code, through the one table (errors.ts).
   app.setErrorHandler((err, req, reply) => {
     const mapped = mapError(err);
+    if (err instanceof RateLimitedError) reply.header('retry-after', String(err.retryAfterSeconds));
     if (!mapped.expected) ctx.log('error', 'unexpected error', { method: req.method, url: req.url.replace(/token=[^&]+/, 'token=…'), error: (err as Error).message, stack: (err as Error).stack });
     return reply.code(mapped.status).send(mapped.body);
   });

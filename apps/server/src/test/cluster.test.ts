@@ -27,7 +27,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
   });
 
   it('an agent connected to node B hears of a handoff made on node A within a second', async () => {
-    const agentToken = await a.login('priya');
+    const agentToken = await a.login('alex');
     const onB = await openStream(b.url!, agentToken);
     const conv = (await a.app.inject({ method: 'POST', url: '/api/v1/conversations', payload: {} })).json();
     const t = Date.now();

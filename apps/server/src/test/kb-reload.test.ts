@@ -56,7 +56,15 @@ describe('reloading the KB without a restart', () => {
     writeFileSync(join(kb, 'broken.md'), '---\ntitle: "No id"\nquestions: []\n---\nbody\n');
     const bad = await reload();
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('KB_ERR_FORMAT');
     expect(bad.json().error.message).toMatch(/broken\.md: id/);
+    expect((await ask(question)).articleId).toBe('replacement-parts');
+
+    // A folder that is gone is a code of its own, through the same catalogue; the KB stays in force.
+    rmSync(kb, { recursive: true, force: true });
+    const gone = await reload();
+    expect({ status: gone.statusCode, code: gone.json().error.code }).toEqual({ status: 409, code: 'KB_ERR_NOT_FOUND' });
+    expect(gone.json().error.message).toContain('no such KB folder');
     expect((await ask(question)).articleId).toBe('replacement-parts');
   });
 });

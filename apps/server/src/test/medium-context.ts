@@ -9,7 +9,9 @@ import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.js';
 import type { JobName } from '../adapters/jobs/job-queue.js';
 import { createJobQueue } from '../adapters/jobs/job-queue.js';
+import { createMemoryLimitStore } from '../adapters/limits/limit-store.js';
 import type { AppContext } from '../app/context.js';
+import { createLimiter } from '../app/limiter.js';
 import { loadConfig } from '../config.js';
 import { freshPostgres } from './databases.js';
 import { FakeClock, InMemoryBus } from './fakes.js';
@@ -56,11 +58,13 @@ export async function createMediumContext(kind: 'pglite' | 'postgres', opts: { n
   const byId = new Map(articles.map((a) => [a.id, a]));
   let engine = createEngine({ policy: resolvePolicy(), articles });
   let policyVersion = 0;
+  const config = loadConfig({ BATON_LOG_LEVEL: 'error', BATON_ENCODER: 'off', ...opts.env });
   const ctx: AppContext = {
     db,
     bus,
     jobs,
-    config: loadConfig({ BATON_LOG_LEVEL: 'error', BATON_ENCODER: 'off', ...opts.env }),
+    config,
+    limiter: createLimiter(createMemoryLimitStore(() => clock.now().getTime()), config.limits, config.lockout, (message) => logs.push(`warn: ${message}`)),
     log: (level, message) => logs.push(`${level}: ${message}`),
     clock: clock.now,
     newId: () => randomUUID(),

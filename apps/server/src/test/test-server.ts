@@ -45,6 +45,8 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     // The sentence encoder is its own test's subject (encoder.test.ts); elsewhere the lexical engine keeps tests quick.
     BATON_ENCODER: 'off',
     BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
+    // Every demo agent's password is hashed at each start: the lowest cost keeps tests quick (sessions.test.ts checks the default, 2^17).
+    BATON_PASSWORD_COST: '14',
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });

@@ -1,15 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { CUSTOMER_EVENT_NAMES } from '@baton/contracts';
 import type { TEventName, TStreamFrame } from '@baton/contracts';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
+import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
+import type { Slot } from '../app/limiter.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { maskForChannel } from '../app/privacy/mask-for-channel.js';
+import { hashToken } from '../app/tokens.js';
 import { wireEvent } from '../app/wire.js';
-import { DomainError, mapError } from '../errors.js';
+import { DomainError, ERRORS, mapError } from '../errors.js';
 import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
 import type { ApiPlugin } from '../http/zod-schemas.js';
+
+/** How often an open stream checks its session and looks for missed events. */
+const SESSION_CHECK_MS = 5000;
 
 const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
 const ZFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') }), z.object({ type: z.literal('ack'), seq: z.number().int() })]);
@@ -35,12 +42,20 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     const send = (frame: TStreamFrame) => socket.send(JSON.stringify(frame));
     let principal: Principal;
     let cursor: number;
+    const token = bearer(req);
+    // Connection limits (limits.ts): attempts and open streams per address, open streams per token.
+    const slots: Slot[] = [];
+    const connection = randomUUID();
     try {
-      principal = await principalFor(ctx, bearer(req));
+      await ctx.limiter.take('ws_connect.address', req.ip);
+      slots.push(await ctx.limiter.acquire('ws.address', req.ip, connection));
+      principal = await principalFor(ctx, token);
+      slots.push(await ctx.limiter.acquire('ws.token', hashToken(token!), connection));
       const q = ZQuery.safeParse(req.query);
       if (!q.success) throw new DomainError('VALIDATION_ERR_QUERY', 'after must be a whole number', 'after');
       cursor = q.data.after ?? (await lastEventSeq(ctx.db));
     } catch (err) {
+      for (const slot of slots) void slot.release().catch(() => {});
       const mapped = mapError(err);
       if (!mapped.expected) ctx.log('error', 'stream: could not open', { error: (err as Error).message });
       const message = mapped.expected ? mapped.body.error.message : 'could not open the stream';
@@ -57,6 +72,20 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     let pumping = false;
     let again = false;
     let closed = false;
+    /**
+     * The stream lives only as long as its session: a logout, an expiry, a new role, a new
+     * password or a disabled account (for an agent), an idle token (for a customer) closes it
+     * with AUTH_ERR_SESSION_ENDED (close code 4401) before anything more is sent.
+     */
+    const sessionGoes = async (): Promise<boolean> => {
+      const alive = principal.kind === 'agent' ? (await authenticateAgent(ctx, token!))?.id === principal.agent.id : (await authenticateCustomer(ctx, token!)) === principal.conversationId;
+      if (alive || closed) return !alive;
+      closed = true;
+      const code = 'AUTH_ERR_SESSION_ENDED' as const;
+      send({ type: 'error', error: { code, message: 'the session has ended (logout, expiry, or a change to the account); sign in again' } });
+      socket.close(ERRORS[code].wsClose, code);
+      return true;
+    };
     const pump = async () => {
       if (pumping) {
         again = true;
@@ -71,6 +100,8 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
             if (!events.length || closed) break;
             for (const e of events) {
               cursor = e.seq;
+              // This agent's sessions changed: nothing more is sent until this one is known to live.
+              if (principal.kind === 'agent' && e.type === 'agent.access_changed' && e.agentId === principal.agent.id && (await sessionGoes())) return;
               if (!visibleTo(principal, e)) continue;
               const event = wireEvent(e);
               send({ type: 'event', event: principal.kind === 'customer' ? maskForChannel(ctx.config, 'customer', event) : event });
@@ -86,7 +117,14 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     };
     const unsubscribe = ctx.bus.subscribe(() => void pump());
     // A safety net for a lost nudge (a Redis blip): look again every few seconds.
-    const timer = setInterval(() => void pump(), 5000);
+    // It also sees whether the session expired meanwhile, and renews the connection's slots.
+    let ticks = 0;
+    const timer = setInterval(() => {
+      void sessionGoes()
+        .then((gone) => (gone ? undefined : pump()))
+        .catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
+      if (++ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
+    }, SESSION_CHECK_MS);
     socket.on('message', (raw: Buffer) => {
       const frame = ZFrame.safeParse(safeJson(raw.toString()));
       if (!frame.success) {
@@ -103,6 +141,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       seen();
       unsubscribe();
       clearInterval(timer);
+      for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));
     });
     send({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } });
     await pump();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CallbackOptions } from '../api-client.js';
+import type { TCallbackOptions as CallbackOptions } from '@baton/contracts';
 import type { ChatController } from '../chat-controller.js';
 import type { Strings } from '../i18n.js';
 

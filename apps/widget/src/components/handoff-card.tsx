@@ -1,5 +1,5 @@
 import type { Strings } from '../i18n.js';
-import type { Message } from '../types.js';
+import type { TMessage as Message } from '@baton/contracts';
 import type { HandoffLive } from './message-item.js';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { Strings } from '../i18n.js';
-import type { Message } from '../types.js';
+import type { TMessage as Message } from '@baton/contracts';
 import { HandoffCard } from './handoff-card.js';
 
 export interface HandoffLive {

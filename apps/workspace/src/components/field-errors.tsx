@@ -1,4 +1,4 @@
-import { ApiError, errorText } from '../api';
+import { ApiError, errorText } from '@baton/client';
 
 /** A server error placed on one form control (`key`), or on the form as a whole (`'form'`). */
 export interface PlacedError {

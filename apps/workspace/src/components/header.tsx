@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { errorText } from '../api';
+import { errorText } from '@baton/client';
 import { unlockAudio } from '../sound';
-import type { Presence } from '../types';
+import type { TPresence as Presence } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
 import { Brand } from './brand';
 import { Link } from './link';

@@ -1,4 +1,4 @@
-import type { Priority } from '../types';
+import type { TPriority as Priority } from '@baton/contracts';
 
 /** The priority as a colour and a word, so colour is never the only signal. */
 export function PriorityBadge({ priority }: { priority: Priority }) {

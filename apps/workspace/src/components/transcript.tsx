@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { formatTime } from '../hooks';
-import type { Message } from '../types';
+import type { TMessage as Message } from '@baton/contracts';
 
 const LABEL = { customer: 'Customer', ai: 'AI', agent: 'Agent', system: 'System' } as const;
 

@@ -5,7 +5,7 @@ import { Segmented } from '../components/kit/segmented';
 import { Link } from '../components/link';
 import { PriorityBadge } from '../components/priority-badge';
 import { humanize } from '../hooks';
-import type { Handoff } from '../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
 
 const SCOPES = [

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ApiError, createApi } from '../api';
+import { ApiError, HttpClient } from '@baton/client';
 import { Brand } from '../components/brand';
 import { SubmitButton } from '../components/kit/buttons';
 import { InputField } from '../components/kit/fields';
 import { useSubmit } from '../components/kit/use-busy';
-import type { Session } from '../session';
+import { API_BASE, type Session } from '../session';
 import { unlockAudio } from '../sound';
-import type { Agent } from '../types';
 
 /** Signing in: a wrong email or password is said once, for both fields (which one is not told). */
 export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
@@ -22,8 +21,7 @@ export function LoginPage({ onSignedIn }: { onSignedIn(s: Session): void }) {
     unlockAudio();
     setError(null);
     try {
-      const api = createApi(() => null, () => {});
-      const r = await api.post<{ token: string; agent: Agent }>('/auth/login', { email: email.trim(), password });
+      const r = await new HttpClient({ baseUrl: API_BASE }).login(email.trim(), password);
       onSignedIn({ token: r.token, agent: r.agent });
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401 ? 'That email and password do not match an agent.' : err instanceof Error ? err.message : String(err));

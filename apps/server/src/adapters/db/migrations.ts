@@ -330,6 +330,15 @@ create index verification_codes_conversation on verification_codes(conversation_
 create index verification_codes_address on verification_codes(address, created_at);
 `,
   },
+  {
+    version: 8,
+    name: 'sessions: disabled agents, and when a customer token was last used (idle expiry)',
+    sql: `
+alter table agents add column disabled_at timestamptz;
+alter table conversations add column token_used_at timestamptz;
+create index sessions_agent on sessions(agent_id);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

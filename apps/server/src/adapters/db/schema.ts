@@ -109,6 +109,8 @@ export interface AgentTable {
   presence: Generated<Presence>;
   skills: JsonWithDefault<Skill[]>;
   lastAssignedAt: NullableTimestamp;
+  /** Set when an admin disabled the account: it cannot log in and has no sessions. */
+  disabledAt: NullableTimestamp;
   createdAt: CreatedAt;
 }
 
@@ -143,6 +145,8 @@ export interface ConversationTable {
   externalId: string | null;
   /** The secret in the case's reply address (`reply+TOKEN@…`); inbound mail joins the case only through it. */
   replyToken: string | null;
+  /** When the customer's token was last used; it stops working after BATON_CUSTOMER_TOKEN_IDLE_HOURS without use. */
+  tokenUsedAt: NullableTimestamp;
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;

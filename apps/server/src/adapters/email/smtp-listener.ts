@@ -18,6 +18,11 @@ export interface SmtpListenerOptions {
    */
   onMessage(raw: Buffer, envelope: SmtpEnvelope): Promise<void>;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Admits a new session from `address` (the rate limits); throwing refuses it with 421, so a
+   * well-behaved sender tries later. The function it returns runs when the session ends.
+   */
+  admit?(address: string, sessionId: string): Promise<() => Promise<void>>;
   /** How long `close()` waits for open sessions (5 s by default). */
   closeTimeoutMs?: number;
 }
@@ -35,6 +40,7 @@ export interface SmtpListener {
  */
 export async function startSmtpListener(opts: SmtpListenerOptions): Promise<SmtpListener> {
   const maxBytes = opts.maxBytes ?? 10 * 1024 * 1024;
+  const admitted = new Map<string, () => Promise<void>>();
   const server = new SMTPServer({
     name: 'baton',
     banner: 'Baton inbound mail',
@@ -43,6 +49,21 @@ export async function startSmtpListener(opts: SmtpListenerOptions): Promise<Smtp
     size: maxBytes,
     logger: false,
     closeTimeout: opts.closeTimeoutMs ?? 5000,
+    onConnect(session, callback) {
+      if (!opts.admit) return callback();
+      opts.admit(session.remoteAddress, session.id).then(
+        (release) => {
+          admitted.set(session.id, release);
+          callback();
+        },
+        (err: Error) => callback(Object.assign(new Error(`too many connections, try again later (${err.message})`), { responseCode: 421 })),
+      );
+    },
+    onClose(session) {
+      const release = admitted.get(session.id);
+      admitted.delete(session.id);
+      void release?.().catch((err: Error) => opts.log?.('warn', `smtp listener: could not release a session slot: ${err.message}`));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -1,4 +1,4 @@
-import type { RedundantAsk } from '@baton/core';
+import type { TRedundancyCheck } from '@baton/contracts';
 import { findRedundantAsk } from '@baton/core';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import { latestHandoffFor, openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
@@ -6,11 +6,7 @@ import { DomainError } from '../../errors.js';
 import type { AppContext } from '../context.js';
 
 /** The composer's warning: does this draft ask for something the brief already holds? */
-export interface RedundancyCheck {
-  redundant: boolean;
-  /** What was asked and the value the brief held; absent when not redundant. */
-  match?: RedundantAsk;
-}
+export type RedundancyCheck = TRedundancyCheck;
 
 /**
  * Checks an agent's draft against the brief of the conversation's open handoff (else its latest

@@ -1,25 +1,11 @@
+import type { TLearningReport } from '@baton/contracts';
 import type { Sql } from '../../adapters/db/database.js';
 import type { Tally } from '../../adapters/db/repositories/metrics.repository.js';
 import { handoffsRequested, qualityFlagTally, requestedTally, verdictsByReason as verdictsByReasonOf } from '../../adapters/db/repositories/reports.repository.js';
 import type { ReportPeriod } from './report-period.js';
 
 /** The tallies the learning loop reads (DESIGN §8): why handoffs happen and how they end. */
-export interface LearningReport {
-  period: { from: string; to: string };
-  handoffs: number;
-  /** Handoffs per reason code (a handoff with two reasons counts under both). */
-  reasonCodes: Record<string, number>;
-  /** Resolved handoffs per resolution category ('handed_back' included: the agent gave it back). */
-  resolutionCategories: Record<string, number>;
-  /** Resolved handoffs per outcome. */
-  outcomes: Record<string, number>;
-  /** The agents' verdicts: needed, unnecessary, too_late, wrong_team. */
-  verdicts: Record<string, number>;
-  /** Verdicts per reason code: which triggers send agents work they call unnecessary. */
-  verdictsByReason: Record<string, Record<string, number>>;
-  /** Quality flags raised in the period, per kind. */
-  qualityFlags: Record<string, number>;
-}
+export type LearningReport = TLearningReport;
 
 /** Reason codes, resolution categories and agent verdicts of the handoffs requested in the period. */
 export async function learningReport(db: Sql, period: ReportPeriod): Promise<LearningReport> {

@@ -1,9 +1,8 @@
-import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZIdParamsSchema, ZTeamHoursSchema } from '@baton/contracts';
+import { ZBookCallbackResponseSchema, ZBookCallbackSchema, ZCallbackOptionsSchema, ZIdParamsSchema, ZTeamHoursSchema, ZTeamResponseSchema } from '@baton/contracts';
 import { z } from 'zod';
 import { bookCallback, callbackOptions } from '../../app/book-callback.js';
 import { editTeam } from '../../app/edit-team.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
-import { publicLimit } from '../rate-limits.js';
 
 /** Callbacks and email replies a customer books, within the hours a team keeps. */
 export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
@@ -11,11 +10,11 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.get('/conversations/:id/callback-options', {
     config: { customer: true },
-    schema: { summary: 'Callback slots within the team hours, and the email-reply deadline', params: ZIdParamsSchema, querystring: z.object({ timeZone: z.string().optional() }) },
+    schema: { summary: 'Callback slots within the team hours, and the email-reply deadline', params: ZIdParamsSchema, querystring: z.object({ timeZone: z.string().optional() }), response: { 200: ZCallbackOptionsSchema } },
   }, async (req) => callbackOptions(ctx, req.params.id, req.query.timeZone));
 
   app.post('/conversations/:id/callback', {
-    config: { customer: true, rateLimit: publicLimit(ctx, 'csat') },
+    config: { customer: true },
     schema: { summary: 'Book a callback at an offered time, or an email reply', params: ZIdParamsSchema, body: ZBookCallbackSchema, response: { 201: ZBookCallbackResponseSchema } },
   }, async (req, reply) => {
     const r = await bookCallback(ctx, req.params.id, req.body);
@@ -25,6 +24,6 @@ export const callbackRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.patch('/teams/:id', {
     config: { role: 'admin' },
-    schema: { summary: 'Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)', params: ZIdParamsSchema, body: ZTeamHoursSchema },
+    schema: { summary: 'Change a team: skills, tiers, SLA minutes, default, business hours (IANA zone, weekly schedule, holidays)', params: ZIdParamsSchema, body: ZTeamHoursSchema, response: { 200: ZTeamResponseSchema } },
   }, async (req) => ({ team: await editTeam(ctx, req.params.id, req.body) }));
 };

@@ -26,7 +26,6 @@ import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
 import { verifyConversationCode } from '../../app/verify-conversation-code.js';
 import { wireConversation, wireMessage } from '../../app/wire.js';
 import { DomainError } from '../../errors.js';
-import { publicLimit } from '../rate-limits.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
 /** The customer's side of a conversation (its token), which agents reach too. */
@@ -34,7 +33,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
 
   app.post('/conversations', {
-    config: { public: true, rateLimit: publicLimit(ctx, 'start') },
+    config: { public: true, limit: 'start.address' },
     schema: { summary: 'Start a conversation; returns the customer token', body: ZCreateConversationSchema, response: { 201: ZCreateConversationResponseSchema } },
   }, async (req, reply) => {
     // Mail goes only to addresses that proved themselves: an email conversation starts with a mail to the support address.
@@ -56,7 +55,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/messages', {
-    config: { customer: true, rateLimit: publicLimit(ctx, 'message') },
+    config: { customer: true },
     schema: {
       summary: 'Send a message (customer: the AI answers or hands over; agent: a reply or a private note)',
       params: ZIdParamsSchema,
@@ -91,7 +90,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/verify/code', {
-    config: { customer: 'only', rateLimit: publicLimit(ctx, 'verify') },
+    config: { customer: 'only', limit: 'verify.address' },
     schema: { summary: 'Send the customer a one-time code to prove their email address (customer)', params: ZIdParamsSchema, body: ZRequestCodeSchema, response: { 202: ZRequestCodeResponseSchema } },
   }, async (req, reply) => {
     await requestVerificationCode(ctx, req.params.id, req.body.email ? { email: req.body.email } : {});
@@ -100,12 +99,12 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/verify', {
-    config: { customer: 'only', rateLimit: publicLimit(ctx, 'verify') },
+    config: { customer: 'only', limit: 'verify.address' },
     schema: { summary: 'Enter the one-time code (customer)', params: ZIdParamsSchema, body: ZVerifyCodeSchema, response: { 200: ZVerifyCodeResponseSchema } },
   }, async (req) => verifyConversationCode(ctx, req.params.id, req.body.code));
 
   app.post('/conversations/:id/csat', {
-    config: { customer: 'only', rateLimit: publicLimit(ctx, 'csat') },
+    config: { customer: 'only' },
     schema: { summary: 'Rate a resolved conversation (customer)', params: ZIdParamsSchema, body: ZCsatSchema, response: { 201: ZCsatResponseSchema } },
   }, async (req, reply) => {
     reply.code(201);

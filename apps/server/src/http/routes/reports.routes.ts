@@ -1,4 +1,4 @@
-import { ZIdParamsSchema, ZMetricsQuerySchema } from '@baton/contracts';
+import { ZHandoffMetricsSchema, ZIdParamsSchema, ZKbGapsReportSchema, ZLearningReportSchema, ZMetricsQuerySchema, ZRecurringEscalationsReportSchema, ZRedundancyCheckResponseSchema } from '@baton/contracts';
 import { z } from 'zod';
 import { getTeamByName } from '../../adapters/db/repositories/teams.repository.js';
 import { handoffMetrics } from '../../app/handoff-metrics.js';
@@ -37,7 +37,7 @@ export const reportRoutes: ApiPlugin = async (instance, { ctx }) => {
   const exported = async <T>(report: Promise<T>): Promise<T> => maskForChannel(ctx.config, 'export', await report);
   const threshold = (q: z.output<typeof ZReportQuerySchema>) => (q.threshold !== undefined ? { threshold: q.threshold } : {});
 
-  app.get('/reports/kb-gaps', { config: supervisor, schema: { summary: 'KB gaps: unanswered questions clustered into draft articles', querystring: ZReportQuerySchema } }, async (req) =>
+  app.get('/reports/kb-gaps', { config: supervisor, schema: { summary: 'KB gaps: unanswered questions clustered into draft articles', querystring: ZReportQuerySchema, response: { 200: ZKbGapsReportSchema } } }, async (req) =>
     exported(kbGapsReport(ctx.db, period(req.query), threshold(req.query))),
   );
 
@@ -48,15 +48,15 @@ export const reportRoutes: ApiPlugin = async (instance, { ctx }) => {
     return kbGapsMarkdown(report);
   });
 
-  app.get('/reports/recurring-escalations', { config: supervisor, schema: { summary: 'Escalations recurring by reason and topic, with trend', querystring: ZReportQuerySchema } }, async (req) =>
+  app.get('/reports/recurring-escalations', { config: supervisor, schema: { summary: 'Escalations recurring by reason and topic, with trend', querystring: ZReportQuerySchema, response: { 200: ZRecurringEscalationsReportSchema } } }, async (req) =>
     exported(recurringEscalationsReport(ctx.db, period(req.query), req.query.minCount !== undefined ? { minCount: req.query.minCount } : {})),
   );
 
-  app.get('/reports/learning', { config: supervisor, schema: { summary: 'Reason codes, resolution categories and verdicts', querystring: ZReportQuerySchema } }, async (req) =>
+  app.get('/reports/learning', { config: supervisor, schema: { summary: 'Reason codes, resolution categories and verdicts', querystring: ZReportQuerySchema, response: { 200: ZLearningReportSchema } } }, async (req) =>
     exported(learningReport(ctx.db, period(req.query))),
   );
 
-  app.get('/metrics/handoffs', { schema: { summary: 'Handoff metrics', querystring: ZMetricsQuerySchema } }, async (req) => {
+  app.get('/metrics/handoffs', { schema: { summary: 'Handoff metrics', querystring: ZMetricsQuerySchema, response: { 200: ZHandoffMetricsSchema } } }, async (req) => {
     const q = req.query;
     const team = q.team ? await getTeamByName(ctx.db, q.team) : null;
     return handoffMetrics(ctx.db, {
@@ -68,6 +68,6 @@ export const reportRoutes: ApiPlugin = async (instance, { ctx }) => {
   });
 
   app.post('/conversations/:id/redundancy-check', {
-    schema: { summary: 'Does a draft ask for what the brief already holds? (composer warning)', params: ZIdParamsSchema, body: ZRedundancyCheckSchema },
+    schema: { summary: 'Does a draft ask for what the brief already holds? (composer warning)', params: ZIdParamsSchema, body: ZRedundancyCheckSchema, response: { 200: ZRedundancyCheckResponseSchema } },
   }, async (req) => checkRedundancy(ctx, req.params.id, req.body.text));
 };

@@ -1,13 +1,15 @@
+import { ZHealthDownSchema, ZHealthOkSchema } from '@baton/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
 import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
 import type { AppContext } from '../../app/context.js';
+import { LIMITS } from '../../limits.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
 
 /** Outside `/api/v1` and open to all: liveness, the OpenAPI document and Prometheus. */
 export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => Record<string, unknown> }> = async (app, { ctx, openApi }) => {
-  app.get('/healthz', { schema: { summary: 'Liveness and database check' } }, async (_req, reply) => {
+  app.get('/healthz', { schema: { summary: 'Liveness and database check', response: { 200: ZHealthOkSchema, 503: ZHealthDownSchema } } }, async (_req, reply) => {
     try {
       await pingDatabase(ctx.db);
       return { status: 'ok', database: ctx.db.kind, policyVersion: ctx.policyVersion() };
@@ -21,6 +23,18 @@ export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => 
 
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'baton_' });
+  // Per node, since the start: every limit shows, at 0 until it first refuses someone.
+  new client.Counter({
+    name: 'baton_rate_limited_total',
+    help: 'Requests, connections and logins refused by a limit on this node, by limit (BATON_LIMIT_*; login.lockout for lockouts)',
+    labelNames: ['limit'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const refused = ctx.limiter.rejections();
+      for (const name of [...Object.keys(LIMITS), 'login.lockout']) this.inc({ limit: name }, refused.get(name) ?? 0);
+    },
+  });
   new client.Gauge({
     name: 'baton_conversations',
     help: 'Conversations by status',

@@ -1,5 +1,5 @@
 import { formatDate } from '../../hooks';
-import type { Brief } from '../../types';
+import type { TBrief as Brief } from '@baton/contracts';
 import { BriefCard, Term } from './brief-card';
 
 function tenure(months: number): string {

@@ -1,5 +1,5 @@
 import { humanize } from '../../hooks';
-import type { Brief, Handoff } from '../../types';
+import type { TBrief as Brief, THandoff as Handoff } from '@baton/contracts';
 import { BriefCard } from './brief-card';
 
 const TREND_ARROW = { improving: '↗', steady: '→', worsening: '↘' } as const;

@@ -1,5 +1,5 @@
 import { humanize } from '../../hooks';
-import type { Brief, Handoff } from '../../types';
+import type { TBrief as Brief, THandoff as Handoff } from '@baton/contracts';
 import { Countdown } from '../countdown';
 import { PriorityBadge } from '../priority-badge';
 import { AccountCard } from './account-card';

@@ -1,4 +1,4 @@
-import type { Brief } from '../../types';
+import type { TBrief as Brief } from '@baton/contracts';
 
 const LABEL = { signed: 'Verified by the site', code: 'Verified by code', unverified: 'Not verified' } as const;
 const TITLE = {

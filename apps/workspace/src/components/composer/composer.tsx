@@ -1,7 +1,7 @@
 import type { FormEvent, KeyboardEvent } from 'react';
 import { useRef, useState } from 'react';
-import { errorText } from '../../api';
-import type { Message } from '../../types';
+import { errorText } from '@baton/client';
+import type { TMessage as Message } from '@baton/contracts';
 import { uid } from '../../uid';
 import { useWorkspace } from '../../workspace';
 import { checkRedundancy, useRedundancyWarning } from './redundancy';

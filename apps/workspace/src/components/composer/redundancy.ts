@@ -1,12 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Api } from '../../api';
+import type { HttpClient as Api } from '@baton/client';
+import type { TRedundancyCheck } from '@baton/contracts';
 
 /** What `POST /conversations/:id/redundancy-check` found: the draft asks for something the brief holds. */
-export interface RedundantAsk {
-  field: string;
-  value: string;
-  phrase: string;
-}
+export type RedundantAsk = NonNullable<TRedundancyCheck['match']>;
 
 const CHECK_DEBOUNCE_MS = 400;
 
@@ -31,7 +28,7 @@ export function redundancyText(m: RedundantAsk): string {
 }
 
 export async function checkRedundancy(api: Api, conversationId: string, text: string): Promise<RedundantAsk | null> {
-  const r = await api.post<{ redundant: boolean; match?: RedundantAsk }>(`/conversations/${conversationId}/redundancy-check`, { text });
+  const r = await api.post<TRedundancyCheck>(`/conversations/${conversationId}/redundancy-check`, { text });
   return r.redundant && r.match ? r.match : null;
 }
 

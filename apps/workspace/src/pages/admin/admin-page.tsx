@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AgentsSettings } from './agents-settings';
 import { KnowledgeBaseSettings } from './kb-settings';
+import { AgentAccessSettings } from '../../components/agent-access';
 import { NotificationSettings } from './notification-settings';
 import { PolicySettings } from './policy-settings';
 import { focusTeamEditor, TeamEditor } from './team-editor';
@@ -42,6 +43,7 @@ export function AdminPage() {
       </div>
       <div className="admin-gap" />
       <TeamEditor selected={teamId} onSelect={setTeamId} />
+      <AgentAccessSettings />
       <NotificationSettings />
       <KnowledgeBaseSettings />
     </div>

@@ -6,7 +6,7 @@ import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import type { Agent, Role } from '../../types';
+import type { TAgent as Agent, TAgentRole as Role } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 /** The agents with their role, teams and capacity, and a form for a new one. */
@@ -62,7 +62,7 @@ function NewAgentForm() {
       </h3>
       <InputField id="agent-name" label="Name" value={f.name} onChange={set('name')} autoComplete="off" {...field('name')} />
       <InputField id="agent-email" label="Email" type="email" value={f.email} onChange={set('email')} autoComplete="off" {...field('email')} />
-      <InputField id="agent-password" label="Initial password" type="password" value={f.password} onChange={set('password')} autoComplete="new-password" hint="At least 10 characters." {...field('password')} />
+      <InputField id="agent-password" label="Initial password" type="password" value={f.password} onChange={set('password')} autoComplete="new-password" hint="At least 12 characters, not a common password." {...field('password')} />
       <div className="field-row">
         <SelectField id="agent-role" label="Role" value={f.role} onChange={set('role')} {...field('role')}>
           <option value="agent">Agent</option>

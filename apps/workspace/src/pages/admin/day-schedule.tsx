@@ -1,6 +1,6 @@
 import { SmallButton } from '../../components/kit/buttons';
 import type { FormError } from '../../components/kit/use-form-error';
-import type { Weekday } from '../../types';
+import type { TWeekday as Weekday } from '@baton/contracts';
 import { patchById, range } from './team-draft';
 import type { DayDraft, Range } from './team-draft';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TDelivery, TEndpoint } from '@baton/contracts';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { SmallButton } from '../../components/kit/buttons';
 import { actionsColumn, DataTable } from '../../components/kit/data-table';
 import { InlineError } from '../../components/kit/notice';

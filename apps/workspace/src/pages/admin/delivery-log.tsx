@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TDelivery, TDeliveryStatus, TEndpoint } from '@baton/contracts';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { SmallButton } from '../../components/kit/buttons';
 import { FilterSelect } from '../../components/kit/filter-select';
 import { MaybeNotice } from '../../components/kit/notice';

@@ -5,7 +5,7 @@ import { SubmitButton } from '../../components/kit/buttons';
 import { Checkbox, CheckList, InputField, SelectField, toggled } from '../../components/kit/fields';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import { PRIORITIES } from '../../types';
+import { PRIORITIES } from '../../queue-order';
 import { useWorkspace } from '../../workspace';
 import { draftOf, endpointBody, endpointPath, KINDS, kindInfo } from './endpoint-kinds';
 import type { EndpointDraft } from './endpoint-kinds';

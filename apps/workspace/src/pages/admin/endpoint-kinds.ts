@@ -1,5 +1,5 @@
 import type { TDeliveryStatus, TEndpoint, TNotificationEvent, TNotificationKind } from '@baton/contracts';
-import type { Priority } from '../../types';
+import type { TPriority as Priority } from '@baton/contracts';
 
 interface KindInfo {
   value: TNotificationKind;

@@ -1,6 +1,6 @@
 import { InputField } from '../../components/kit/fields';
 import type { FormError } from '../../components/kit/use-form-error';
-import type { Weekday } from '../../types';
+import type { TWeekday as Weekday } from '@baton/contracts';
 import { DaySchedule } from './day-schedule';
 import { HolidaysField } from './holidays-field';
 import { DAYS } from './team-draft';

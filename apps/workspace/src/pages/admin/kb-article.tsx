@@ -1,13 +1,6 @@
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  category: string | null;
-  tags: string[];
-}
-export interface Article extends ArticleSummary {
-  questions: string[];
-  body: string;
-}
+import type { TKbArticle as Article, TKbArticleSummary as ArticleSummary } from '@baton/contracts';
+
+export type { Article, ArticleSummary };
 
 /** One article as the assistant sees it: category, title, tags, example questions and the text. */
 export function KbArticle({ article: a }: { article: Article }) {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { SmallButton } from '../../components/kit/buttons';
 import { MaybeNotice, Notice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';

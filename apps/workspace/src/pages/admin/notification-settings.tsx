@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TEndpoint } from '@baton/contracts';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useWorkspace } from '../../workspace';

@@ -1,32 +1,8 @@
-import type { TPolicyInput } from '@baton/contracts';
+import type { TPolicyResponse, TPolicyVersion } from '@baton/contracts';
 
-interface TopicDef {
-  id: string;
-  label: string;
-  enabled: boolean;
-  [k: string]: unknown;
-}
-
-/** The resolved policy, as far as the settings page edits it. */
-interface ResolvedPolicy {
-  customerRequest: { enabled: boolean; offerChoiceForSimple: boolean };
-  keywords: { enabled: boolean; words: string[] };
-  topics: { enabled: boolean; definitions: TopicDef[] };
-  confidence: { threshold: number };
-  amount: { enabled: boolean; threshold: number };
-}
-
-export interface PolicyResponse {
-  version: number;
-  policy: ResolvedPolicy;
-  input: TPolicyInput;
-}
-
-export interface PolicyVersion {
-  version: number;
-  createdBy: string;
-  createdAt: string;
-}
+/** `GET /policy` and one saved version, as the contracts declare them. */
+export type PolicyResponse = TPolicyResponse;
+export type PolicyVersion = TPolicyVersion;
 
 /** The policy form as typed: numbers stay text until they are sent. */
 export interface PolicyDraft {

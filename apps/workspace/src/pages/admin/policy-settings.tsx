@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, errorText } from '../../api';
+import { ApiError, errorText } from '@baton/client';
 import { SubmitButton } from '../../components/kit/buttons';
 import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';

@@ -1,7 +1,7 @@
 import { Checkbox, InputField } from '../../components/kit/fields';
 import type { FormError } from '../../components/kit/use-form-error';
-import type { Team } from '../../types';
-import { PRIORITIES } from '../../types';
+import type { TTeam as Team } from '@baton/contracts';
+import { PRIORITIES } from '../../queue-order';
 import type { Draft, Edit } from './team-draft';
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,5 +1,5 @@
-import type { BusinessHours, Priority, Team, Weekday } from '../../types';
-import { PRIORITIES } from '../../types';
+import type { TBusinessHours as BusinessHours, TPriority as Priority, TTeam as Team, TWeekday as Weekday } from '@baton/contracts';
+import { PRIORITIES } from '../../queue-order';
 import { uid } from '../../uid';
 import { localZone } from './time-zones';
 

@@ -4,7 +4,7 @@ import { MaybeNotice } from '../../components/kit/notice';
 import { Panel } from '../../components/kit/panel';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import type { Team } from '../../types';
+import type { TTeam as Team } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 import { HoursFieldset } from './hours-fieldset';
 import { RoutingFields } from './routing-fields';

@@ -1,4 +1,4 @@
-import type { Team } from '../../types';
+import type { TTeam as Team } from '@baton/contracts';
 
 /** Which team the editor shows. */
 export function TeamPicker({ teams, value, onSelect }: { teams: Team[]; value: string; onSelect(id: string): void }) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError } from '../../api';
+import { ApiError } from '@baton/client';
 import { SmallButton, SubmitButton } from '../../components/kit/buttons';
 import { actionsColumn, DataTable } from '../../components/kit/data-table';
 import { InputField } from '../../components/kit/fields';
@@ -8,7 +8,7 @@ import { Panel } from '../../components/kit/panel';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
 import { humanize } from '../../hooks';
-import type { Team } from '../../types';
+import type { TTeam as Team } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 import { hoursSummary } from './team-draft';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { useWorkspace } from '../../workspace';
 import { draftOf } from './policy-draft';
 import type { PolicyDraft, PolicyResponse, PolicyVersion } from './policy-draft';

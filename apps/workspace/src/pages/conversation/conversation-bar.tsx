@@ -1,6 +1,6 @@
 import { Link } from '../../components/link';
 import { humanize } from '../../hooks';
-import type { Handoff } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 
 export type ActionDialog = 'transfer' | 'resolve' | 'handback';
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { ApiError, errorText } from '../../api';
+import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../../components/brief/brief-panel';
 import { Composer } from '../../components/composer/composer';
 import { Dialog } from '../../components/dialog';
 import { Notice } from '../../components/kit/notice';
 import { useBusy } from '../../components/kit/use-busy';
 import { Transcript } from '../../components/transcript';
-import type { Handoff } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 import { ConversationBar } from './conversation-bar';
 import type { ActionDialog } from './conversation-bar';

@@ -1,5 +1,5 @@
 import { humanize } from '../../hooks';
-import type { Handoff, Message } from '../../types';
+import type { THandoff as Handoff, TMessage as Message } from '@baton/contracts';
 
 /** The KB articles the AI sent before the handoff, each linked to where it was sent, and the resolution. */
 export function ConversationSide({ handoff, messages }: { handoff: Handoff; messages: Message[] }) {

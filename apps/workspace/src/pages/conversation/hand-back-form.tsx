@@ -3,7 +3,7 @@ import { SubmitButton } from '../../components/kit/buttons';
 import { TextAreaField } from '../../components/kit/fields';
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
-import type { Handoff } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 /** Hands the conversation back to the AI assistant, with an optional note. */

@@ -4,7 +4,7 @@ import { InputField, Radio, SelectField, TextAreaField } from '../../components/
 import { useSubmit } from '../../components/kit/use-busy';
 import { useFormError } from '../../components/kit/use-form-error';
 import { humanize } from '../../hooks';
-import type { Handoff } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 const CATEGORIES = ['orders', 'billing', 'account', 'technical', 'shipping', 'returns', 'general'];

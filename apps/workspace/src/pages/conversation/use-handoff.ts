@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorText } from '../../api';
-import type { Handoff, Message } from '../../types';
+import { ApiError, errorText } from '@baton/client';
+import type { THandoff as Handoff, TMessage as Message } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 /**

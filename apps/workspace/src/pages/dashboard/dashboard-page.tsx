@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { Notice } from '../../components/kit/notice';
 import { LearningSection } from './learning-section';
 import type { HandoffMetrics } from '../../metrics-types';

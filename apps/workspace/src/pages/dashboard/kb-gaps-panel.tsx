@@ -1,6 +1,6 @@
 import type { MouseEvent } from 'react';
 import { useState } from 'react';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import { Panel } from '../../components/kit/panel';
 import { count } from '../../format';
 import type { KbGapsReport } from '../../metrics-types';

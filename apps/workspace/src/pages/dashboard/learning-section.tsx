@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { errorText } from '../../api';
+import { errorText } from '@baton/client';
 import type { KbGapsReport, RecurringEscalationsReport } from '../../metrics-types';
 import { useWorkspace } from '../../workspace';
 import type { Range } from './dashboard-page';

@@ -1,5 +1,5 @@
 import { DataTable, Named } from '../../components/kit/data-table';
-import type { Agent } from '../../types';
+import type { TAgent as Agent } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 function Load({ load, capacity }: { load: number; capacity: number }) {

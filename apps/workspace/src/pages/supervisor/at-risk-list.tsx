@@ -1,7 +1,7 @@
 import { Countdown } from '../../components/countdown';
 import { Link } from '../../components/link';
 import { PriorityBadge } from '../../components/priority-badge';
-import type { Handoff } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
 /** Handoffs about to miss (or past) their SLA: waiting, or accepted with no reply yet. */

@@ -1,8 +1,8 @@
 import { DataTable } from '../../components/kit/data-table';
 import type { Column } from '../../components/kit/data-table';
 import { PriorityBadge } from '../../components/priority-badge';
-import type { Handoff, Priority } from '../../types';
-import { PRIORITIES } from '../../types';
+import type { THandoff as Handoff, TPriority as Priority } from '@baton/contracts';
+import { PRIORITIES } from '../../queue-order';
 import { useWorkspace } from '../../workspace';
 
 interface Queue {

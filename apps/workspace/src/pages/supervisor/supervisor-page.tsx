@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Panel } from '../../components/kit/panel';
 import { useNow } from '../../hooks';
-import type { Handoff } from '../../types';
-import { byQueueOrder } from '../../types';
+import type { THandoff as Handoff } from '@baton/contracts';
+import { byQueueOrder } from '../../queue-order';
 import { useWorkspace } from '../../workspace';
 import { AgentsLoadTable } from './agents-load-table';
 import { AtRiskList } from './at-risk-list';

@@ -48,10 +48,20 @@ export async function listAgents(db: Sql): Promise<AgentRecord[]> {
   return selectAgents(db).orderBy('a.name').orderBy('a.id').execute();
 }
 
-export async function updateAgent(tx: Sql, id: string, patch: { presence?: Presence; capacity?: number; lastAssignedAt?: Date }): Promise<AgentRecord | null> {
+export async function updateAgent(
+  tx: Sql,
+  id: string,
+  patch: { presence?: Presence; capacity?: number; lastAssignedAt?: Date; role?: Role; disabledAt?: Date | null; passwordHash?: string },
+): Promise<AgentRecord | null> {
   // Keys left undefined are not written.
   if (Object.values(patch).some((v) => v !== undefined)) await tx.updateTable('agents').set(patch).where('id', '=', id).execute();
   return getAgent(tx, id);
+}
+
+/** Admins who may still log in: the last one cannot be disabled or demoted. */
+export async function countActiveAdmins(db: Sql): Promise<number> {
+  const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabledAt', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Open conversations each agent holds: their load, for routing and the supervisor view. */

@@ -50,9 +50,14 @@ export async function findConversationByReplyToken(db: Sql, replyToken: string):
 }
 
 /** The conversation a customer's token opens, or null. */
-export async function conversationIdForToken(db: Sql, tokenHash: string): Promise<string | null> {
-  const row = await db.selectFrom('conversations').select('id').where('tokenHash', '=', tokenHash).executeTakeFirst();
-  return row?.id ?? null;
+/** A customer token's conversation and when the token was last used (its creation before any use). */
+export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
+  const row = await db.selectFrom('conversations').select(['id', 'tokenUsedAt', 'createdAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  return row ? { id: row.id, lastUsedAt: row.tokenUsedAt ?? row.createdAt } : null;
+}
+
+export async function touchCustomerToken(db: Sql, id: string, at: Date): Promise<void> {
+  await db.updateTable('conversations').set({ tokenUsedAt: at }).where('id', '=', id).execute();
 }
 
 /**

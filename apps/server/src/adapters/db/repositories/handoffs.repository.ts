@@ -99,6 +99,11 @@ export async function updateHandoff(
   return tx.updateTable('handoffs').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Withdraws every waiting offer made to an agent (their account was disabled): routing offers them to someone else. */
+export async function withdrawOffersTo(tx: Sql, agentId: string): Promise<void> {
+  await tx.updateTable('handoffs').set({ offeredAgentId: null }).where('offeredAgentId', '=', agentId).where('status', '=', 'waiting').execute();
+}
+
 /**
  * Writes a handoff's status, with what changes with it: only the lifecycle
  * (app/conversation-lifecycle.ts) calls this.

@@ -24,6 +24,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/conversations/:id/messages': 'customer-or-team',
   'GET /api/v1/conversations/:id/messages': 'customer-or-agent',
   'POST /api/v1/conversations/:id/csat': 'customer',
+  'POST /api/v1/conversations/:id/verify/code': 'customer',
+  'POST /api/v1/conversations/:id/verify': 'customer',
   'GET /api/v1/conversations/:id/callback-options': 'customer-or-agent',
   'POST /api/v1/conversations/:id/callback': 'customer-or-agent',
   'POST /api/v1/conversations/:id/redundancy-check': 'agent',

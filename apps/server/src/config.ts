@@ -52,6 +52,14 @@ export interface Config {
   encoder: 'on' | 'off';
   /** Where the KB's sentence vectors are cached (`BATON_CACHE_DIR`; default: `cache/` in the data folder, else ~/.cache/baton). */
   cacheDir: string | null;
+  /** The bearer token `/metrics` asks for (`BATON_METRICS_TOKEN`); null: the main port does not serve metrics. */
+  metricsToken: string | null;
+  /** A separate port serving `/metrics` alone, without a token (`BATON_METRICS_PORT`), on `metricsHost`; null for none. */
+  metricsPort: number | null;
+  /** The address of the metrics port (`BATON_METRICS_HOST`, default 127.0.0.1: reachable from this machine only). */
+  metricsHost: string;
+  /** How many times a listener tries one event before it sets it aside as a dead letter (`BATON_LISTENER_MAX_ATTEMPTS`). */
+  listenerMaxAttempts: number;
 }
 
 const bool = z
@@ -99,6 +107,10 @@ const ZEnvSchema = z.object({
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BATON_ENCODER: z.enum(['on', 'off']).default('on'),
   BATON_CACHE_DIR: z.string().min(1).optional(),
+  BATON_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BATON_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  BATON_LISTENER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** Raised with every bad variable named, so one start shows all that needs fixing. */
@@ -143,5 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.BATON_LOG_LEVEL,
     encoder: e.BATON_ENCODER,
     cacheDir: e.BATON_CACHE_DIR ?? null,
+    metricsToken: e.BATON_METRICS_TOKEN ?? null,
+    metricsPort: e.BATON_METRICS_PORT ?? null,
+    metricsHost: e.BATON_METRICS_HOST,
+    listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
   };
 }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZPrioritySchema } from './reason-codes.js';
+import { isSafeText } from './safe-text.js';
 
-/** Text a person typed: never blank, at most 20,000 characters (a long paste, not a file). */
+/** Text a person typed: never blank, at most 20,000 characters (a long paste, not a file), storable (safe-text.ts). */
 const ZText = z
   .string()
   .max(20_000, 'at most 20,000 characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank');
+  .refine((s) => s.trim().length > 0, 'must not be blank')
+  .refine(isSafeText, 'must not contain a NUL character or an unpaired surrogate');
 
 /** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
 export const ZIdParamsSchema = z.object({ id: z.string() });

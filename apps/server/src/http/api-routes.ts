@@ -5,6 +5,7 @@ import { authenticate } from './auth.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
+import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
@@ -25,5 +26,6 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
   await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
   await app.register(reportRoutes, { ctx });
+  await app.register(deadLetterRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
 };

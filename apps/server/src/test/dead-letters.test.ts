@@ -57,8 +57,11 @@ describe.each(TEST_DATABASES)('dead letters on %s', (kind) => {
       if (level === 'error') errors.push(message);
       else log(level, message, fields);
     };
-    const fast = { intervalMs: 100, maxAttempts: 3, retryBaseMs: 20 };
-    listeners.push(startListener(s.ctx, notificationsListener, fast), startListener(s.ctx, flaky, fast));
+    listeners.push(
+      startListener(s.ctx, notificationsListener, { intervalMs: 100, maxAttempts: 3, retryBaseMs: 20 }),
+      // Slower, so a test can fix the cause between the first try and the second.
+      startListener(s.ctx, flaky, { intervalMs: 100, maxAttempts: 2, retryBaseMs: 1000 }),
+    );
     await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000 }));
     const r = await http.post('/api/v1/notifications/endpoints', casey, { kind: 'webhook', name: 'CRM', target: `${rx.url}/hooks`, events: ['handoff.requested'] });
     expect(r.status, r.text).toBe(201);

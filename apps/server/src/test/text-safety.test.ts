@@ -11,6 +11,8 @@ import { startReceiver, waitFor } from './notifications-receivers.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
+const EMAIL_SECRET = 'text-safety-secret-0123456789';
+
 describe.each(TEST_DATABASES)('text safety on %s', (kind) => {
   let s: TestServer;
   let http: Api;
@@ -20,7 +22,7 @@ describe.each(TEST_DATABASES)('text safety on %s', (kind) => {
   let rx: Awaited<ReturnType<typeof startReceiver>>;
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { workers: false });
+    s = await startTestServer(kind, { workers: false, env: { BATON_EMAIL_WEBHOOK_SECRET: EMAIL_SECRET } });
     http = api(s);
     casey = await s.login('casey');
     alex = await s.login('alex');
@@ -94,6 +96,18 @@ describe.each(TEST_DATABASES)('text safety on %s', (kind) => {
     const r = await http.get('/api/v1/handoffs?status=wait%00ing', alex);
     expect(r.status, r.text).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'VALIDATION_ERR_TEXT', field: 'status' });
+  });
+
+  it('inbound mail is cleaned, not refused: NULs removed, lone surrogates replaced, the message stored', async () => {
+    const mail = { from: 'Nul Sender <nul.sender@example.com>', to: 'support@northwind.example', subject: 'Order\u0000 \ud83d help', text: 'Where is my\u0000 parcel? \udc00 Thanks', messageId: '<nul-1@example.com>' };
+    const r = await s.app.inject({ method: 'POST', url: '/api/v1/channels/email/inbound', payload: mail, headers: { 'x-baton-email-secret': EMAIL_SECRET } });
+    expect(r.statusCode, r.body).toBe(201);
+    const conversationId = r.json().conversationId as string;
+    const full = await http.get(`/api/v1/conversations/${conversationId}`, alex);
+    expect(full.status, full.text).toBe(200);
+    const messages = await http.get(`/api/v1/conversations/${conversationId}/messages`, alex);
+    const first = (messages.body.messages as { text: string; author: { kind: string } }[]).find((m) => m.author.kind === 'customer')!;
+    expect(first.text).toBe('Where is my parcel? \uFFFD Thanks');
   });
 
   it('after all of it, a new escalation is still notified', async () => {

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import type { TPolicyInput } from '@baton/contracts';
 import { ApiError, errorText } from '../api';
+import { DeadLettersPanel } from '../components/dead-letters-panel';
 import { PolicyPreviewPanel } from '../components/policy-preview';
 import { formatTime, humanize } from '../hooks';
 import type { PolicyPreview } from '../metrics-types';
@@ -75,6 +76,7 @@ export function AdminPage() {
       <div className="admin-gap" />
       <TeamEditor selected={teamId} onSelect={setTeamId} />
       <NotificationSettings />
+      <DeadLettersPanel />
       <KnowledgeBaseSettings />
     </div>
   );

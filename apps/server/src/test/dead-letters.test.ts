@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverNotificationJob } from '../jobs/deliver-notification.job.js';
 import type { RunningListener } from '../listeners/event-listener.js';
 import { defineListener, startListener } from '../listeners/event-listener.js';
-import { notificationsListener } from '../listeners/notifications.listener.js';
 import type { Api } from './api.js';
 import { api, ASK_FOR_HUMAN } from './api.js';
 import { TEST_DATABASES } from './databases.js';
-import { startReceiver, waitFor } from './notifications-receivers.js';
+import type { NotifiedServer } from './notified-server.js';
+import { startNotifiedServer } from './notified-server.js';
+import { waitFor } from './notifications-receivers.js';
 import type { TestServer } from './test-server.js';
-import { startTestServer, TEST_METRICS_TOKEN } from './test-server.js';
+import { TEST_METRICS_TOKEN } from './test-server.js';
 
 const DEAD = '/api/v1/admin/dead-letters';
 
@@ -26,11 +26,12 @@ interface WireDeadLetter {
 // A listener that cannot handle an event retries it with backoff, sets it aside after N tries and
 // carries on; an admin lists and replays it (docs/security-text.md).
 describe.each(TEST_DATABASES)('dead letters on %s', (kind) => {
+  let n: NotifiedServer;
   let s: TestServer;
   let http: Api;
   let casey: string;
   let alex: string;
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  let rx: NotifiedServer['rx'];
   const listeners: RunningListener[] = [];
   const errors: string[] = [];
   /** Conversations the test listener refuses to handle while `refusing` is on. */
@@ -47,29 +48,22 @@ describe.each(TEST_DATABASES)('dead letters on %s', (kind) => {
   });
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { workers: false });
+    n = await startNotifiedServer(kind, { listener: { intervalMs: 100, maxAttempts: 3, retryBaseMs: 20 } });
+    ({ s, rx, admin: casey } = n);
     http = api(s);
-    casey = await s.login('casey');
     alex = await s.login('alex');
-    rx = await startReceiver();
     const log = s.ctx.log;
     s.ctx.log = (level, message, fields) => {
       if (level === 'error') errors.push(message);
       else log(level, message, fields);
     };
-    listeners.push(
-      startListener(s.ctx, notificationsListener, { intervalMs: 100, maxAttempts: 3, retryBaseMs: 20 }),
-      // Slower, so a test can fix the cause between the first try and the second.
-      startListener(s.ctx, flaky, { intervalMs: 100, maxAttempts: 2, retryBaseMs: 1000 }),
-    );
-    await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000 }));
-    const r = await http.post('/api/v1/notifications/endpoints', casey, { kind: 'webhook', name: 'CRM', target: `${rx.url}/hooks`, events: ['handoff.requested'] });
-    expect(r.status, r.text).toBe(201);
+    // Slower, so a test can fix the cause between the first try and the second.
+    listeners.push(n.listener, startListener(s.ctx, flaky, { intervalMs: 100, maxAttempts: 2, retryBaseMs: 1000 }));
+    await n.addEndpoint();
   }, 60_000);
   afterAll(async () => {
-    for (const l of listeners) await l.stop();
-    await s?.close();
-    await rx?.close();
+    await listeners[1]?.stop();
+    await n?.close();
   });
 
   const drain = async () => {

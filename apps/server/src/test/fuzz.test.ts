@@ -4,16 +4,13 @@ import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { listDeadLetters } from '../adapters/db/repositories/dead-letters.repository.js';
-import { deliverNotificationJob } from '../jobs/deliver-notification.job.js';
-import type { RunningListener } from '../listeners/event-listener.js';
-import { startListener } from '../listeners/event-listener.js';
-import { notificationsListener } from '../listeners/notifications.listener.js';
 import type { StartedConversation } from './api.js';
 import { api, ASK_FOR_HUMAN } from './api.js';
 import { TEST_DATABASES } from './databases.js';
-import { startReceiver, waitFor } from './notifications-receivers.js';
+import type { NotifiedServer } from './notified-server.js';
+import { startNotifiedServer } from './notified-server.js';
+import { waitFor } from './notifications-receivers.js';
 import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
 
 /**
  * The fuzz test (issue 11): every public endpoint, read from the registered routes so a new one is
@@ -151,9 +148,9 @@ function checkErrorBody(status: number, text: string, what: string): void {
 }
 
 describe.each(TEST_DATABASES)('fuzzing the public surface on %s', (kind) => {
+  let n: NotifiedServer;
   let s: TestServer;
-  let listener: RunningListener;
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  let rx: NotifiedServer['rx'];
   const unexpected: string[] = [];
   let conversations: StartedConversation[] = [];
   let routes: RouteOptions[] = [];
@@ -161,28 +158,22 @@ describe.each(TEST_DATABASES)('fuzzing the public surface on %s', (kind) => {
   let client = 0;
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { listen: true, workers: false, env: { BATON_EMAIL_WEBHOOK_SECRET: EMAIL_SECRET } });
+    n = await startNotifiedServer(kind, { listen: true, env: { BATON_EMAIL_WEBHOOK_SECRET: EMAIL_SECRET } });
+    ({ s, rx } = n);
     const log = s.ctx.log;
     s.ctx.log = (level, message, fields) => {
       if (level === 'error') unexpected.push(`${message} ${JSON.stringify(fields ?? {}).slice(0, 500)}`);
       log(level, message, fields);
     };
-    rx = await startReceiver();
-    listener = startListener(s.ctx, notificationsListener, { intervalMs: 200 });
-    await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000 }));
+    await n.addEndpoint();
     const http = api(s);
-    const admin = await s.login('casey');
-    const ep = await http.post('/api/v1/notifications/endpoints', admin, { kind: 'webhook', name: 'Receiver', target: `${rx.url}/hooks`, events: ['handoff.requested'] });
-    expect(ep.status, ep.text).toBe(201);
     conversations = [await http.start(), await http.start({ customer: { name: 'Sarah Jones', email: 'sarah.jones@example.com' } }), await http.start({ language: 'he' })];
     // HEAD routes are fastify's copies of the GETs, and answer without a body.
     routes = s.app.registeredRoutes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && (r.config?.public || r.config?.customer) && !(r as { websocket?: boolean }).websocket);
     doc = (await http.get('/openapi.json')).body as OpenApi;
   }, 60_000);
   afterAll(async () => {
-    await listener?.stop();
-    await s?.close();
-    await rx?.close();
+    await n?.close();
   });
 
   it('finds the public routes in the route table', () => {
@@ -270,7 +261,7 @@ describe.each(TEST_DATABASES)('fuzzing the public surface on %s', (kind) => {
     const http = api(s);
     const conv = await http.start({ customer: { name: `${'😀'.repeat(99)}` } });
     expect((await http.say(conv, `${'a'.repeat(59)}😡 ${ASK_FOR_HUMAN}`)).status).toBe(201);
-    await listener.drain();
+    await n.listener.drain();
     await waitFor('the webhook after the fuzz run', () => rx.requests.find((r) => r.body.includes(conv.id)));
     expect(await listDeadLetters(s.ctx.db, { status: 'dead' })).toEqual([]);
     for (const c of conversations) expect((await http.messages(c.id, c.token)).length).toBeGreaterThanOrEqual(0);

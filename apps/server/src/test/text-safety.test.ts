@@ -1,47 +1,34 @@
 import { isSafeText } from '@baton/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliverNotificationJob } from '../jobs/deliver-notification.job.js';
-import type { RunningListener } from '../listeners/event-listener.js';
-import { startListener } from '../listeners/event-listener.js';
-import { notificationsListener } from '../listeners/notifications.listener.js';
 import type { Api } from './api.js';
 import { api, ASK_FOR_HUMAN } from './api.js';
 import { TEST_DATABASES } from './databases.js';
-import { startReceiver, waitFor } from './notifications-receivers.js';
+import type { NotifiedServer } from './notified-server.js';
+import { startNotifiedServer } from './notified-server.js';
+import { waitFor } from './notifications-receivers.js';
 import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
 
 const EMAIL_SECRET = 'text-safety-secret-0123456789';
 
 describe.each(TEST_DATABASES)('text safety on %s', (kind) => {
+  let n: NotifiedServer;
   let s: TestServer;
   let http: Api;
-  let listener: RunningListener;
-  let casey: string;
   let alex: string;
-  let rx: Awaited<ReturnType<typeof startReceiver>>;
+  let rx: NotifiedServer['rx'];
+  let listener: NotifiedServer['listener'];
 
   beforeAll(async () => {
-    s = await startTestServer(kind, { workers: false, env: { BATON_EMAIL_WEBHOOK_SECRET: EMAIL_SECRET } });
+    n = await startNotifiedServer(kind, { env: { BATON_EMAIL_WEBHOOK_SECRET: EMAIL_SECRET } });
+    ({ s, rx, listener } = n);
     http = api(s);
-    casey = await s.login('casey');
     alex = await s.login('alex');
-    rx = await startReceiver();
-    listener = startListener(s.ctx, notificationsListener, { intervalMs: 200 });
-    await s.ctx.jobs.work('deliver-notification', (data) => deliverNotificationJob(s.ctx, data, { baseDelayMs: 40, timeoutMs: 2000 }));
-    for (const body of [
-      { kind: 'webhook', name: 'CRM', target: `${rx.url}/hooks`, events: ['handoff.requested'] },
-      { kind: 'slack', name: 'Slack #support', target: `${rx.url}/slack`, events: ['handoff.requested'] },
-      { kind: 'sms', name: 'On-call phone', target: `${rx.url}/sms?To=%2B15551234567&From=%2B15557654321`, secret: 'AC123:authtoken', events: ['handoff.requested'] },
-    ]) {
-      const r = await http.post('/api/v1/notifications/endpoints', casey, body);
-      expect(r.status, r.text).toBe(201);
-    }
+    await n.addEndpoint();
+    await n.addEndpoint({ kind: 'slack', name: 'Slack #support', target: `${rx.url}/slack`, events: ['handoff.requested'] });
+    await n.addEndpoint({ kind: 'sms', name: 'On-call phone', target: `${rx.url}/sms?To=%2B15551234567&From=%2B15557654321`, secret: 'AC123:authtoken', events: ['handoff.requested'] });
   }, 60_000);
   afterAll(async () => {
-    await listener?.stop();
-    await s?.close();
-    await rx?.close();
+    await n?.close();
   });
 
   it('a conversation named with 99 emoji and a safety message escalates and notifies', async () => {

@@ -10,6 +10,9 @@ import { freshPostgres } from './databases.js';
 
 export const DEMO_KB = fileURLToPath(new URL('../../../../demo/kb', import.meta.url));
 
+/** The bearer token `/metrics` asks for in tests (BATON_METRICS_TOKEN); pass `BATON_METRICS_TOKEN: ''` for a server without one. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export interface TestServer extends Server {
   config: Config;
   logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
@@ -43,6 +46,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     BATON_ENCODER: 'off',
     // Every demo agent's password is hashed at each start: the lowest cost keeps tests quick (sessions.test.ts checks the default, 2^17).
     BATON_PASSWORD_COST: '14',
+    BATON_METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });

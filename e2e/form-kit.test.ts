@@ -71,7 +71,7 @@ describe.runIf(HAVE_BROWSER)('form kit: one submission at a time, server errors 
     const err = page.locator('form[aria-labelledby="new-agent-h"] [role="alert"]');
     await err.waitFor();
     expect(await err.getAttribute('data-field')).toBe('password');
-    expect(await err.textContent()).toMatch(/10 characters/);
+    expect(await err.textContent()).toMatch(/at least 12 characters/);
     expect(await password.getAttribute('aria-invalid')).toBe('true');
     expect(await password.getAttribute('aria-describedby')).toBe(await err.getAttribute('id'));
     // The error sits in the password's own field group, not at the foot of the form.

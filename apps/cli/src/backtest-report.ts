@@ -1,4 +1,5 @@
 import type { BacktestFlip, BacktestResult, DecisionAction, SlaRiskSide } from '@baton/core';
+import { clipText } from '@baton/core';
 
 /** What the report says about where the data and the policies came from. */
 export interface BacktestMeta {
@@ -37,7 +38,7 @@ function oneLine(text: string, max: number): string {
   // Control characters (a pasted escape sequence) must not reach the terminal.
   // eslint-disable-next-line no-control-regex
   const t = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return clipText(t, max);
 }
 
 /** The readable report: rates, load per queue, SLA risk, then the flips (at most `show`). */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Decision, Engine, GapCluster, GapItem } from '@baton/core';
-import { clusterGaps, gapsToMarkdown } from '@baton/core';
+import { clipText, clusterGaps, gapsToMarkdown } from '@baton/core';
 import type { SourceConversation } from './backtest-source.js';
 import { EnginePairs } from './backtest-source.js';
 import { kbFor, progressReporter, readSource } from './backtest.js';
@@ -91,7 +91,7 @@ function formatClusters(clusters: GapCluster[], gaps: number, questions: number,
       // Control characters (a pasted escape sequence) must not reach the terminal.
       // eslint-disable-next-line no-control-regex
       const ex = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-      out.push(`        - ${ex.length > 110 ? `${ex.slice(0, 109)}…` : ex}`);
+      out.push(`        - ${clipText(ex, 110)}`);
     }
   }
   if (clusters.length > show) out.push('', `…and ${clusters.length - show} more groups (all of them are in --json / --markdown)`);

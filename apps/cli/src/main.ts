@@ -13,7 +13,7 @@ import type { InputConversation } from './jsonl.js';
 import { parseConversations, readInput } from './jsonl.js';
 import { loadPolicy } from './files.js';
 import { score } from './score.js';
-import { agentAccess, agentAdd, runMigrate, serve, teamAdd } from './serve.js';
+import { agentAccess, agentAdd, deadLettersList, runMigrate, serve, teamAdd } from './serve.js';
 import { backtest, BACKTEST_USAGE } from './backtest.js';
 import { KB_GAPS_USAGE, kbGaps } from './kb-gaps.js';
 
@@ -45,6 +45,10 @@ ${KB_GAPS_USAGE}
       Admin commands on the configured database. Disabling, a new role or a new password ends
       the agent's sessions; a disabled agent's conversations go back to the queue.
 
+  baton dead-letters [--status dead|retrying|replayed|all] [--listener L]
+      Events a listener could not handle after its retries (replay them from a running server:
+      POST /api/v1/admin/dead-letters/:id/replay, or the workspace's Settings).
+
 Options
   --kb DIR        the knowledge base for every conversation (a folder of Markdown articles)
   --kb-root DIR   a folder of KBs; each conversation's "kb" names one (default: ../kb beside the input file)
@@ -71,6 +75,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'agent' && rest[0] === 'add') return agentAdd(rest.slice(1));
   if (command === 'agent' && ['disable', 'enable', 'role', 'password'].includes(rest[0] ?? '')) return agentAccess(rest[0]!, rest.slice(1));
   if (command === 'team' && rest[0] === 'add') return teamAdd(rest.slice(1));
+  if (command === 'dead-letters') return deadLettersList(rest);
   throw new CliError('CLI_ERR_COMMAND', `unknown command "${command}"\n\n${USAGE}`, 2);
 }
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Config } from '@baton/server';
-import { ConfigError, consoleLog, createAgent, createLimiter, createLocalBus, createMemoryLimitStore, createTeam, DomainError, getAgentByEmail, loadConfig, migrate, openDatabase, resetAgentPassword, seedDemo, startServer, updateAgentAccess } from '@baton/server';
+import { ConfigError, consoleLog, createAgent, createLimiter, createLocalBus, createMemoryLimitStore, createTeam, DomainError, getAgentByEmail, listDeadLetters, loadConfig, migrate, openDatabase, resetAgentPassword, seedDemo, startServer, updateAgentAccess } from '@baton/server';
 import { CliError } from './errors.js';
 
 /** The demo KB shipped in the repository, used by `serve --demo` when BATON_KB_DIR is not set. */
@@ -155,5 +155,28 @@ export async function teamAdd(args: string[]): Promise<number> {
   });
   const team = await withAdminContext((ctx) => createTeam(ctx, { name: values.name!, skills, ...(values.default ? { isDefault: true } : {}), ...(values.tier?.length ? { tiers: values.tier } : {}) }));
   process.stdout.write(`created team ${team.name} (id ${team.id})\n`);
+  return 0;
+}
+
+/**
+ * `baton dead-letters [--status dead|retrying|replayed|all] [--listener L]`: the events a listener
+ * could not handle, newest first. Replaying them runs the listener, so it is done by a running
+ * server: `POST /api/v1/admin/dead-letters/:id/replay`, or Settings → Failed events.
+ */
+export async function deadLettersList(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { status: { type: 'string' }, listener: { type: 'string' } } });
+  const status = values.status ?? 'dead';
+  if (!['dead', 'retrying', 'replayed', 'all'].includes(status)) throw new CliError('CLI_ERR_ARGS', `--status must be dead, retrying, replayed or all, not "${status}"`, 2);
+  const rows = await withAdminContext((ctx) => listDeadLetters(ctx.db, { ...(status !== 'all' ? { status: status as 'dead' } : {}), ...(values.listener ? { listener: values.listener } : {}) }));
+  if (!rows.length) {
+    process.stdout.write(status === 'dead' || status === 'all' ? 'no dead letters\n' : `no ${status} dead letters\n`);
+    return 0;
+  }
+  for (const d of rows) {
+    // The error came from elsewhere: control characters must not reach the terminal.
+    // eslint-disable-next-line no-control-regex
+    const error = d.lastError.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+    process.stdout.write(`${d.id}  ${d.status.padEnd(8)}  ${d.listener}  event ${d.eventSeq} ${d.eventType}  ${d.attempts} tries  ${new Date(d.deadAt ?? d.failedAt).toISOString()}\n    ${error}\n`);
+  }
   return 0;
 }

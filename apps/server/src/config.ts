@@ -84,6 +84,14 @@ export interface Config {
    * (`BATON_OUTBOUND_ALLOW`: host names, IP addresses or CIDR ranges, comma-separated).
    */
   outboundAllow: string[];
+  /** The bearer token `/metrics` asks for (`BATON_METRICS_TOKEN`); null: the main port does not serve metrics. */
+  metricsToken: string | null;
+  /** A separate port serving `/metrics` alone, without a token (`BATON_METRICS_PORT`), on `metricsHost`; null for none. */
+  metricsPort: number | null;
+  /** The address of the metrics port (`BATON_METRICS_HOST`, default 127.0.0.1: reachable from this machine only). */
+  metricsHost: string;
+  /** How many times a listener tries one event before it sets it aside as a dead letter (`BATON_LISTENER_MAX_ATTEMPTS`). */
+  listenerMaxAttempts: number;
 }
 
 /** Where text leaves the workspace: each notification kind, the server's log, exports, and the customer's own view. */
@@ -189,6 +197,10 @@ const ZEnvSchema = z.object({
     .string()
     .refine((v) => v.split(',').every(allowEntryOk), 'host names, IP addresses or CIDR ranges (10.0.0.0/8), comma-separated')
     .optional(),
+  BATON_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  BATON_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  BATON_LISTENER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** An address or a CIDR block, or one of the names proxy-addr knows (loopback, linklocal, uniquelocal). */
@@ -258,5 +270,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .split(',')
       .map((v) => v.trim().toLowerCase())
       .filter((v) => v.length > 0),
+    metricsToken: e.BATON_METRICS_TOKEN ?? null,
+    metricsPort: e.BATON_METRICS_PORT ?? null,
+    metricsHost: e.BATON_METRICS_HOST,
+    listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
   };
 }

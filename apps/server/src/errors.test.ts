@@ -82,12 +82,14 @@ describe('mapError', () => {
     expect(m.body.error.code).toBe('CONVERSATION_ERR_ILLEGAL_TRANSITION');
   });
 
-  it("maps fastify's body errors: bad JSON to 400 and a body over the limit to 413, both VALIDATION_ERR_BODY", () => {
+  it("maps fastify's body errors: bad JSON to 400 VALIDATION_ERR_BODY and a body over the limit to 413 VALIDATION_ERR_TOO_LARGE", () => {
     const bad = mapError(Object.assign(new Error('Unexpected token in JSON'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }));
     expect(bad).toMatchObject({ status: 400, code: 'VALIDATION_ERR_BODY' });
     expect(bad.body.error.message).toMatch(/^the body must be JSON/);
     const big = mapError(Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' }));
-    expect(big).toMatchObject({ status: 413, code: 'VALIDATION_ERR_BODY', body: { error: { code: 'VALIDATION_ERR_BODY', message: 'the body is too large' } } });
+    expect(big).toMatchObject({ status: 413, code: 'VALIDATION_ERR_TOO_LARGE', body: { error: { code: 'VALIDATION_ERR_TOO_LARGE', message: 'the body is too large' } } });
+    const url = mapError(Object.assign(new Error("'/%E0%A4%A' is not a valid url component"), { statusCode: 400, code: 'FST_ERR_BAD_URL' }));
+    expect(url).toMatchObject({ status: 400, code: 'VALIDATION_ERR_URL' });
   });
 
   it.each([

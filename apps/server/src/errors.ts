@@ -56,7 +56,10 @@ function asDomainError(err: unknown): DomainError | null {
   if (e && (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (e.statusCode === 400 && /JSON/i.test(e.message ?? '')))) {
     return new DomainError('VALIDATION_ERR_BODY', `the body must be JSON: ${e.message}`);
   }
-  if (e?.statusCode === 413) return new DomainError('VALIDATION_ERR_BODY', 'the body is too large');
+  if (e?.statusCode === 413) return new DomainError('VALIDATION_ERR_TOO_LARGE', 'the body is too large');
+  if (e?.code === 'FST_ERR_BAD_URL') return new DomainError('VALIDATION_ERR_URL', 'the path is not a valid URL (a bad percent-encoding?)');
+  // Any other refusal of fastify's own (a bad Content-Length, an unsupported encoding) is the client's.
+  if (e?.code?.startsWith('FST_ERR') && e.statusCode !== undefined && e.statusCode >= 400 && e.statusCode < 500) return new DomainError('VALIDATION_ERR_BODY', e.message ?? 'the request is not valid');
   return null;
 }
 
@@ -69,7 +72,5 @@ export function mapError(err: unknown): MappedError {
   const d = asDomainError(err);
   if (!d || !isErrorCode(d.code)) return { status: ERRORS.INTERNAL_ERR.status, wsClose: ERRORS.INTERNAL_ERR.wsClose, code: 'INTERNAL_ERR', body: errorBody(GENERIC), expected: false };
   const info = ERRORS[d.code];
-  // Fastify's body limit keeps its own status: the code says what was wrong, 413 says how.
-  const status = (err as { statusCode?: number }).statusCode === 413 && !(err instanceof DomainError) ? 413 : info.status;
-  return { status, wsClose: info.wsClose, code: d.code, body: errorBody(d), expected: true };
+  return { status: info.status, wsClose: info.wsClose, code: d.code, body: errorBody(d), expected: true };
 }

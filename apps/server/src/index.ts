@@ -7,6 +7,8 @@ export * from './adapters/files/file-error.js';
 export * from './adapters/db/migrations.js';
 export { agentSlots } from './adapters/db/repositories/agents.repository.js';
 export { listStoredConversations } from './adapters/db/repositories/stored-conversations.repository.js';
+export { listDeadLetters } from './adapters/db/repositories/dead-letters.repository.js';
+export type { DeadLetterRecord, DeadLetterStatus } from './adapters/db/repositories/dead-letters.repository.js';
 export type { StoredConversation } from './adapters/db/repositories/stored-conversations.repository.js';
 export { toEngineTurns } from './app/engine-conversation.js';
 export * from './app/manage-agents.js';

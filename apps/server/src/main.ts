@@ -29,6 +29,8 @@ import { maskForChannel } from './app/privacy/mask-for-channel.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
 import { buildApp } from './http/build-app.js';
+import type { MetricsServer } from './http/metrics-server.js';
+import { startMetricsServer } from './http/metrics-server.js';
 import type { BuildAppOptions } from './http/build-app.js';
 import { requeueOverdueDeliveries } from './app/notifications/queue-deliveries.js';
 import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
@@ -49,6 +51,8 @@ export interface Server {
   ctx: AppContext;
   app: FastifyInstance;
   url: string | null;
+  /** The separate metrics port's base URL (`BATON_METRICS_PORT`), or null. */
+  metricsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -228,17 +232,30 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 
   await opts.beforeListen?.(ctx);
-  const app = await buildApp(ctx, { policyFileInput: fileInput, ...(opts.plugins ? { plugins: opts.plugins } : {}), ...(opts.checkResponses ? { checkResponses: true } : {}) });
+  let metricsRenderer: { render: () => Promise<string>; contentType: string } | null = null;
+  const app = await buildApp(ctx, {
+    policyFileInput: fileInput,
+    ...(opts.plugins ? { plugins: opts.plugins } : {}),
+    ...(opts.checkResponses ? { checkResponses: true } : {}),
+    serveMetrics: (render, contentType) => void (metricsRenderer = { render, contentType }),
+  });
   let url: string | null = null;
+  let metricsServer: MetricsServer | null = null;
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
     log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Date.now() - started} ms)`);
+    if (config.metricsPort !== null && metricsRenderer) {
+      const { render, contentType } = metricsRenderer;
+      metricsServer = await startMetricsServer(config.metricsHost, config.metricsPort, render, contentType, (m, f) => log('error', m, f));
+      log('info', `metrics: Prometheus on ${metricsServer.url}/metrics`);
+    }
   } else await app.ready();
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
       for (const l of listeners) await l.stop();
+      await metricsServer?.close();
       unsubscribe();
       await smtpIn?.close().catch(() => {});
       mailer?.close();
@@ -249,7 +266,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       await db.close();
       await encoder?.close();
     })());
-  return { ctx, app, url, stop };
+  return { ctx, app, url, metricsUrl: metricsServer?.url ?? null, stop };
 }
 
 

@@ -17,6 +17,11 @@ export interface TErrorInfo {
 export const ERRORS = {
   VALIDATION_ERR_BODY: { status: 400, wsClose: 4400, message: 'Some of what was sent is not valid.' },
   VALIDATION_ERR_QUERY: { status: 400, wsClose: 4400, message: 'The request’s parameters are not valid.' },
+  VALIDATION_ERR_TEXT: { status: 400, wsClose: 4400, message: 'Some of the text sent contains characters that cannot be stored.' },
+  VALIDATION_ERR_TOO_LARGE: { status: 413, wsClose: 4413, message: 'What was sent is too large.' },
+  VALIDATION_ERR_HEADERS_TOO_LARGE: { status: 431, wsClose: 4431, message: 'The request’s headers are too large.' },
+  VALIDATION_ERR_URL: { status: 400, wsClose: 4400, message: 'The address of the request is not valid.' },
+  STREAM_ERR_NOT_WEBSOCKET: { status: 426, wsClose: 4426, message: 'The stream is a WebSocket; connect with a WebSocket client.' },
   AUTH_ERR_MISSING_TOKEN: { status: 401, wsClose: 4401, message: 'Please sign in.' },
   AUTH_ERR_INVALID_TOKEN: { status: 401, wsClose: 4401, message: 'Your session has expired; please sign in again.' },
   AUTH_ERR_BAD_CREDENTIALS: { status: 401, wsClose: 4401, message: 'Wrong email or password.' },
@@ -65,6 +70,10 @@ export const ERRORS = {
   NOTIFY_ERR_DELIVERY_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such delivery.' },
   NOTIFY_ERR_INVALID_TARGET: { status: 400, wsClose: 4400, message: 'The notification target is not valid.' },
   NOTIFY_ERR_TARGET_FORBIDDEN: { status: 400, wsClose: 4400, message: 'The notification target is an internal address; an admin must allow it first.' },
+  LISTENER_ERR_DEAD_LETTER_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such dead letter.' },
+  LISTENER_ERR_NOT_RUNNING: { status: 409, wsClose: 4409, message: 'This server does not run that listener; try the node that runs the workers.' },
+  HEALTH_ERR_UNAVAILABLE: { status: 503, wsClose: 4503, message: 'The service is not available right now.' },
+  METRICS_ERR_OFF: { status: 404, wsClose: 4404, message: 'Metrics are not served here.' },
   INTERNAL_ERR: { status: 500, wsClose: 1011, message: 'Something went wrong on our side; it has been logged.' },
 } as const satisfies Record<string, TErrorInfo>;
 

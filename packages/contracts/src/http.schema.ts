@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { ZPrioritySchema } from './reason-codes.js';
+import { isSafeText } from './safe-text.js';
 
-/** Text a person typed: never blank, at most 20,000 characters (a long paste, not a file). */
+/** Text a person typed: never blank, at most 20,000 characters (a long paste, not a file), storable (safe-text.ts). */
 const ZText = z
   .string()
   .max(20_000, 'at most 20,000 characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank');
+  .refine((s) => s.trim().length > 0, 'must not be blank')
+  .refine(isSafeText, 'must not contain a NUL character or an unpaired surrogate');
 
 /** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
 export const ZIdParamsSchema = z.object({ id: z.string() });
@@ -395,8 +397,7 @@ export const ZMetricsQuerySchema = z.strictObject({
 });
 
 /** `GET /healthz`: 200 when the database answers, 503 with the reason when it does not. */
-export const ZHealthOkSchema = z.strictObject({ status: z.literal('ok'), database: z.string(), policyVersion: z.number().int() });
-export const ZHealthDownSchema = z.strictObject({ status: z.literal('error'), error: z.string() });
+export const ZHealthOkSchema = z.strictObject({ status: z.literal('ok'), policyVersion: z.number().int() });
 
 /** Every error: a stable code, a message, and the field at fault when there is one. */
 export const ZErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().optional() }) });

@@ -8,3 +8,5 @@ export * from './reports.schema.js';
 export * from './event-names.js';
 export * from './events.schema.js';
 export * from './errors.js';
+export * from './safe-text.js';
+export * from './dead-letters.schema.js';

@@ -1,5 +1,6 @@
 export * from './conversation.js';
 export * from './text/normalize.js';
+export * from './text/clip-text.js';
 export * from './answerer/kb.js';
 export * from './answerer/answerer.js';
 export * from './signals/sentiment.js';

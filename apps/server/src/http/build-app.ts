@@ -7,6 +7,7 @@ import { DomainError, mapError } from '../errors.js';
 import { jsonSerializerCompiler, zodValidatorCompiler } from './zod-schemas.js';
 import { apiRoutes } from './api-routes.js';
 import { checkResponses } from './check-responses.js';
+import { edgeServerOptions, registerEdgeGuards } from './edge-guards.js';
 import { API_PREFIX, openApiDocument } from './openapi.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { webRoutes } from './web.routes.js';
@@ -19,6 +20,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Check every JSON response against its route's schema, and answer 500 on a mismatch (tests). */
   checkResponses?: boolean;
+  /** Receives the Prometheus renderer, for the separate metrics port. */
+  serveMetrics?: (render: () => Promise<string>, contentType: string) => void;
 }
 
 declare module 'fastify' {
@@ -38,13 +41,14 @@ function trustProxyOption(v: false | number | string[]): false | string[] | ((ad
  * `main.ts` alone decides the port.
  */
 export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: trustProxyOption(ctx.config.trustProxy) });
+  const app = Fastify({ ...edgeServerOptions, logger: opts.logger ? { level: ctx.config.logLevel } : false, bodyLimit: 256 * 1024, trustProxy: trustProxyOption(ctx.config.trustProxy) });
   const routes: RouteOptions[] = [];
   app.decorate('registeredRoutes', routes);
   app.addHook('onRoute', (r) => void routes.push(r));
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(jsonSerializerCompiler);
   if (opts.checkResponses) checkResponses(app);
+  registerEdgeGuards(app);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   // The widget runs on the business's own site: the customer API answers any origin. It is safe,
@@ -71,7 +75,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   let openApi: Record<string, unknown> | null = null;
-  await app.register(systemRoutes, { ctx, openApi: () => (openApi ??= openApiDocument(routes)) });
+  await app.register(systemRoutes, { ctx, openApi: () => (openApi ??= openApiDocument(routes)), ...(opts.serveMetrics ? { serveMetrics: opts.serveMetrics } : {}) });
   await app.register(apiRoutes, { prefix: API_PREFIX, ctx, policyFileInput: () => opts.policyFileInput ?? {} });
   await webRoutes(app);
   for (const plugin of opts.plugins ?? []) await plugin(app);

@@ -1,9 +1,13 @@
+import { clipText } from '@baton/core';
 import type { Sql } from '../adapters/db/database.js';
+import { withSavepoint } from '../adapters/db/savepoint.js';
 import type { TEventName } from '@baton/contracts';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { claimListenerCursor, listenerCursor, moveListenerCursor } from '../adapters/db/repositories/listener-cursors.repository.js';
 import type { AppContext } from '../app/context.js';
+import type { DeadLetterRecord } from '../adapters/db/repositories/dead-letters.repository.js';
+import { clearRetryingFailure, failuresBetween, recordListenerFailure } from '../adapters/db/repositories/dead-letters.repository.js';
 
 /**
  * A side effect that follows the event log (DESIGN §1: webhooks, notifications and outbound mail
@@ -37,16 +41,64 @@ export interface RunningListener {
   stop(): Promise<void>;
 }
 
+export interface ListenerOptions {
+  intervalMs?: number;
+  batch?: number;
+  /** Tries of one event before it is set aside as a dead letter (default `BATON_LISTENER_MAX_ATTEMPTS`, 5). */
+  maxAttempts?: number;
+  /** The wait before the second try; each later try waits twice as long, up to `maxRetryDelayMs` (default 1 s, 60 s). */
+  retryBaseMs?: number;
+  maxRetryDelayMs?: number;
+}
+
+/** The listeners started in a context, by name, so that an admin can replay their dead letters. */
+const started = new WeakMap<AppContext, Map<string, EventListener>>();
+
+/** The listener of this name running in `ctx`, or null when this node does not run it. */
+export function runningListener(ctx: AppContext, name: string): EventListener | null {
+  return started.get(ctx)?.get(name) ?? null;
+}
+
 /**
  * Starts a listener: woken by the bus on every commit and every few seconds as a safety net. Only
  * one node advances a cursor at a time (`for update skip locked` on the cursor row), so with
  * several nodes each event is handled once, by whichever node holds the row.
+ *
+ * An event whose `handle` throws does not stop the listener for good (one bad row once did: every
+ * notification after it was lost). Its writes are rolled back to a savepoint and the failure is
+ * recorded in `dead_letters` with the cursor left before it; it is tried again after a backoff
+ * (1 s, 2 s, 4 s, …), and after `maxAttempts` tries it is set aside as a dead letter — logged at
+ * error level and counted in `/metrics` — and the listener carries on with the next event. An
+ * admin lists and replays dead letters (`/api/v1/admin/dead-letters`).
  */
-export function startListener<N extends TEventName>(ctx: AppContext, listener: EventListener<N>, opts: { intervalMs?: number; batch?: number } = {}): RunningListener {
+export function startListener<N extends TEventName>(ctx: AppContext, listener: EventListener<N>, opts: ListenerOptions = {}): RunningListener {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
   const wanted = listener.types === 'all' ? null : new Set<TEventName>(listener.types);
+  const maxAttempts = opts.maxAttempts ?? ctx.config.listenerMaxAttempts;
+  const retryDelay = (attempts: number) => Math.min((opts.retryBaseMs ?? 1000) * 2 ** (attempts - 1), opts.maxRetryDelayMs ?? 60_000);
+  if (!started.has(ctx)) started.set(ctx, new Map());
+  started.get(ctx)!.set(listener.name, listener as unknown as EventListener);
+
+  /** Handles one event under a savepoint; `wait` when it failed (or waits for its retry) and the batch must stop before it. */
+  const handleOne = async (tx: Sql, e: EventRecord<N>, failure: DeadLetterRecord | undefined): Promise<'handled' | 'skipped' | 'wait'> => {
+    if (failure?.status === 'retrying' && failure.nextAttemptAt && failure.nextAttemptAt > ctx.clock()) return 'wait';
+    if (failure && failure.status !== 'retrying') return 'skipped';
+    try {
+      await withSavepoint(tx, () => listener.handle(ctx, tx, e));
+      if (failure) await clearRetryingFailure(tx, listener.name, e.seq);
+      return 'handled';
+    } catch (err) {
+      const attempts = (failure?.attempts ?? 0) + 1;
+      const dead = attempts >= maxAttempts;
+      const now = ctx.clock();
+      const error = clipText((err as Error).message || String(err), 1000);
+      await recordListenerFailure(tx, { id: ctx.newId(), listener: listener.name, eventSeq: e.seq, eventType: e.type, error, at: now, nextAttemptAt: dead ? null : new Date(now.getTime() + retryDelay(attempts)), dead });
+      ctx.log('error', dead ? `listener ${listener.name} set event ${e.seq} (${e.type}) aside as a dead letter after ${attempts} tries; it goes on with the next events` : `listener ${listener.name} could not handle event ${e.seq} (${e.type}); try ${attempts} of ${maxAttempts}, the next in ${retryDelay(attempts)} ms`, { listener: listener.name, eventSeq: e.seq, eventType: e.type, attempts, error });
+      return dead ? 'skipped' : 'wait';
+    }
+  };
 
   const once = async (): Promise<boolean> => {
     const handled: EventRecord<N>[] = [];
@@ -55,12 +107,15 @@ export function startListener<N extends TEventName>(ctx: AppContext, listener: E
       if (cursor === null) return false;
       const events = await listEventsAfter(tx, cursor, { limit: opts.batch ?? 100 });
       if (!events.length) return false;
+      const failures = await failuresBetween(tx, listener.name, events[0]!.seq, events.at(-1)!.seq);
       for (const e of events) {
         if (!wanted || wanted.has(e.type)) {
           // The filter is what makes the narrowing true: only the listener's own types reach `handle`.
           const mine = e as EventRecord<N>;
-          await listener.handle(ctx, tx, mine);
-          handled.push(mine);
+          const outcome = await handleOne(tx, mine, failures.get(e.seq));
+          // A failed event holds the cursor before it until its retry is due (the interval wakes it).
+          if (outcome === 'wait') return false;
+          if (outcome === 'handled') handled.push(mine);
         }
         await moveListenerCursor(tx, listener.name, e.seq);
       }

@@ -6,7 +6,7 @@ import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import { seeder } from './metrics-seed.js';
 import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
+import { startTestServer, TEST_METRICS_TOKEN } from './test-server.js';
 
 /**
  * DESIGN §8 metrics on hand-computed data. The period is 2026-03-02 to 2026-03-05 (UTC, three
@@ -233,7 +233,7 @@ describe.each(TEST_DATABASES)('handoff metrics on %s', (kind) => {
   });
 
   it('Prometheus serves handoffs by reason, quality flags and the time-to-human histogram', async () => {
-    const r = await http.get('/metrics');
+    const r = await http.get('/metrics', TEST_METRICS_TOKEN);
     expect(r.status).toBe(200);
     // All time: h7 and h8 are sensitive_topic.
     expect(r.text).toMatch(/^baton_handoffs_total\{reason="sensitive_topic"\} 2$/m);

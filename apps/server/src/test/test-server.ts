@@ -13,6 +13,9 @@ export const TEST_IDENTITY_SECRET = 'test-site-identity-secret-0123';
 
 export const DEMO_KB = fileURLToPath(new URL('../../../../demo/kb', import.meta.url));
 
+/** The bearer token `/metrics` asks for in tests (BATON_METRICS_TOKEN); pass `BATON_METRICS_TOKEN: ''` for a server without one. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 export interface TestServer extends Server {
   config: Config;
   logins: Awaited<ReturnType<typeof seedDemo>>['logins'];
@@ -47,6 +50,7 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
     BATON_IDENTITY_SECRET: TEST_IDENTITY_SECRET,
     // Every demo agent's password is hashed at each start: the lowest cost keeps tests quick (sessions.test.ts checks the default, 2^17).
     BATON_PASSWORD_COST: '14',
+    BATON_METRICS_TOKEN: TEST_METRICS_TOKEN,
     ...(pgdb ? { DATABASE_URL: pgdb.url } : {}),
     ...opts.env,
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CUSTOMER_EVENT_NAMES } from '@baton/contracts';
+import { CUSTOMER_EVENT_NAMES, describeTextProblem, findUnsafeText } from '@baton/contracts';
 import type { TEventName, TStreamFrame } from '@baton/contracts';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
@@ -126,7 +126,13 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       if (++ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
     }, SESSION_CHECK_MS);
     socket.on('message', (raw: Buffer) => {
-      const frame = ZFrame.safeParse(safeJson(raw.toString()));
+      const json = safeJson(raw.toString());
+      const bad = findUnsafeText(json);
+      if (bad) {
+        send({ type: 'error', error: { code: 'VALIDATION_ERR_TEXT', message: describeTextProblem(bad.field || 'frame', bad.problem) } });
+        return;
+      }
+      const frame = ZFrame.safeParse(json);
       if (!frame.success) {
         send({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } });
         return;

@@ -1,4 +1,5 @@
 import { stem, tokenize } from '../text/normalize.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /**
  * Turning a customer message into weighted sparse features. The weights of the three groups
@@ -26,7 +27,7 @@ const NUMBER = /\d/;
  * and amounts carry no intent), capped in count.
  */
 export function answerTokens(text: string): string[] {
-  const raw = tokenize(text.length > 20_000 ? text.slice(0, 20_000) : text);
+  const raw = tokenize(graphemePrefix(text, 20_000));
   const out: string[] = [];
   for (const t of raw) {
     out.push(NUMBER.test(t) ? '0' : t);

@@ -1,6 +1,7 @@
 import type { Decision } from '../policy/decision.js';
 import type { BriefEntity, BriefIntent } from './brief.js';
 import { formatMoney } from './format-money.js';
+import { clipText } from '../text/clip-text.js';
 
 /** What the intent rules look at. */
 export interface IntentContext {
@@ -152,7 +153,7 @@ function fallback(c: IntentContext): string {
   const text = c.lastCustomerText.replace(/\s+/g, ' ').trim();
   if (!text) return 'Unclear: the customer has not said what they need';
   const sentence = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
-  const clipped = sentence.length > QUOTE_MAX ? `${sentence.slice(0, QUOTE_MAX - 1)}…` : sentence;
+  const clipped = clipText(sentence, QUOTE_MAX);
   return `In their words: "${clipped}"`;
 }
 

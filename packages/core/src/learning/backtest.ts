@@ -5,6 +5,7 @@ import type { Priority } from '../policy/policy.js';
 import { categoryForDecision } from '../routing/category-for-decision.js';
 import { DEFAULT_SLA_MINUTES } from '../routing/default-sla.js';
 import { queueModel } from './erlang-c.js';
+import { clipText } from '../text/clip-text.js';
 
 /** One conversation to replay. */
 export interface BacktestInput {
@@ -388,7 +389,7 @@ function unique<T>(xs: T[]): T[] {
 
 function truncate(text: string, max: number): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
+  return clipText(t, max);
 }
 
 function sum(xs: number[]): number {

@@ -1,5 +1,6 @@
 import { stem, tokenize } from '../text/normalize.js';
 import { GAP_STOPWORDS } from './gap-stopwords.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /** A customer question the assistant could not answer, or answered with low confidence. */
 export interface GapItem {
@@ -324,7 +325,7 @@ function asQuestion(text: string): string {
 }
 
 function slugify(text: string): string {
-  return tokenize(text).join('-').slice(0, 60).replace(/-+$/, '');
+  return graphemePrefix(tokenize(text).join('-'), 60).replace(/-+$/, '');
 }
 
 /**

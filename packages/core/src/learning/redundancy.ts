@@ -9,6 +9,7 @@ import type { Brief } from '../brief/brief.js';
 import { findRepetition } from '../signals/repetition.js';
 import type { Repetition } from '../signals/repetition.js';
 import { questionSimilarity } from '../signals/repetition.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /** A detail an agent can ask the customer for, which the brief may already hold. */
 export type AskedField =
@@ -85,8 +86,7 @@ const OTHER_ONE = /\b(?:another|other|different|second|new|alternative|backup|ad
 
 /** Sentences: split after ., ?, ! or a dash used as a separator, and at line breaks. */
 function sentences(text: string): string[] {
-  return text
-    .slice(0, 4000)
+  return graphemePrefix(text, 4000)
     .split(/(?<=[.?!])\s+|\s+[—–-]\s+|\n+/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);

@@ -24,6 +24,7 @@ import type { OfferReply } from './offer-choice.js';
 import { choiceAsRequest, choiceButtons, readOfferReply } from './offer-choice.js';
 import { computePriority } from './priority.js';
 import type { ReasonCode } from './reasons.js';
+import { clipMiddle, clipText } from '../text/clip-text.js';
 
 /**
  * Signals look at this many characters of a message at most. A 100 kB paste is still stored
@@ -214,14 +215,12 @@ function uniqueByTopic(matches: TopicMatch[]): TopicMatch[] {
 }
 
 function clip(text: string): string {
-  if (text.length <= MAX_ANALYSED_CHARS) return text;
-  const half = MAX_ANALYSED_CHARS / 2;
-  return `${text.slice(0, half)}\n${text.slice(-half)}`;
+  return clipMiddle(text, MAX_ANALYSED_CHARS);
 }
 
 function quote(text: string, max = 60): string {
   const t = text.replace(/\s+/g, ' ').trim();
-  return `"${t.length > max ? `${t.slice(0, max - 1)}…` : t}"`;
+  return `"${clipText(t, max)}"`;
 }
 
 /** A greeting and nothing else: the assistant greets back and asks what it can do, it does not decline. */

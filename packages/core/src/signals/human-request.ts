@@ -28,6 +28,7 @@
 import { normalizeText } from '../text/normalize.js';
 import { squashRepeats } from './fuzzy-word.js';
 import { HUMAN_REQUEST_LANGUAGES, LEXICON_WORDS, type HumanRequestLanguage } from './human-request-lexicon.js';
+import { graphemeSuffix } from '../text/clip-text.js';
 
 /** Why the detector fired, for the decision's "why". */
 export interface HumanRequest {
@@ -253,7 +254,7 @@ function firstHit(view: View, lang: HumanRequestLanguage): Hit | null {
 
 /** The sentence up to `index`, at most 80 characters back. */
 function currentSentence(text: string, index: number): string {
-  const window = text.slice(Math.max(0, index - 80), index);
+  const window = graphemeSuffix(text.slice(0, index), 80);
   const cut = Math.max(window.lastIndexOf('.'), window.lastIndexOf('!'), window.lastIndexOf('?'), window.lastIndexOf(';'));
   return window.slice(cut + 1);
 }

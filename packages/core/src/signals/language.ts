@@ -11,6 +11,7 @@
  */
 import { francAll } from 'franc-min';
 import { tokenize } from '../text/normalize.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /** A language guess; `code` is ISO 639-1 ('en', 'es', …) or 'und'. */
 export interface LanguageGuess {
@@ -187,7 +188,7 @@ function guessLatin(sample: string, letters: number): LanguageGuess {
     return { code: best, confidence: round(Math.min(conf, 0.8)) };
   }
   const combined = new Map<string, number>();
-  for (const [iso3, score] of francAll(sample.slice(0, FRANC_SAMPLE_CHARS), { only: FRANC_LATIN, minLength: 1 })) {
+  for (const [iso3, score] of francAll(graphemePrefix(sample, FRANC_SAMPLE_CHARS), { only: FRANC_LATIN, minLength: 1 })) {
     const code = ISO3_TO_1[iso3];
     if (code) combined.set(code, score);
   }
@@ -208,7 +209,7 @@ function guessLatin(sample: string, letters: number): LanguageGuess {
  */
 export function detectLanguage(text: string): LanguageGuess {
   if (typeof text !== 'string' || text.length === 0) return UND;
-  const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS).replace(NOISE, ' ');
+  const sample = graphemePrefix(text, LANGUAGE_SAMPLE_CHARS).replace(NOISE, ' ');
   const latin = count(LATIN, sample);
   const letters = count(LETTER, sample);
   if (letters < 2) return UND;
@@ -223,7 +224,7 @@ export function detectLanguage(text: string): LanguageGuess {
   if (other.code === 'zh' && count(SCRIPTS[0]?.re ?? /$^/g, sample) > 0) other.code = 'ja';
   if (other.code === 'ru') other.code = CYRILLIC_HINTS.find(([re]) => re.test(sample))?.[1] ?? 'ru';
   if (other.shared && other.n >= SHARED_SCRIPT_FRANC_LETTERS) {
-    const [first, second] = francAll(sample.slice(0, FRANC_SAMPLE_CHARS), { only: FRANC_ONLY, minLength: 1 });
+    const [first, second] = francAll(graphemePrefix(sample, FRANC_SAMPLE_CHARS), { only: FRANC_ONLY, minLength: 1 });
     const code = first ? ISO3_TO_1[first[0]] : undefined;
     if (code) return { code, confidence: round(0.4 + (1 - (second?.[1] ?? 0)) + Math.min(0.3, other.n / 300)) };
   }

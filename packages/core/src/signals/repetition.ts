@@ -11,6 +11,7 @@
  * counts almost as a match.
  */
 import { normalizeText, stem } from '../text/normalize.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /** The earlier customer turn that the current message repeats. */
 export interface Repetition {
@@ -109,7 +110,7 @@ interface Features {
 }
 
 function features(text: string): Features {
-  const norm = normalizeText(typeof text === 'string' ? text.slice(0, MAX_CHARS) : '')
+  const norm = normalizeText(typeof text === 'string' ? graphemePrefix(text, MAX_CHARS) : '')
     .replace(/'/g, '')
     .replace(PHRASE, (...g: unknown[]) => {
       for (let i = 1; i <= PHRASE_REPLACEMENTS.length; i++) if (g[i]) return PHRASE_REPLACEMENTS[i - 1] ?? ' ';

@@ -14,6 +14,7 @@
  * other form is treated as not informational, which keeps today's escalation.
  */
 import { normalizeText } from '../text/normalize.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 /** How the customer put it. */
 export type RequestMood = 'question' | 'demand' | 'dispute' | 'statement';
@@ -82,7 +83,7 @@ const DISPUTE = new RegExp(
  * works or what the policy is, with no demand or dispute of their own in the same message.
  */
 export function requestMood(text: string): RequestMood {
-  const t = normalizeText(typeof text === 'string' ? text : '').slice(0, 600).replace(/\s+/g, ' ').trim();
+  const t = graphemePrefix(normalizeText(typeof text === 'string' ? text : ''), 600).replace(/\s+/g, ' ').trim();
   if (!t) return 'statement';
   if (DISPUTE.test(t)) return 'dispute';
   if (TERMS_QUESTION.test(t)) return 'question';

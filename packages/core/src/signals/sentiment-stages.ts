@@ -48,6 +48,7 @@ import {
   type LexiconCue,
 } from './sentiment-lexicon.js';
 import { winkOpinion } from './wink-opinion.js';
+import { clipMiddle } from '../text/clip-text.js';
 
 /** How the customer feels. Ordered from calm to angry. */
 export type SentimentLabel = 'positive' | 'neutral' | 'frustrated' | 'upset';
@@ -111,7 +112,7 @@ const SENTENCE_BREAK = /[.!?\n]/;
 
 /** Splits a message into tokens (lowercase, apostrophes dropped) and reads its capitals. */
 export function tokenise(input: string): Tokens {
-  const text = input.length > MAX_CHARS ? `${input.slice(0, MAX_CHARS / 2)}\n${input.slice(-MAX_CHARS / 2)}` : input;
+  const text = clipMiddle(input, MAX_CHARS);
   const norm = normalizeText(text);
   const tokens: string[] = [];
   const gaps: string[] = [];

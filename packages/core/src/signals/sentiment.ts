@@ -17,6 +17,7 @@
 import type { Turn } from '../conversation.js';
 import { normalizeText } from '../text/normalize.js';
 import { analyse, labelOf, type Analysis, type MessageCue, type SentimentLabel } from './sentiment-stages.js';
+import { graphemePrefix } from '../text/clip-text.js';
 
 export type { SentimentLabel } from './sentiment-stages.js';
 
@@ -129,7 +130,7 @@ const DISMISSALS: readonly string[][] = [
 
 function dismisses(text: string): boolean {
   const toks: string[] = [];
-  for (const m of normalizeText(text.slice(0, 400)).matchAll(WORD)) toks.push(m[0].replace(/'/g, ''));
+  for (const m of normalizeText(graphemePrefix(text, 400)).matchAll(WORD)) toks.push(m[0].replace(/'/g, ''));
   for (let i = 0; i < toks.length; i++) {
     for (const d of DISMISSALS) {
       if (d.every((w, j) => toks[i + j] === w)) return true;

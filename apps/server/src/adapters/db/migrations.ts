@@ -305,6 +305,27 @@ alter table conversations add column customer_seen_at timestamptz;
 `,
   },
   {
+    version: 6,
+    name: 'dead letters: events a listener failed to handle, retried, then set aside for an admin to replay',
+    sql: `
+create table dead_letters (
+  id text primary key,
+  listener text not null,
+  event_seq bigint not null,
+  event_type text not null,
+  status text not null check (status in ('retrying', 'dead', 'replayed')),
+  attempts integer not null,
+  last_error text not null,
+  next_attempt_at timestamptz,
+  failed_at timestamptz not null,
+  dead_at timestamptz,
+  replayed_at timestamptz,
+  unique (listener, event_seq)
+);
+create index dead_letters_status on dead_letters(status, listener);
+`,
+  },
+  {
     version: 7,
     name: 'identity: how the customer was verified, the account they claim, one-time codes and reply tokens',
     sql: `

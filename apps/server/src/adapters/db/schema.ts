@@ -247,6 +247,21 @@ export interface SettingTable {
   createdAt: CreatedAt;
 }
 
+/** An event a listener could not handle: retried with backoff while `retrying`, then set aside (`dead`) until replayed. */
+export interface DeadLetterTable {
+  id: string;
+  listener: string;
+  eventSeq: ColumnType<number, number, number>;
+  eventType: string;
+  status: 'retrying' | 'dead' | 'replayed';
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: Date | null;
+  failedAt: ColumnType<Date, Date, Date>;
+  deadAt: Date | null;
+  replayedAt: Date | null;
+}
+
 export interface ListenerCursorTable {
   name: string;
   seq: Generated<number>;
@@ -353,6 +368,7 @@ export interface DB {
   eventCounter: EventCounterTable;
   events: EventTable;
   handoffs: HandoffTable;
+  deadLetters: DeadLetterTable;
   listenerCursors: ListenerCursorTable;
   messages: MessageTable;
   notificationEndpoints: NotificationEndpointTable;

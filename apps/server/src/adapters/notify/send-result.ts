@@ -1,4 +1,5 @@
 import type { ResolveHost } from './outbound-guard.js';
+import { clipText } from '@baton/core';
 
 /** What one attempt to reach an endpoint gave: 2xx (or SMTP accepted) is `ok`; anything else is retried. */
 export interface SendResult {
@@ -24,5 +25,5 @@ export const DEFAULT_SEND_TIMEOUT_MS = 5000;
 /** Trims an error for the log: one line, at most 300 characters. */
 export function shortError(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > 300 ? `${one.slice(0, 299)}…` : one;
+  return clipText(one, 300);
 }

@@ -7,7 +7,9 @@ import { stripQuotedReply } from '../../adapters/email/strip-quoted-reply.js';
 import type { AppContext } from '../context.js';
 import { postCustomerMessage } from '../post-customer-message.js';
 import { startConversation } from '../start-conversation.js';
+import { graphemePrefix } from '@baton/core';
 import { replyTokenIn } from './reply-address.js';
+import { safeInboundEmail } from './safe-inbound-email.js';
 
 /** An inbound mail, from the SMTP listener or the webhook. Ids are without angle brackets. */
 export interface InboundEmail {
@@ -44,12 +46,13 @@ const MAX_TEXT = 20_000;
  * instead of reading or writing someone else's. The quoted history is stripped. The Message-ID is the message's
  * clientMessageId, so a mail delivered twice (an MTA retry, a re-sent webhook) is stored once.
  */
-export async function ingestInboundEmail(ctx: AppContext, mail: InboundEmail, opts: IngestInboundEmailOptions = {}): Promise<IngestInboundEmailResult> {
+export async function ingestInboundEmail(ctx: AppContext, received: InboundEmail, opts: IngestInboundEmailOptions = {}): Promise<IngestInboundEmailResult> {
+  const mail = safeInboundEmail(received);
   const from = mail.from.address.trim().toLowerCase();
   if (!from) return { status: 'ignored', reason: 'no_sender' };
   if (mail.automatic) return { status: 'ignored', reason: 'automatic' };
   if (opts.mailFrom && from === addressOf(opts.mailFrom)) return { status: 'ignored', reason: 'own_address' };
-  const text = stripQuotedReply(mail.text).slice(0, MAX_TEXT);
+  const text = graphemePrefix(stripQuotedReply(mail.text), MAX_TEXT);
   if (!text) return { status: 'ignored', reason: 'empty' };
   // Without a Message-ID, the content stands in for it, so a re-delivery is still recognised.
   const messageId = mail.messageId ?? `${createHash('sha256').update(`${from}\n${mail.subject}\n${mail.text}`).digest('hex').slice(0, 40)}@baton.generated`;

@@ -1,4 +1,4 @@
-import { findCustomerRepeat, findRedundantAsk } from '@baton/core';
+import { clipText, findCustomerRepeat, findRedundantAsk } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
 import { getConversation, getMessage } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
@@ -38,7 +38,7 @@ async function flagMessage(ctx: AppContext, tx: Sql, event: EventRecord<'message
   const repeat = findCustomerRepeat(m.text, turns.map((t) => t.text));
   if (repeat) {
     const turn = turns[repeat.turnIndex]!;
-    await insertFlag(ctx, tx, h, m.id, 'customer_repeat', { transcriptIndex: turn.index, similarity: repeat.similarity, earlier: turn.text.slice(0, 200) }, m.createdAt);
+    await insertFlag(ctx, tx, h, m.id, 'customer_repeat', { transcriptIndex: turn.index, similarity: repeat.similarity, earlier: clipText(turn.text, 200) }, m.createdAt);
   }
 }
 

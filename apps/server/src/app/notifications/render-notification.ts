@@ -1,6 +1,6 @@
 import type { TNotificationEvent, TNotificationKind, TWebhookEnvelope } from '@baton/contracts';
 import type { Brief, Priority } from '@baton/core';
-import { maskPiiDeep, renderBriefText } from '@baton/core';
+import { clipText, maskPiiDeep, renderBriefText } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
@@ -107,9 +107,6 @@ function slackEscape(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
 
 function caseLabel(s: NotificationSubject, lower = false): string {
   return s.conversation ? `${lower ? 'case' : 'Case'} ${s.conversation.caseNumber}` : `${lower ? 'event' : 'Event'} ${s.seq}`;
@@ -137,17 +134,17 @@ export function renderSlackMessage(s: NotificationSubject, publicUrl: string): R
   const agent = s.extra.agent as { name?: string } | null | undefined;
   if (agent?.name) fields.push({ type: 'mrkdwn', text: `*Agent*\n${slackEscape(agent.name)}` });
   const blocks: Record<string, unknown>[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(`${label} · ${caseLabel(s)}`, 150) } },
+    { type: 'header', text: { type: 'plain_text', text: clipText(`${label} · ${caseLabel(s)}`, 150) } },
     { type: 'section', fields },
-    { type: 'section', text: { type: 'mrkdwn', text: clip(slackEscape(headline), 2900) } },
+    { type: 'section', text: { type: 'mrkdwn', text: clipText(slackEscape(headline), 2900) } },
   ];
   if (brief?.reasons.length) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(`*Why*\n${brief.reasons.map((r) => `• ${slackEscape(r.label)}: ${slackEscape(r.detail)}`).join('\n')}`, 2900) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clipText(`*Why*\n${brief.reasons.map((r) => `• ${slackEscape(r.label)}: ${slackEscape(r.detail)}`).join('\n')}`, 2900) } });
   }
   const said = s.type === 'message.created' ? messageText(s) : null;
-  if (said && brief) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clip(slackEscape(said), 2900) } });
+  if (said && brief) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: clipText(slackEscape(said), 2900) } });
   blocks.push({ type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open in Baton' }, url: link }] });
-  return { text: clip(`[${priority}] ${label} · ${caseLabel(s)}: ${slackEscape(headline)}`, 3000), blocks };
+  return { text: clipText(`[${priority}] ${label} · ${caseLabel(s)}: ${slackEscape(headline)}`, 3000), blocks };
 }
 
 /** An SMS: the event, priority, case, the headline and the link (the brief stays in the workspace). */
@@ -156,7 +153,7 @@ export function renderSms(s: NotificationSubject, publicUrl: string): { body: st
   const headline = brief ? (renderBriefText(brief, { transcript: false }).split('\n')[1] ?? '') : (messageText(s) ?? '');
   const link = workspaceLink(publicUrl, s);
   const head = `Baton ${s.priority ? s.priority.toUpperCase() : ''} ${LABELS[s.type]}, ${caseLabel(s, true)}`.replace(/\s+/g, ' ');
-  return { body: `${clip(`${head}: ${headline}`, 320 - link.length - 1)} ${link}` };
+  return { body: `${clipText(`${head}: ${headline}`, 320 - link.length - 1)} ${link}` };
 }
 
 /** An email: the brief as text under a line that says what happened (DESIGN §4). */

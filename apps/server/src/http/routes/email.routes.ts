@@ -13,7 +13,7 @@ export const emailRoutes: ApiPlugin<{ webhookSecret: string | null; mailFrom: st
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.post('/channels/email/inbound', {
     // No bearer token: the provider proves itself with the shared secret, checked before the body.
-    config: { public: true },
+    config: { public: true, channelText: true },
     preValidation: async (req) => checkSecret(req, o.webhookSecret),
     schema: {
       summary: 'Inbound email webhook (header x-baton-email-secret)',

@@ -1,22 +1,32 @@
-import { ZHealthDownSchema, ZHealthOkSchema } from '@baton/contracts';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { ZErrorSchema, ZHealthOkSchema } from '@baton/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
 import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
+import { countDeadLetters } from '../../adapters/db/repositories/dead-letters.repository.js';
 import type { AppContext } from '../../app/context.js';
+import { DomainError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
+import { bearer } from '../auth.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
 
-/** Outside `/api/v1` and open to all: liveness, the OpenAPI document and Prometheus. */
-export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => Record<string, unknown> }> = async (app, { ctx, openApi }) => {
-  app.get('/healthz', { schema: { summary: 'Liveness and database check', response: { 200: ZHealthOkSchema, 503: ZHealthDownSchema } } }, async (_req, reply) => {
+/** Outside `/api/v1`: liveness and the OpenAPI document, open to all; Prometheus, behind a token. */
+export const systemRoutes: FastifyPluginAsync<{
+  ctx: AppContext;
+  openApi: () => Record<string, unknown>;
+  /** Receives the metrics renderer, for the separate metrics port (main.ts). */
+  serveMetrics?: (render: () => Promise<string>, contentType: string) => void;
+}> = async (app, { ctx, openApi, serveMetrics }) => {
+  // Ok or not ok, nothing more: the reason (a database error naming hosts and users) goes to the log.
+  app.get('/healthz', { schema: { summary: 'Liveness and database check: 200 {status:"ok"}, or 503 HEALTH_ERR_UNAVAILABLE', response: { 200: ZHealthOkSchema, 503: ZErrorSchema } } }, async () => {
     try {
       await pingDatabase(ctx.db);
-      return { status: 'ok', database: ctx.db.kind, policyVersion: ctx.policyVersion() };
     } catch (err) {
-      reply.code(503);
-      return { status: 'error', error: (err as Error).message };
+      ctx.log('error', 'health check: the database does not answer', { error: (err as Error).message });
+      throw new DomainError('HEALTH_ERR_UNAVAILABLE', 'not ok');
     }
+    return { status: 'ok', policyVersion: ctx.policyVersion() };
   });
 
   app.get('/openapi.json', async () => openApi());
@@ -122,8 +132,30 @@ export const systemRoutes: FastifyPluginAsync<{ ctx: AppContext; openApi: () => 
       this.set(await lastEventSeq(ctx.db));
     },
   });
-  app.get('/metrics', { schema: { summary: 'Prometheus metrics' } }, async (_req, reply) => {
-    reply.header('content-type', registry.contentType);
-    return (await registry.metrics()) + (await durationHistograms(ctx.db));
+  new client.Gauge({
+    name: 'baton_listener_dead_letters',
+    help: 'Events a listener failed to handle, by listener and status (retrying, dead, replayed); alert on dead > 0',
+    labelNames: ['listener', 'status'],
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const r of await countDeadLetters(ctx.db)) this.set({ listener: r.listener, status: r.status }, r.n);
+    },
   });
+  const metrics = async () => (await registry.metrics()) + (await durationHistograms(ctx.db));
+  // Not public: with BATON_METRICS_TOKEN, a bearer token; otherwise only on the separate metrics port.
+  app.get('/metrics', { schema: { summary: 'Prometheus metrics (Authorization: Bearer BATON_METRICS_TOKEN)' } }, async (req, reply) => {
+    if (!ctx.config.metricsToken) throw new DomainError('METRICS_ERR_OFF', 'metrics are not served on this port: set BATON_METRICS_TOKEN, or BATON_METRICS_PORT for a separate port');
+    checkMetricsToken(bearer(req), ctx.config.metricsToken);
+    reply.header('content-type', registry.contentType);
+    return metrics();
+  });
+  serveMetrics?.(metrics, registry.contentType);
 };
+
+/** Constant-time check of the metrics bearer token (hashed first, so lengths never leak). */
+function checkMetricsToken(given: string | null, token: string): void {
+  if (!given) throw new DomainError('AUTH_ERR_MISSING_TOKEN', '/metrics needs Authorization: Bearer <BATON_METRICS_TOKEN>');
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  if (!timingSafeEqual(digest(given), digest(token))) throw new DomainError('AUTH_ERR_INVALID_TOKEN', 'the metrics token does not match');
+}

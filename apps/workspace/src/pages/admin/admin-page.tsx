@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { AgentAccessSettings } from './agent-access';
 import { AgentsSettings } from './agents-settings';
+import { DeadLettersPanel } from './dead-letters-panel';
 import { KnowledgeBaseSettings } from './kb-settings';
-import { AgentAccessSettings } from '../../components/agent-access';
 import { NotificationSettings } from './notification-settings';
 import { PolicySettings } from './policy-settings';
 import { focusTeamEditor, TeamEditor } from './team-editor';
@@ -45,6 +46,7 @@ export function AdminPage() {
       <TeamEditor selected={teamId} onSelect={setTeamId} />
       <AgentAccessSettings />
       <NotificationSettings />
+      <DeadLettersPanel />
       <KnowledgeBaseSettings />
     </div>
   );

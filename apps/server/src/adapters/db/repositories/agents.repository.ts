@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { AgentTable, Presence, Role } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export type { Presence, Role } from '../schema.js';
 
@@ -28,7 +29,7 @@ export function selectAgents(db: Sql) {
 export async function insertAgent(tx: Sql, a: { id: string; email: string; name: string; role: Role; passwordHash: string; capacity: number; skills: Skill[]; teamIds: string[] }): Promise<AgentRecord> {
   await tx
     .insertInto('agents')
-    .values({ id: a.id, email: a.email.toLowerCase(), name: a.name, role: a.role, passwordHash: a.passwordHash, capacity: a.capacity, skills: JSON.stringify(a.skills) })
+    .values({ id: a.id, email: a.email.toLowerCase(), name: a.name, role: a.role, passwordHash: a.passwordHash, capacity: a.capacity, skills: jsonColumn(a.skills) })
     .execute();
   for (const teamId of a.teamIds) {
     await tx.insertInto('agentTeams').values({ agentId: a.id, teamId }).onConflict((oc) => oc.doNothing()).execute();

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { AuthorKind, ConversationTable, IdentityState, MessageTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export type { AuthorKind, ConversationStatus } from '../schema.js';
 
@@ -150,7 +151,7 @@ export async function listMessages(db: Sql, conversationId: string, opts: { afte
 export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown }): Promise<void> {
   await tx
     .insertInto('decisions')
-    .values({ messageId: d.messageId, conversationId: d.conversationId, decision: JSON.stringify(d.decision) })
+    .values({ messageId: d.messageId, conversationId: d.conversationId, decision: jsonColumn(d.decision) })
     .onConflict((oc) => oc.column('messageId').doNothing())
     .execute();
 }

@@ -2,6 +2,7 @@ import type { CustomerProfile, OrderRecord, TicketRecord } from '@baton/core';
 import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { OrderTable, TicketTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 /** The built-in customer-context provider: profile, orders and previous tickets. */
 export async function getCustomerProfile(db: Sql, id: string): Promise<CustomerProfile | null> {
@@ -79,7 +80,7 @@ export async function upsertOrder(tx: Sql, customerId: string, o: OrderRecord): 
       trackingNumber: o.trackingNumber ?? null,
       totalAmount: o.total?.amount ?? null,
       currency: o.total?.currency ?? null,
-      items: JSON.stringify(o.items ?? []),
+      items: jsonColumn(o.items ?? []),
     })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({

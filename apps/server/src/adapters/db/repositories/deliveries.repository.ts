@@ -2,6 +2,7 @@ import type { TDeliveryStatus } from '@baton/contracts';
 import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { DeliveryTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 /** A row of `deliveries`: one per (endpoint, event), with the rendered payload and its attempts. */
 export type DeliveryRecord = Selectable<DeliveryTable>;
@@ -17,7 +18,7 @@ export async function insertDelivery(
 ): Promise<DeliveryRecord | null> {
   const row = await tx
     .insertInto('deliveries')
-    .values({ id: d.id, endpointId: d.endpointId, eventSeq: d.eventSeq, eventType: d.eventType, status: 'pending', attempts: 0, nextAttemptAt: d.at, payload: JSON.stringify(d.payload), createdAt: d.at })
+    .values({ id: d.id, endpointId: d.endpointId, eventSeq: d.eventSeq, eventType: d.eventType, status: 'pending', attempts: 0, nextAttemptAt: d.at, payload: jsonColumn(d.payload), createdAt: d.at })
     .onConflict((oc) => oc.columns(['endpointId', 'eventSeq']).doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -2,6 +2,8 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { EmailOutboxTable } from '../schema.js';
+import { clipText } from '@baton/core';
+import { jsonColumn } from '../json-column.js';
 
 /** One mail waiting to be sent, or sent: the outbox the `send-email` job works from. */
 export type OutboxRecord = Omit<Selectable<EmailOutboxTable>, 'refs'> & {
@@ -41,7 +43,7 @@ export async function insertOutbox(tx: Sql, o: Omit<OutboxRecord, 'status' | 'at
   const { references, ...rest } = o;
   const row = await tx
     .insertInto('emailOutbox')
-    .values({ ...rest, refs: JSON.stringify(references), status: 'pending' })
+    .values({ ...rest, refs: jsonColumn(references), status: 'pending' })
     .onConflict((oc) => oc.column('sourceKey').doNothing())
     .returningAll()
     .executeTakeFirst();
@@ -80,7 +82,7 @@ export async function markOutboxSent(db: Sql, id: string, at: Date): Promise<voi
 export async function recordOutboxFailure(db: Sql, id: string, error: string, final: boolean): Promise<void> {
   await db
     .updateTable('emailOutbox')
-    .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: error.slice(0, 1000), ...(final ? { status: 'failed' as const } : {}) }))
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), lastError: clipText(error, 1000), ...(final ? { status: 'failed' as const } : {}) }))
     .where('id', '=', id)
     .where('status', '=', 'pending')
     .execute();

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { NotificationEndpointTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 /** A row of `notification_endpoints`. `events` empty means the kind's default set. */
 export type NotificationEndpointRecord = Selectable<NotificationEndpointTable>;
@@ -8,7 +9,7 @@ export type NotificationEndpointRecord = Selectable<NotificationEndpointTable>;
 export async function insertEndpoint(tx: Sql, e: Omit<NotificationEndpointRecord, 'createdAt'>): Promise<NotificationEndpointRecord> {
   return tx
     .insertInto('notificationEndpoints')
-    .values({ ...e, events: JSON.stringify(e.events) })
+    .values({ ...e, events: jsonColumn(e.events) })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -30,7 +31,7 @@ export async function updateEndpoint(
   patch: Partial<Pick<NotificationEndpointRecord, 'name' | 'target' | 'secret' | 'events' | 'minPriority' | 'active'>>,
 ): Promise<NotificationEndpointRecord | null> {
   const { events, ...rest } = patch;
-  const set = { ...rest, ...(events !== undefined ? { events: JSON.stringify(events) } : {}) };
+  const set = { ...rest, ...(events !== undefined ? { events: jsonColumn(events) } : {}) };
   // Keys left undefined are not written; with none at all, the row is read back unchanged.
   const row = Object.values(set).some((v) => v !== undefined)
     ? await tx.updateTable('notificationEndpoints').set(set).where('id', '=', id).returningAll().executeTakeFirst()

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { EventTable } from '../schema.js';
 import type { TEventName, TEventPayload } from '@baton/contracts';
+import { jsonColumn } from '../json-column.js';
 
 /** An event name: one of `EVENT_NAMES`, the catalogue in `@baton/contracts`. */
 export type EventType = TEventName;
@@ -47,7 +48,7 @@ export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>)
     .executeTakeFirstOrThrow();
   const row = await tx
     .insertInto('events')
-    .values({ seq, type: e.type, conversationId: e.conversationId ?? null, handoffId: e.handoffId ?? null, agentId: e.agentId ?? null, payload: JSON.stringify(e.payload) })
+    .values({ seq, type: e.type, conversationId: e.conversationId ?? null, handoffId: e.handoffId ?? null, agentId: e.agentId ?? null, payload: jsonColumn(e.payload) })
     .returningAll()
     .executeTakeFirstOrThrow();
   return typed<N>(row);

@@ -3,6 +3,7 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { DB, HandoffReason, HandoffStatus, HandoffTable, Resolution } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export type { HandoffReason, HandoffStatus, Resolution } from '../schema.js';
 
@@ -33,10 +34,10 @@ export async function insertHandoff(tx: Sql, h: NewHandoff): Promise<HandoffReco
       conversationId: h.conversationId,
       status: 'waiting',
       priority: h.priority,
-      reasons: JSON.stringify(h.reasons),
+      reasons: jsonColumn(h.reasons),
       teamId: h.teamId,
       offeredAgentId: h.offeredAgentId,
-      brief: JSON.stringify(h.brief),
+      brief: jsonColumn(h.brief),
       waitEstimateMinutes: h.waitEstimateMinutes,
       slaDueAt: h.slaDueAt,
     })
@@ -117,7 +118,7 @@ export async function setHandoffStatus(
   const { resolution, ...rest } = change;
   return tx
     .updateTable('handoffs')
-    .set({ ...rest, ...(resolution !== undefined ? { resolution: JSON.stringify(resolution) } : {}) })
+    .set({ ...rest, ...(resolution !== undefined ? { resolution: jsonColumn(resolution) } : {}) })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -1,5 +1,6 @@
 import type { Sql } from '../database.js';
 import type { QualityFlagKind } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export type { QualityFlagKind } from '../schema.js';
 
@@ -13,7 +14,7 @@ export async function insertQualityFlag(
 ): Promise<void> {
   await tx
     .insertInto('qualityFlags')
-    .values({ ...f, detail: JSON.stringify(f.detail) })
+    .values({ ...f, detail: jsonColumn(f.detail) })
     .onConflict((oc) => oc.doNothing())
     .execute();
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Sql } from '../database.js';
 import type { SettingTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export interface SettingVersion<T> {
   key: string;
@@ -27,7 +28,7 @@ export async function listSettingVersions<T>(db: Sql, key: string, limit = 50): 
 export async function insertSettingVersion<T>(tx: Sql, s: { key: string; version: number; value: T; createdBy: string | null }): Promise<SettingVersion<T> | null> {
   const row = await tx
     .insertInto('settings')
-    .values({ key: s.key, version: s.version, value: JSON.stringify(s.value), createdBy: s.createdBy })
+    .values({ key: s.key, version: s.version, value: jsonColumn(s.value), createdBy: s.createdBy })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();

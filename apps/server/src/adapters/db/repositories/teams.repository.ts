@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { TeamTable } from '../schema.js';
+import { jsonColumn } from '../json-column.js';
 
 export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
   await tx
@@ -10,11 +11,11 @@ export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
     .values({
       id: t.id,
       name: t.name,
-      skills: JSON.stringify(t.skills),
-      tiers: JSON.stringify(t.tiers ?? []),
-      overflow: t.overflow ? JSON.stringify(t.overflow) : null,
-      sla: JSON.stringify(t.sla),
-      hours: t.hours ? JSON.stringify(t.hours) : null,
+      skills: jsonColumn(t.skills),
+      tiers: jsonColumn(t.tiers ?? []),
+      overflow: t.overflow ? jsonColumn(t.overflow) : null,
+      sla: jsonColumn(t.sla),
+      hours: t.hours ? jsonColumn(t.hours) : null,
       isDefault: t.isDefault ?? false,
     })
     .execute();
@@ -25,11 +26,11 @@ export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
 export async function updateTeam(tx: Sql, id: string, patch: { skills?: Team['skills']; tiers?: string[]; isDefault?: boolean; sla?: Team['sla']; hours?: Team['hours'] | null }): Promise<Team | null> {
   if (patch.isDefault) await tx.updateTable('teams').set({ isDefault: false }).where('id', '<>', id).execute();
   const set = {
-    ...(patch.skills ? { skills: JSON.stringify(patch.skills) } : {}),
-    ...(patch.tiers ? { tiers: JSON.stringify(patch.tiers) } : {}),
+    ...(patch.skills ? { skills: jsonColumn(patch.skills) } : {}),
+    ...(patch.tiers ? { tiers: jsonColumn(patch.tiers) } : {}),
     ...(patch.isDefault !== undefined ? { isDefault: patch.isDefault } : {}),
-    ...(patch.sla ? { sla: JSON.stringify(patch.sla) } : {}),
-    ...(patch.hours !== undefined ? { hours: patch.hours ? JSON.stringify(patch.hours) : null } : {}),
+    ...(patch.sla ? { sla: jsonColumn(patch.sla) } : {}),
+    ...(patch.hours !== undefined ? { hours: patch.hours ? jsonColumn(patch.hours) : null } : {}),
   };
   if (Object.keys(set).length) await tx.updateTable('teams').set(set).where('id', '=', id).execute();
   return getTeamByName(tx, id);

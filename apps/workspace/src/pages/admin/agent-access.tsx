@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useState } from 'react';
 import { ApiError, errorText } from '@baton/client';
 import type { TAgent as Agent, TAgentRole as Role } from '@baton/contracts';
-import { useWorkspace } from '../workspace';
+import { useWorkspace } from '../../workspace';
 
 /**
  * The admin's account actions on agents: a new role, disable or enable, a new password. Each

@@ -4,7 +4,7 @@
  * checks the answer against this table, so a route added without a line here fails it.
  *
  * - `public`: anyone, without a token.
- * - `signed`: nobody without the route's shared secret (the inbound-email webhook).
+ * - `signed`: nobody without the route's shared secret (the inbound-email webhook, the metrics token).
  * - `any-token`: any valid token, customer or agent (the stream, which shows each their own).
  * - `customer`: the customer holding the conversation's token, and no agent.
  * - `customer-or-agent`: that customer, or any agent.
@@ -18,7 +18,8 @@ export type AccessRule = 'public' | 'signed' | 'any-token' | 'customer' | 'custo
 
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /healthz': 'public',
-  'GET /metrics': 'public',
+  // The metrics token (BATON_METRICS_TOKEN) is the shared secret; no agent or customer token opens it.
+  'GET /metrics': 'signed',
   'POST /api/v1/conversations': 'public',
   'GET /api/v1/conversations/:id': 'customer-or-agent',
   'POST /api/v1/conversations/:id/messages': 'customer-or-team',
@@ -58,6 +59,9 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'DELETE /api/v1/notifications/endpoints/:id': 'admin',
   'GET /api/v1/notifications/deliveries': 'admin',
   'POST /api/v1/notifications/deliveries/:id/retry': 'admin',
+  'GET /api/v1/admin/dead-letters': 'admin',
+  'POST /api/v1/admin/dead-letters/:id/replay': 'admin',
+  'POST /api/v1/admin/dead-letters/replay': 'admin',
   'POST /api/v1/channels/email/inbound': 'signed',
   'GET /api/v1/policy': 'agent',
   'PUT /api/v1/policy': 'admin',

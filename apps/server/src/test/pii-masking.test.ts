@@ -2,8 +2,8 @@ import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from './databases.js';
 import { startReceiver, startSmtp, waitFor } from './notifications-receivers.js';
-import type { NotifyingServer } from './notifying-server.js';
-import { startNotifyingServer } from './notifying-server.js';
+import type { NotifiedServer } from './notified-server.js';
+import { startNotifiedServer } from './notified-server.js';
 import { openStream } from './ws-client.js';
 
 const ENDPOINTS = '/api/v1/notifications/endpoints';
@@ -23,11 +23,11 @@ const PAYMENT_AND_IDS = [RAW.card, RAW.expiry, RAW.cvv, RAW.iban, RAW.ssn];
 
 // PII masked in what leaves the workspace, configurable per channel (DESIGN §11).
 describe.each(TEST_DATABASES)('PII masking on %s', (kind) => {
-  let n: NotifyingServer;
+  let n: NotifiedServer;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    n = await startNotifyingServer(kind, {
+    n = await startNotifiedServer(kind, {
       listen: true,
       onLog: (level, message, fields) => logs.push(`${level} ${message} ${JSON.stringify(fields ?? {})}`),
       env: {

@@ -10,7 +10,7 @@ import type { Server } from '../main.js';
 import { startServer } from '../main.js';
 import { freshPostgres } from './databases.js';
 import type { TestServer } from './test-server.js';
-import { DEMO_KB, startTestServer } from './test-server.js';
+import { DEMO_KB, startTestServer, TEST_METRICS_TOKEN } from './test-server.js';
 import { openStream } from './ws-client.js';
 
 /** An address of the TEST-NET blocks no other test uses, so counters shared in Redis start at 0. */
@@ -25,7 +25,7 @@ function expectLimited(res: { statusCode: number; headers: Record<string, unknow
 }
 
 async function rejections(s: { app: TestServer['app'] }, limit: string): Promise<number> {
-  const text = (await s.app.inject({ method: 'GET', url: '/metrics' })).body;
+  const text = (await s.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).body;
   const line = text.split('\n').find((l) => l.startsWith(`baton_rate_limited_total{limit="${limit}"}`));
   return Number(line?.split(' ')[1] ?? NaN);
 }

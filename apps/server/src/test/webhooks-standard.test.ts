@@ -5,8 +5,8 @@ import { verifyWebhook } from '../webhook-signature.js';
 import { TEST_DATABASES } from './databases.js';
 import type { Received } from './notifications-receivers.js';
 import { startReceiver, waitFor } from './notifications-receivers.js';
-import type { NotifyingServer } from './notifying-server.js';
-import { startNotifyingServer } from './notifying-server.js';
+import type { NotifiedServer } from './notified-server.js';
+import { startNotifiedServer } from './notified-server.js';
 
 const ENDPOINTS = '/api/v1/notifications/endpoints';
 const DELIVERIES = '/api/v1/notifications/deliveries';
@@ -25,11 +25,11 @@ const headerOf = (h: IncomingHttpHeaders, name: string) => String(h[name] ?? '')
 
 // Deliveries verified as a receiver outside Baton would: Standard Webhooks, with a real HTTP receiver.
 describe.each(TEST_DATABASES)('Standard Webhooks on %s', (kind) => {
-  let n: NotifyingServer;
+  let n: NotifiedServer;
 
   beforeAll(async () => {
     // The receivers listen on loopback, which the outbound guard refuses unless allowed.
-    n = await startNotifyingServer(kind, { env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
+    n = await startNotifiedServer(kind, { env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
   }, 60_000);
   afterAll(() => n?.close());
 

@@ -30,9 +30,12 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
   }
   checkPasswordPolicy(o.password, o);
   const passwordHash = await hashPassword(o.password, ctx.config.passwordCostLog2);
-  return ctx.db.transaction().execute((tx) =>
+  const agent = await ctx.db.transaction().execute((tx) =>
     insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds }),
   );
+  // The check above can lose a race (a double click, two admins): the database's unique email decides.
+  if (!agent) throw new DomainError('AGENT_ERR_EMAIL_TAKEN', `an agent with email ${o.email} already exists`, 'email');
+  return agent;
 }
 
 /** Creates a team. SLA minutes by priority default to support practice (core's `DEFAULT_SLA_MINUTES`). */

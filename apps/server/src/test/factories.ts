@@ -45,7 +45,7 @@ export interface AgentOverrides {
 export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Promise<AgentRecord> {
   const n = next();
   return ctx.db.transaction().execute(async (tx) => {
-    const agent = await insertAgent(tx, {
+    const agent = (await insertAgent(tx, {
       id: ctx.newId(),
       email: over.email ?? `agent${n}@example.test`,
       name: over.name ?? `Agent ${n}`,
@@ -54,7 +54,7 @@ export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Pro
       capacity: over.capacity ?? 3,
       skills: over.skills ?? [],
       teamIds: (over.teams ?? []).map((t) => t.id),
-    });
+    }))!;
     return (await updateAgent(tx, agent.id, { presence: over.presence ?? 'online' }))!;
   });
 }

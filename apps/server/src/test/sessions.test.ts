@@ -176,9 +176,9 @@ describe('password hashing at the default cost', () => {
     expect(s.config.passwordCostLog2).toBe(17);
     const old = await hashPassword(STRONG, 14);
     expect(old.startsWith('scrypt$16384$')).toBe(true);
-    const agent = await s.ctx.db.transaction().execute((tx) =>
+    const agent = (await s.ctx.db.transaction().execute((tx) =>
       insertAgent(tx, { id: 'old-hash-agent', email: 'old@northwind.example', name: 'Old Hash', role: 'agent', passwordHash: old, capacity: 3, skills: [], teamIds: [] }),
-    );
+    ))!;
     const login = () => s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: agent.email, password: STRONG } });
     expect((await login()).statusCode).toBe(200);
     const row = await s.ctx.db.selectFrom('agents').select('passwordHash').where('id', '=', agent.id).executeTakeFirstOrThrow();

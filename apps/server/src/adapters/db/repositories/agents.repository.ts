@@ -26,11 +26,15 @@ export function selectAgents(db: Sql) {
     );
 }
 
-export async function insertAgent(tx: Sql, a: { id: string; email: string; name: string; role: Role; passwordHash: string; capacity: number; skills: Skill[]; teamIds: string[] }): Promise<AgentRecord> {
-  await tx
+/** Inserts an agent; null when the email is already taken (two admins adding the same person at once). */
+export async function insertAgent(tx: Sql, a: { id: string; email: string; name: string; role: Role; passwordHash: string; capacity: number; skills: Skill[]; teamIds: string[] }): Promise<AgentRecord | null> {
+  const inserted = await tx
     .insertInto('agents')
     .values({ id: a.id, email: a.email.toLowerCase(), name: a.name, role: a.role, passwordHash: a.passwordHash, capacity: a.capacity, skills: jsonColumn(a.skills) })
-    .execute();
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!inserted) return null;
   for (const teamId of a.teamIds) {
     await tx.insertInto('agentTeams').values({ agentId: a.id, teamId }).onConflict((oc) => oc.doNothing()).execute();
   }

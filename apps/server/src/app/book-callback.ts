@@ -1,6 +1,6 @@
 import type { TCallbackOptions } from '@baton/contracts';
 import type { Team } from '@baton/core';
-import { addBusinessMinutes, callbackSlots, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage } from '@baton/core';
+import { addBusinessMinutes, callbackSlots, DEFAULT_SLA_MINUTES, formatLocal, isValidTimeZone, nextOpening, pickLocale, renderCustomerMessage } from '@baton/core';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
@@ -31,7 +31,7 @@ function zone(tz: string | undefined, team: Team | null): string {
 
 /** The promised time of an email reply: the team's SLA for the priority, counted in its open hours. */
 function emailDeadline(team: Team | null, h: HandoffRecord, now: number): number {
-  const minutes = team?.sla[h.priority] ?? 240;
+  const minutes = team?.sla[h.priority] ?? DEFAULT_SLA_MINUTES[h.priority];
   return team?.hours ? addBusinessMinutes(team.hours, now, minutes) : now + minutes * 60_000;
 }
 

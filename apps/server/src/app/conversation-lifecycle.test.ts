@@ -8,6 +8,7 @@ import { getConversation, insertConversation } from '../adapters/db/repositories
 import { appendEvent, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { freshPostgres, TEST_DATABASES } from '../test/databases.js';
+import { FakeClock } from '../test/fakes.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import type { InTransaction } from './conversation-lifecycle.js';
 
@@ -16,7 +17,8 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
   let db: Database;
   let drop: (() => Promise<void>) | null = null;
   let n = 0;
-  const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, disabledAt: null, createdAt: new Date() };
+  const clock = new FakeClock('2026-03-02T10:00:00Z');
+  const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, disabledAt: null, createdAt: clock.now() };
   const inTx = <T>(fn: (t: InTransaction) => Promise<T>) => db.transaction().execute((tx) => fn({ tx, emit: (e) => appendEvent(tx, e) }));
   const newConversation = () => db.transaction().execute((tx) => insertConversation(tx, { id: `c-${(n += 1)}`, customerId: null, customerName: null, customerEmail: null, channel: 'web', language: 'en', tokenHash: `t-${n}` }));
   const newHandoff = (conversationId: string) => ({
@@ -28,7 +30,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
     offeredAgentId: null,
     brief: { caseNumber: 'C-1' } as never,
     waitEstimateMinutes: null,
-    slaDueAt: new Date(Date.now() + 3_600_000),
+    slaDueAt: new Date(clock.now().getTime() + 3_600_000),
   });
 
   beforeAll(async () => {
@@ -51,10 +53,10 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
     const after = (await listEventsAfter(db, 0, { limit: 1000 })).at(-1)?.seq ?? 0;
     const { handoff } = await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)));
     expect([(await getConversation(db, c.id))!.status, handoff.status]).toEqual(['waiting', 'waiting']);
-    await inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'));
+    await inTx((t) => lifecycle.accept(t, handoff.id, agent, clock.now(), 'Support'));
     expect((await getConversation(db, c.id))!).toMatchObject({ status: 'assigned', assignedAgentId: agent.id });
     const h = (await getHandoff(db, handoff.id))!;
-    await inTx((t) => lifecycle.resolve(t, h, agent, { category: 'orders', outcome: 'solved', verdict: 'needed' }, new Date()));
+    await inTx((t) => lifecycle.resolve(t, h, agent, { category: 'orders', outcome: 'solved', verdict: 'needed' }, clock.now()));
     expect([(await getConversation(db, c.id))!.status, (await getHandoff(db, handoff.id))!.status]).toEqual(['resolved', 'resolved']);
     const events = (await listEventsAfter(db, after, { conversationId: c.id })).map((e) => (e.type === 'conversation.status_changed' ? `${e.type}:${String(e.payload.cause)}` : e.type));
     expect(events).toEqual(['conversation.status_changed:escalated', 'handoff.accepted', 'conversation.status_changed:accepted', 'handoff.resolved', 'conversation.status_changed:resolved']);
@@ -71,7 +73,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
   it('lets one of two accepts through', async () => {
     const c = await newConversation();
     const { handoff } = await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)));
-    await inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'));
-    await expect(inTx((t) => lifecycle.accept(t, handoff.id, agent, new Date(), 'Support'))).rejects.toMatchObject({ code: 'HANDOFF_ERR_ALREADY_ACCEPTED' });
+    await inTx((t) => lifecycle.accept(t, handoff.id, agent, clock.now(), 'Support'));
+    await expect(inTx((t) => lifecycle.accept(t, handoff.id, agent, clock.now(), 'Support'))).rejects.toMatchObject({ code: 'HANDOFF_ERR_ALREADY_ACCEPTED' });
   });
 });

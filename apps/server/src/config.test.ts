@@ -28,3 +28,19 @@ describe('config: PII masking and the outbound allow-list', () => {
     expect(loadConfig({ BATON_OUTBOUND_ALLOW: 'fd00::/8,127.0.0.1,hooks.example.com.' }).outboundAllow).toEqual(['fd00::/8', '127.0.0.1', 'hooks.example.com.']);
   });
 });
+
+// The external bot's settings (docs/bots.md).
+describe('config: the external bot', () => {
+  it('is off by default, and takes its URL, secret, kind and timeout', () => {
+    expect(loadConfig({}).bot).toBeNull();
+    expect(loadConfig({ BATON_BOT_URL: 'https://bot.example.com/hook', BATON_BOT_SECRET: 'a-secret-of-16-chars' }).bot).toEqual({ url: 'https://bot.example.com/hook', secret: 'a-secret-of-16-chars', kind: 'generic', timeoutMs: 8000 });
+    expect(loadConfig({ BATON_BOT_URL: 'http://rasa:5005/webhooks/rest/webhook', BATON_BOT_SECRET: 'a-secret-of-16-chars', BATON_BOT_KIND: 'rasa', BATON_BOT_TIMEOUT_MS: '3000' }).bot).toMatchObject({ kind: 'rasa', timeoutMs: 3000 });
+  });
+
+  it('fails the start naming a missing or short secret, a bad URL or an unknown kind', () => {
+    expect(() => loadConfig({ BATON_BOT_URL: 'https://bot.example.com/hook' })).toThrow(/BATON_BOT_SECRET="": required with BATON_BOT_URL/);
+    expect(() => loadConfig({ BATON_BOT_URL: 'https://bot.example.com/hook', BATON_BOT_SECRET: 'short' })).toThrow(/BATON_BOT_SECRET="short": at least 16 characters/);
+    expect(() => loadConfig({ BATON_BOT_URL: 'ftp://bot.example.com', BATON_BOT_SECRET: 'a-secret-of-16-chars' })).toThrow(/BATON_BOT_URL="ftp:\/\/bot.example.com"/);
+    expect(() => loadConfig({ BATON_BOT_URL: 'https://bot.example.com', BATON_BOT_SECRET: 'a-secret-of-16-chars', BATON_BOT_KIND: 'botpress' })).toThrow(/BATON_BOT_KIND="botpress"/);
+  });
+});

@@ -92,6 +92,20 @@ export interface Config {
   metricsHost: string;
   /** How many times a listener tries one event before it sets it aside as a dead letter (`BATON_LISTENER_MAX_ATTEMPTS`). */
   listenerMaxAttempts: number;
+  /** The external bot in the AI's place (docs/bots.md); null: the embedded engine answers. */
+  bot: BotConfig | null;
+}
+
+/** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
+export interface BotConfig {
+  /** `BATON_BOT_URL`: the generic bot's endpoint, or Rasa's REST channel (`…/webhooks/rest/webhook`). */
+  url: string;
+  /** `BATON_BOT_SECRET`: signs each request (Standard Webhooks), as the outbound webhooks are signed. */
+  secret: string;
+  /** `BATON_BOT_KIND`: the generic contract, or Rasa's REST channel. */
+  kind: 'generic' | 'rasa';
+  /** `BATON_BOT_TIMEOUT_MS`: a bot slower than this has failed, and the embedded engine answers. */
+  timeoutMs: number;
 }
 
 /** Where text leaves the workspace: each notification kind, the server's log, exports, and the customer's own view. */
@@ -201,6 +215,12 @@ const ZEnvSchema = z.object({
   BATON_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BATON_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   BATON_LISTENER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  BATON_BOT_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+  BATON_BOT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_BOT_KIND: z.enum(['generic', 'rasa']).default('generic'),
+  BATON_BOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+}).superRefine((e, issue) => {
+  if (e.BATON_BOT_URL && !e.BATON_BOT_SECRET) issue.addIssue({ code: 'custom', path: ['BATON_BOT_SECRET'], message: 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it' });
 });
 
 /** An address or a CIDR block, or one of the names proxy-addr knows (loopback, linklocal, uniquelocal). */
@@ -274,5 +294,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsPort: e.BATON_METRICS_PORT ?? null,
     metricsHost: e.BATON_METRICS_HOST,
     listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
+    bot: e.BATON_BOT_URL && e.BATON_BOT_SECRET ? { url: e.BATON_BOT_URL, secret: e.BATON_BOT_SECRET, kind: e.BATON_BOT_KIND, timeoutMs: e.BATON_BOT_TIMEOUT_MS } : null,
   };
 }

@@ -10,3 +10,4 @@ export * from './events.schema.js';
 export * from './errors.js';
 export * from './safe-text.js';
 export * from './dead-letters.schema.js';
+export * from './bot.schema.js';

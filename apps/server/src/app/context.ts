@@ -1,4 +1,5 @@
 import type { Engine, KbArticle, SentenceEncoder } from '@baton/core';
+import type { BotClient } from '../adapters/bot/bot-client.js';
 import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
@@ -29,6 +30,8 @@ export interface AppContext {
   setEngine: (engine: Engine, policyVersion: number) => void;
   policyVersion: () => number;
   articles: () => ReadonlyMap<string, KbArticle>;
+  /** The external bot in the AI's place (`BATON_BOT_URL`); absent or null: the embedded engine answers. */
+  bot?: BotClient | null;
   /** Reloads the KB folder and retrains the engine without a restart; other nodes follow. */
   reloadKb?: (by: string) => Promise<{ articles: number; version: number; ms: number }>;
 }

@@ -22,6 +22,8 @@ export interface EscalateInput {
   facts: VerifiedFact[];
   locale: Locale;
   authorNames: (string | undefined)[];
+  /** A first next step for the agent from whoever asked for the handoff (the external bot's note). */
+  briefNote?: string;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     now: now.getTime(),
     authorNames: input.authorNames,
   });
+  if (input.briefNote) brief.nextSteps.unshift(input.briefNote);
   const who = await briefIdentity(ctx.db, conv);
   brief.identity = who.identity;
   if (who.nextStep) brief.nextSteps.unshift(who.nextStep);

@@ -1,6 +1,6 @@
-import type { KbArticle, Locale } from '@baton/core';
+import type { Decision, KbArticle, Locale } from '@baton/core';
 import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
-import type { MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
+import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
 import { DomainError } from '../errors.js';
@@ -9,6 +9,7 @@ import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
 import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
+import { askBot, botBriefNote, botFailedDecision, botHandoffDecision } from './ask-bot.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
 import { waitFor } from './queue-state.js';
 import { routeHandoff } from './route-handoff.js';
@@ -80,15 +81,29 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   const facts = verified ? await lookUpOrders(ctx.db, conv.customerId, decision) : [];
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
 
-  if (decision.action === 'escalate') {
-    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision, engineConversation, profile, facts, locale, authorNames: authorNames(upTo) });
+  const handOver = async (d: Decision, briefNote?: string) => {
+    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}) });
     return r ? [r.notice, ...(r.offer ? [r.offer] : [])] : [];
+  };
+  // The policy decides first: a trigger hands over whatever a bot would have said.
+  if (decision.action === 'escalate') return handOver(decision);
+
+  const accountGate = !verified && asksForAccountData(message.text, decision);
+  // The external bot answers in the AI's place, but not over the policy's offer of a person, nor
+  // for account data an unverified customer asked for (that answer is Baton's: prove it first).
+  if (ctx.bot && !accountGate && decision.action !== 'offer_choice') {
+    const answer = await askBot(ctx, ctx.bot, { conversation: conv, message, upTo, profile, language: decision.signals.language });
+    const lastTurn = engineConversation.turns.length - 1;
+    if (answer.ok && answer.handoff) return handOver(botHandoffDecision(decision, answer.handoff, lastTurn), botBriefNote(answer.handoff));
+    if (answer.ok) return storeReplies(ctx, conv, message, decision, answer.messages.map((text) => ({ text, articleId: null, action: 'answer' })));
+    // The bot failed: the embedded engine answers when it has an article, else a person takes over.
+    if (decision.action !== 'answer' || !decision.articleId) return handOver(botFailedDecision(decision, answer, lastTurn));
   }
 
   let text: string;
   let articleId: string | null = null;
   let action: string = decision.action;
-  if (!verified && asksForAccountData(message.text, decision)) {
+  if (accountGate) {
     ({ text, action } = await askToVerify(ctx, conv));
   } else if (decision.action === 'answer') {
     const order = facts[0]?.order;
@@ -110,19 +125,27 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     text = renderCustomerMessage({ kind: decision.intent === 'greeting' ? 'greeting' : decision.action }, locale);
   }
 
-  const reply = await withEvents(ctx, async (tx, emit) => {
+  return storeReplies(ctx, conv, message, decision, [{ text, articleId, action }]);
+}
+
+/** Stores and streams the AI's replies to one message, with the decision, once. */
+async function storeReplies(ctx: AppContext, conv: ConversationRecord, message: MessageRecord, decision: Decision, replies: { text: string; articleId: string | null; action: string }[]): Promise<MessageRecord[]> {
+  return withEvents(ctx, async (tx, emit) => {
     const current = await getConversation(tx, conv.id, { forUpdate: true });
     // A person took the conversation while the AI was thinking: the AI stays quiet.
-    if (!current || !aiMayAnswer(current.status)) return null;
+    if (!current || !aiMayAnswer(current.status)) return [];
     // A retried copy of the message raced this one and was answered first: answer once.
     const prior = await listReplies(tx, message.id);
-    if (prior.length) return prior[0]!;
-    const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text, replyTo: message.id, articleId, action });
+    if (prior.length) return prior;
+    const stored: MessageRecord[] = [];
+    for (const reply of replies) {
+      const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: reply.text, replyTo: message.id, articleId: reply.articleId, action: reply.action });
+      await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
+      stored.push(r);
+    }
     await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision });
-    await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
-    return r;
+    return stored;
   });
-  return reply ? [reply] : [];
 }
 
 /** What the assistant can help with, for a polite decline: the KB's largest categories, at most four. */

@@ -12,31 +12,66 @@ import { DEFAULT_SEND_TIMEOUT_MS, shortError } from './send-result.js';
  * the status says what happened, and a body could carry anything (an internal page, a token).
  */
 export function httpPost(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions = {}): Promise<SendResult> {
+  return post(url, init, opts, 0);
+}
+
+/** A POST whose answer matters (the external bot's reply): {@link httpPost}, and the response body, up to `maxBodyBytes`. */
+export interface PostReply extends SendResult {
+  /** The body as UTF-8; null when no response came or it was longer than allowed. */
+  body: string | null;
+}
+
+/**
+ * {@link httpPost} with the receiver's body read back, for a receiver that answers (the external
+ * bot). A body over `maxBodyBytes` is a failure: the socket is closed and nothing is kept.
+ */
+export function httpPostForReply(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions & { maxBodyBytes: number }): Promise<PostReply> {
+  return post(url, init, opts, opts.maxBodyBytes);
+}
+
+function post(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions, maxBodyBytes: number): Promise<PostReply> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return Promise.resolve({ ok: false, status: null, error: 'the target is not a URL' });
+    return Promise.resolve({ ok: false, status: null, error: 'the target is not a URL', body: null });
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return Promise.resolve({ ok: false, status: null, error: `refused: ${u.protocol}// is not http or https` });
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return Promise.resolve({ ok: false, status: null, error: `refused: ${u.protocol}// is not http or https`, body: null });
   const allow = new OutboundAllowList(opts.outboundAllow ?? []);
   // An address literal never reaches the lookup hook, so it is checked here; names are checked there.
   const problem = literalHostProblem(u.hostname, allow);
-  if (problem) return Promise.resolve({ ok: false, status: null, error: shortError(`refused: ${problem}`) });
-  return new Promise<SendResult>((resolve) => {
+  if (problem) return Promise.resolve({ ok: false, status: null, error: shortError(`refused: ${problem}`), body: null });
+  return new Promise<PostReply>((resolve) => {
     const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+    const failed = (err: Error & { code?: string }) => {
+      if (err.name === 'AbortError' || err.name === 'TimeoutError') return resolve({ ok: false, status: null, error: `timed out after ${timeoutMs} ms`, body: null });
+      if (err.code === 'BATON_OUTBOUND_REFUSED') return resolve({ ok: false, status: null, error: shortError(`refused: ${err.message}`), body: null });
+      resolve({ ok: false, status: null, error: shortError(err.code ? `${err.code}: ${err.message}` : err.message), body: null });
+    };
     const req = send(u, { method: 'POST', headers: { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }, lookup: guardedLookup(allow, opts.resolveHost), agent: false, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
-      res.resume();
       const status = res.statusCode ?? 0;
-      if (status >= 200 && status < 300) return resolve({ ok: true, status, error: null });
-      resolve({ ok: false, status, error: status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}` });
+      const ok = status >= 200 && status < 300;
+      const error = ok ? null : status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`;
+      if (!ok || maxBodyBytes === 0) {
+        res.resume();
+        return resolve({ ok, status, error, body: null });
+      }
+      // The deadline covers the body too: a receiver that sends headers and then stalls has failed.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > maxBodyBytes) {
+          res.destroy();
+          return resolve({ ok: false, status, error: `the answer is over ${maxBodyBytes} bytes`, body: null });
+        }
+        chunks.push(chunk);
+      });
+      res.on('end', () => resolve({ ok, status, error, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', failed);
     });
-    req.on('error', (err: Error & { code?: string }) => {
-      if (err.name === 'AbortError' || err.name === 'TimeoutError') return resolve({ ok: false, status: null, error: `timed out after ${timeoutMs} ms` });
-      if (err.code === 'BATON_OUTBOUND_REFUSED') return resolve({ ok: false, status: null, error: shortError(`refused: ${err.message}`) });
-      resolve({ ok: false, status: null, error: shortError(err.code ? `${err.code}: ${err.message}` : err.message) });
-    });
+    req.on('error', failed);
     req.end(init.body);
   });
 }

@@ -20,22 +20,20 @@ export interface WebhookMessage {
  * headers alongside for one release.
  */
 export function sendWebhook(m: WebhookMessage, opts: SendOptions = {}): Promise<SendResult> {
-  return httpPost(
-    m.url,
-    {
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Baton-Webhooks/1',
-        'webhook-id': m.deliveryId,
-        'webhook-timestamp': String(m.timestamp),
-        'webhook-signature': signStandardWebhook(m.secret, m.deliveryId, m.timestamp, m.body),
-        'baton-event': m.eventType,
-        'baton-delivery': m.deliveryId,
-        'baton-timestamp': String(m.timestamp),
-        'baton-signature': signWebhook(m.secret, m.timestamp, m.body),
-      },
-      body: m.body,
-    },
-    opts,
-  );
+  return httpPost(m.url, { headers: webhookHeaders(m), body: m.body }, opts);
+}
+
+/** The headers of a signed POST: Standard Webhooks' `webhook-*`, and the deprecated `Baton-*` alongside. */
+export function webhookHeaders(m: Omit<WebhookMessage, 'url'>, userAgent = 'Baton-Webhooks/1'): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'user-agent': userAgent,
+    'webhook-id': m.deliveryId,
+    'webhook-timestamp': String(m.timestamp),
+    'webhook-signature': signStandardWebhook(m.secret, m.deliveryId, m.timestamp, m.body),
+    'baton-event': m.eventType,
+    'baton-delivery': m.deliveryId,
+    'baton-timestamp': String(m.timestamp),
+    'baton-signature': signWebhook(m.secret, m.timestamp, m.body),
+  };
 }

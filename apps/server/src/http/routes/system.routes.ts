@@ -5,6 +5,7 @@ import client from 'prom-client';
 import { lastEventSeq } from '../../adapters/db/repositories/events.repository.js';
 import { agentsOnline, conversationsByStatus, handoffsByReason, pingDatabase, qualityFlagsByKind, resolvedByOutcome, waitingHandoffsByPriority } from '../../adapters/db/repositories/metrics.repository.js';
 import { countDeadLetters } from '../../adapters/db/repositories/dead-letters.repository.js';
+import { BOT_FAILURE_KINDS } from '../../adapters/bot/bot-client.js';
 import type { AppContext } from '../../app/context.js';
 import { DomainError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
@@ -43,6 +44,19 @@ export const systemRoutes: FastifyPluginAsync<{
       this.reset();
       const refused = ctx.limiter.rejections();
       for (const name of [...Object.keys(LIMITS), 'login.lockout']) this.inc({ limit: name }, refused.get(name) ?? 0);
+    },
+  });
+  // Per node, since the start: the bot's failures, each answered by the embedded engine or a handoff.
+  new client.Counter({
+    name: 'baton_bot_failures_total',
+    help: 'Calls to the external bot (BATON_BOT_URL) that failed on this node, by kind: unreachable, timeout, http_status, invalid_reply, refused',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      if (!ctx.bot) return;
+      const failed = ctx.bot.failures();
+      for (const kind of BOT_FAILURE_KINDS) this.inc({ kind }, failed.get(kind) ?? 0);
     },
   });
   new client.Gauge({

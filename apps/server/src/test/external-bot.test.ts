@@ -9,13 +9,14 @@ import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer, TEST_IDENTITY_SECRET, TEST_METRICS_TOKEN } from './test-server.js';
+import { openStream } from './ws-client.js';
 
 /** The bot's secret, in the Standard Webhooks form a bot's operator would paste into its verifier. */
 const BOT_SECRET = `whsec_${Buffer.from('external-bot-secret-012345').toString('base64')}`;
 const TIMEOUT_MS = 700;
 const KB_QUESTION = 'how long does delivery take';
 
-type Behaviour = 'answer' | 'handoff' | 'hang' | 'garbage' | 'error' | 'rasa' | 'rasa-handoff';
+type Behaviour = 'answer' | 'handoff' | 'hang' | 'stall' | 'huge' | 'garbage' | 'error' | 'rasa' | 'rasa-handoff';
 
 /**
  * A business's bot: a real HTTP server on a port of its own, whose behaviour the test sets. It
@@ -37,6 +38,9 @@ async function startBot() {
       if (behaviour === 'handoff') return json(200, { messages: [], handoff: { reason: 'refund over the bot limit', note: 'Wants 120 EUR back for order 4821' } });
       if (behaviour === 'garbage') return res.writeHead(200, { 'content-type': 'application/json' }).end('<html>oops</html>');
       if (behaviour === 'error') return json(503, { error: 'overloaded' });
+      // Headers at once, then a body that never ends.
+      if (behaviour === 'stall') return res.writeHead(200, { 'content-type': 'application/json' }).write('{"messages":[');
+      if (behaviour === 'huge') return json(200, { messages: [{ text: 'x'.repeat(300 * 1024) }] });
       if (behaviour === 'rasa') return json(200, [{ recipient_id: JSON.parse(body).sender, text: `Rasa heard: ${text}` }]);
       if (behaviour === 'rasa-handoff') return json(200, [{ recipient_id: JSON.parse(body).sender, custom: { handoff: { reason: 'billing', note: 'Double charge' } } }]);
       // 'hang': never answers; the socket is closed when the test ends.
@@ -86,7 +90,7 @@ describe.each(TEST_DATABASES)('the external bot in the AI\'s place on %s', (kind
   let http: Api;
   beforeAll(async () => {
     bot = await startBot();
-    s = await startTestServer(kind, { env: botEnv(bot.url, 'generic') });
+    s = await startTestServer(kind, { listen: true, env: botEnv(bot.url, 'generic') });
     http = api(s);
   }, 60_000);
   afterAll(async () => {
@@ -153,7 +157,7 @@ describe.each(TEST_DATABASES)('the external bot in the AI\'s place on %s', (kind
   }, 30_000);
 
   it('a bot that is down, hangs, fails or answers garbage: the engine answers a KB question in time, and the failure is counted', async () => {
-    const cases: [Behaviour | 'down', string][] = [['down', 'unreachable'], ['hang', 'timeout'], ['error', 'http_status'], ['garbage', 'invalid_reply']];
+    const cases: [Behaviour | 'down', string][] = [['down', 'unreachable'], ['hang', 'timeout'], ['stall', 'timeout'], ['error', 'http_status'], ['garbage', 'invalid_reply'], ['huge', 'invalid_reply']];
     for (const [behaviour, failure] of cases) {
       const before = (await failures(s))[failure] ?? 0;
       if (behaviour === 'down') await bot.down();
@@ -168,10 +172,31 @@ describe.each(TEST_DATABASES)('the external bot in the AI\'s place on %s', (kind
       const [reply] = r.body.replies;
       expect(reply.author.kind, behaviour).toBe('ai');
       expect(reply.text, behaviour).toMatch(/deliver/i);
-      expect(reply.text).not.toMatch(/error|oops|overloaded/i);
+      expect(reply.text).not.toMatch(/error|oops|overloaded|xxxx/i);
       expect((await failures(s))[failure], behaviour).toBe(before + 1);
     }
   }, 60_000);
+
+  it('the bot\'s messages reach the customer\'s WebSocket as the AI\'s; the seed flow\'s furious message is handed over by the policy', async () => {
+    bot.set('answer');
+    const conv = await http.start();
+    const stream = await openStream(s.url!, conv.token);
+    try {
+      await http.say(conv, 'good morning');
+      const streamed = async (text: string) => (await stream.waitFor((e) => e.type === 'message.created' && (e.payload.message as { text: string }).text === text)).payload.message as { author: { kind: string } };
+      expect((await streamed('Bot: you said "good morning"')).author.kind).toBe('ai');
+      expect((await streamed('Anything else?')).author.kind).toBe('ai');
+    } finally {
+      await stream.close();
+    }
+    const sarah = await http.start({ customer: { name: 'Sarah Jones', email: 'sarah.jones@example.com', identifierHash: identityHash(TEST_IDENTITY_SECRET, 'sarah.jones@example.com') } });
+    const before = bot.requests.length;
+    const r = await http.say(sarah, "I've been waiting four weeks for my order #4821. I'm absolutely furious. This is not acceptable.");
+    expect(r.body.replies[0].text).toContain(sarah.caseNumber);
+    expect(bot.requests.length).toBe(before);
+    const h = await briefOf(http, s, sarah.id);
+    expect(h?.reasons.map((x) => x.code)).toContain('negative_sentiment');
+  }, 30_000);
 
   it('a bot that is down on a question the KB cannot answer: a person takes over with ai_error', async () => {
     await bot.down();

@@ -42,6 +42,12 @@ describe('the bot client', () => {
     expect(allowed.failures().size).toBe(0);
   });
 
+  it('makes the text storable: no NUL, no lone surrogate', async () => {
+    answer = '{"messages":[{"text":"a\\u0000b \\ud800"},{"text":"\\u0000"}],"handoff":{"reason":"x\\u0000y","note":"n\\udc00"}}';
+    const bot = createBotClient({ url, secret: 'a-secret-of-16-chars', kind: 'generic', timeoutMs: 1000 }, { outboundAllow: ['127.0.0.1'], clock });
+    expect(await bot.ask(REQUEST)).toEqual({ ok: true, messages: ['ab \uFFFD'], handoff: { reason: 'xy', note: 'n\uFFFD' } });
+  });
+
   it.each([
     ['{"messages":[]}', /at least one message or a handoff/],
     ['{"messages":[{"text":"   "}]}', /messages\.0\.text: must not be blank/],

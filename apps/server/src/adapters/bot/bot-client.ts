@@ -1,5 +1,5 @@
 import type { TBotHandoff, TBotReply, TBotRequest } from '@baton/contracts';
-import { ZBotReplySchema } from '@baton/contracts';
+import { toSafeText, ZBotReplySchema } from '@baton/contracts';
 import type { BotConfig } from '../../config.js';
 import { httpPostForReply } from '../notify/http-post.js';
 import { shortError } from '../notify/send-result.js';
@@ -57,7 +57,11 @@ export function createBotClient(config: BotConfig, opts: { outboundAllow: readon
       }
       const reply = config.kind === 'rasa' ? parseRasaReply(json) : parseGenericReply(json);
       if (!reply.ok) return fail('invalid_reply', reply.error);
-      return { ok: true, messages: reply.reply.messages.map((m) => m.text.trim()), handoff: reply.reply.handoff ?? null };
+      // Stored as it is stored from any channel nobody can correct: no NUL, no lone surrogate (safe-text.ts).
+      const messages = reply.reply.messages.map((m) => toSafeText(m.text).trim()).filter((t) => t.length > 0);
+      const handoff = reply.reply.handoff ? { reason: toSafeText(reply.reply.handoff.reason), ...(reply.reply.handoff.note ? { note: toSafeText(reply.reply.handoff.note) } : {}) } : null;
+      if (!messages.length && !handoff) return fail('invalid_reply', 'the answer has no text once made storable');
+      return { ok: true, messages, handoff };
     },
   };
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KbArticle } from '@baton/core';
 import { createEngine, resolvePolicy } from '@baton/core';
-import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Database } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
@@ -9,20 +8,14 @@ import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.js';
 import type { JobName } from '../adapters/jobs/job-queue.js';
 import { createJobQueue } from '../adapters/jobs/job-queue.js';
+import type { QueuedJob } from '../adapters/jobs/queued-jobs.js';
+import { listQueuedJobs } from '../adapters/jobs/queued-jobs.js';
 import { createMemoryLimitStore } from '../adapters/limits/limit-store.js';
 import type { AppContext } from '../app/context.js';
 import { createLimiter } from '../app/limiter.js';
 import { loadConfig } from '../config.js';
 import { freshPostgres } from './databases.js';
 import { FakeClock, InMemoryBus } from './fakes.js';
-
-/** A job as the queue holds it: what runs, when (seconds after it was sent) and its singleton key. */
-export interface ScheduledJob {
-  name: JobName;
-  data: Record<string, unknown>;
-  key: string | null;
-  delaySeconds: number;
-}
 
 /** One use case's world: a real, empty database, the real job queue, and the test's clock and bus. */
 export interface MediumContext {
@@ -32,7 +25,7 @@ export interface MediumContext {
   /** Log lines the use cases wrote, as `level: message`. */
   logs: string[];
   /** The jobs sent so far, oldest first; only those named `name` when given. */
-  jobs(name?: JobName): Promise<ScheduledJob[]>;
+  jobs(name?: JobName): Promise<QueuedJob[]>;
   close(): Promise<void>;
 }
 
@@ -82,13 +75,7 @@ export async function createMediumContext(kind: 'pglite' | 'postgres', opts: { n
     clock,
     bus,
     logs,
-    async jobs(name) {
-      // The database's camel-case plugin renames result columns: singleton_key comes back as singletonKey.
-      const rows = await sql<{ name: JobName; data: Record<string, unknown>; singletonKey: string | null; delay: string }>`
-        select name, data, singleton_key, extract(epoch from (start_after - created_on)) as delay
-        from pgboss.job ${name ? sql`where name = ${name}` : sql``} order by created_on, id`.execute(db);
-      return rows.rows.map((r) => ({ name: r.name, data: r.data, key: r.singletonKey, delaySeconds: Math.round(Number(r.delay)) }));
-    },
+    jobs: (name) => listQueuedJobs(db, name),
     async close() {
       await jobs.stop();
       await bus.close();

@@ -16,6 +16,10 @@ describe.runIf(existsSync(join(EVAL, 'dev')))('the engine on shared/eval/dev', (
   it('meets the acceptance bars', { timeout: 1_200_000 }, () => {
     const files = readdirSync(join(EVAL, 'dev')).filter((f) => f.endsWith('.jsonl')).map((f) => join(EVAL, 'dev', f));
     const rows: ScoreRow[] = JSON.parse(execFileSync(process.execPath, [BIN, 'eval', '--quiet', '--json', '--kb-root', join(EVAL, 'kb'), ...files], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    // The figures, printed once here so CI shows them without a second run of the eval.
+    const cols = ['items', 'escalation_recall', 'reason_match', 'false_escalation', 'answer_accuracy', 'wrong_answer', 'out_of_scope_held', 'frustration_f1'] as const;
+    const cell = (v: unknown) => (v === null || v === undefined ? '-' : typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(3) : String(v));
+    console.log([['group', ...cols].join('\t'), ...rows.map((r) => [r.group, ...cols.map((c) => cell(r[c]))].join('\t'))].join('\n'));
     const row = (g: string) => rows.find((r) => r.group === g)!;
     const all = row('all');
     expect(all.missing).toBe(0);

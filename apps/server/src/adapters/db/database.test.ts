@@ -64,7 +64,7 @@ describe.each(TEST_DATABASES)('the database on %s', (kind) => {
     await expect(
       db.transaction().execute(async (tx) => {
         await insertAgent(tx, agent(id));
-        await insertAgent(tx, agent(id)); // the same primary key
+        await insertAgent(tx, { ...agent(id), email: `other-${id}@example.com` }); // the same primary key
       }),
     ).rejects.toThrow();
     expect(await getAgent(db, id)).toBeNull();

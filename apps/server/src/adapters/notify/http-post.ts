@@ -11,8 +11,10 @@ import { DEFAULT_SEND_TIMEOUT_MS, shortError } from './send-result.js';
  * treats every way of not getting a 2xx the same. The receiver's body is never read into the log:
  * the status says what happened, and a body could carry anything (an internal page, a token).
  */
-export function httpPost(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions = {}): Promise<SendResult> {
-  return post(url, init, opts, 0);
+export async function httpPost(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions = {}): Promise<SendResult> {
+  // A delivery's result is its status and a short error: the receiver's body is never read, never kept.
+  const { body: _unread, ...result } = await post(url, init, opts, 0);
+  return result;
 }
 
 /** A POST whose answer matters (the external bot's reply): {@link httpPost}, and the response body, up to `maxBodyBytes`. */

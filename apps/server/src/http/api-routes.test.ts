@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../test/api.js';
 import { api } from '../test/api.js';
 import type { TestServer } from '../test/test-server.js';
-import { startTestServer } from '../test/test-server.js';
+import { startTestServer, useTestServer } from '../test/test-server.js';
 import WebSocket from 'ws';
 import { TEST_DATABASES } from '../test/databases.js';
 import type { AccessRule } from './access-rules.js';
@@ -17,21 +17,15 @@ const concrete = (url: string) => url.replace(/:\w+/g, 'no-such-id').replace(/\*
 
 // Every registered route (onRoute), walked: a route is closed unless it says it is public.
 describe('the API surface', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer('pglite', { workers: false });
-  }, 60_000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  const server = useTestServer('pglite', { workers: false });
 
-  const apiRoutes = () => each(s.app.registeredRoutes).filter((r) => r.url.startsWith(API_PREFIX));
+  const apiRoutes = () => each(server().app.registeredRoutes).filter((r) => r.url.startsWith(API_PREFIX));
 
   it('refuses every non-public route without a token, and the public ones are the known few', async () => {
     const closed = apiRoutes().filter((r) => !r.config.public);
     expect(closed.length).toBeGreaterThan(40);
     for (const r of closed) {
-      const res = await s.app.inject({ method: r.method, url: concrete(r.url) });
+      const res = await server().app.inject({ method: r.method, url: concrete(r.url) });
       // HEAD answers carry no body: the status says it.
       const code = r.method === 'HEAD' ? 'AUTH_ERR_MISSING_TOKEN' : (JSON.parse(res.body) as { error?: { code?: string } }).error?.code;
       expect({ route: `${r.method} ${r.url}`, status: res.statusCode, code }).toEqual({ route: `${r.method} ${r.url}`, status: 401, code: 'AUTH_ERR_MISSING_TOKEN' });
@@ -42,7 +36,7 @@ describe('the API surface', () => {
   });
 
   it('keeps routes outside /api/v1 to pages that only read: health, metrics, the spec and the web apps', () => {
-    const outside = each(s.app.registeredRoutes).filter((r) => !r.url.startsWith(API_PREFIX));
+    const outside = each(server().app.registeredRoutes).filter((r) => !r.url.startsWith(API_PREFIX));
     expect(outside.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /healthz', 'GET /metrics', 'GET /openapi.json']));
     expect(outside.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')).toEqual([]);
   });

@@ -1,30 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../test/test-server.js';
-import { startTestServer } from '../test/test-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../test/test-server.js';
 import { API_PREFIX, documented, openApiDocument } from './openapi.js';
 
 const CHECKED_IN = fileURLToPath(new URL('../../../../docs/openapi.json', import.meta.url));
 
 describe('the OpenAPI document', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer('pglite', { workers: false });
-  }, 60_000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  const server = useTestServer('pglite', { workers: false });
 
   it('is checked in and up to date (regenerate with `npm run openapi`)', () => {
-    const current = JSON.stringify(openApiDocument(s.app.registeredRoutes), null, 2) + '\n';
+    const current = JSON.stringify(openApiDocument(server().app.registeredRoutes), null, 2) + '\n';
     expect(readFileSync(CHECKED_IN, 'utf8')).toBe(current);
   });
 
   it('describes every API route from its registration, with its contract', async () => {
-    const undocumented = s.app.registeredRoutes.filter((r) => r.url.startsWith(API_PREFIX) && r.method !== 'HEAD' && !documented([r]).length);
+    const undocumented = server().app.registeredRoutes.filter((r) => r.url.startsWith(API_PREFIX) && r.method !== 'HEAD' && !documented([r]).length);
     expect(undocumented.map((r) => `${String(r.method)} ${r.url}`)).toEqual([]);
-    const doc = (await s.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const doc = (await server().app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const post = doc.paths['/api/v1/conversations/{id}/messages'].post;
     expect(post.requestBody.content['application/json'].schema.required).toContain('text');
     expect(post['x-baton-auth']).toBe('customer-or-agent');

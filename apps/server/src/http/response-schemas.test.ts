@@ -1,8 +1,7 @@
 import type { RouteOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { TestServer } from '../test/test-server.js';
-import { startTestServer } from '../test/test-server.js';
+import { useTestServer } from '../test/test-server.js';
 
 /**
  * The routes that answer something other than JSON, so declare no response schema, each with the
@@ -37,16 +36,10 @@ function problem(r: RouteOptions): string | null {
 }
 
 describe('response schemas', () => {
-  let s: TestServer;
-  beforeAll(async () => {
-    s = await startTestServer('pglite', { workers: false });
-  }, 60_000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  const server = useTestServer('pglite', { workers: false });
 
   it('every route answering JSON declares a response schema from the contracts for its success status', () => {
-    const routes = s.app.registeredRoutes.flatMap((r) => methodsOf(r).map((m) => ({ key: `${m} ${r.url}`, r })));
+    const routes = server().app.registeredRoutes.flatMap((r) => methodsOf(r).map((m) => ({ key: `${m} ${r.url}`, r })));
     // The walk must see the API, or the test would pass on nothing.
     expect(routes.filter((x) => x.key.includes('/api/v1/')).length).toBeGreaterThan(40);
     const missing = routes.filter((x) => !(x.key in NOT_JSON) && !isWebFile(x.r)).flatMap((x) => {
@@ -57,9 +50,9 @@ describe('response schemas', () => {
   });
 
   it('lists as exceptions only routes that exist and declare no schema', () => {
-    const keys = new Set(s.app.registeredRoutes.flatMap((r) => methodsOf(r).map((m) => `${m} ${r.url}`)));
+    const keys = new Set(server().app.registeredRoutes.flatMap((r) => methodsOf(r).map((m) => `${m} ${r.url}`)));
     expect(Object.keys(NOT_JSON).filter((k) => !keys.has(k))).toEqual([]);
-    const withSchema = s.app.registeredRoutes.filter((r) => methodsOf(r).some((m) => `${m} ${r.url}` in NOT_JSON) && r.schema?.response);
+    const withSchema = server().app.registeredRoutes.filter((r) => methodsOf(r).some((m) => `${m} ${r.url}` in NOT_JSON) && r.schema?.response);
     expect(withSchema.map((r) => r.url)).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app/context.js';
@@ -88,5 +89,23 @@ export async function startTestServer(kind: 'pglite' | 'postgres', opts: {
       await server.stop();
       await pgdb?.drop();
     },
+  };
+}
+
+/**
+ * A test server for the whole file: started before its tests, closed after. Call the returned
+ * function inside a test to get it.
+ */
+export function useTestServer(kind: 'pglite' | 'postgres', opts: Parameters<typeof startTestServer>[1] = {}): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(kind, opts);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (!server) throw new Error('the test server runs only while the file’s tests do');
+    return server;
   };
 }

@@ -94,6 +94,40 @@ export interface Config {
   listenerMaxAttempts: number;
   /** The external bot in the AI's place (docs/bots.md); null: the embedded engine answers. */
   bot: BotConfig | null;
+  /** The WhatsApp Cloud API channel (`BATON_WHATSAPP_*`, docs/channels.md); null: off. */
+  whatsapp: WhatsAppConfig | null;
+  /** Messenger and Instagram through the Messenger Platform (`BATON_MESSENGER_*`, docs/channels.md); null: off. */
+  messenger: MessengerConfig | null;
+  /** The first wait before a messaging channel's send is tried again after a throttle (130429) or a failure; it doubles each time (`BATON_CHANNEL_BACKOFF_MS`). */
+  channelBackoffMs: number;
+}
+
+/** `BATON_WHATSAPP_*`: the business phone number Baton answers on, and how Meta and Baton prove themselves to each other. */
+export interface WhatsAppConfig {
+  phoneNumberId: string;
+  accessToken: string;
+  /** Signs every webhook delivery (`X-Hub-Signature-256`). */
+  appSecret: string;
+  /** What Meta echoes in the subscription handshake. */
+  verifyToken: string;
+  graphUrl: string;
+  /** The approved template an agent's reply goes as once the 24-hour window has closed. */
+  template: { name: string; language: string };
+}
+
+/** `BATON_MESSENGER_*`: the Page (and its Instagram account) Baton answers for. */
+export interface MessengerConfig {
+  pageId: string;
+  pageToken: string;
+  appSecret: string;
+  verifyToken: string;
+  graphUrl: string;
+  /** Baton's own app id: echoes of its own messages carry it; other echoes are a person answering from the Page Inbox. */
+  appId: string | null;
+  /** The Instagram professional account linked to the Page, whose entries arrive with `object: instagram`. */
+  instagramId: string | null;
+  /** The app that gets thread control at handoff (the Page Inbox is 263902037430900); null keeps it. */
+  inboxAppId: string | null;
 }
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
@@ -149,6 +183,14 @@ function allowEntryOk(entry: string): boolean {
   if (family === 0) return bits === undefined && /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/.test(net);
   return extra === undefined && (bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
 }
+
+/** A Meta object id (a phone number id, a Page id, an app id): digits only. */
+const metaId = z.string().regex(/^\d{1,30}$/, 'digits only: the id as Meta shows it');
+/** The Graph API's base URL, with its version; a local server in tests (docs/channels.md). */
+const graphUrl = z
+  .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, with the API version (https://graph.facebook.com/v21.0)' })
+  .transform((v) => v.replace(/\/+$/, ''))
+  .default('https://graph.facebook.com/v21.0');
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -219,9 +261,33 @@ const ZEnvSchema = z.object({
   BATON_BOT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_BOT_KIND: z.enum(['generic', 'rasa']).default('generic'),
   BATON_BOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  BATON_WHATSAPP_PHONE_NUMBER_ID: metaId.optional(),
+  BATON_WHATSAPP_ACCESS_TOKEN: z.string().min(20, 'at least 20 characters: the system user\'s access token').optional(),
+  BATON_WHATSAPP_APP_SECRET: z.string().min(16, 'at least 16 characters: the app secret from the app\'s basic settings').optional(),
+  BATON_WHATSAPP_VERIFY_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_WHATSAPP_GRAPH_URL: graphUrl,
+  BATON_WHATSAPP_TEMPLATE: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name: lower-case letters, digits and underscores').default('baton_reply_waiting'),
+  BATON_WHATSAPP_TEMPLATE_LANGUAGE: z.string().regex(/^[a-z]{2,3}(_[A-Z]{2})?$/, 'a template language code such as en or en_US').default('en'),
+  BATON_MESSENGER_PAGE_ID: metaId.optional(),
+  BATON_MESSENGER_PAGE_TOKEN: z.string().min(20, 'at least 20 characters: the Page access token').optional(),
+  BATON_MESSENGER_APP_SECRET: z.string().min(16, 'at least 16 characters: the app secret from the app\'s basic settings').optional(),
+  BATON_MESSENGER_VERIFY_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_MESSENGER_GRAPH_URL: graphUrl,
+  BATON_MESSENGER_APP_ID: metaId.optional(),
+  BATON_MESSENGER_INSTAGRAM_ID: metaId.optional(),
+  BATON_MESSENGER_INBOX_APP_ID: metaId.optional(),
+  BATON_CHANNEL_BACKOFF_MS: z.coerce.number().int().min(100).max(600_000).default(4000),
 }).superRefine((e, issue) => {
   if (e.BATON_BOT_URL && !e.BATON_BOT_SECRET) issue.addIssue({ code: 'custom', path: ['BATON_BOT_SECRET'], message: 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it' });
+  requireTogether(e, issue, 'WhatsApp', ['BATON_WHATSAPP_PHONE_NUMBER_ID', 'BATON_WHATSAPP_ACCESS_TOKEN', 'BATON_WHATSAPP_APP_SECRET', 'BATON_WHATSAPP_VERIFY_TOKEN']);
+  requireTogether(e, issue, 'Messenger', ['BATON_MESSENGER_PAGE_ID', 'BATON_MESSENGER_PAGE_TOKEN', 'BATON_MESSENGER_APP_SECRET', 'BATON_MESSENGER_VERIFY_TOKEN']);
 });
+
+/** A channel is on when any of its variables is set, and then every one of them is required, each named. */
+function requireTogether(e: Record<string, unknown>, issue: z.RefinementCtx, channel: string, names: string[]): void {
+  if (!names.some((n) => e[n] !== undefined)) return;
+  for (const n of names) if (e[n] === undefined) issue.addIssue({ code: 'custom', path: [n], message: `required to turn on ${channel} (set with ${names.filter((m) => e[m] !== undefined).join(', ')})` });
+}
 
 /** An address or a CIDR block, or one of the names proxy-addr knows (loopback, linklocal, uniquelocal). */
 function isProxyAddress(a: string): boolean {
@@ -295,5 +361,30 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsHost: e.BATON_METRICS_HOST,
     listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
     bot: e.BATON_BOT_URL && e.BATON_BOT_SECRET ? { url: e.BATON_BOT_URL, secret: e.BATON_BOT_SECRET, kind: e.BATON_BOT_KIND, timeoutMs: e.BATON_BOT_TIMEOUT_MS } : null,
+    whatsapp:
+      e.BATON_WHATSAPP_PHONE_NUMBER_ID && e.BATON_WHATSAPP_ACCESS_TOKEN && e.BATON_WHATSAPP_APP_SECRET && e.BATON_WHATSAPP_VERIFY_TOKEN
+        ? {
+            phoneNumberId: e.BATON_WHATSAPP_PHONE_NUMBER_ID,
+            accessToken: e.BATON_WHATSAPP_ACCESS_TOKEN,
+            appSecret: e.BATON_WHATSAPP_APP_SECRET,
+            verifyToken: e.BATON_WHATSAPP_VERIFY_TOKEN,
+            graphUrl: e.BATON_WHATSAPP_GRAPH_URL,
+            template: { name: e.BATON_WHATSAPP_TEMPLATE, language: e.BATON_WHATSAPP_TEMPLATE_LANGUAGE },
+          }
+        : null,
+    messenger:
+      e.BATON_MESSENGER_PAGE_ID && e.BATON_MESSENGER_PAGE_TOKEN && e.BATON_MESSENGER_APP_SECRET && e.BATON_MESSENGER_VERIFY_TOKEN
+        ? {
+            pageId: e.BATON_MESSENGER_PAGE_ID,
+            pageToken: e.BATON_MESSENGER_PAGE_TOKEN,
+            appSecret: e.BATON_MESSENGER_APP_SECRET,
+            verifyToken: e.BATON_MESSENGER_VERIFY_TOKEN,
+            graphUrl: e.BATON_MESSENGER_GRAPH_URL,
+            appId: e.BATON_MESSENGER_APP_ID ?? null,
+            instagramId: e.BATON_MESSENGER_INSTAGRAM_ID ?? null,
+            inboxAppId: e.BATON_MESSENGER_INBOX_APP_ID ?? null,
+          }
+        : null,
+    channelBackoffMs: e.BATON_CHANNEL_BACKOFF_MS,
   };
 }

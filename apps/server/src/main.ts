@@ -46,6 +46,12 @@ import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 import { createBotClient } from './adapters/bot/bot-client.js';
+import { createGraphSender } from './adapters/channels/graph-sender.js';
+import type { ChannelRuntime } from './app/channels/channel-runtime.js';
+import { requeuePendingChannelDeliveries } from './app/channels/receive-channel-webhook.js';
+import { channelInboundJob } from './jobs/channel-inbound.job.js';
+import { channelSendJob } from './jobs/channel-send.job.js';
+import { createChannelsOutboundListener } from './listeners/channels-outbound.listener.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -224,6 +230,19 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (mailer) {
       await jobs.work('send-email', guard('send-email', sendEmailJob(mailer, { mailFrom: email.mailFrom })));
       listeners.push(startListener(ctx, createEmailOutboundListener({ mailFrom: email.mailFrom })));
+    }
+    // WhatsApp, Messenger and Instagram: the webhook's deliveries are processed by a job, and the
+    // outbound listener renders messages for the send job (docs/channels.md).
+    const channels: ChannelRuntime = {
+      whatsapp: config.whatsapp && { config: config.whatsapp, sender: createGraphSender({ baseUrl: config.whatsapp.graphUrl, accessToken: config.whatsapp.accessToken, outboundAllow: config.outboundAllow }) },
+      messenger: config.messenger && { config: config.messenger, sender: createGraphSender({ baseUrl: config.messenger.graphUrl, accessToken: config.messenger.pageToken, outboundAllow: config.outboundAllow }) },
+    };
+    if (channels.whatsapp || channels.messenger) {
+      await jobs.work('channel-inbound', guard('channel-inbound', channelInboundJob(channels)));
+      await jobs.work('channel-send', guard('channel-send', channelSendJob(channels, { backoffMs: config.channelBackoffMs })));
+      listeners.push(startListener(ctx, createChannelsOutboundListener(channels)));
+      await requeuePendingChannelDeliveries(ctx);
+      log('info', `messaging channels: ${[channels.whatsapp && 'WhatsApp', channels.messenger && `Messenger${config.messenger?.instagramId ? ' and Instagram' : ''}`].filter(Boolean).join(', ')}`);
     }
     if (email.smtpListenPort !== null) {
       const admit = async (address: string, sessionId: string) => {

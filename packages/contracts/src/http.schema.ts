@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZDeliveryStateSchema } from './channels.schema.js';
 import { ZPrioritySchema } from './reason-codes.js';
 import { isSafeText } from './safe-text.js';
 
@@ -53,6 +54,8 @@ export const ZMessageSchema = z.object({
   action: z.string().optional(),
   /** Buttons under an AI message; a click is sent back as an ordinary message with the button's label. */
   quickReplies: z.array(z.object({ id: z.enum(['self_serve', 'human']), label: z.string() })).optional(),
+  /** On WhatsApp, Messenger and Instagram: how far the message got, as the provider reported it. */
+  delivery: ZDeliveryStateSchema.optional(),
   createdAt: z.string(),
 });
 export type TMessage = z.infer<typeof ZMessageSchema>;

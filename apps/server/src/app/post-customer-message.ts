@@ -29,10 +29,12 @@ export interface PostCustomerMessageResult {
  * or hands over. A message sent twice with one `clientMessageId` (a double click, a retry) is
  * stored once, and the second call gets the first call's result.
  */
-export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string }): Promise<PostCustomerMessageResult> {
+export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string }, opts: { respond?: boolean } = {}): Promise<PostCustomerMessageResult> {
+  // A messaging channel whose thread another app holds (a person in the Page Inbox): stored, not answered.
+  const answer = opts.respond ?? true;
   if (input.clientMessageId) {
     const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
-    if (existing) return { message: existing, replies: await repliesOrRespond(ctx, existing), duplicate: true };
+    if (existing) return { message: existing, replies: answer ? await repliesOrRespond(ctx, existing) : [], duplicate: true };
   }
   let message: MessageRecord;
   try {
@@ -51,11 +53,11 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     // Two requests with one clientMessageId raced: the unique index let one in.
     if (input.clientMessageId && isUniqueViolation(err)) {
       const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
-      if (existing) return { message: existing, replies: await repliesOrRespond(ctx, existing), duplicate: true };
+      if (existing) return { message: existing, replies: answer ? await repliesOrRespond(ctx, existing) : [], duplicate: true };
     }
     throw err;
   }
-  return { message, replies: await respond(ctx, message), duplicate: false };
+  return { message, replies: answer ? await respond(ctx, message) : [], duplicate: false };
 }
 
 /** A retried message gets its earlier replies; one stored but never answered (a crash in between) is answered now. */

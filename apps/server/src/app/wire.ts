@@ -18,6 +18,8 @@ export interface WireMessage {
   action?: string;
   /** Buttons to show under an AI message: the offer of a choice carries "Help me now" / "Talk to a person". */
   quickReplies?: { id: 'self_serve' | 'human'; label: string }[];
+  /** On a messaging channel: how far the message got (the provider's statuses), and why when it failed or waits. */
+  delivery?: { status: NonNullable<MessageRecord['deliveryStatus']>; detail?: string };
   createdAt: string;
 }
 
@@ -33,6 +35,7 @@ export function wireMessage(m: MessageRecord): WireMessage {
     ...(m.articleId ? { articleId: m.articleId } : {}),
     ...(m.action ? { action: m.action } : {}),
     ...(m.authorKind === 'ai' && m.action === 'offer_choice' ? { quickReplies: quickRepliesForOffer(m.text) } : {}),
+    ...(m.deliveryStatus ? { delivery: { status: m.deliveryStatus, ...(m.deliveryDetail ? { detail: m.deliveryDetail } : {}) } } : {}),
     createdAt: m.createdAt.toISOString(),
   };
 }

@@ -63,6 +63,12 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/admin/dead-letters/:id/replay': 'admin',
   'POST /api/v1/admin/dead-letters/replay': 'admin',
   'POST /api/v1/channels/email/inbound': 'signed',
+  // Meta's handshake answers only the verify token, its deliveries only the app secret's signature.
+  'GET /api/v1/channels/whatsapp/webhook': 'signed',
+  'POST /api/v1/channels/whatsapp/webhook': 'signed',
+  'GET /api/v1/channels/messenger/webhook': 'signed',
+  'POST /api/v1/channels/messenger/webhook': 'signed',
+  'GET /api/v1/channels/conversations/:id': 'agent',
   'GET /api/v1/policy': 'agent',
   'PUT /api/v1/policy': 'admin',
   'GET /api/v1/policy/versions': 'supervisor',

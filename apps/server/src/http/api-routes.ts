@@ -5,6 +5,8 @@ import { authenticate } from './auth.js';
 import { limitRequests } from './rate-limits.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
+import { channelStateRoutes } from './routes/channels-state.routes.js';
+import { channelWebhookRoutes } from './routes/channels-webhooks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
@@ -26,6 +28,8 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(agentRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
+  await app.register(channelWebhookRoutes, { ctx });
+  await app.register(channelStateRoutes, { ctx });
   await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
   await app.register(reportRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });

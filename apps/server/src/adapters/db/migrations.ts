@@ -360,6 +360,66 @@ alter table conversations add column token_used_at timestamptz;
 create index sessions_agent on sessions(agent_id);
 `,
   },
+  {
+    version: 14,
+    name: 'messaging channels: contacts on WhatsApp, Messenger and Instagram, webhook deliveries, the outbox, and delivery status on messages',
+    sql: `
+create table channel_contacts (
+  id text primary key,
+  channel text not null,
+  contact_id text,
+  user_id text,
+  conversation_id text not null references conversations(id),
+  display_name text,
+  last_inbound_at timestamptz,
+  thread_owner text,
+  created_at timestamptz not null default now()
+);
+create unique index channel_contacts_contact on channel_contacts(channel, contact_id) where contact_id is not null;
+create unique index channel_contacts_user on channel_contacts(channel, user_id) where user_id is not null;
+create index channel_contacts_conversation on channel_contacts(conversation_id);
+
+create table channel_deliveries (
+  id text primary key,
+  channel text not null,
+  body text not null,
+  body_hash text not null,
+  status text not null default 'pending' check (status in ('pending', 'done', 'failed')),
+  attempts integer not null default 0,
+  last_error text,
+  received_at timestamptz not null,
+  processed_at timestamptz,
+  unique (channel, body_hash)
+);
+create index channel_deliveries_pending on channel_deliveries(status, received_at);
+
+create table channel_outbox (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  channel text not null,
+  source_key text not null unique,
+  message_id text,
+  author_kind text,
+  kind text not null,
+  request jsonb not null,
+  status text not null default 'pending' check (status in ('pending', 'held', 'sent', 'delivered', 'read', 'failed', 'skipped')),
+  detail text,
+  provider_message_id text,
+  attempts integer not null default 0,
+  next_attempt_at timestamptz,
+  created_at timestamptz not null,
+  sent_at timestamptz,
+  delivered_at timestamptz,
+  read_at timestamptz
+);
+create index channel_outbox_pending on channel_outbox(status, next_attempt_at);
+create index channel_outbox_provider on channel_outbox(channel, provider_message_id);
+create index channel_outbox_conversation on channel_outbox(conversation_id, created_at);
+
+alter table messages add column delivery_status text;
+alter table messages add column delivery_detail text;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -185,7 +185,66 @@ export interface MessageTable {
   replyTo: string | null;
   articleId: string | null;
   action: string | null;
+  /** On a messaging channel: how far the message got (`sent`, `delivered`, `read`, `failed`, …); null elsewhere. */
+  deliveryStatus: ColumnType<DeliveryStatus | null, DeliveryStatus | null | undefined, DeliveryStatus | null>;
+  /** Why a delivery failed, was held or skipped. */
+  deliveryDetail: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: CreatedAt;
+}
+
+/** How far a message got on its messaging channel (the provider's statuses, and Baton's own `held`/`skipped`). */
+export type DeliveryStatus = 'pending' | 'held' | 'sent' | 'delivered' | 'read' | 'failed' | 'skipped';
+
+/** A customer on a messaging channel: their ids there, their conversation, and when they last wrote (the 24-hour window). */
+export interface ChannelContactTable {
+  id: string;
+  channel: string;
+  /** WhatsApp's `wa_id`, or the page-scoped (or Instagram-scoped) id on Messenger. */
+  contactId: string | null;
+  /** WhatsApp's business-scoped user id, the only id of a user known by a username. */
+  userId: string | null;
+  conversationId: string;
+  displayName: string | null;
+  lastInboundAt: NullableTimestamp;
+  /** Messenger's handover protocol: `baton`, or the app id that holds the thread; null before any handover. */
+  threadOwner: string | null;
+  createdAt: CreatedAt;
+}
+
+/** A webhook delivery, stored as received once its signature checked, and processed by the `channel-inbound` job. */
+export interface ChannelDeliveryTable {
+  id: string;
+  channel: string;
+  body: string;
+  bodyHash: string;
+  status: ColumnType<'pending' | 'done' | 'failed', 'pending' | 'done' | 'failed' | undefined, 'pending' | 'done' | 'failed'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  receivedAt: Timestamp;
+  processedAt: NullableTimestamp;
+}
+
+/** One request to a channel's send API, and what became of it. */
+export interface ChannelOutboxTable {
+  id: string;
+  conversationId: string;
+  channel: string;
+  /** What it was made from (`message:<id>:<part>`, `handover:<id>`): one request per source. */
+  sourceKey: string;
+  messageId: string | null;
+  authorKind: AuthorKind | null;
+  /** `text`, `buttons`, `list`, `quick_replies`, `template`, `pass_thread_control`. */
+  kind: string;
+  request: Json<Record<string, unknown>>;
+  status: ColumnType<DeliveryStatus, DeliveryStatus | undefined, DeliveryStatus>;
+  detail: string | null;
+  providerMessageId: string | null;
+  attempts: Generated<number>;
+  nextAttemptAt: NullableTimestamp;
+  createdAt: Timestamp;
+  sentAt: NullableTimestamp;
+  deliveredAt: NullableTimestamp;
+  readAt: NullableTimestamp;
 }
 
 export interface DecisionTable {
@@ -358,6 +417,9 @@ export interface DB {
   agentTeams: AgentTeamTable;
   agents: AgentTable;
   callbacks: CallbackTable;
+  channelContacts: ChannelContactTable;
+  channelDeliveries: ChannelDeliveryTable;
+  channelOutbox: ChannelOutboxTable;
   conversations: ConversationTable;
   csat: CsatTable;
   customers: CustomerTable;

@@ -27,11 +27,11 @@ export interface PostReply extends SendResult {
  * {@link httpPost} with the receiver's body read back, for a receiver that answers (the external
  * bot). A body over `maxBodyBytes` is a failure: the socket is closed and nothing is kept.
  */
-export function httpPostForReply(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions & { maxBodyBytes: number }): Promise<PostReply> {
-  return post(url, init, opts, opts.maxBodyBytes);
+export function httpPostForReply(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions & { maxBodyBytes: number; readErrorBody?: boolean }): Promise<PostReply> {
+  return post(url, init, opts, opts.maxBodyBytes, opts.readErrorBody ?? false);
 }
 
-function post(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions, maxBodyBytes: number): Promise<PostReply> {
+function post(url: string, init: { headers: Record<string, string>; body: string }, opts: SendOptions, maxBodyBytes: number, readErrorBody = false): Promise<PostReply> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_SEND_TIMEOUT_MS;
   let u: URL;
   try {
@@ -55,7 +55,8 @@ function post(url: string, init: { headers: Record<string, string>; body: string
       const status = res.statusCode ?? 0;
       const ok = status >= 200 && status < 300;
       const error = ok ? null : status >= 300 && status < 400 ? `HTTP ${status}: redirects are not followed` : `HTTP ${status}`;
-      if (!ok || maxBodyBytes === 0) {
+      // An API that explains its refusals in the body (the Graph API's error codes) asks for it to be read.
+      if ((!ok && !(readErrorBody && status >= 400)) || maxBodyBytes === 0) {
         res.resume();
         return resolve({ ok, status, error, body: null });
       }

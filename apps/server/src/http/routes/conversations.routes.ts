@@ -38,6 +38,8 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
   }, async (req, reply) => {
     // Mail goes only to addresses that proved themselves: an email conversation starts with a mail to the support address.
     if (req.body.channel === 'email') throw new DomainError('CONVERSATION_ERR_CHANNEL_REFUSED', 'email conversations start with an inbound mail, not from the API', 'channel');
+    // Replies go to the app the customer wrote from: a messaging conversation starts with their message there.
+    if (req.body.channel === 'whatsapp' || req.body.channel === 'messenger') throw new DomainError('CHANNEL_ERR_STARTS_IN_APP', `${req.body.channel} conversations start with the customer's message in the app, not from the API`, 'channel');
     const { conversation, token } = await startConversation(ctx, req.body);
     reply.code(201);
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { claimChannelOutbox, getChannelContactOf, getChannelOutbox, setMessageDelivery, setThreadOwner, updateChannelOutbox } from '../adapters/db/repositories/channels.repository.js';
+import type { AppContext } from '../app/context.js';
+import type { ChannelRuntime } from '../app/channels/channel-runtime.js';
+
+const ZData = z.object({ outboxId: z.string().min(1) });
+
+/** How long one send holds its request: a job that dies mid-send frees it after this. */
+const SEND_LEASE_MS = 60_000;
+
+export interface SendChannelRequestOptions {
+  /** Tries before a request is marked failed (default 8). */
+  maxAttempts?: number;
+  /** The first wait after a throttle or a temporary failure; each later one doubles, up to 15 minutes (default 4 s). */
+  backoffMs?: number;
+}
+
+/**
+ * The `channel-send` job: one request from the channel outbox to the provider's API. A request
+ * already sent (a repeated job) is left alone. A throttle (WhatsApp's 130429, HTTP 429) or a
+ * temporary failure is tried again after a wait that doubles each time, scheduled as a durable
+ * job; a refusal (a closed window, a blocked user) is marked failed at once, on the message too,
+ * for the agent to see.
+ */
+export function channelSendJob(channels: ChannelRuntime, o: SendChannelRequestOptions = {}) {
+  const maxAttempts = o.maxAttempts ?? 8;
+  const backoffMs = o.backoffMs ?? 4000;
+  return async (ctx: AppContext, raw: unknown): Promise<void> => {
+    const { outboxId } = ZData.parse(raw);
+    const row = await claimChannelOutbox(ctx.db, outboxId, ctx.clock(), SEND_LEASE_MS);
+    if (!row) {
+      // Not due yet (a backoff): its own job is scheduled for then. Sent, failed or claimed by another job: nothing to do.
+      const later = await getChannelOutbox(ctx.db, outboxId);
+      if (later?.status === 'pending' && later.nextAttemptAt) await ctx.jobs.schedule('channel-send', { outboxId }, later.nextAttemptAt, `channel-send:${outboxId}:${later.nextAttemptAt.getTime()}`);
+      return;
+    }
+    const target = row.channel === 'whatsapp' ? channels.whatsapp && { sender: channels.whatsapp.sender, path: `${channels.whatsapp.config.phoneNumberId}/messages` } : channels.messenger && { sender: channels.messenger.sender, path: `${channels.messenger.config.pageId}/${row.kind === 'pass_thread_control' ? 'pass_thread_control' : 'messages'}` };
+    if (!target) {
+      await fail(ctx, row.id, row.messageId, `the ${row.channel} channel is off: its configuration was removed`);
+      return;
+    }
+    const r = await target.sender.send(target.path, row.request);
+    if (r.ok) {
+      await updateChannelOutbox(ctx.db, row.id, { status: 'sent', providerMessageId: r.providerMessageId, sentAt: ctx.clock(), detail: null, attempt: true });
+      if (row.messageId) await setMessageDelivery(ctx.db, row.messageId, 'sent', null);
+      if (row.kind === 'pass_thread_control') await handedOver(ctx, row.conversationId, String(row.request['target_app_id']));
+      return;
+    }
+    const attempts = row.attempts + 1;
+    if (r.retryable && attempts < maxAttempts) {
+      const wait = Math.min(backoffMs * 2 ** (attempts - 1), 15 * 60_000);
+      const next = new Date(ctx.clock().getTime() + wait);
+      await updateChannelOutbox(ctx.db, row.id, { nextAttemptAt: next, detail: r.error, attempt: true });
+      ctx.log('warn', r.throttled ? `${row.channel} asked to slow down; the message goes again in ${Math.round(wait / 1000)} s` : `a ${row.channel} message could not be sent; it goes again in ${Math.round(wait / 1000)} s`, { outboxId, attempts, error: r.error });
+      await ctx.jobs.schedule('channel-send', { outboxId }, next, `channel-send:${outboxId}:${next.getTime()}`);
+      return;
+    }
+    await updateChannelOutbox(ctx.db, row.id, { attempt: true });
+    await fail(ctx, row.id, row.messageId, r.error);
+  };
+}
+
+async function fail(ctx: AppContext, outboxId: string, messageId: string | null, error: string): Promise<void> {
+  await updateChannelOutbox(ctx.db, outboxId, { status: 'failed', detail: error });
+  if (messageId) await setMessageDelivery(ctx.db, messageId, 'failed', error);
+  ctx.log('error', 'a message could not be sent on its channel; giving up', { outboxId, error });
+}
+
+async function handedOver(ctx: AppContext, conversationId: string, appId: string): Promise<void> {
+  const contact = await getChannelContactOf(ctx.db, conversationId);
+  if (contact) await ctx.db.transaction().execute((tx) => setThreadOwner(tx, contact.id, appId));
+  ctx.log('info', 'thread control passed to the inbox app at handoff', { conversationId, appId });
+}

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { claimChannelOutbox, getChannelContactOf, getChannelOutbox, setMessageDelivery, setThreadOwner, updateChannelOutbox } from '../adapters/db/repositories/channels.repository.js';
+import { claimChannelOutbox, getChannelContactOf, getChannelOutbox, listChannelOutbox, setMessageDelivery, setThreadOwner, updateChannelOutbox } from '../adapters/db/repositories/channels.repository.js';
 import type { AppContext } from '../app/context.js';
 import type { ChannelRuntime } from '../app/channels/channel-runtime.js';
+import { BATON_OWNS_THREAD } from '../app/channels/channel-runtime.js';
 
 const ZData = z.object({ outboxId: z.string().min(1) });
 
@@ -34,10 +35,22 @@ export function channelSendJob(channels: ChannelRuntime, o: SendChannelRequestOp
       if (later?.status === 'pending' && later.nextAttemptAt) await ctx.jobs.schedule('channel-send', { outboxId }, later.nextAttemptAt, `channel-send:${outboxId}:${later.nextAttemptAt.getTime()}`);
       return;
     }
+    // The thread passes to the inbox only after what Baton still has to say (the handoff notice): once passed, Baton may not send.
+    if (row.kind === 'pass_thread_control' && (await listChannelOutbox(ctx.db, row.conversationId, 'pending')).some((o) => o.id !== row.id)) {
+      const next = new Date(ctx.clock().getTime() + 1000);
+      await updateChannelOutbox(ctx.db, row.id, { nextAttemptAt: next });
+      await ctx.jobs.schedule('channel-send', { outboxId }, next, `channel-send:${outboxId}:${next.getTime()}`);
+      return;
+    }
     const target = row.channel === 'whatsapp' ? channels.whatsapp && { sender: channels.whatsapp.sender, path: `${channels.whatsapp.config.phoneNumberId}/messages` } : channels.messenger && { sender: channels.messenger.sender, path: `${channels.messenger.config.pageId}/${row.kind === 'pass_thread_control' ? 'pass_thread_control' : 'messages'}` };
     if (!target) {
       await fail(ctx, row.id, row.messageId, `the ${row.channel} channel is off: its configuration was removed`);
       return;
+    }
+    // A person of Baton answers while another app holds the thread (the Page Inbox): Baton, the primary receiver, takes it back first.
+    if (row.channel !== 'whatsapp' && row.authorKind === 'agent' && channels.messenger) {
+      const taken = await takeThreadBack(ctx, channels.messenger, row.conversationId);
+      if (!taken.ok) ctx.log('warn', 'could not take thread control back before an agent reply', { outboxId, error: taken.error });
     }
     const r = await target.sender.send(target.path, row.request);
     if (r.ok) {
@@ -70,4 +83,15 @@ async function handedOver(ctx: AppContext, conversationId: string, appId: string
   const contact = await getChannelContactOf(ctx.db, conversationId);
   if (contact) await ctx.db.transaction().execute((tx) => setThreadOwner(tx, contact.id, appId));
   ctx.log('info', 'thread control passed to the inbox app at handoff', { conversationId, appId });
+}
+
+/** Messenger's handover protocol: `take_thread_control`, when another app holds the thread. */
+async function takeThreadBack(ctx: AppContext, messenger: NonNullable<ChannelRuntime['messenger']>, conversationId: string): Promise<{ ok: boolean; error?: string }> {
+  const contact = await getChannelContactOf(ctx.db, conversationId);
+  if (!contact?.contactId || contact.threadOwner === null || contact.threadOwner === BATON_OWNS_THREAD) return { ok: true };
+  const r = await messenger.sender.send(`${messenger.config.pageId}/take_thread_control`, { recipient: { id: contact.contactId }, metadata: 'An agent answers from Baton' });
+  if (!r.ok) return { ok: false, error: r.error };
+  await ctx.db.transaction().execute((tx) => setThreadOwner(tx, contact.id, BATON_OWNS_THREAD));
+  ctx.log('info', 'thread control taken back for an agent reply', { conversationId });
+  return { ok: true };
 }

@@ -52,6 +52,7 @@ export async function startGraphServer(o: { token: string; version?: string }) {
     const next = queued.shift();
     if (next) return next;
     n += 1;
+    if (/^\d+\/take_thread_control$/.test(path)) return b.recipient ? { status: 200, body: { success: true } } : error(400, 100, '(#100) recipient is required');
     if (/^\d+\/pass_thread_control$/.test(path)) return b.recipient && b.target_app_id ? { status: 200, body: { success: true } } : error(400, 100, '(#100) recipient and target_app_id are required');
     if (!/^\d+\/messages$/.test(path)) return error(404, 803, `Unknown path ${path}`);
     const problem = b.messaging_product === 'whatsapp' ? whatsappProblem(b) : messengerProblem(b);

@@ -44,3 +44,23 @@ describe('config: the external bot', () => {
     expect(() => loadConfig({ BATON_BOT_URL: 'https://bot.example.com', BATON_BOT_SECRET: 'a-secret-of-16-chars', BATON_BOT_KIND: 'botpress' })).toThrow(/BATON_BOT_KIND="botpress"/);
   });
 });
+
+describe('config: the messaging channels', () => {
+  const whatsapp = { BATON_WHATSAPP_PHONE_NUMBER_ID: '106540352242922', BATON_WHATSAPP_ACCESS_TOKEN: 'EAAG-a-long-access-token-value', BATON_WHATSAPP_APP_SECRET: 'app-secret-0123456789', BATON_WHATSAPP_VERIFY_TOKEN: 'verify-token-0123456789' };
+  const messenger = { BATON_MESSENGER_PAGE_ID: '104917291234567', BATON_MESSENGER_PAGE_TOKEN: 'EAAG-a-long-page-token-value', BATON_MESSENGER_APP_SECRET: 'app-secret-0123456789', BATON_MESSENGER_VERIFY_TOKEN: 'verify-token-0123456789' };
+
+  it('is off by default; on with every variable, with the Graph API default and the template', () => {
+    expect(loadConfig({})).toMatchObject({ whatsapp: null, messenger: null });
+    expect(loadConfig(whatsapp).whatsapp).toEqual({ phoneNumberId: '106540352242922', accessToken: whatsapp.BATON_WHATSAPP_ACCESS_TOKEN, appSecret: 'app-secret-0123456789', verifyToken: 'verify-token-0123456789', graphUrl: 'https://graph.facebook.com/v21.0', template: { name: 'baton_reply_waiting', language: 'en' } });
+    expect(loadConfig({ ...messenger, BATON_MESSENGER_GRAPH_URL: 'http://127.0.0.1:9999/v21.0/', BATON_MESSENGER_INBOX_APP_ID: '263902037430900' }).messenger).toMatchObject({ pageId: '104917291234567', graphUrl: 'http://127.0.0.1:9999/v21.0', inboxAppId: '263902037430900', appId: null });
+  });
+
+  it('fails the start naming each missing or bad variable', () => {
+    const { BATON_WHATSAPP_APP_SECRET: _secret, ...noSecret } = whatsapp;
+    expect(() => loadConfig(noSecret)).toThrow(/BATON_WHATSAPP_APP_SECRET="": required to turn on WhatsApp/);
+    expect(() => loadConfig({ ...whatsapp, BATON_WHATSAPP_PHONE_NUMBER_ID: '+44 7700 900123' })).toThrow(/BATON_WHATSAPP_PHONE_NUMBER_ID="\+44 7700 900123": digits only/);
+    expect(() => loadConfig({ ...whatsapp, BATON_WHATSAPP_GRAPH_URL: 'graph.facebook.com' })).toThrow(/BATON_WHATSAPP_GRAPH_URL="graph.facebook.com"/);
+    expect(() => loadConfig({ BATON_MESSENGER_PAGE_TOKEN: messenger.BATON_MESSENGER_PAGE_TOKEN })).toThrow(/BATON_MESSENGER_PAGE_ID="": required to turn on Messenger[\s\S]*BATON_MESSENGER_VERIFY_TOKEN/);
+    expect(() => loadConfig({ ...messenger, BATON_MESSENGER_VERIFY_TOKEN: 'short' })).toThrow(/BATON_MESSENGER_VERIFY_TOKEN="short": at least 16 characters/);
+  });
+});

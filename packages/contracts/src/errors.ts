@@ -49,7 +49,7 @@ export const ERRORS = {
   CUSTOMER_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such customer.' },
   CONVERSATION_ERR_CHANNEL_REFUSED: { status: 400, wsClose: 4400, message: 'A conversation by email starts with a mail to our support address.' },
   CHANNEL_ERR_STARTS_IN_APP: { status: 400, wsClose: 4400, message: 'A WhatsApp, Messenger or Instagram conversation starts with a message in that app.' },
-  CHANNEL_ERR_NOT_CONFIGURED: { status: 404, wsClose: 4404, message: 'This messaging channel is not set up.' },
+  CHANNEL_ERR_NOT_CONFIGURED: { status: 403, wsClose: 4403, message: 'This messaging channel is not set up.' },
   CHANNEL_ERR_VERIFY_TOKEN: { status: 403, wsClose: 4403, message: 'The webhook verification token does not match.' },
   CHANNEL_ERR_SIGNATURE_MISSING: { status: 401, wsClose: 4401, message: 'The webhook delivery is not signed.' },
   CHANNEL_ERR_SIGNATURE_INVALID: { status: 401, wsClose: 4401, message: 'The webhook delivery’s signature does not match.' },

@@ -3,6 +3,8 @@ import { formatTime } from '../hooks';
 import type { TMessage as Message } from '@baton/contracts';
 
 const LABEL = { customer: 'Customer', ai: 'AI', agent: 'Agent', system: 'System' } as const;
+/** How far a message got on WhatsApp, Messenger or Instagram, as the provider reported it. */
+const DELIVERY = { pending: 'Sending', held: 'Waiting for the customer', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered', skipped: 'Not sent' } as const;
 
 /** The conversation as agents see it, private notes included. Text is always rendered as text. */
 export function Transcript({ messages }: { messages: Message[] }) {
@@ -25,6 +27,12 @@ export function Transcript({ messages }: { messages: Message[] }) {
             </time>
           </div>
           <p className="msg-text">{m.text}</p>
+          {m.delivery ? (
+            <p className={`msg-delivery msg-delivery-${m.delivery.status}`} data-testid="delivery">
+              {DELIVERY[m.delivery.status]}
+              {m.delivery.detail ? `: ${m.delivery.detail}` : ''}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../../components/brief/brief-panel';
+import { ChannelWindow } from '../../components/composer/channel-window';
 import { Composer } from '../../components/composer/composer';
 import { Dialog } from '../../components/dialog';
 import { Notice } from '../../components/kit/notice';
@@ -67,6 +68,7 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
             Conversation
           </h2>
           <Transcript messages={messages} />
+          <ChannelWindow conversationId={handoff.conversationId} refreshKey={messages.length} />
           <Composer
             key={handoff.id}
             conversationId={handoff.conversationId}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChannelContact, listChannelOutbox } from '../adapters/db/repositories/channels.repository.js';
+import { postQueueUpdate } from '../app/post-queue-update.js';
 import { api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
 import { postWebhook, startGraphServer } from './graph-server.js';
@@ -98,6 +99,17 @@ describe.each(TEST_DATABASES.slice(-1))('the WhatsApp channel on %s', (kind) => 
     expect(notice.path).toBe(`${PHONE_NUMBER_ID}/messages`);
     expect(notice.token).toBe(TOKEN);
     expect(JSON.stringify(notice.body)).toMatch(/\d+ minutes?/);
+
+    // Queue updates follow WhatsApp's cadence: the first goes, the next within 15 minutes does not (and says why).
+    const waiting = await waitFor('the waiting handoff', async () => (await api(s).handoffOf(conversationId, alex, 'waiting')) ?? undefined);
+    await postQueueUpdate(s.ctx, waiting.id);
+    await postQueueUpdate(s.ctx, waiting.id);
+    const updates = await waitFor('two queue updates, the second skipped', async () => {
+      const all = (await transcript(conversationId)).filter((m) => m.action === 'queue_update') as { delivery?: { status: string; detail?: string } }[];
+      return all.length === 2 && all[1]!.delivery?.status === 'skipped' && all;
+    });
+    expect(updates[1]!.delivery?.detail).toMatch(/at most every 15 minutes/);
+    await waitFor('the first queue update sent', async () => updates[0] && (await transcript(conversationId)).filter((m) => m.action === 'queue_update').some((m) => (m as { delivery?: { status: string } }).delivery?.status === 'sent'));
 
     // The same delivery again (Meta retries) is stored once; so is the message re-sent in another batch.
     const replay = await postWebhook(s, 'whatsapp', first, APP_SECRET);

@@ -49,7 +49,12 @@ export async function queueChannelMessage(ctx: AppContext, tx: Sql, channels: Ch
   const isQueueUpdate = m.action === 'queue_update';
   if (isQueueUpdate) {
     const last = await lastChannelOutboxAt(tx, conv.id, 'queue:');
-    if (last && now.getTime() - last.getTime() < profile.queueUpdateMinutes * 60_000) return 0;
+    if (last && now.getTime() - last.getTime() < profile.queueUpdateMinutes * 60_000) {
+      const why = `On ${channel}, queue updates go at most every ${profile.queueUpdateMinutes} minutes; the customer has the last one.`;
+      await insertChannelOutbox(tx, { conversationId: conv.id, channel, messageId: m.id, authorKind: m.author.kind, createdAt: now, id: ctx.newId(), sourceKey: `queue:${m.id}:0`, kind: 'text', request: {}, status: 'skipped', detail: why });
+      await setMessageDelivery(tx, m.id, 'skipped', why);
+      return 0;
+    }
   }
   const outbound: OutboundChannelMessage = { text: maskForChannel(ctx.config, 'customer', m.text), authorKind: m.author.kind, ...(m.quickReplies?.length ? { quickReplies: m.quickReplies } : {}) };
   const state = windowState(profile, contact.lastInboundAt, now, m.author.kind);

@@ -114,7 +114,7 @@ describe.each(TEST_DATABASES.slice(-1))('the WhatsApp channel on %s', (kind) => 
     // The same delivery again (Meta retries) is stored once; so is the message re-sent in another batch.
     const replay = await postWebhook(s, 'whatsapp', first, APP_SECRET);
     expect(replay.json()).toEqual({ received: true, duplicate: true });
-    const firstId = ((first.entry[0]!.changes[0]!.value as { messages: { id: string }[] }).messages[0]!).id;
+    const firstId = (first.entry[0]!.changes[0]!.value as unknown as { messages: { id: string }[] }).messages[0]!.id;
     const rebatched = delivery({ contacts: [contact(sarah, 'Sarah Jones')], messages: [{ from: sarah, id: firstId, timestamp: '1', type: 'text', text: { body: SEED } }], statuses: [] });
     expect((await postWebhook(s, 'whatsapp', rebatched, APP_SECRET)).json()).toEqual({ received: true, duplicate: false });
 

@@ -6,6 +6,9 @@ import { BATON_OWNS_THREAD } from '../app/channels/channel-runtime.js';
 
 const ZData = z.object({ outboxId: z.string().min(1) });
 
+/** The handover protocol's requests, each posted to its own path under the Page. */
+const THREAD_CONTROL = new Set(['pass_thread_control', 'take_thread_control']);
+
 /** How long one send holds its request: a job that dies mid-send frees it after this. */
 const SEND_LEASE_MS = 60_000;
 
@@ -42,7 +45,7 @@ export function channelSendJob(channels: ChannelRuntime, o: SendChannelRequestOp
       await ctx.jobs.schedule('channel-send', { outboxId }, next, `channel-send:${outboxId}:${next.getTime()}`);
       return;
     }
-    const target = row.channel === 'whatsapp' ? channels.whatsapp && { sender: channels.whatsapp.sender, path: `${channels.whatsapp.config.phoneNumberId}/messages` } : channels.messenger && { sender: channels.messenger.sender, path: `${channels.messenger.config.pageId}/${row.kind === 'pass_thread_control' ? 'pass_thread_control' : 'messages'}` };
+    const target = row.channel === 'whatsapp' ? channels.whatsapp && { sender: channels.whatsapp.sender, path: `${channels.whatsapp.config.phoneNumberId}/messages` } : channels.messenger && { sender: channels.messenger.sender, path: `${channels.messenger.config.pageId}/${THREAD_CONTROL.has(row.kind) ? row.kind : 'messages'}` };
     if (!target) {
       await fail(ctx, row.id, row.messageId, `the ${row.channel} channel is off: its configuration was removed`);
       return;
@@ -56,7 +59,7 @@ export function channelSendJob(channels: ChannelRuntime, o: SendChannelRequestOp
     if (r.ok) {
       await updateChannelOutbox(ctx.db, row.id, { status: 'sent', providerMessageId: r.providerMessageId, sentAt: ctx.clock(), detail: null, attempt: true });
       if (row.messageId) await setMessageDelivery(ctx.db, row.messageId, 'sent', null);
-      if (row.kind === 'pass_thread_control') await handedOver(ctx, row.conversationId, String(row.request['target_app_id']));
+      if (THREAD_CONTROL.has(row.kind)) await handedOver(ctx, row.conversationId, row.kind === 'pass_thread_control' ? String(row.request['target_app_id']) : BATON_OWNS_THREAD);
       return;
     }
     const attempts = row.attempts + 1;
@@ -82,7 +85,7 @@ async function fail(ctx: AppContext, outboxId: string, messageId: string | null,
 async function handedOver(ctx: AppContext, conversationId: string, appId: string): Promise<void> {
   const contact = await getChannelContactOf(ctx.db, conversationId);
   if (contact) await ctx.db.transaction().execute((tx) => setThreadOwner(tx, contact.id, appId));
-  ctx.log('info', 'thread control passed to the inbox app at handoff', { conversationId, appId });
+  ctx.log('info', appId === BATON_OWNS_THREAD ? 'thread control taken back: the handoff has ended' : 'thread control passed to the inbox app at handoff', { conversationId, appId });
 }
 
 /** Messenger's handover protocol: `take_thread_control`, when another app holds the thread. */

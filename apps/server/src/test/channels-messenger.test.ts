@@ -134,6 +134,21 @@ describe.each(TEST_DATABASES.slice(-1))('Messenger and Instagram on %s', (kind) 
     await graph.next(to(psid), from);
   }, 60_000);
 
+  it('takes the thread back from the inbox when the agent hands the conversation back to the AI', async () => {
+    const psid = '7000000000000005';
+    await postWebhook(s, 'messenger', said(psid, ASK_FOR_HUMAN), APP_SECRET);
+    const conversationId = await conversationOf('messenger', psid);
+    await graph.next((r) => r.path === `${PAGE_ID}/pass_thread_control` && (r.body.recipient as { id: string }).id === psid);
+    const http = api(s);
+    const handoff = await waitFor('the waiting handoff', async () => (await http.handoffOf(conversationId, alex, 'waiting')) ?? undefined);
+    expect((await http.post(`/api/v1/handoffs/${handoff.id}/accept`, alex)).status).toBe(200);
+    const from = graph.requests.length;
+    expect((await http.post(`/api/v1/handoffs/${handoff.id}/hand-back`, alex, { note: 'answered in the shop' })).status).toBe(200);
+    const take = await graph.next((r) => r.path === `${PAGE_ID}/take_thread_control` && (r.body.recipient as { id: string }).id === psid, from);
+    expect(String(take.body.metadata)).toMatch(/handoff has ended/);
+    await waitFor('the thread back with Baton', async () => (await findChannelContact(s.ctx.db, 'messenger', { contactId: psid, userId: null }))?.threadOwner === 'baton');
+  }, 60_000);
+
   it('on Instagram, after 24 hours sends only a person\'s reply, tagged HUMAN_AGENT, never the AI\'s, and holds replies after 7 days', async () => {
     const igsid = '6000000000000004';
     await postWebhook(s, 'messenger', said(igsid, ASK_FOR_HUMAN, { object: 'instagram' }), APP_SECRET);

@@ -112,6 +112,34 @@ export async function queueThreadHandover(ctx: AppContext, tx: Sql, channels: Ch
   return row ? 1 : 0;
 }
 
+/**
+ * When Baton's handoff ends (handed back to the AI, or resolved) while the inbox app it passed the
+ * thread to still holds it, Baton takes the thread back, so the AI can answer the customer's next
+ * message. A thread a person took from the Page Inbox on their own is left with them.
+ */
+export async function queueThreadTakeBack(ctx: AppContext, tx: Sql, channels: ChannelRuntime, event: EventRecord<'handoff.handed_back' | 'handoff.resolved'>): Promise<number> {
+  const inboxAppId = channels.messenger?.config.inboxAppId;
+  if (!inboxAppId || !event.conversationId || !event.handoffId) return 0;
+  const conv = await getConversation(tx, event.conversationId);
+  if (!conv || (conv.channel !== 'messenger' && conv.channel !== 'instagram')) return 0;
+  const contact = await getChannelContactOf(tx, conv.id);
+  if (!contact?.contactId || contact.threadOwner !== inboxAppId) return 0;
+  const row = await insertChannelOutbox(tx, {
+    id: ctx.newId(),
+    conversationId: conv.id,
+    channel: conv.channel,
+    sourceKey: `takeback:${event.handoffId}:${event.type}`,
+    messageId: null,
+    authorKind: null,
+    kind: 'take_thread_control',
+    request: { recipient: { id: contact.contactId }, metadata: `Baton case ${conv.caseNumber}: the handoff has ended` },
+    status: 'pending',
+    detail: null,
+    createdAt: ctx.clock(),
+  });
+  return row ? 1 : 0;
+}
+
 function channelOn(channels: ChannelRuntime, channel: TChannelName): boolean {
   return channel === 'whatsapp' ? channels.whatsapp !== null : channels.messenger !== null;
 }

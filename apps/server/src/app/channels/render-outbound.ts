@@ -3,7 +3,7 @@ import type { ChannelProfile, OutboundChannelMessage } from './channel-port.js';
 
 /** One request to a send API, with what kind of message it makes. */
 export interface RenderedRequest {
-  kind: 'text' | 'buttons' | 'list' | 'quick_replies' | 'template' | 'pass_thread_control';
+  kind: 'text' | 'buttons' | 'list' | 'quick_replies' | 'template' | 'pass_thread_control' | 'take_thread_control';
   request: Record<string, unknown>;
 }
 

@@ -18,6 +18,9 @@ export function mayUseAccount(conv: Pick<ConversationRecord, 'identity' | 'custo
   return conv.identity !== 'unverified' && conv.customerId !== null;
 }
 
+/** The messaging apps, by channel, for the customer's ears. */
+const MESSAGING_APPS: Record<string, string> = { whatsapp: 'WhatsApp', messenger: 'Messenger', instagram: 'Instagram' };
+
 /**
  * The AI's answer when an unverified customer asks for account data: nothing from the account,
  * why, and what to do next. With an address, a code goes to it; the words are the same whether or
@@ -28,6 +31,9 @@ export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Pr
   if (conv.channel === 'email') {
     return { action: 'verify_identity', text: `${why} Account details are not sent by email. Please continue in the chat, where you can confirm your address with a one-time code:\n${continueLink(ctx.config.publicUrl, conv.id)}` };
   }
+  // A messaging app has no place to enter a code, and a phone number proves no account: account data stays off it.
+  const app = MESSAGING_APPS[conv.channel];
+  if (app) return { action: 'verify_identity', text: `${why} Account details are not shared over ${app}. To look at your account, please use the chat on our website, where you can confirm your address with a one-time code, or ask here to talk to a person.` };
   if (!conv.customerEmail) return { action: 'verify_address', text: `${why} Please enter the email address on your account below, and I will send you a six-digit code.` };
   await requestVerificationCode(ctx, conv.id, { quiet: true });
   return { action: 'verify_identity', text: `${why} I have sent a six-digit code to ${conv.customerEmail}, valid for ${CODE_MINUTES} minutes. Please enter it below.` };

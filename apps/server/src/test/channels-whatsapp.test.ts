@@ -177,6 +177,14 @@ describe.each(TEST_DATABASES.slice(-1))('the WhatsApp channel on %s', (kind) => 
     expect((failed as { delivery?: { detail?: string } }).delivery?.detail).toMatch(/131026 Message undeliverable/);
   }, 60_000);
 
+  it('shares nothing from an account on WhatsApp: a phone number proves no account', async () => {
+    const eve = '447700900401';
+    await postWebhook(s, 'whatsapp', textFrom(eve, 'Sarah Jones', 'Where is my order #4821?'), APP_SECRET);
+    const answer = await graph.next((r) => r.body.to === eve);
+    expect(JSON.stringify(answer.body)).toMatch(/not shared over WhatsApp/);
+    expect(JSON.stringify(answer.body)).not.toMatch(/dispatched|tracking/i);
+  }, 40_000);
+
   it('knows a customer by the business-scoped user id alone, and replies to it', async () => {
     const userId = 'US.13491208655302741918';
     const body = delivery({ contacts: [{ profile: { name: 'Kim' }, user_id: userId }], messages: [{ from_user_id: userId, id: `wamid.IN${++wamid}`, timestamp: String(Math.floor(now().getTime() / 1000)), type: 'text', text: { body: 'let me talk to a real person' } }] });

@@ -73,6 +73,12 @@ export function channelSendJob(channels: ChannelRuntime, o: SendChannelRequestOp
     }
     await updateChannelOutbox(ctx.db, row.id, { attempt: true });
     await fail(ctx, row.id, row.messageId, r.error);
+    // The replies waiting behind a template that could not go wait for nothing: the agent is told on each.
+    if (row.kind === 'template') {
+      for (const held of await listChannelOutbox(ctx.db, row.conversationId, 'held')) {
+        if (held.messageId) await setMessageDelivery(ctx.db, held.messageId, 'held', `The reply waits for the customer to write, and the template asking them to could not be sent: ${r.error}`);
+      }
+    }
   };
 }
 

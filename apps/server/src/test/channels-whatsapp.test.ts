@@ -232,4 +232,27 @@ describe.each(TEST_DATABASES.slice(-1))('the WhatsApp channel on %s', (kind) => 
     expect(row.attempts).toBe(2);
     expect(row.status).toBe('sent');
   }, 90_000);
+
+  it('tells the agent on the waiting reply when the template itself is refused', async () => {
+    const fay = '447700900302';
+    await postWebhook(s, 'whatsapp', textFrom(fay, 'Fay', 'let me talk to a real person'), APP_SECRET);
+    const conversationId = await conversationOf(fay);
+    const http = api(s);
+    const handoff = await waitFor('the waiting handoff', async () => (await http.handoffOf(conversationId, alex, 'waiting')) ?? undefined);
+    expect((await http.post(`/api/v1/handoffs/${handoff.id}/accept`, alex)).status).toBe(200);
+    // Everything sent so far has gone, so the refusal queued below meets the template.
+    await waitFor('the joined notice sent', async () => (await transcript(conversationId)).some((m) => m.author.kind === 'system' && (m as { delivery?: { status: string } }).delivery?.status === 'sent'));
+    await waitFor('nothing left to send', async () => (await listChannelOutbox(s.ctx.db, conversationId, 'pending')).length === 0);
+    offsetMs += 25 * HOUR;
+    alex = await s.login('alex');
+    graph.failNext({ status: 404, body: { error: { message: '(#132001) Template name does not exist in the translation', type: 'OAuthException', code: 132001 } } });
+    const reply = 'Hi Fay, good news about your order.';
+    expect((await http.post(`/api/v1/conversations/${conversationId}/messages`, alex, { text: reply })).status).toBe(201);
+    const held = await waitFor('the refusal told on the reply', async () => {
+      const m = (await transcript(conversationId)).find((x) => x.text === reply) as { delivery?: { status: string; detail?: string } } | undefined;
+      return m?.delivery?.detail?.includes('could not be sent') && m.delivery;
+    });
+    expect(held).toMatchObject({ status: 'held' });
+    expect(held.detail).toMatch(/132001/);
+  }, 60_000);
 });

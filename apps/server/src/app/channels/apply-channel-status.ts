@@ -32,7 +32,8 @@ export async function applyWatermark(ctx: AppContext, w: { channel: string; cont
 }
 
 async function advance(ctx: AppContext, row: ChannelOutboxRecord, status: ChannelStatusUpdate['status'], at: Date, error: string | null): Promise<void> {
-  if (status === 'failed' ? RANK[row.status] >= RANK.delivered : RANK[status] <= RANK[row.status] && row.status !== 'failed') return;
+  // A failure after delivery changes nothing; after a failure, only proof that it arrived (delivered, read) does.
+  if (status === 'failed' ? RANK[row.status] >= RANK.delivered : RANK[status] <= RANK[row.status]) return;
   const updated = await updateChannelOutbox(ctx.db, row.id, {
     status,
     detail: status === 'failed' ? (error ?? 'the provider reported a failure') : null,

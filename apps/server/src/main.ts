@@ -46,6 +46,15 @@ import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 import { createBotClient } from './adapters/bot/bot-client.js';
+import { createChatwootClient } from './adapters/integrations/chatwoot-client.js';
+import { createContextClient } from './adapters/integrations/context-client.js';
+import { createZendeskClient } from './adapters/integrations/zendesk-client.js';
+import { requeueChatwootDeliveries } from './app/integrations/requeue-chatwoot-deliveries.js';
+import { chatwootDeliveryJob } from './jobs/chatwoot-delivery.job.js';
+import { chatwootOutboundJob } from './jobs/chatwoot-outbound.job.js';
+import { zendeskHandoffJob } from './jobs/zendesk-handoff.job.js';
+import { createChatwootListener } from './listeners/chatwoot.listener.js';
+import { zendeskListener } from './listeners/zendesk.listener.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -124,6 +133,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let policyVersion = stored.version;
   log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
+  if (config.chatwoot) log('info', `Chatwoot agent bot: ${new URL(config.chatwoot.url).origin}; webhook signatures ${config.chatwoot.webhookSecret ? 'required' : 'not checked (BATON_CHATWOOT_WEBHOOK_SECRET is not set)'}`);
+  if (config.zendesk) log('info', `Zendesk: a ticket at each handoff in ${new URL(config.zendesk.url).origin}`);
+  if (config.context) log('info', `customer data: ${new URL(config.context.url).origin} (timeout ${config.context.timeoutMs} ms, cached ${config.context.cacheSeconds} s), in place of the built-in tables`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -155,6 +167,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     policyVersion: () => policyVersion,
     articles: () => byId,
     bot: config.bot ? createBotClient(config.bot, { outboundAllow: config.outboundAllow, clock }) : null,
+    context: config.context ? createContextClient(config.context, { outboundAllow: config.outboundAllow, clock, newId: () => randomUUID() }) : null,
+    chatwoot: config.chatwoot ? createChatwootClient(config.chatwoot, { outboundAllow: config.outboundAllow }) : null,
+    zendesk: config.zendesk ? createZendeskClient(config.zendesk, { outboundAllow: config.outboundAllow }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
       const started = Date.now();
@@ -219,6 +234,16 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
+    if (config.chatwoot) {
+      await jobs.work('chatwoot-delivery', guard('chatwoot-delivery', chatwootDeliveryJob));
+      await jobs.work('chatwoot-outbound', guard('chatwoot-outbound', chatwootOutboundJob));
+      listeners.push(startListener(ctx, createChatwootListener()));
+      await requeueChatwootDeliveries(ctx);
+    }
+    if (config.zendesk) {
+      await jobs.work('zendesk-handoff', guard('zendesk-handoff', zendeskHandoffJob));
+      listeners.push(startListener(ctx, zendeskListener));
+    }
     // The email channel: outbound mail for email conversations and handoff confirmations, and the
     // built-in SMTP listener for inbound mail.
     if (mailer) {

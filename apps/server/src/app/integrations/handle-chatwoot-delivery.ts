@@ -1,0 +1,103 @@
+import type { TChatwootWebhook } from '@baton/contracts';
+import { toSafeText, ZChatwootWebhookSchema } from '@baton/contracts';
+import { clipText } from '@baton/core';
+import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
+import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
+import { findIntegrationLink, getIntegrationDelivery, insertIntegrationLink, markIntegrationDeliveryProcessed } from '../../adapters/db/repositories/integrations.repository.js';
+import type { AppContext } from '../context.js';
+import * as lifecycle from '../conversation-lifecycle.js';
+import { postCustomerMessage } from '../post-customer-message.js';
+import { startConversation } from '../start-conversation.js';
+import { withEvents } from '../with-events.js';
+import { CHATWOOT } from './receive-chatwoot-webhook.js';
+
+/** Longest customer message taken from Chatwoot, as on every channel. */
+const MAX_TEXT = 20_000;
+
+/**
+ * Processes one stored Chatwoot delivery (the `chatwoot-delivery` job). Safe to run twice: a
+ * processed delivery is skipped, and the customer's message is keyed by Chatwoot's message id.
+ *
+ * - `message_created` from the customer in a `pending` conversation: Baton decides as always;
+ *   its replies go back through the Chatwoot listener. In any other status a person has the
+ *   conversation, and Baton stays silent.
+ * - `message_updated` with a choice submitted on Baton's `input_select`: the choice is the
+ *   customer's answer.
+ * - `conversation_opened` / `conversation_resolved`: a person took it (or closed it) in Chatwoot,
+ *   so Baton's own waiting handoff leaves its queue.
+ */
+export async function handleChatwootDelivery(ctx: AppContext, deliveryKey: string): Promise<void> {
+  const delivery = await getIntegrationDelivery(ctx.db, CHATWOOT, deliveryKey);
+  if (!delivery || delivery.processedAt) return;
+  const parsed = ZChatwootWebhookSchema.safeParse(delivery.payload);
+  const outcome = parsed.success ? await process(ctx, parsed.data) : 'not a Chatwoot webhook';
+  await markIntegrationDeliveryProcessed(ctx.db, CHATWOOT, deliveryKey, outcome, ctx.clock());
+}
+
+async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
+  const conversation = p.event.startsWith('conversation_') ? conversationOf(p) : p.conversation;
+  const accountId = p.account?.id;
+  if (!conversation || accountId === undefined) return p.event === 'webwidget_triggered' ? 'noted: the visitor opened the widget' : 'ignored: no account or conversation';
+  const externalId = `${accountId}:${conversation.id}`;
+  switch (p.event) {
+    case 'message_created':
+    case 'message_updated': {
+      const text = customerText(p);
+      if (text === null) return 'ignored: not a customer message';
+      if (conversation.status !== 'pending') return `silent: the conversation is ${conversation.status ?? 'not pending'} in Chatwoot, a person has it`;
+      const conversationId = await linkedConversation(ctx, externalId, { accountId, conversationId: conversation.id, name: p.sender?.name ?? p.meta?.sender?.name ?? null });
+      // Chatwoot gave the conversation back to the bot: Baton takes it up with the whole history.
+      await closeWaitingHandoff(ctx, conversationId);
+      const r = await postCustomerMessage(ctx, conversationId, { text, clientMessageId: `chatwoot:${p.event}:${String(p.id)}` });
+      return r.duplicate ? 'duplicate message' : `answered: ${r.replies.length} repl${r.replies.length === 1 ? 'y' : 'ies'}`;
+    }
+    case 'conversation_opened':
+    case 'conversation_resolved': {
+      const link = await findIntegrationLink(ctx.db, CHATWOOT, externalId);
+      if (!link) return 'ignored: not a conversation Baton has answered';
+      return (await closeWaitingHandoff(ctx, link.conversationId)) ? 'closed the waiting handoff: a person has it in Chatwoot' : 'noted';
+    }
+    default:
+      return `ignored: ${p.event}`;
+  }
+}
+
+/** For `conversation_*` events Chatwoot sends the conversation itself at the top level. */
+function conversationOf(p: TChatwootWebhook): { id: number; status?: string | undefined } | undefined {
+  return typeof p.id === 'number' ? { id: p.id, status: p.status } : p.conversation;
+}
+
+/** The customer's words: an incoming public message's text, or the title of a choice they submitted. */
+function customerText(p: TChatwootWebhook): string | null {
+  if (p.private) return null;
+  let raw: string | null | undefined;
+  if (p.event === 'message_created') {
+    if (p.message_type !== 'incoming' && p.message_type !== 0) return null;
+    raw = p.content;
+  } else {
+    const submitted = (p.content_attributes as { submitted_values?: { title?: string; value?: string }[] } | undefined)?.submitted_values?.[0];
+    raw = submitted?.title ?? submitted?.value;
+  }
+  const text = clipText(toSafeText(raw ?? '').trim(), MAX_TEXT);
+  return text.length ? text : null;
+}
+
+/** The Baton conversation standing for this Chatwoot conversation; started at its first message. */
+async function linkedConversation(ctx: AppContext, externalId: string, o: { accountId: number; conversationId: number; name: string | null }): Promise<string> {
+  const link = await findIntegrationLink(ctx.db, CHATWOOT, externalId);
+  if (link) return link.conversationId;
+  const { conversation } = await startConversation(ctx, { channel: CHATWOOT, ...(o.name ? { customer: { name: clipText(toSafeText(o.name), 200) } } : {}) });
+  // Two deliveries racing for a new conversation: the first link stands, and both use it.
+  return (await insertIntegrationLink(ctx.db, { provider: CHATWOOT, externalId, conversationId: conversation.id, detail: { accountId: o.accountId, conversationId: o.conversationId } })).conversationId;
+}
+
+/** Closes Baton's handoff still waiting in its queue: Chatwoot's people have the conversation. */
+export async function closeWaitingHandoff(ctx: AppContext, conversationId: string): Promise<boolean> {
+  return withEvents(ctx, async (tx, emit) => {
+    const conv = await getConversation(tx, conversationId, { forUpdate: true });
+    const h = conv?.status === 'waiting' ? await openHandoffFor(tx, conversationId) : null;
+    if (!h || h.status !== 'waiting') return false;
+    await lifecycle.closeElsewhere({ tx, emit }, h, ctx.clock(), 'Chatwoot');
+    return true;
+  });
+}

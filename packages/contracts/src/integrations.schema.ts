@@ -65,6 +65,7 @@ export type TContextReply = z.infer<typeof ZContextReplySchema>;
 /** The Chatwoot conversation inside a webhook: its id, status and inbox. */
 export const ZChatwootConversationSchema = z.looseObject({
   id: z.number().int(),
+  account_id: z.number().int().optional(),
   status: z.string().optional(),
   inbox_id: z.number().int().optional(),
   priority: z.string().nullable().optional(),
@@ -83,6 +84,8 @@ export const ZChatwootWebhookSchema = z.looseObject({
   private: z.boolean().optional(),
   status: z.string().optional(),
   account: z.looseObject({ id: z.number().int() }).optional(),
+  /** Conversation events carry the account as `account_id` beside the conversation's own fields. */
+  account_id: z.number().int().optional(),
   conversation: ZChatwootConversationSchema.optional(),
   sender: z.looseObject({ id: z.number().int().optional(), name: z.string().nullable().optional(), email: z.string().nullable().optional(), type: z.string().optional() }).nullable().optional(),
   meta: z.looseObject({ sender: z.looseObject({ name: z.string().nullable().optional(), email: z.string().nullable().optional() }).optional() }).optional(),

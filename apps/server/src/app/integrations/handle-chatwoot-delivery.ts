@@ -36,7 +36,7 @@ export async function handleChatwootDelivery(ctx: AppContext, deliveryKey: strin
 
 async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
   const conversation = p.event.startsWith('conversation_') ? conversationOf(p) : p.conversation;
-  const accountId = p.account?.id;
+  const accountId = p.account?.id ?? p.account_id ?? conversation?.account_id;
   if (!conversation || accountId === undefined) return p.event === 'webwidget_triggered' ? 'noted: the visitor opened the widget' : 'ignored: no account or conversation';
   const externalId = `${accountId}:${conversation.id}`;
   switch (p.event) {
@@ -63,8 +63,8 @@ async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
 }
 
 /** For `conversation_*` events Chatwoot sends the conversation itself at the top level. */
-function conversationOf(p: TChatwootWebhook): { id: number; status?: string | undefined } | undefined {
-  return typeof p.id === 'number' ? { id: p.id, status: p.status } : p.conversation;
+function conversationOf(p: TChatwootWebhook): { id: number; status?: string | undefined; account_id?: number | undefined } | undefined {
+  return typeof p.id === 'number' ? { id: p.id, status: p.status, account_id: p.account_id } : p.conversation;
 }
 
 /** The customer's words: an incoming public message's text, or the title of a choice they submitted. */

@@ -10,7 +10,7 @@ export const CHATWOOT = 'chatwoot';
  * message, and a retry carries the same id), else Chatwoot's delivery id, else the body itself.
  */
 export function chatwootDeliveryKey(payload: TChatwootWebhook, deliveryHeader: string | null, rawBody: string): string {
-  if (payload.event === 'message_created' && payload.id !== undefined) return `message_created:${payload.account?.id ?? 0}:${payload.id}`;
+  if (payload.event === 'message_created' && payload.id !== undefined) return `message_created:${payload.account?.id ?? payload.conversation?.account_id ?? 0}:${payload.id}`;
   if (deliveryHeader) return `delivery:${deliveryHeader}`;
   return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }

@@ -12,9 +12,13 @@ import { CHATWOOT } from './receive-chatwoot-webhook.js';
 
 const PRIORITY: Record<Priority, ChatwootPriority> = { low: 'low', medium: 'medium', high: 'high', critical: 'urgent' };
 
-/** Chatwoot renders Markdown in messages and notes: the customer's words must stay words. */
+/**
+ * Chatwoot renders Markdown in messages and notes: the customer's words must stay words, with no
+ * link, image, HTML or emphasis of theirs. Only what can start one is escaped, so the note reads
+ * as plain text.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-!|>~<])/g, '\\$1');
+  return text.replace(/([\\`*_[\]<>~|])/g, '\\$1');
 }
 
 /**

@@ -116,14 +116,18 @@ export interface ChatwootConfig {
   timeoutMs: number;
 }
 
-/** `BATON_ZENDESK_*`: the Zendesk account tickets are created in at handoff. */
+/** `BATON_ZENDESK_*`: the Zendesk account a handoff goes to, as a ticket or by passing a messaging conversation to its agents. */
 export interface ZendeskConfig {
   /** `BATON_ZENDESK_URL`, or https://{`BATON_ZENDESK_SUBDOMAIN`}.zendesk.com. */
   url: string;
-  /** `BATON_ZENDESK_EMAIL`: the agent the API token belongs to. */
-  email: string;
-  /** `BATON_ZENDESK_API_TOKEN`. */
-  apiToken: string;
+  /** `BATON_ZENDESK_MODE`: `ticket` (a ticket at each handoff) or `messaging` (Baton answers Zendesk messaging and passes control to the Agent Workspace). */
+  mode: 'ticket' | 'messaging';
+  /** `BATON_ZENDESK_EMAIL`: the agent the API token belongs to (ticket mode). */
+  email: string | null;
+  /** `BATON_ZENDESK_API_TOKEN` (ticket mode). */
+  apiToken: string | null;
+  /** Zendesk messaging (Sunshine Conversations): the app, its API key, and the webhook's secret (`X-API-Key`). */
+  messaging: { appId: string; keyId: string; keySecret: string; webhookSecret: string } | null;
   /** `BATON_ZENDESK_FIELDS`: what Baton knows (case_number, team, sentiment, intent, reasons, language) → a Zendesk custom field id. */
   fields: Record<string, number>;
   /** `BATON_ZENDESK_TIMEOUT_MS`. */
@@ -143,7 +147,7 @@ export interface ContextConfig {
 }
 
 /** The keys a Zendesk custom field can be filled from. */
-export const ZENDESK_FIELD_KEYS = ['case_number', 'team', 'priority', 'sentiment', 'intent', 'reasons', 'language'] as const;
+export const ZENDESK_FIELD_KEYS = ['case_number', 'team', 'priority', 'sentiment', 'intent', 'reasons', 'language', 'brief'] as const;
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
 export interface BotConfig {
@@ -281,6 +285,11 @@ const ZEnvSchema = z.object({
   BATON_ZENDESK_API_TOKEN: z.string().min(8, 'at least 8 characters').optional(),
   BATON_ZENDESK_FIELDS: idMap(`key=Zendesk custom field id, comma-separated; keys: ${ZENDESK_FIELD_KEYS.join(', ')}`, (k) => (ZENDESK_FIELD_KEYS as readonly string[]).includes(k)).optional(),
   BATON_ZENDESK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  BATON_ZENDESK_MODE: z.enum(['ticket', 'messaging']).default('ticket'),
+  BATON_ZENDESK_APP_ID: z.string().regex(/^[A-Za-z0-9]{8,64}$/, 'the messaging app id (Admin Center → Apps and integrations → Conversations API)').optional(),
+  BATON_ZENDESK_KEY_ID: z.string().min(8, 'at least 8 characters: the Conversations API key id').optional(),
+  BATON_ZENDESK_KEY_SECRET: z.string().min(8, 'at least 8 characters: the Conversations API key secret').optional(),
+  BATON_ZENDESK_WEBHOOK_SECRET: z.string().min(8, 'at least 8 characters: the secret of the webhook Zendesk sends (X-API-Key)').optional(),
   BATON_CONTEXT_URL: httpUrl.optional(),
   BATON_CONTEXT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_CONTEXT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
@@ -295,8 +304,12 @@ const ZEnvSchema = z.object({
   need(e.BATON_CHATWOOT_WEBHOOK_SECRET, 'BATON_CHATWOOT_URL', 'required with BATON_CHATWOOT_WEBHOOK_SECRET: the Chatwoot installation\'s base URL');
   const zendesk = e.BATON_ZENDESK_URL ?? e.BATON_ZENDESK_SUBDOMAIN;
   if (e.BATON_ZENDESK_URL && e.BATON_ZENDESK_SUBDOMAIN) issue.addIssue({ code: 'custom', path: ['BATON_ZENDESK_SUBDOMAIN'], message: 'set BATON_ZENDESK_URL or BATON_ZENDESK_SUBDOMAIN, not both' });
-  need(zendesk, 'BATON_ZENDESK_EMAIL', 'required with the Zendesk account: the agent the API token belongs to');
-  need(zendesk, 'BATON_ZENDESK_API_TOKEN', 'required with the Zendesk account: Admin Center → Apps and integrations → Zendesk API');
+  const tickets = zendesk && e.BATON_ZENDESK_MODE === 'ticket' ? zendesk : undefined;
+  need(tickets, 'BATON_ZENDESK_EMAIL', 'required with the Zendesk account: the agent the API token belongs to');
+  need(tickets, 'BATON_ZENDESK_API_TOKEN', 'required with the Zendesk account: Admin Center → Apps and integrations → Zendesk API');
+  const messaging = zendesk && e.BATON_ZENDESK_MODE === 'messaging' ? zendesk : undefined;
+  for (const key of ['BATON_ZENDESK_APP_ID', 'BATON_ZENDESK_KEY_ID', 'BATON_ZENDESK_KEY_SECRET', 'BATON_ZENDESK_WEBHOOK_SECRET'] as const) need(messaging, key, 'required with BATON_ZENDESK_MODE=messaging (docs/zendesk.md)');
+  if (!zendesk && e.BATON_ZENDESK_MODE === 'messaging') issue.addIssue({ code: 'custom', path: ['BATON_ZENDESK_MODE'], message: 'set BATON_ZENDESK_SUBDOMAIN (or BATON_ZENDESK_URL) too: which Zendesk account?' });
   if (!zendesk && (e.BATON_ZENDESK_EMAIL || e.BATON_ZENDESK_API_TOKEN)) issue.addIssue({ code: 'custom', path: [e.BATON_ZENDESK_EMAIL ? 'BATON_ZENDESK_EMAIL' : 'BATON_ZENDESK_API_TOKEN'], message: 'set BATON_ZENDESK_SUBDOMAIN (or BATON_ZENDESK_URL) too: which Zendesk account?' });
   need(e.BATON_CONTEXT_URL, 'BATON_CONTEXT_SECRET', 'required with BATON_CONTEXT_URL (at least 16 characters): the endpoint verifies each request with it');
 });
@@ -393,8 +406,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatwoot: e.BATON_CHATWOOT_URL && e.BATON_CHATWOOT_BOT_TOKEN
       ? { url: e.BATON_CHATWOOT_URL.replace(/\/+$/, ''), botToken: e.BATON_CHATWOOT_BOT_TOKEN, webhookSecret: e.BATON_CHATWOOT_WEBHOOK_SECRET ?? null, teams: parseIdMap(e.BATON_CHATWOOT_TEAMS), timeoutMs: e.BATON_CHATWOOT_TIMEOUT_MS }
       : null,
-    zendesk: (e.BATON_ZENDESK_URL || e.BATON_ZENDESK_SUBDOMAIN) && e.BATON_ZENDESK_EMAIL && e.BATON_ZENDESK_API_TOKEN
-      ? { url: (e.BATON_ZENDESK_URL ?? `https://${e.BATON_ZENDESK_SUBDOMAIN}.zendesk.com`).replace(/\/+$/, ''), email: e.BATON_ZENDESK_EMAIL, apiToken: e.BATON_ZENDESK_API_TOKEN, fields: parseIdMap(e.BATON_ZENDESK_FIELDS), timeoutMs: e.BATON_ZENDESK_TIMEOUT_MS }
+    zendesk: e.BATON_ZENDESK_URL || e.BATON_ZENDESK_SUBDOMAIN
+      ? {
+          url: (e.BATON_ZENDESK_URL ?? `https://${e.BATON_ZENDESK_SUBDOMAIN}.zendesk.com`).replace(/\/+$/, ''),
+          mode: e.BATON_ZENDESK_MODE,
+          email: e.BATON_ZENDESK_EMAIL ?? null,
+          apiToken: e.BATON_ZENDESK_API_TOKEN ?? null,
+          messaging: e.BATON_ZENDESK_MODE === 'messaging' && e.BATON_ZENDESK_APP_ID && e.BATON_ZENDESK_KEY_ID && e.BATON_ZENDESK_KEY_SECRET && e.BATON_ZENDESK_WEBHOOK_SECRET
+            ? { appId: e.BATON_ZENDESK_APP_ID, keyId: e.BATON_ZENDESK_KEY_ID, keySecret: e.BATON_ZENDESK_KEY_SECRET, webhookSecret: e.BATON_ZENDESK_WEBHOOK_SECRET }
+            : null,
+          fields: parseIdMap(e.BATON_ZENDESK_FIELDS),
+          timeoutMs: e.BATON_ZENDESK_TIMEOUT_MS,
+        }
       : null,
     context: e.BATON_CONTEXT_URL && e.BATON_CONTEXT_SECRET ? { url: e.BATON_CONTEXT_URL, secret: e.BATON_CONTEXT_SECRET, timeoutMs: e.BATON_CONTEXT_TIMEOUT_MS, cacheSeconds: e.BATON_CONTEXT_CACHE_SECONDS } : null,
   };

@@ -49,11 +49,16 @@ import { createBotClient } from './adapters/bot/bot-client.js';
 import { createChatwootClient } from './adapters/integrations/chatwoot-client.js';
 import { createContextClient } from './adapters/integrations/context-client.js';
 import { createZendeskClient } from './adapters/integrations/zendesk-client.js';
-import { requeueChatwootDeliveries } from './app/integrations/requeue-chatwoot-deliveries.js';
+import { createZendeskMessagingClient } from './adapters/integrations/zendesk-messaging-client.js';
+import { ZENDESK_INBOUND } from './app/integrations/receive-zendesk-messaging.js';
+import { zendeskDeliveryJob } from './jobs/zendesk-delivery.job.js';
+import { zendeskOutboundJob } from './jobs/zendesk-outbound.job.js';
+import { CHATWOOT_INBOUND } from './app/integrations/receive-chatwoot-webhook.js';
+import { requeueIntegrationDeliveries } from './app/integrations/store-integration-delivery.js';
 import { chatwootDeliveryJob } from './jobs/chatwoot-delivery.job.js';
 import { chatwootOutboundJob } from './jobs/chatwoot-outbound.job.js';
 import { zendeskHandoffJob } from './jobs/zendesk-handoff.job.js';
-import { createChatwootListener } from './listeners/chatwoot.listener.js';
+import { createIntegrationOutboundListener } from './listeners/integration-outbound.listener.js';
 import { zendeskListener } from './listeners/zendesk.listener.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
@@ -134,7 +139,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
   if (config.chatwoot) log('info', `Chatwoot agent bot: ${new URL(config.chatwoot.url).origin}; webhook signatures ${config.chatwoot.webhookSecret ? 'required' : 'not checked (BATON_CHATWOOT_WEBHOOK_SECRET is not set)'}`);
-  if (config.zendesk) log('info', `Zendesk: a ticket at each handoff in ${new URL(config.zendesk.url).origin}`);
+  if (config.zendesk) log('info', `Zendesk (${config.zendesk.mode}): ${config.zendesk.mode === 'ticket' ? 'a ticket at each handoff' : 'Baton answers messaging and passes control to the Agent Workspace at handoff'}, in ${new URL(config.zendesk.url).origin}`);
   if (config.context) log('info', `customer data: ${new URL(config.context.url).origin} (timeout ${config.context.timeoutMs} ms, cached ${config.context.cacheSeconds} s), in place of the built-in tables`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
@@ -169,7 +174,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     bot: config.bot ? createBotClient(config.bot, { outboundAllow: config.outboundAllow, clock }) : null,
     context: config.context ? createContextClient(config.context, { outboundAllow: config.outboundAllow, clock, newId: () => randomUUID() }) : null,
     chatwoot: config.chatwoot ? createChatwootClient(config.chatwoot, { outboundAllow: config.outboundAllow }) : null,
-    zendesk: config.zendesk ? createZendeskClient(config.zendesk, { outboundAllow: config.outboundAllow }) : null,
+    zendesk: config.zendesk?.mode === 'ticket' ? createZendeskClient(config.zendesk, { outboundAllow: config.outboundAllow }) : null,
+    zendeskMessaging: config.zendesk?.messaging ? createZendeskMessagingClient({ ...config.zendesk, messaging: config.zendesk.messaging }, { outboundAllow: config.outboundAllow }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
       const started = Date.now();
@@ -237,12 +243,18 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     if (config.chatwoot) {
       await jobs.work('chatwoot-delivery', guard('chatwoot-delivery', chatwootDeliveryJob));
       await jobs.work('chatwoot-outbound', guard('chatwoot-outbound', chatwootOutboundJob));
-      listeners.push(startListener(ctx, createChatwootListener()));
-      await requeueChatwootDeliveries(ctx);
+      listeners.push(startListener(ctx, createIntegrationOutboundListener({ name: 'chatwoot', provider: CHATWOOT_INBOUND.provider, job: 'chatwoot-outbound' })));
+      await requeueIntegrationDeliveries(ctx, CHATWOOT_INBOUND);
     }
-    if (config.zendesk) {
+    if (config.zendesk?.mode === 'ticket') {
       await jobs.work('zendesk-handoff', guard('zendesk-handoff', zendeskHandoffJob));
       listeners.push(startListener(ctx, zendeskListener));
+    }
+    if (config.zendesk?.messaging) {
+      await jobs.work('zendesk-delivery', guard('zendesk-delivery', zendeskDeliveryJob));
+      await jobs.work('zendesk-outbound', guard('zendesk-outbound', zendeskOutboundJob));
+      listeners.push(startListener(ctx, createIntegrationOutboundListener({ name: 'zendesk-messaging', provider: ZENDESK_INBOUND.provider, job: 'zendesk-outbound' })));
+      await requeueIntegrationDeliveries(ctx, ZENDESK_INBOUND);
     }
     // The email channel: outbound mail for email conversations and handoff confirmations, and the
     // built-in SMTP listener for inbound mail.

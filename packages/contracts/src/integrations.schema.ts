@@ -94,3 +94,33 @@ export type TChatwootWebhook = z.infer<typeof ZChatwootWebhookSchema>;
 
 /** Baton's answer to a Chatwoot webhook: stored and queued, or a replay that changed nothing. */
 export const ZChatwootWebhookResponseSchema = z.object({ status: z.enum(['accepted', 'duplicate']) });
+
+/** One event of a Zendesk messaging (Sunshine Conversations v2) webhook. */
+export const ZZendeskMessagingEventSchema = z.looseObject({
+  id: z.string().min(1).max(200),
+  type: z.string().min(1).max(100),
+  createdAt: z.string().optional(),
+  payload: z.looseObject({
+    conversation: z.looseObject({
+      id: z.string().min(1).max(200),
+      activeSwitchboardIntegration: z.looseObject({ name: z.string().optional(), integrationType: z.string().optional() }).nullable().optional(),
+    }).optional(),
+    message: z.looseObject({
+      id: z.string().min(1).max(200),
+      author: z.looseObject({ type: z.string(), displayName: z.string().nullable().optional() }),
+      content: z.looseObject({ type: z.string(), text: z.string().nullable().optional() }),
+    }).optional(),
+  }).optional(),
+});
+export type TZendeskMessagingEvent = z.infer<typeof ZZendeskMessagingEventSchema>;
+
+/** What Zendesk messaging posts to a webhook: its app, and a batch of events. */
+export const ZZendeskMessagingWebhookSchema = z.looseObject({
+  app: z.looseObject({ id: z.string().min(1).max(200) }),
+  webhook: z.looseObject({ id: z.string().optional(), version: z.string().optional() }).optional(),
+  events: z.array(ZZendeskMessagingEventSchema).max(1000),
+});
+export type TZendeskMessagingWebhook = z.infer<typeof ZZendeskMessagingWebhookSchema>;
+
+/** Baton's answer to a Zendesk messaging webhook: how many events were new, and how many were replays. */
+export const ZZendeskMessagingWebhookResponseSchema = z.object({ accepted: z.number().int(), duplicates: z.number().int() });

@@ -116,3 +116,34 @@ export async function startFakeZendesk(o: { email: string; token: string }) {
   });
   return { ...api, tickets };
 }
+
+/**
+ * Zendesk messaging's Sunshine Conversations API (`/sc/v2/apps/{app}/conversations/{id}/…`,
+ * HTTP Basic with a key id and secret): messages posted as the business, and `passControl`,
+ * which makes the named switchboard integration the conversation's active one.
+ */
+export async function startFakeZendeskMessaging(o: { appId: string; keyId: string; keySecret: string }) {
+  const active = new Map<string, string>();
+  const expected = `Basic ${Buffer.from(`${o.keyId}:${o.keySecret}`).toString('base64')}`;
+  let nextId = 0;
+  const api = await startJsonApi((r) => {
+    if (r.headers.authorization !== expected) return { status: 401, body: { errors: [{ code: 'unauthorized', title: 'Authorization is required' }] } };
+    const m = /^\/sc\/v2\/apps\/([^/]+)\/conversations\/([^/]+)\/(messages|passControl)$/.exec(r.url);
+    if (!m || m[1] !== o.appId || r.method !== 'POST') return { status: 404, body: { errors: [{ code: 'not_found', title: 'Not found' }] } };
+    const conversationId = decodeURIComponent(m[2]!);
+    if (m[3] === 'passControl') {
+      active.set(conversationId, r.json.switchboardIntegration);
+      return { status: 200, body: {} };
+    }
+    nextId += 1;
+    return { status: 201, body: { messages: [{ id: `biz-${nextId}`, received: new Date(0).toISOString(), author: r.json.author, content: r.json.content }] } };
+  });
+  return {
+    ...api,
+    /** The switchboard integration in control of each conversation after a `passControl`. */
+    active,
+    messagesIn(conversationId: string) {
+      return api.requests.filter((r) => r.url.endsWith(`/conversations/${conversationId}/messages`)).map((r) => r.json.content as { type: string; text: string; actions?: { type: string; text: string }[] });
+    },
+  };
+}

@@ -44,6 +44,7 @@ export function zendeskTicket(brief: Brief, config: Pick<ZendeskConfig, 'fields'
     intent: brief.intent.summary,
     reasons: brief.reasons.map((r) => r.code).join(', '),
     language: brief.language,
+    brief: renderBriefText(brief, { transcript: false }),
     ...(o.team ? { team: o.team } : {}),
   };
   const customFields = Object.entries(config.fields).flatMap(([k, id]) => (values[k] !== undefined ? [{ id, value: values[k] }] : []));

@@ -1,15 +1,13 @@
 import type { TChatwootWebhook } from '@baton/contracts';
 import { toSafeText, ZChatwootWebhookSchema } from '@baton/contracts';
 import { clipText } from '@baton/core';
-import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
-import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
-import { findIntegrationLink, getIntegrationDelivery, insertIntegrationLink, markIntegrationDeliveryProcessed } from '../../adapters/db/repositories/integrations.repository.js';
+import { findIntegrationLink, insertIntegrationLink } from '../../adapters/db/repositories/integrations.repository.js';
 import type { AppContext } from '../context.js';
-import * as lifecycle from '../conversation-lifecycle.js';
 import { postCustomerMessage } from '../post-customer-message.js';
 import { startConversation } from '../start-conversation.js';
-import { withEvents } from '../with-events.js';
+import { closeWaitingHandoff } from './close-waiting-handoff.js';
 import { CHATWOOT } from './receive-chatwoot-webhook.js';
+import { processIntegrationDelivery } from './store-integration-delivery.js';
 
 /** Longest customer message taken from Chatwoot, as on every channel. */
 const MAX_TEXT = 20_000;
@@ -27,11 +25,7 @@ const MAX_TEXT = 20_000;
  *   so Baton's own waiting handoff leaves its queue.
  */
 export async function handleChatwootDelivery(ctx: AppContext, deliveryKey: string): Promise<void> {
-  const delivery = await getIntegrationDelivery(ctx.db, CHATWOOT, deliveryKey);
-  if (!delivery || delivery.processedAt) return;
-  const parsed = ZChatwootWebhookSchema.safeParse(delivery.payload);
-  const outcome = parsed.success ? await process(ctx, parsed.data) : 'not a Chatwoot webhook';
-  await markIntegrationDeliveryProcessed(ctx.db, CHATWOOT, deliveryKey, outcome, ctx.clock());
+  await processIntegrationDelivery(ctx, CHATWOOT, deliveryKey, ZChatwootWebhookSchema, (p) => process(ctx, p));
 }
 
 async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
@@ -47,7 +41,7 @@ async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
       if (conversation.status !== 'pending') return `silent: the conversation is ${conversation.status ?? 'not pending'} in Chatwoot, a person has it`;
       const conversationId = await linkedConversation(ctx, externalId, { accountId, conversationId: conversation.id, name: p.sender?.name ?? p.meta?.sender?.name ?? null });
       // Chatwoot gave the conversation back to the bot: Baton takes it up with the whole history.
-      await closeWaitingHandoff(ctx, conversationId);
+      await closeWaitingHandoff(ctx, conversationId, 'Chatwoot');
       const r = await postCustomerMessage(ctx, conversationId, { text, clientMessageId: `chatwoot:${p.event}:${String(p.id)}` });
       return r.duplicate ? 'duplicate message' : `answered: ${r.replies.length} repl${r.replies.length === 1 ? 'y' : 'ies'}`;
     }
@@ -55,7 +49,7 @@ async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
     case 'conversation_resolved': {
       const link = await findIntegrationLink(ctx.db, CHATWOOT, externalId);
       if (!link) return 'ignored: not a conversation Baton has answered';
-      return (await closeWaitingHandoff(ctx, link.conversationId)) ? 'closed the waiting handoff: a person has it in Chatwoot' : 'noted';
+      return (await closeWaitingHandoff(ctx, link.conversationId, 'Chatwoot')) ? 'closed the waiting handoff: a person has it in Chatwoot' : 'noted';
     }
     default:
       return `ignored: ${p.event}`;
@@ -89,15 +83,4 @@ async function linkedConversation(ctx: AppContext, externalId: string, o: { acco
   const { conversation } = await startConversation(ctx, { channel: CHATWOOT, ...(o.name ? { customer: { name: clipText(toSafeText(o.name), 200) } } : {}) });
   // Two deliveries racing for a new conversation: the first link stands, and both use it.
   return (await insertIntegrationLink(ctx.db, { provider: CHATWOOT, externalId, conversationId: conversation.id, detail: { accountId: o.accountId, conversationId: o.conversationId } })).conversationId;
-}
-
-/** Closes Baton's handoff still waiting in its queue: Chatwoot's people have the conversation. */
-export async function closeWaitingHandoff(ctx: AppContext, conversationId: string): Promise<boolean> {
-  return withEvents(ctx, async (tx, emit) => {
-    const conv = await getConversation(tx, conversationId, { forUpdate: true });
-    const h = conv?.status === 'waiting' ? await openHandoffFor(tx, conversationId) : null;
-    if (!h || h.status !== 'waiting') return false;
-    await lifecycle.closeElsewhere({ tx, emit }, h, ctx.clock(), 'Chatwoot');
-    return true;
-  });
 }

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { TChatwootWebhook } from '@baton/contracts';
-import { insertIntegrationDelivery } from '../../adapters/db/repositories/integrations.repository.js';
 import type { AppContext } from '../context.js';
+import type { InboundIntegration } from './store-integration-delivery.js';
+import { storeIntegrationDelivery } from './store-integration-delivery.js';
 
 export const CHATWOOT = 'chatwoot';
+
+/** Chatwoot's deliveries and the job that processes them. */
+export const CHATWOOT_INBOUND: InboundIntegration = { provider: CHATWOOT, job: 'chatwoot-delivery' };
 
 /**
  * What makes two deliveries the same: a message's id (Chatwoot posts `message_created` once per
@@ -22,14 +26,5 @@ export function chatwootDeliveryKey(payload: TChatwootWebhook, deliveryHeader: s
  * changes nothing.
  */
 export async function receiveChatwootWebhook(ctx: AppContext, payload: TChatwootWebhook, o: { deliveryHeader: string | null; rawBody: string }): Promise<'accepted' | 'duplicate'> {
-  const deliveryKey = chatwootDeliveryKey(payload, o.deliveryHeader, o.rawBody);
-  const stored = await insertIntegrationDelivery(ctx.db, { provider: CHATWOOT, deliveryKey, event: payload.event, payload, receivedAt: ctx.clock() });
-  if (!stored) return 'duplicate';
-  try {
-    await ctx.jobs.schedule('chatwoot-delivery', { key: deliveryKey }, ctx.clock(), `chatwoot-delivery:${deliveryKey}`);
-  } catch (err) {
-    // Stored is what matters: the next start queues every delivery not yet processed.
-    ctx.log('error', `a Chatwoot delivery is stored but could not be queued; it will be processed at the next start`, { deliveryKey, error: (err as Error).message });
-  }
-  return 'accepted';
+  return storeIntegrationDelivery(ctx, CHATWOOT_INBOUND, { key: chatwootDeliveryKey(payload, o.deliveryHeader, o.rawBody), event: payload.event, payload });
 }

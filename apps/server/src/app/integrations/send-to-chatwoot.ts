@@ -1,14 +1,14 @@
 import type { Brief, Priority } from '@baton/core';
 import { quickRepliesForOffer, renderBriefText } from '@baton/core';
 import type { ChatwootPriority } from '../../adapters/integrations/chatwoot-client.js';
-import type { ApiCallResult } from '../../adapters/integrations/post-json.js';
 import { listEventsAfter } from '../../adapters/db/repositories/events.repository.js';
 import { getHandoff } from '../../adapters/db/repositories/handoffs.repository.js';
-import { findIntegrationAction, findIntegrationLinkByConversation, recordIntegrationAction } from '../../adapters/db/repositories/integrations.repository.js';
+import { findIntegrationLinkByConversation } from '../../adapters/db/repositories/integrations.repository.js';
 import { teamName } from '../../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from '../context.js';
-import { closeWaitingHandoff } from './handle-chatwoot-delivery.js';
+import { closeWaitingHandoff } from './close-waiting-handoff.js';
 import { CHATWOOT } from './receive-chatwoot-webhook.js';
+import { runStep } from './run-step.js';
 
 const PRIORITY: Record<Priority, ChatwootPriority> = { low: 'low', medium: 'medium', high: 'high', critical: 'urgent' };
 
@@ -36,17 +36,8 @@ export async function sendToChatwoot(ctx: AppContext, seq: number): Promise<void
   const link = await findIntegrationLinkByConversation(ctx.db, CHATWOOT, event.conversationId);
   if (!link) return;
   const { accountId, conversationId } = link.detail as { accountId: number; conversationId: number };
-  const step = async (name: string, run: () => Promise<ApiCallResult>, o: { mayBeRefused?: boolean } = {}) => {
-    const key = `chatwoot:${seq}:${name}`;
-    if (await findIntegrationAction(ctx.db, key)) return;
-    const r = await run();
-    if (!r.ok && o.mayBeRefused && (r.status === 401 || r.status === 403 || r.status === 404)) {
-      ctx.log('warn', `Chatwoot refused to ${name} (${r.error}): the agent bot's token may not do it; the handoff goes on without it`, { conversationId: event.conversationId });
-    } else if (!r.ok) {
-      throw new Error(`Chatwoot did not ${name} for conversation ${conversationId}: ${r.error}`);
-    }
-    await recordIntegrationAction(ctx.db, key, null, ctx.clock());
-  };
+  const step = (what: string, run: Parameters<typeof runStep>[2], o: { mayBeRefused?: boolean } = {}) =>
+    runStep(ctx, { key: `chatwoot:${seq}:${what}`, what, provider: 'Chatwoot', conversationId: event.conversationId!, ...o }, run);
 
   if (event.type === 'message.created') {
     const m = event.payload.message;
@@ -67,7 +58,7 @@ export async function sendToChatwoot(ctx: AppContext, seq: number): Promise<void
   if (teamId !== undefined) await step('assign the team', () => chatwoot.assignTeam(accountId, conversationId, teamId), { mayBeRefused: true });
   await step('open the conversation', () => chatwoot.toggleStatus(accountId, conversationId, 'open'));
   // Chatwoot's people have it now: Baton's own queue lets it go.
-  await closeWaitingHandoff(ctx, event.conversationId);
+  await closeWaitingHandoff(ctx, event.conversationId, 'Chatwoot');
 }
 
 /** The brief as Chatwoot shows a note: Baton's plain-text rendering, Markdown escaped. */

@@ -2,9 +2,10 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMessages } from '../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor, latestHandoffFor } from '../adapters/db/repositories/handoffs.repository.js';
-import { findIntegrationLink, getIntegrationDelivery } from '../adapters/db/repositories/integrations.repository.js';
+import { findIntegrationLink, getIntegrationDelivery, insertIntegrationDelivery } from '../adapters/db/repositories/integrations.repository.js';
 import { signChatwootWebhook } from '../adapters/integrations/chatwoot-signature.js';
-import { chatwootDeliveryKey } from '../app/integrations/receive-chatwoot-webhook.js';
+import { CHATWOOT_INBOUND, chatwootDeliveryKey } from '../app/integrations/receive-chatwoot-webhook.js';
+import { requeueIntegrationDeliveries } from '../app/integrations/store-integration-delivery.js';
 import { TEST_DATABASES } from './databases.js';
 import { eventually } from './doc-example.js';
 import { startFakeChatwoot } from './provider-servers.js';
@@ -168,5 +169,11 @@ describe.each(TEST_DATABASES)('Baton as Chatwoot’s agent bot on %s', (kind) =>
     expect(posts[0]!.json.content).toBe(posts[1]!.json.content);
     const conv = (await batonConversation(104))!;
     expect((await listMessages(s.ctx.db, conv)).filter((x) => x.authorKind === 'customer').map((x) => x.text)).toEqual(['how do I reset my password?']);
+
+    // A delivery stored whose job was lost with a killed process: the start queues it again.
+    const orphan = messageCreated(105, 'how do I reset my password?');
+    expect(await insertIntegrationDelivery(s.ctx.db, { provider: 'chatwoot', deliveryKey: chatwootDeliveryKey(orphan, null, ''), event: orphan.event, payload: orphan, receivedAt: clock() })).toBe(true);
+    expect(await requeueIntegrationDeliveries(s.ctx, CHATWOOT_INBOUND)).toBeGreaterThanOrEqual(1);
+    await eventually('the stored message is answered', () => cw.messagesIn(ACCOUNT, 105).length === 1);
   }, 40_000);
 });

@@ -14,7 +14,7 @@ export interface ApiRequest {
 }
 
 /** A provider's API on 127.0.0.1, port 0: `answer` gives each request's status and JSON body (undefined: no body). */
-async function startJsonApi(answer: (r: ApiRequest) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>) {
+export async function startJsonApi(answer: (r: ApiRequest) => { status: number; body?: unknown } | Promise<{ status: number; body?: unknown }>) {
   const requests: ApiRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,10 +1,13 @@
 import type { TChatwootWebhook } from '@baton/contracts';
 import { toSafeText, ZChatwootWebhookSchema } from '@baton/contracts';
 import { clipText } from '@baton/core';
+import { findMessageByClientId, insertMessage } from '../../adapters/db/repositories/conversations.repository.js';
 import { findIntegrationLink, insertIntegrationLink } from '../../adapters/db/repositories/integrations.repository.js';
 import type { AppContext } from '../context.js';
 import { postCustomerMessage } from '../post-customer-message.js';
 import { startConversation } from '../start-conversation.js';
+import { wireMessage } from '../wire.js';
+import { withEvents } from '../with-events.js';
 import { closeWaitingHandoff } from './close-waiting-handoff.js';
 import { CHATWOOT } from './receive-chatwoot-webhook.js';
 import { processIntegrationDelivery } from './store-integration-delivery.js';
@@ -18,7 +21,8 @@ const MAX_TEXT = 20_000;
  *
  * - `message_created` from the customer in a `pending` conversation: Baton decides as always;
  *   its replies go back through the Chatwoot listener. In any other status a person has the
- *   conversation, and Baton stays silent.
+ *   conversation: Baton stays silent, and keeps the customer's messages and the agents' public
+ *   replies in its transcript for when the conversation comes back to it.
  * - `message_updated` with a choice submitted on Baton's `input_select`: the choice is the
  *   customer's answer.
  * - `conversation_opened` / `conversation_resolved`: a person took it (or closed it) in Chatwoot,
@@ -36,13 +40,19 @@ async function process(ctx: AppContext, p: TChatwootWebhook): Promise<string> {
   switch (p.event) {
     case 'message_created':
     case 'message_updated': {
-      const text = customerText(p);
-      if (text === null) return 'ignored: not a customer message';
-      if (conversation.status !== 'pending') return `silent: the conversation is ${conversation.status ?? 'not pending'} in Chatwoot, a person has it`;
+      const agentText = p.event === 'message_created' ? humanAgentText(p) : null;
+      const text = agentText === null ? customerText(p) : null;
+      if (text === null && agentText === null) return 'ignored: not a customer or agent message';
+      if (conversation.status !== 'pending' || agentText !== null) {
+        // A person has it: Baton answers nothing, and keeps the exchange for when it takes the conversation back.
+        const link = await findIntegrationLink(ctx.db, CHATWOOT, externalId);
+        if (link) await recordMessage(ctx, link.conversationId, { kind: agentText === null ? 'customer' : 'agent', text: (agentText ?? text)!, name: p.sender?.name ?? null, key: `chatwoot:${p.event}:${String(p.id)}` });
+        return `silent: the conversation is ${conversation.status ?? 'not pending'} in Chatwoot, a person has it`;
+      }
       const conversationId = await linkedConversation(ctx, externalId, { accountId, conversationId: conversation.id, name: p.sender?.name ?? p.meta?.sender?.name ?? null });
       // Chatwoot gave the conversation back to the bot: Baton takes it up with the whole history.
       await closeWaitingHandoff(ctx, conversationId, 'Chatwoot');
-      const r = await postCustomerMessage(ctx, conversationId, { text, clientMessageId: `chatwoot:${p.event}:${String(p.id)}` });
+      const r = await postCustomerMessage(ctx, conversationId, { text: text!, clientMessageId: `chatwoot:${p.event}:${String(p.id)}` });
       return r.duplicate ? 'duplicate message' : `answered: ${r.replies.length} repl${r.replies.length === 1 ? 'y' : 'ies'}`;
     }
     case 'conversation_opened':
@@ -74,6 +84,25 @@ function customerText(p: TChatwootWebhook): string | null {
   }
   const text = clipText(toSafeText(raw ?? '').trim(), MAX_TEXT);
   return text.length ? text : null;
+}
+
+/** A public reply written by one of Chatwoot's agents (not by a bot, not a private note). */
+function humanAgentText(p: TChatwootWebhook): string | null {
+  if (p.private || (p.message_type !== 'outgoing' && p.message_type !== 1) || p.sender?.type !== 'user') return null;
+  const text = clipText(toSafeText(p.content ?? '').trim(), MAX_TEXT);
+  return text.length ? text : null;
+}
+
+/**
+ * Keeps a message of a conversation a person has in Chatwoot, without answering it and without
+ * changing the conversation's status; keyed by Chatwoot's message id, so a redelivery keeps it once.
+ */
+async function recordMessage(ctx: AppContext, conversationId: string, m: { kind: 'customer' | 'agent'; text: string; name: string | null; key: string }): Promise<void> {
+  if (await findMessageByClientId(ctx.db, conversationId, m.key)) return;
+  await withEvents(ctx, async (tx, emit) => {
+    const stored = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: m.kind, authorName: m.name ? clipText(toSafeText(m.name), 200) : null, text: m.text, clientMessageId: m.key });
+    await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(stored) } });
+  });
 }
 
 /** The Baton conversation standing for this Chatwoot conversation; started at its first message. */

@@ -41,7 +41,8 @@ export async function sendToChatwoot(ctx: AppContext, seq: number): Promise<void
 
   if (event.type === 'message.created') {
     const m = event.payload.message;
-    if (m.private || (m.author.kind !== 'ai' && m.author.kind !== 'agent')) return;
+    // A Chatwoot agent's own reply, kept in Baton's transcript, is not posted back.
+    if (m.private || (m.author.kind !== 'ai' && m.author.kind !== 'agent') || m.clientMessageId?.startsWith('chatwoot:')) return;
     const choices = m.author.kind === 'ai' && m.action === 'offer_choice' ? quickRepliesForOffer(m.text) : [];
     await step('post the message', () =>
       chatwoot.postMessage(accountId, conversationId, choices.length ? { content: m.text, contentType: 'input_select', items: choices.map((c) => ({ title: c.label, value: c.label })) } : { content: m.text }),

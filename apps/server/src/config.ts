@@ -100,6 +100,12 @@ export interface Config {
   messenger: MessengerConfig | null;
   /** The first wait before a messaging channel's send is tried again after a throttle (130429) or a failure; it doubles each time (`BATON_CHANNEL_BACKOFF_MS`). */
   channelBackoffMs: number;
+  /** Baton as Chatwoot's agent bot (docs/chatwoot.md); null: off. */
+  chatwoot: ChatwootConfig | null;
+  /** Zendesk tickets at handoff (docs/zendesk.md); null: off. */
+  zendesk: ZendeskConfig | null;
+  /** The business's customer-data endpoint in place of the built-in tables (docs/context.md); null: the tables. */
+  context: ContextConfig | null;
 }
 
 /** `BATON_WHATSAPP_*`: the business phone number Baton answers on, and how Meta and Baton prove themselves to each other. */
@@ -129,6 +135,53 @@ export interface MessengerConfig {
   /** The app that gets thread control at handoff (the Page Inbox is 263902037430900); null keeps it. */
   inboxAppId: string | null;
 }
+
+/** `BATON_CHATWOOT_*`: where Chatwoot is, the agent bot's token, and the secret its webhooks are signed with. */
+export interface ChatwootConfig {
+  /** `BATON_CHATWOOT_URL`: the Chatwoot installation's base URL, e.g. https://app.chatwoot.com. */
+  url: string;
+  /** `BATON_CHATWOOT_BOT_TOKEN`: the agent bot's `api_access_token`. */
+  botToken: string;
+  /** `BATON_CHATWOOT_WEBHOOK_SECRET`: verifies `X-Chatwoot-Signature`; null when the install does not sign (then anyone who knows the URL can post). */
+  webhookSecret: string | null;
+  /** `BATON_CHATWOOT_TEAMS`: Baton team name → Chatwoot team id, for the assignment at handoff. */
+  teams: Record<string, number>;
+  /** `BATON_CHATWOOT_TIMEOUT_MS`: one call to Chatwoot's API. */
+  timeoutMs: number;
+}
+
+/** `BATON_ZENDESK_*`: the Zendesk account a handoff goes to, as a ticket or by passing a messaging conversation to its agents. */
+export interface ZendeskConfig {
+  /** `BATON_ZENDESK_URL`, or https://{`BATON_ZENDESK_SUBDOMAIN`}.zendesk.com. */
+  url: string;
+  /** `BATON_ZENDESK_MODE`: `ticket` (a ticket at each handoff) or `messaging` (Baton answers Zendesk messaging and passes control to the Agent Workspace). */
+  mode: 'ticket' | 'messaging';
+  /** `BATON_ZENDESK_EMAIL`: the agent the API token belongs to (ticket mode). */
+  email: string | null;
+  /** `BATON_ZENDESK_API_TOKEN` (ticket mode). */
+  apiToken: string | null;
+  /** Zendesk messaging (Sunshine Conversations): the app, its API key, and the webhook's secret (`X-API-Key`). */
+  messaging: { appId: string; keyId: string; keySecret: string; webhookSecret: string } | null;
+  /** `BATON_ZENDESK_FIELDS`: what Baton knows (case_number, team, sentiment, intent, reasons, language) → a Zendesk custom field id. */
+  fields: Record<string, number>;
+  /** `BATON_ZENDESK_TIMEOUT_MS`. */
+  timeoutMs: number;
+}
+
+/** `BATON_CONTEXT_*`: the business's endpoint returning a customer's profile, orders and tickets. */
+export interface ContextConfig {
+  /** `BATON_CONTEXT_URL`. */
+  url: string;
+  /** `BATON_CONTEXT_SECRET`: signs each request (Standard Webhooks), as the outbound webhooks are signed. */
+  secret: string;
+  /** `BATON_CONTEXT_TIMEOUT_MS`: a slower answer counts as missing; the brief says so. */
+  timeoutMs: number;
+  /** `BATON_CONTEXT_CACHE_SECONDS`: how long an answer is reused for the same customer (0: never). */
+  cacheSeconds: number;
+}
+
+/** The keys a Zendesk custom field can be filled from. */
+export const ZENDESK_FIELD_KEYS = ['case_number', 'team', 'priority', 'sentiment', 'intent', 'reasons', 'language', 'brief'] as const;
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
 export interface BotConfig {
@@ -191,6 +244,7 @@ const graphUrl = z
   .url({ protocol: /^https?$/, error: 'an http:// or https:// URL, with the API version (https://graph.facebook.com/v21.0)' })
   .transform((v) => v.replace(/\/+$/, ''))
   .default('https://graph.facebook.com/v21.0');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' });
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -277,11 +331,64 @@ const ZEnvSchema = z.object({
   BATON_MESSENGER_INSTAGRAM_ID: metaId.optional(),
   BATON_MESSENGER_INBOX_APP_ID: metaId.optional(),
   BATON_CHANNEL_BACKOFF_MS: z.coerce.number().int().min(100).max(600_000).default(4000),
+  BATON_CHATWOOT_URL: httpUrl.optional(),
+  BATON_CHATWOOT_BOT_TOKEN: z.string().min(8, 'at least 8 characters: the agent bot\'s access token from Chatwoot').optional(),
+  BATON_CHATWOOT_WEBHOOK_SECRET: z.string().min(8, 'at least 8 characters').optional(),
+  BATON_CHATWOOT_TEAMS: idMap('Baton team name=Chatwoot team id, comma-separated (Billing=3,Support=1)', () => true).optional(),
+  BATON_CHATWOOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  BATON_ZENDESK_URL: httpUrl.optional(),
+  BATON_ZENDESK_SUBDOMAIN: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, 'the subdomain alone, e.g. acme for acme.zendesk.com').optional(),
+  BATON_ZENDESK_EMAIL: z.email('an email address: the Zendesk agent the token belongs to').optional(),
+  BATON_ZENDESK_API_TOKEN: z.string().min(8, 'at least 8 characters').optional(),
+  BATON_ZENDESK_FIELDS: idMap(`key=Zendesk custom field id, comma-separated; keys: ${ZENDESK_FIELD_KEYS.join(', ')}`, (k) => (ZENDESK_FIELD_KEYS as readonly string[]).includes(k)).optional(),
+  BATON_ZENDESK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  BATON_ZENDESK_MODE: z.enum(['ticket', 'messaging']).default('ticket'),
+  BATON_ZENDESK_APP_ID: z.string().regex(/^[A-Za-z0-9]{8,64}$/, 'the messaging app id (Admin Center → Apps and integrations → Conversations API)').optional(),
+  BATON_ZENDESK_KEY_ID: z.string().min(8, 'at least 8 characters: the Conversations API key id').optional(),
+  BATON_ZENDESK_KEY_SECRET: z.string().min(8, 'at least 8 characters: the Conversations API key secret').optional(),
+  BATON_ZENDESK_WEBHOOK_SECRET: z.string().min(8, 'at least 8 characters: the secret of the webhook Zendesk sends (X-API-Key)').optional(),
+  BATON_CONTEXT_URL: httpUrl.optional(),
+  BATON_CONTEXT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
+  BATON_CONTEXT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
+  BATON_CONTEXT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
 }).superRefine((e, issue) => {
-  if (e.BATON_BOT_URL && !e.BATON_BOT_SECRET) issue.addIssue({ code: 'custom', path: ['BATON_BOT_SECRET'], message: 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it' });
+  const need = (when: string | undefined, key: keyof typeof e, message: string) => {
+    if (when && !e[key]) issue.addIssue({ code: 'custom', path: [key], message });
+  };
+  need(e.BATON_BOT_URL, 'BATON_BOT_SECRET', 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it');
+  need(e.BATON_CHATWOOT_URL, 'BATON_CHATWOOT_BOT_TOKEN', 'required with BATON_CHATWOOT_URL: the access token of the agent bot Baton answers as');
+  need(e.BATON_CHATWOOT_BOT_TOKEN, 'BATON_CHATWOOT_URL', 'required with BATON_CHATWOOT_BOT_TOKEN: the Chatwoot installation\'s base URL');
+  need(e.BATON_CHATWOOT_WEBHOOK_SECRET, 'BATON_CHATWOOT_URL', 'required with BATON_CHATWOOT_WEBHOOK_SECRET: the Chatwoot installation\'s base URL');
+  const zendesk = e.BATON_ZENDESK_URL ?? e.BATON_ZENDESK_SUBDOMAIN;
+  if (e.BATON_ZENDESK_URL && e.BATON_ZENDESK_SUBDOMAIN) issue.addIssue({ code: 'custom', path: ['BATON_ZENDESK_SUBDOMAIN'], message: 'set BATON_ZENDESK_URL or BATON_ZENDESK_SUBDOMAIN, not both' });
+  const tickets = zendesk && e.BATON_ZENDESK_MODE === 'ticket' ? zendesk : undefined;
+  need(tickets, 'BATON_ZENDESK_EMAIL', 'required with the Zendesk account: the agent the API token belongs to');
+  need(tickets, 'BATON_ZENDESK_API_TOKEN', 'required with the Zendesk account: Admin Center → Apps and integrations → Zendesk API');
+  const messaging = zendesk && e.BATON_ZENDESK_MODE === 'messaging' ? zendesk : undefined;
+  for (const key of ['BATON_ZENDESK_APP_ID', 'BATON_ZENDESK_KEY_ID', 'BATON_ZENDESK_KEY_SECRET', 'BATON_ZENDESK_WEBHOOK_SECRET'] as const) need(messaging, key, 'required with BATON_ZENDESK_MODE=messaging (docs/zendesk.md)');
+  if (!zendesk && e.BATON_ZENDESK_MODE === 'messaging') issue.addIssue({ code: 'custom', path: ['BATON_ZENDESK_MODE'], message: 'set BATON_ZENDESK_SUBDOMAIN (or BATON_ZENDESK_URL) too: which Zendesk account?' });
+  if (!zendesk && (e.BATON_ZENDESK_EMAIL || e.BATON_ZENDESK_API_TOKEN)) issue.addIssue({ code: 'custom', path: [e.BATON_ZENDESK_EMAIL ? 'BATON_ZENDESK_EMAIL' : 'BATON_ZENDESK_API_TOKEN'], message: 'set BATON_ZENDESK_SUBDOMAIN (or BATON_ZENDESK_URL) too: which Zendesk account?' });
+  need(e.BATON_CONTEXT_URL, 'BATON_CONTEXT_SECRET', 'required with BATON_CONTEXT_URL (at least 16 characters): the endpoint verifies each request with it');
   requireTogether(e, issue, 'WhatsApp', ['BATON_WHATSAPP_PHONE_NUMBER_ID', 'BATON_WHATSAPP_ACCESS_TOKEN', 'BATON_WHATSAPP_APP_SECRET', 'BATON_WHATSAPP_VERIFY_TOKEN']);
   requireTogether(e, issue, 'Messenger', ['BATON_MESSENGER_PAGE_ID', 'BATON_MESSENGER_PAGE_TOKEN', 'BATON_MESSENGER_APP_SECRET', 'BATON_MESSENGER_VERIFY_TOKEN']);
 });
+
+/** `name=id,name=id`: names mapped to positive integer ids. */
+function idMap(hint: string, keyOk: (key: string) => boolean) {
+  return z.string().refine((v) => v.split(',').every((pair) => {
+    const m = /^\s*([^=]+?)\s*=\s*(\d{1,18})\s*$/.exec(pair);
+    return m !== null && keyOk(m[1]!);
+  }), hint);
+}
+
+function parseIdMap(v: string | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const pair of (v ?? '').split(',')) {
+    const m = /^\s*([^=]+?)\s*=\s*(\d{1,18})\s*$/.exec(pair);
+    if (m) out[m[1]!] = Number(m[2]);
+  }
+  return out;
+}
 
 /** A channel is on when any of its variables is set, and then every one of them is required, each named. */
 function requireTogether(e: Record<string, unknown>, issue: z.RefinementCtx, channel: string, names: string[]): void {
@@ -386,5 +493,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           }
         : null,
     channelBackoffMs: e.BATON_CHANNEL_BACKOFF_MS,
+    chatwoot: e.BATON_CHATWOOT_URL && e.BATON_CHATWOOT_BOT_TOKEN
+      ? { url: e.BATON_CHATWOOT_URL.replace(/\/+$/, ''), botToken: e.BATON_CHATWOOT_BOT_TOKEN, webhookSecret: e.BATON_CHATWOOT_WEBHOOK_SECRET ?? null, teams: parseIdMap(e.BATON_CHATWOOT_TEAMS), timeoutMs: e.BATON_CHATWOOT_TIMEOUT_MS }
+      : null,
+    zendesk: e.BATON_ZENDESK_URL || e.BATON_ZENDESK_SUBDOMAIN
+      ? {
+          url: (e.BATON_ZENDESK_URL ?? `https://${e.BATON_ZENDESK_SUBDOMAIN}.zendesk.com`).replace(/\/+$/, ''),
+          mode: e.BATON_ZENDESK_MODE,
+          email: e.BATON_ZENDESK_EMAIL ?? null,
+          apiToken: e.BATON_ZENDESK_API_TOKEN ?? null,
+          messaging: e.BATON_ZENDESK_MODE === 'messaging' && e.BATON_ZENDESK_APP_ID && e.BATON_ZENDESK_KEY_ID && e.BATON_ZENDESK_KEY_SECRET && e.BATON_ZENDESK_WEBHOOK_SECRET
+            ? { appId: e.BATON_ZENDESK_APP_ID, keyId: e.BATON_ZENDESK_KEY_ID, keySecret: e.BATON_ZENDESK_KEY_SECRET, webhookSecret: e.BATON_ZENDESK_WEBHOOK_SECRET }
+            : null,
+          fields: parseIdMap(e.BATON_ZENDESK_FIELDS),
+          timeoutMs: e.BATON_ZENDESK_TIMEOUT_MS,
+        }
+      : null,
+    context: e.BATON_CONTEXT_URL && e.BATON_CONTEXT_SECRET ? { url: e.BATON_CONTEXT_URL, secret: e.BATON_CONTEXT_SECRET, timeoutMs: e.BATON_CONTEXT_TIMEOUT_MS, cacheSeconds: e.BATON_CONTEXT_CACHE_SECONDS } : null,
   };
 }

@@ -52,6 +52,20 @@ import { requeuePendingChannelDeliveries } from './app/channels/receive-channel-
 import { channelInboundJob } from './jobs/channel-inbound.job.js';
 import { channelSendJob } from './jobs/channel-send.job.js';
 import { createChannelsOutboundListener } from './listeners/channels-outbound.listener.js';
+import { createChatwootClient } from './adapters/integrations/chatwoot-client.js';
+import { createContextClient } from './adapters/integrations/context-client.js';
+import { createZendeskClient } from './adapters/integrations/zendesk-client.js';
+import { createZendeskMessagingClient } from './adapters/integrations/zendesk-messaging-client.js';
+import { ZENDESK_INBOUND } from './app/integrations/receive-zendesk-messaging.js';
+import { zendeskDeliveryJob } from './jobs/zendesk-delivery.job.js';
+import { zendeskOutboundJob } from './jobs/zendesk-outbound.job.js';
+import { CHATWOOT_INBOUND } from './app/integrations/receive-chatwoot-webhook.js';
+import { requeueIntegrationDeliveries } from './app/integrations/store-integration-delivery.js';
+import { chatwootDeliveryJob } from './jobs/chatwoot-delivery.job.js';
+import { chatwootOutboundJob } from './jobs/chatwoot-outbound.job.js';
+import { zendeskHandoffJob } from './jobs/zendesk-handoff.job.js';
+import { createIntegrationOutboundListener } from './listeners/integration-outbound.listener.js';
+import { zendeskListener } from './listeners/zendesk.listener.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -130,6 +144,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let policyVersion = stored.version;
   log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
+  if (config.chatwoot) log('info', `Chatwoot agent bot: ${new URL(config.chatwoot.url).origin}; webhook signatures ${config.chatwoot.webhookSecret ? 'required' : 'not checked (BATON_CHATWOOT_WEBHOOK_SECRET is not set)'}`);
+  if (config.zendesk) log('info', `Zendesk (${config.zendesk.mode}): ${config.zendesk.mode === 'ticket' ? 'a ticket at each handoff' : 'Baton answers messaging and passes control to the Agent Workspace at handoff'}, in ${new URL(config.zendesk.url).origin}`);
+  if (config.context) log('info', `customer data: ${new URL(config.context.url).origin} (timeout ${config.context.timeoutMs} ms, cached ${config.context.cacheSeconds} s), in place of the built-in tables`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -161,6 +178,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     policyVersion: () => policyVersion,
     articles: () => byId,
     bot: config.bot ? createBotClient(config.bot, { outboundAllow: config.outboundAllow, clock }) : null,
+    context: config.context ? createContextClient(config.context, { outboundAllow: config.outboundAllow, clock, newId: () => randomUUID() }) : null,
+    chatwoot: config.chatwoot ? createChatwootClient(config.chatwoot, { outboundAllow: config.outboundAllow }) : null,
+    zendesk: config.zendesk?.mode === 'ticket' ? createZendeskClient(config.zendesk, { outboundAllow: config.outboundAllow }) : null,
+    zendeskMessaging: config.zendesk?.messaging ? createZendeskMessagingClient({ ...config.zendesk, messaging: config.zendesk.messaging }, { outboundAllow: config.outboundAllow }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
       const started = Date.now();
@@ -225,6 +246,22 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
+    if (config.chatwoot) {
+      await jobs.work('chatwoot-delivery', guard('chatwoot-delivery', chatwootDeliveryJob));
+      await jobs.work('chatwoot-outbound', guard('chatwoot-outbound', chatwootOutboundJob));
+      listeners.push(startListener(ctx, createIntegrationOutboundListener({ name: 'chatwoot', provider: CHATWOOT_INBOUND.provider, job: 'chatwoot-outbound' })));
+      await requeueIntegrationDeliveries(ctx, CHATWOOT_INBOUND);
+    }
+    if (config.zendesk?.mode === 'ticket') {
+      await jobs.work('zendesk-handoff', guard('zendesk-handoff', zendeskHandoffJob));
+      listeners.push(startListener(ctx, zendeskListener));
+    }
+    if (config.zendesk?.messaging) {
+      await jobs.work('zendesk-delivery', guard('zendesk-delivery', zendeskDeliveryJob));
+      await jobs.work('zendesk-outbound', guard('zendesk-outbound', zendeskOutboundJob));
+      listeners.push(startListener(ctx, createIntegrationOutboundListener({ name: 'zendesk-messaging', provider: ZENDESK_INBOUND.provider, job: 'zendesk-outbound' })));
+      await requeueIntegrationDeliveries(ctx, ZENDESK_INBOUND);
+    }
     // The email channel: outbound mail for email conversations and handoff confirmations, and the
     // built-in SMTP listener for inbound mail.
     if (mailer) {

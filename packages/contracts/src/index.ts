@@ -12,3 +12,4 @@ export * from './safe-text.js';
 export * from './dead-letters.schema.js';
 export * from './bot.schema.js';
 export * from './channels.schema.js';
+export * from './integrations.schema.js';

@@ -1,5 +1,9 @@
 import type { Engine, KbArticle, SentenceEncoder } from '@baton/core';
 import type { BotClient } from '../adapters/bot/bot-client.js';
+import type { ChatwootClient } from '../adapters/integrations/chatwoot-client.js';
+import type { ContextClient } from '../adapters/integrations/context-client.js';
+import type { ZendeskClient } from '../adapters/integrations/zendesk-client.js';
+import type { ZendeskMessagingClient } from '../adapters/integrations/zendesk-messaging-client.js';
 import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
@@ -32,6 +36,14 @@ export interface AppContext {
   articles: () => ReadonlyMap<string, KbArticle>;
   /** The external bot in the AI's place (`BATON_BOT_URL`); absent or null: the embedded engine answers. */
   bot?: BotClient | null;
+  /** The business's customer-data endpoint (`BATON_CONTEXT_URL`); absent or null: the built-in tables. */
+  context?: ContextClient | null;
+  /** Chatwoot's API as the agent bot (`BATON_CHATWOOT_*`); absent or null: off. */
+  chatwoot?: ChatwootClient | null;
+  /** Zendesk's API for tickets at handoff (`BATON_ZENDESK_*`); absent or null: off. */
+  zendesk?: ZendeskClient | null;
+  /** Zendesk messaging (`BATON_ZENDESK_MODE=messaging`); absent or null: off. */
+  zendeskMessaging?: ZendeskMessagingClient | null;
   /** Reloads the KB folder and retrains the engine without a restart; other nodes follow. */
   reloadKb?: (by: string) => Promise<{ articles: number; version: number; ms: number }>;
 }

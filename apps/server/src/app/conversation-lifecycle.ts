@@ -155,6 +155,18 @@ export async function abandon(t: InTransaction, h: HandoffRecord, at: Date): Pro
   return { conversation, handoff: closed };
 }
 
+/**
+ * waiting → resolved: the people of another inbox took the case there (a Chatwoot conversation
+ * opened at handoff); Baton's handoff leaves its queue, closed as handled elsewhere.
+ */
+export async function closeElsewhere(t: InTransaction, h: HandoffRecord, at: Date, where: string): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const resolution: Resolution = { category: 'handled_elsewhere', outcome: where, verdict: 'needed', note: `handled in ${where}` };
+  const closed = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution, offeredAgentId: null });
+  await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, payload: { resolution, resolvedAt: at.toISOString() } });
+  const { conversation } = await move(t, h.conversationId, 'closed', { handoffId: h.id, assignedAgentId: null });
+  return { conversation, handoff: closed };
+}
+
 /** resolved → ai: the customer writes again, and the AI takes it up with the whole history. */
 export async function reopen(t: InTransaction, conversationId: string): Promise<ConversationRecord> {
   return (await move(t, conversationId, 'reopened')).conversation;

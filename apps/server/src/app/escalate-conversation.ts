@@ -24,6 +24,8 @@ export interface EscalateInput {
   authorNames: (string | undefined)[];
   /** A first next step for the agent from whoever asked for the handoff (the external bot's note). */
   briefNote?: string;
+  /** What the customer-data endpoint could not give (it failed): said in the brief, first. */
+  contextMissing?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
   const who = await briefIdentity(ctx.db, conv);
   brief.identity = who.identity;
   if (who.nextStep) brief.nextSteps.unshift(who.nextStep);
+  if (input.contextMissing) brief.nextSteps.unshift(input.contextMissing);
   const repeat = await repeatEscalationFor(ctx.db, conv, now);
   const reasons = decision.reasons.map((r) => {
     const turn = input.engineConversation.turns[r.messageIndex];

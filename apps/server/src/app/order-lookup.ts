@@ -1,4 +1,4 @@
-import type { Decision, OrderRecord, VerifiedFact } from '@baton/core';
+import type { CustomerProfile, Decision, OrderRecord, VerifiedFact } from '@baton/core';
 import type { Sql } from '../adapters/db/database.js';
 import { findOrder } from '../adapters/db/repositories/customers.repository.js';
 
@@ -10,10 +10,20 @@ const MAX_LOOKUPS = 10;
 /**
  * The AI's order-lookup tool over the customer-context tables. It only reveals an order that
  * belongs to the conversation's verified customer (the caller passes null until the customer is verified); anything else is "not found", so a customer
- * cannot read someone else's order by guessing its number.
+ * cannot read someone else's order by guessing its number. With the business's endpoint
+ * (`BATON_CONTEXT_URL`) the caller passes the profile it returned, and the orders are looked up
+ * in it: the endpoint answered for this customer only, so it holds nobody else's.
  */
-export async function lookUpOrders(db: Sql, customerId: string | null, decision: Decision): Promise<VerifiedFact[]> {
+export async function lookUpOrders(db: Sql, customerId: string | null, decision: Decision, fromEndpoint?: { profile: CustomerProfile | null }): Promise<VerifiedFact[]> {
+  if (fromEndpoint) return lookUp(decision, async (id) => fromEndpoint.profile?.orders?.find((o) => o.id === id.replace(/^#/, '')) ?? null);
   if (!customerId) return [];
+  return lookUp(decision, async (id) => {
+    const found = await findOrder(db, id);
+    return found && found.customerId === customerId ? found.order : null;
+  });
+}
+
+async function lookUp(decision: Decision, find: (orderId: string) => Promise<OrderRecord | null>): Promise<VerifiedFact[]> {
   const facts: VerifiedFact[] = [];
   const seen = new Set<string>();
   for (const e of decision.signals.entities) {
@@ -21,8 +31,8 @@ export async function lookUpOrders(db: Sql, customerId: string | null, decision:
     // A message listing hundreds of numbers is not a question about one order.
     if (seen.size >= MAX_LOOKUPS) break;
     seen.add(e.value);
-    const found = await findOrder(db, e.value);
-    if (found && found.customerId === customerId) facts.push({ kind: 'order', orderId: found.order.id, order: found.order, messageIndex: e.messageIndex });
+    const order = await find(e.value);
+    if (order) facts.push({ kind: 'order', orderId: order.id, order, messageIndex: e.messageIndex });
   }
   return facts;
 }

@@ -2,13 +2,13 @@ import type { Decision, KbArticle, Locale } from '@baton/core';
 import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
-import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
-import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
+import { askToVerify, asksForAccountData } from './account-access.js';
+import { loadCustomerContext } from './load-customer-context.js';
 import { askBot, botBriefNote, botFailedDecision, botHandoffDecision } from './ask-bot.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
 import { waitFor } from './queue-state.js';
@@ -74,17 +74,17 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   const all = await listMessages(ctx.db, conv.id);
   const upTo = all.filter((m) => m.seq <= message.seq);
   // Nothing from an account reaches a customer who has not proved it is theirs.
-  const verified = mayUseAccount(conv);
-  const profile = verified ? await getCustomerProfile(ctx.db, conv.customerId!) : null;
+  const account = await loadCustomerContext(ctx, conv);
+  const { verified, profile } = account;
   const engineConversation = toEngineConversation(conv, upTo, profile);
   const decision = await decideWithEncoder(ctx.engine(), engineConversation, ctx.encoder, (err) =>
     ctx.log('warn', `sentence encoder failed; this message was decided on the lexical path: ${err.message}`, { conversationId: conv.id }),
   );
-  const facts = verified ? await lookUpOrders(ctx.db, conv.customerId, decision) : [];
+  const facts = verified ? await lookUpOrders(ctx.db, conv.customerId, decision, ctx.context ? { profile } : undefined) : [];
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
 
   const handOver = async (d: Decision, briefNote?: string) => {
-    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}) });
+    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}), ...(account.missing ? { contextMissing: account.missing } : {}) });
     return r ? [r.notice, ...(r.offer ? [r.offer] : [])] : [];
   };
   // The policy decides first: a trigger hands over whatever a bot would have said.

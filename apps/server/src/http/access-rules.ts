@@ -69,6 +69,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/channels/messenger/webhook': 'signed',
   'POST /api/v1/channels/messenger/webhook': 'signed',
   'GET /api/v1/channels/conversations/:id': 'agent',
+  // Chatwoot's signature (BATON_CHATWOOT_WEBHOOK_SECRET) is the shared secret; refused while the integration is off.
+  'POST /api/v1/integrations/chatwoot/webhook': 'signed',
+  // The webhook's secret (BATON_ZENDESK_WEBHOOK_SECRET, header X-API-Key); refused while Zendesk messaging is off.
+  'POST /api/v1/integrations/zendesk/webhook': 'signed',
   'GET /api/v1/policy': 'agent',
   'PUT /api/v1/policy': 'admin',
   'GET /api/v1/policy/versions': 'supervisor',

@@ -11,6 +11,8 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
+import { chatwootRoutes } from './routes/integrations-chatwoot.routes.js';
+import { zendeskRoutes } from './routes/integrations-zendesk.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -30,6 +32,8 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
   await app.register(channelWebhookRoutes, { ctx });
   await app.register(channelStateRoutes, { ctx });
+  await app.register(chatwootRoutes, { ctx });
+  await app.register(zendeskRoutes, { ctx });
   await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
   await app.register(reportRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });

@@ -1,42 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from './api.js';
 import { api } from './api.js';
+import { freePort, listening } from './doc-example.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
 const DOC = fileURLToPath(new URL('../../../../docs/bots.md', import.meta.url));
 const SECRET = `whsec_${Buffer.from('the-example-bot-secret-0123').toString('base64')}`;
-
-/** A port free right now, for the example bot, which listens on the port it is given. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await new Promise((r) => probe.once('listening', r));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
-
-/** Waits until something accepts connections on the port (the bot process has started). */
-async function listening(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
-      socket.unref();
-      setTimeout(() => socket.destroy(), 200);
-    });
-    if (up) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the example bot did not listen on port ${port}`);
-}
 
 // The example bot of docs/bots.md, run as a reader would run it, in front of a real server.
 describe('the example bot in docs/bots.md', () => {

@@ -420,6 +420,37 @@ alter table messages add column delivery_status text;
 alter table messages add column delivery_detail text;
 `,
   },
+  {
+    version: 16,
+    name: 'integrations: received deliveries (Chatwoot), links to outside conversations, and the outbound steps done',
+    sql: `
+create table integration_deliveries (
+  provider text not null,
+  delivery_key text not null,
+  event text not null,
+  payload jsonb not null,
+  received_at timestamptz not null,
+  processed_at timestamptz,
+  outcome text,
+  primary key (provider, delivery_key)
+);
+create index integration_deliveries_pending on integration_deliveries(received_at) where processed_at is null;
+create table integration_links (
+  provider text not null,
+  external_id text not null,
+  conversation_id text not null references conversations(id),
+  detail jsonb not null default '{}',
+  created_at timestamptz not null default now(),
+  primary key (provider, external_id)
+);
+create unique index integration_links_conversation on integration_links(provider, conversation_id);
+create table integration_actions (
+  action_key text primary key,
+  external_ref text,
+  done_at timestamptz not null
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

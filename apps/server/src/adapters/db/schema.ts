@@ -412,6 +412,36 @@ export interface SchemaMigrationTable {
   appliedAt: CreatedAt;
 }
 
+/** One webhook received from an integration (Chatwoot), stored before it is acknowledged; processed by a job. */
+export interface IntegrationDeliveryTable {
+  provider: string;
+  /** What makes a redelivery the same delivery: the message id, or the delivery header, or the body's hash. */
+  deliveryKey: string;
+  event: string;
+  payload: Json<Record<string, unknown>>;
+  receivedAt: Timestamp;
+  processedAt: NullableTimestamp;
+  /** What processing did, in a few words, for the person reading the table. */
+  outcome: string | null;
+}
+
+/** An outside conversation (a Chatwoot conversation) and the Baton conversation that stands for it. */
+export interface IntegrationLinkTable {
+  provider: string;
+  externalId: string;
+  conversationId: string;
+  detail: JsonWithDefault<Record<string, unknown>>;
+  createdAt: CreatedAt;
+}
+
+/** An outbound step that succeeded (a note posted, a ticket created), so a retried job does not do it twice. */
+export interface IntegrationActionTable {
+  actionKey: string;
+  /** What the other side returned as the id (a Zendesk ticket id), when it matters. */
+  externalRef: string | null;
+  doneAt: Timestamp;
+}
+
 /** Every table of the schema, by its name in camelCase. */
 export interface DB {
   agentTeams: AgentTeamTable;
@@ -430,6 +460,9 @@ export interface DB {
   eventCounter: EventCounterTable;
   events: EventTable;
   handoffs: HandoffTable;
+  integrationActions: IntegrationActionTable;
+  integrationDeliveries: IntegrationDeliveryTable;
+  integrationLinks: IntegrationLinkTable;
   deadLetters: DeadLetterTable;
   listenerCursors: ListenerCursorTable;
   messages: MessageTable;

@@ -94,6 +94,24 @@ export interface Config {
   listenerMaxAttempts: number;
   /** The external bot in the AI's place (docs/bots.md); null: the embedded engine answers. */
   bot: BotConfig | null;
+  /** Files sent by customers and agents: their size limits and where they are kept. */
+  attachments: AttachmentConfig;
+}
+
+/** `BATON_ATTACHMENT_*` and `BATON_S3_*`. */
+export interface AttachmentConfig {
+  /** The largest file accepted (`BATON_ATTACHMENT_MAX_BYTES`, 10 MB by default). */
+  maxBytes: number;
+  /** How many files one conversation may hold (`BATON_ATTACHMENT_MAX_PER_CONVERSATION`). */
+  maxPerConversation: number;
+  /**
+   * `BATON_ATTACHMENT_STORE`: `s3` when `BATON_S3_BUCKET` is set, else `database` on PostgreSQL
+   * (every node sees the files), else `disk` (a folder beside PGlite's; in memory: the database).
+   */
+  store: 'disk' | 'database' | 's3';
+  /** The folder of the disk store (`BATON_ATTACHMENT_DIR`; default `attachments/` in the data folder). */
+  dir: string | null;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string } | null;
 }
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
@@ -219,8 +237,25 @@ const ZEnvSchema = z.object({
   BATON_BOT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_BOT_KIND: z.enum(['generic', 'rasa']).default('generic'),
   BATON_BOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  BATON_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  BATON_ATTACHMENT_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(10_000).default(100),
+  BATON_ATTACHMENT_STORE: z.enum(['disk', 'database', 's3']).optional(),
+  BATON_ATTACHMENT_DIR: z.string().min(1).optional(),
+  BATON_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+  BATON_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3 to 63 lower-case letters, digits, dots and dashes)').optional(),
+  BATON_S3_REGION: z.string().min(1).default('us-east-1'),
+  BATON_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  BATON_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  BATON_S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, dots, dashes, underscores and slashes').default(''),
 }).superRefine((e, issue) => {
   if (e.BATON_BOT_URL && !e.BATON_BOT_SECRET) issue.addIssue({ code: 'custom', path: ['BATON_BOT_SECRET'], message: 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it' });
+  if (e.BATON_ATTACHMENT_STORE === 'disk' && !e.BATON_ATTACHMENT_DIR && e.BATON_DATA_DIR === ':memory:') issue.addIssue({ code: 'custom', path: ['BATON_ATTACHMENT_DIR'], message: 'required for the disk store when the data folder is in memory' });
+  const s3 = e.BATON_ATTACHMENT_STORE === 's3' || (e.BATON_ATTACHMENT_STORE === undefined && e.BATON_S3_BUCKET !== undefined);
+  if (s3) {
+    for (const name of ['BATON_S3_ENDPOINT', 'BATON_S3_BUCKET', 'BATON_S3_ACCESS_KEY_ID', 'BATON_S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[name]) issue.addIssue({ code: 'custom', path: [name], message: 'required to keep attachments in S3 (BATON_S3_ENDPOINT, BATON_S3_BUCKET, BATON_S3_ACCESS_KEY_ID, BATON_S3_SECRET_ACCESS_KEY)' });
+    }
+  }
 });
 
 /** An address or a CIDR block, or one of the names proxy-addr knows (loopback, linklocal, uniquelocal). */
@@ -295,5 +330,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsHost: e.BATON_METRICS_HOST,
     listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
     bot: e.BATON_BOT_URL && e.BATON_BOT_SECRET ? { url: e.BATON_BOT_URL, secret: e.BATON_BOT_SECRET, kind: e.BATON_BOT_KIND, timeoutMs: e.BATON_BOT_TIMEOUT_MS } : null,
+    attachments: attachmentConfig(e),
   };
+}
+
+function attachmentConfig(e: z.infer<typeof ZEnvSchema>): AttachmentConfig {
+  const dataDir = e.BATON_DATA_DIR === ':memory:' ? null : e.BATON_DATA_DIR;
+  const dir = e.BATON_ATTACHMENT_DIR ?? (dataDir ? `${dataDir.replace(/\/+$/, '')}/attachments` : null);
+  const store = e.BATON_ATTACHMENT_STORE ?? (e.BATON_S3_BUCKET ? 's3' : e.DATABASE_URL || !dir ? 'database' : 'disk');
+  const s3 =
+    e.BATON_S3_ENDPOINT && e.BATON_S3_BUCKET && e.BATON_S3_ACCESS_KEY_ID && e.BATON_S3_SECRET_ACCESS_KEY
+      ? { endpoint: e.BATON_S3_ENDPOINT, bucket: e.BATON_S3_BUCKET, region: e.BATON_S3_REGION, accessKeyId: e.BATON_S3_ACCESS_KEY_ID, secretAccessKey: e.BATON_S3_SECRET_ACCESS_KEY, prefix: e.BATON_S3_PREFIX }
+      : null;
+  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, store, dir, s3 };
 }

@@ -46,6 +46,10 @@ import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 import { createBotClient } from './adapters/bot/bot-client.js';
+import type { AttachmentStore } from './adapters/attachments/attachment-store.js';
+import { createDatabaseAttachmentStore } from './adapters/attachments/database-attachment-store.js';
+import { createDiskAttachmentStore } from './adapters/attachments/disk-attachment-store.js';
+import { createS3AttachmentStore } from './adapters/attachments/s3-attachment-store.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -94,6 +98,14 @@ export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
 }
 
+/** The attachment store the configuration names (`BATON_ATTACHMENT_STORE`, `BATON_S3_*`, `BATON_ATTACHMENT_DIR`). */
+export function openAttachmentStore(config: Config, db: Database, clock: () => Date): AttachmentStore {
+  const a = config.attachments;
+  if (a.store === 's3' && a.s3) return createS3AttachmentStore(a.s3, { clock });
+  if (a.store === 'disk' && a.dir) return createDiskAttachmentStore(resolve(a.dir));
+  return createDatabaseAttachmentStore(db);
+}
+
 /**
  * Wires the adapters and starts the server: migrations, the KB and the policy, the bus, the job
  * workers, the HTTP app. This file alone knows which adapter serves which port.
@@ -124,6 +136,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let policyVersion = stored.version;
   log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
+  const store = config.attachments;
+  log('info', `attachments: up to ${Math.round(store.maxBytes / 1024)} KB each, kept ${store.store === 's3' ? `in S3 bucket ${store.s3?.bucket} at ${store.s3 ? new URL(store.s3.endpoint).origin : ''}` : store.store === 'disk' ? `in ${resolve(store.dir ?? '.')}` : 'in the database'}`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -144,6 +158,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     config,
     limiter: createLimiter(limitStore, config.limits, config.lockout, (message) => log('warn', message)),
     log,
+    attachments: openAttachmentStore(config, db, clock),
     clock,
     encoder,
     newId: () => randomUUID(),

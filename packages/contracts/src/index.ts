@@ -11,3 +11,5 @@ export * from './errors.js';
 export * from './safe-text.js';
 export * from './dead-letters.schema.js';
 export * from './bot.schema.js';
+export * from './attachments.schema.js';
+export * from './email-templates.schema.js';

@@ -1,4 +1,5 @@
-import type { TEvent } from '@baton/contracts';
+import type { TAttachment, TAttachmentContentType, TEvent } from '@baton/contracts';
+import type { MessageAttachment } from '../adapters/db/repositories/attachments.repository.js';
 import { quickRepliesForOffer } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
@@ -18,7 +19,13 @@ export interface WireMessage {
   action?: string;
   /** Buttons to show under an AI message: the offer of a choice carries "Help me now" / "Talk to a person". */
   quickReplies?: { id: 'self_serve' | 'human'; label: string }[];
+  attachments?: TAttachment[];
   createdAt: string;
+}
+
+/** A file as clients see it, with the path to download it from. */
+export function wireAttachment(conversationId: string, a: MessageAttachment): TAttachment {
+  return { id: a.id, name: a.name, contentType: a.contentType as TAttachmentContentType, size: a.size, url: `/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(a.id)}` };
 }
 
 export function wireMessage(m: MessageRecord): WireMessage {
@@ -33,6 +40,7 @@ export function wireMessage(m: MessageRecord): WireMessage {
     ...(m.articleId ? { articleId: m.articleId } : {}),
     ...(m.action ? { action: m.action } : {}),
     ...(m.authorKind === 'ai' && m.action === 'offer_choice' ? { quickReplies: quickRepliesForOffer(m.text) } : {}),
+    ...(m.attachments?.length ? { attachments: m.attachments.map((a) => wireAttachment(m.conversationId, a)) } : {}),
     createdAt: m.createdAt.toISOString(),
   };
 }

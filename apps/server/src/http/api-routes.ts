@@ -4,6 +4,7 @@ import { streamRoutes } from '../ws/stream.js';
 import { authenticate } from './auth.js';
 import { limitRequests } from './rate-limits.js';
 import { agentRoutes } from './routes/agents.routes.js';
+import { attachmentRoutes } from './routes/attachments.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
@@ -21,6 +22,7 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   authenticate(app, ctx);
   limitRequests(app, ctx);
   await app.register(conversationRoutes, { ctx });
+  await app.register(attachmentRoutes, { ctx });
   await app.register(handoffRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
   await app.register(agentRoutes, { ctx });

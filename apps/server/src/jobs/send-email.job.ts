@@ -22,7 +22,7 @@ export function sendEmailJob(transport: MailTransport, o: { mailFrom: string; ma
     try {
       const conv = await getConversation(ctx.db, mail.conversationId);
       const replyTo = conv?.replyToken ? replyAddress(o.mailFrom, conv.replyToken) : null;
-      await transport.send({ from: o.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.body, messageId: mail.rfcMessageId, inReplyTo: mail.inReplyTo, references: mail.references, replyTo });
+      await transport.send({ from: o.mailFrom, to: mail.toAddress, subject: mail.subject, text: mail.body, html: mail.html, messageId: mail.rfcMessageId, inReplyTo: mail.inReplyTo, references: mail.references, replyTo });
     } catch (err) {
       const final = mail.attempts + 1 >= maxAttempts;
       await recordOutboxFailure(ctx.db, mail.id, (err as Error).message, final);

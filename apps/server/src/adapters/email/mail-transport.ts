@@ -6,6 +6,8 @@ export interface OutboundMail {
   to: string;
   subject: string;
   text: string;
+  /** The same mail as HTML, sent beside the text as multipart/alternative; null or absent: text alone. */
+  html?: string | null;
   messageId: string;
   inReplyTo: string | null;
   /** Oldest first. */
@@ -31,6 +33,7 @@ export function createSmtpTransport(url: string): MailTransport {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.html ? { html: mail.html } : {}),
         messageId: `<${mail.messageId}>`,
         ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
         ...(mail.references.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),

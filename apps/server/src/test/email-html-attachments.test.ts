@@ -112,8 +112,11 @@ describe.each(TEST_DATABASES)('email files and HTML mail on %s', (kind) => {
     expect(preview.body.html).toContain('&lt;DHL&gt; &amp; will');
     expect(preview.body.subject).toBe('Re: Where is my order #4821? [C-10482]');
 
-    expect((await http.post(`/api/v1/conversations/${conv.id}/messages`, alex, { text: 'Colis retrouvé.' })).status).toBe(201);
+    // The agent's file goes with the mail.
+    const label = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${conv.id}/attachments?name=etiquette.pdf`, headers: { authorization: `Bearer ${alex}`, 'content-type': 'application/pdf' }, payload: PDF_MINIMAL });
+    expect((await http.post(`/api/v1/conversations/${conv.id}/messages`, alex, { text: 'Colis retrouvé.', attachmentIds: [label.json().attachment.id] })).status).toBe(201);
     const reworded = await mailbox.next('louis@example.fr', (m) => m.text.includes('Colis retrouvé'));
+    expect(reworded.attachments.map((a) => [a.name, a.bytes.equals(PDF_MINIMAL)])).toEqual([['etiquette.pdf', true]]);
     expect(reworded.text.trim()).toBe(`Colis retrouvé.\n\nNorthwind Support — dossier ${conv.caseNumber}`);
     expect(reworded.html).toContain(`<p>Northwind Support — dossier ${conv.caseNumber}</p>`);
     // Back to the default.

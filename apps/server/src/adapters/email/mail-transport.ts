@@ -14,6 +14,8 @@ export interface OutboundMail {
   references: string[];
   /** Where replies should go: the case's own address (`reply+TOKEN@…`), when it has one. */
   replyTo?: string | null;
+  /** Files sent with the message (an agent's reply with a picture or a PDF). */
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /** The outbound mail port. */
@@ -38,6 +40,7 @@ export function createSmtpTransport(url: string): MailTransport {
         ...(mail.inReplyTo ? { inReplyTo: `<${mail.inReplyTo}>` } : {}),
         ...(mail.references.length ? { references: mail.references.map((r) => `<${r}>`) } : {}),
         ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+        ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content, contentDisposition: 'attachment' as const })) } : {}),
       });
     },
     close: () => transport.close(),

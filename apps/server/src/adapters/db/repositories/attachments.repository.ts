@@ -51,3 +51,8 @@ export async function conversationAttachmentUsage(db: Sql, conversationId: strin
     .executeTakeFirstOrThrow();
   return { count: Number(row.count), bytes: Number(row.bytes) };
 }
+
+/** The files a message sent that its customer may see, in the order they were uploaded. */
+export async function listCustomerAttachmentsOf(db: Sql, messageId: string): Promise<AttachmentRecord[]> {
+  return db.selectFrom('attachments').selectAll().where('messageId', '=', messageId).where('visibleToCustomer', '=', true).orderBy('createdAt').orderBy('id').execute();
+}

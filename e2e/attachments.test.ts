@@ -93,4 +93,24 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
     }, href);
     expect(download).toEqual({ status: 200, type: 'application/pdf', disposition: `attachment; filename="returns label.pdf"; filename*=UTF-8''returns%20label.pdf`, size: PDF_MINIMAL.length });
   });
+
+  it("an admin previews a customer email in French, and a wording without the case number is refused", async () => {
+    const admin = await newPage();
+    await withSession(admin.context(), await serverApi(s).session('casey'));
+    await admin.goto(`${s.url!}/admin#email-templates`);
+    await waitLive(admin);
+    const panel = admin.getByRole('region', { name: 'Customer emails' });
+    await panel.getByLabel('Language').selectOption('fr');
+    await expect.poll(() => panel.getByLabel('Text body').inputValue()).toContain('Répondez à cet e-mail');
+    await panel.getByRole('button', { name: 'Preview' }).click();
+    const preview = panel.getByTestId('tpl-preview');
+    await preview.getByText('Subject: Re: Where is my order #4821? [C-10482]').waitFor();
+    const html = await preview.locator('iframe').getAttribute('srcdoc');
+    expect(html).toContain('&lt;DHL&gt; &amp; will write again tomorrow');
+    expect(html).toContain('<html lang="fr">');
+    await panel.getByLabel('Subject').fill('Votre demande');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => panel.getByTestId('tpl-result').textContent()).toContain('the case number ({{case}}) must appear');
+    expect(await axeProblems(admin)).toEqual([]);
+  });
 });

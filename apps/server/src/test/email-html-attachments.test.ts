@@ -15,6 +15,7 @@ import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
 const MAIL_FROM = 'Northwind Support <support@northwind.example>';
+const WEBHOOK_SECRET = 'inbound-webhook-secret-0123';
 
 // Inbound mail with files, and outbound mail as text and HTML from the admins' templates, through real SMTP servers on both sides.
 describe.each(TEST_DATABASES)('email files and HTML mail on %s', (kind) => {
@@ -29,7 +30,7 @@ describe.each(TEST_DATABASES)('email files and HTML mail on %s', (kind) => {
   beforeAll(async () => {
     mailbox = await startMailbox();
     // The server sends through the customers' mailbox (its workers and the outbound listener run as in production).
-    s = await startTestServer(kind, { env: { BATON_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, BATON_MAIL_FROM: MAIL_FROM, BATON_PUBLIC_URL: 'https://support.northwind.example' } });
+    s = await startTestServer(kind, { env: { BATON_SMTP_URL: `smtp://127.0.0.1:${mailbox.port}`, BATON_MAIL_FROM: MAIL_FROM, BATON_PUBLIC_URL: 'https://support.northwind.example', BATON_EMAIL_WEBHOOK_SECRET: WEBHOOK_SECRET } });
     http = api(s);
     inbound = await startSmtpListener({ port: 0, host: '127.0.0.1', closeTimeoutMs: 500, onMessage: async (raw) => void (await receiveRawEmail(s.ctx, raw, { mailFrom: MAIL_FROM })) });
     customerSmtp = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true });
@@ -78,6 +79,28 @@ describe.each(TEST_DATABASES)('email files and HTML mail on %s', (kind) => {
     expect(answer.text).toContain(`Case ${caseNumber}.`);
     expect(answer.html).toContain(`Case ${caseNumber}.`);
     expect(answer.html).toMatch(/^<!doctype html>/);
+  });
+
+  it('keeps the files of a mail that comes through the inbound webhook, base64 in its body', async () => {
+    const body = {
+      from: 'Ken Ito <ken@example.jp>',
+      to: MAIL_FROM,
+      subject: 'Scan',
+      text: '',
+      html: '<p>See the scan.</p>',
+      messageId: '<scan-1@example.jp>',
+      attachments: [
+        { filename: 'scan.pdf', content: PDF_MINIMAL.toString('base64') },
+        { filename: 'page.html', content: HOSTILE.html.toString('base64') },
+      ],
+    };
+    const post = () => s.app.inject({ method: 'POST', url: '/api/v1/channels/email/inbound', headers: { 'x-baton-email-secret': WEBHOOK_SECRET }, payload: body });
+    const first = await post();
+    expect(first.statusCode).toBe(201);
+    expect((await post()).statusCode).toBe(200);
+    const { conversationId } = first.json() as { conversationId: string };
+    const fromKen = ((await http.messages(conversationId, alex)) as { author: { kind: string }; attachments?: { name: string }[] }[]).filter((m) => m.author.kind === 'customer');
+    expect(fromKen.map((m) => m.attachments?.map((a) => a.name))).toEqual([['scan.pdf']]);
   });
 
   it("sends an agent's reply in the customer's language, escaping it in the HTML part, and follows the wording an admin saves", async () => {

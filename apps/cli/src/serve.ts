@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Config } from '@baton/server';
-import { ConfigError, consoleLog, createAgent, createLimiter, createLocalBus, createMemoryLimitStore, createTeam, DomainError, getAgentByEmail, listDeadLetters, loadConfig, migrate, openDatabase, resetAgentPassword, seedDemo, startServer, updateAgentAccess } from '@baton/server';
+import { ConfigError, consoleLog, createAgent, createLimiter, createLocalBus, createMemoryLimitStore, createTeam, DomainError, getAgentByEmail, listDeadLetters, loadConfig, migrate, openAttachmentStore, openDatabase, resetAgentPassword, seedDemo, startServer, updateAgentAccess } from '@baton/server';
 import { CliError } from './errors.js';
 
 /** The demo KB shipped in the repository, used by `serve --demo` when BATON_KB_DIR is not set. */
@@ -81,6 +81,7 @@ async function withAdminContext<T>(fn: (ctx: Parameters<typeof createAgent>[0]) 
       config: cfg,
       limiter: createLimiter(createMemoryLimitStore(), cfg.limits, cfg.lockout),
       log: consoleLog(cfg.logLevel),
+      attachments: openAttachmentStore(cfg, db, () => new Date()),
       clock: () => new Date(),
       newId: () => crypto.randomUUID(),
       encoder: null,

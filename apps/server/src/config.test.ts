@@ -64,3 +64,22 @@ describe('config: the messaging channels', () => {
     expect(() => loadConfig({ ...messenger, BATON_MESSENGER_VERIFY_TOKEN: 'short' })).toThrow(/BATON_MESSENGER_VERIFY_TOKEN="short": at least 16 characters/);
   });
 });
+
+// Where attachments go (docs/attachments.md).
+describe('config: attachments', () => {
+  const S3 = { BATON_S3_ENDPOINT: 'http://minio:9000', BATON_S3_BUCKET: 'support-files', BATON_S3_ACCESS_KEY_ID: 'key', BATON_S3_SECRET_ACCESS_KEY: 'secret' };
+  it('keeps files beside PGlite, in PostgreSQL when it is used, in S3 when a bucket is named, and 10 MB at most by default', () => {
+    expect(loadConfig({}).attachments).toEqual({ maxBytes: 10 * 1024 * 1024, maxPerConversation: 100, store: 'disk', dir: './data/attachments', s3: null });
+    expect(loadConfig({ BATON_DATA_DIR: ':memory:' }).attachments.store).toBe('database');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/baton' }).attachments.store).toBe('database');
+    expect(loadConfig(S3).attachments).toMatchObject({ store: 's3', s3: { endpoint: 'http://minio:9000', bucket: 'support-files', region: 'us-east-1', prefix: '' } });
+    expect(loadConfig({ BATON_ATTACHMENT_STORE: 'disk', BATON_ATTACHMENT_DIR: '/srv/files', BATON_ATTACHMENT_MAX_BYTES: '2048' }).attachments).toMatchObject({ store: 'disk', dir: '/srv/files', maxBytes: 2048 });
+  });
+
+  it('fails the start naming what S3 or the disk store is missing', () => {
+    expect(() => loadConfig({ BATON_ATTACHMENT_STORE: 's3', BATON_S3_BUCKET: 'support-files' })).toThrow(/BATON_S3_ENDPOINT="": required to keep attachments in S3/);
+    expect(() => loadConfig({ ...S3, BATON_S3_BUCKET: 'Bad_Bucket' })).toThrow(/BATON_S3_BUCKET="Bad_Bucket": an S3 bucket name/);
+    expect(() => loadConfig({ BATON_ATTACHMENT_STORE: 'disk', BATON_DATA_DIR: ':memory:' })).toThrow(/BATON_ATTACHMENT_DIR="": required for the disk store/);
+    expect(() => loadConfig({ BATON_ATTACHMENT_MAX_BYTES: '10' })).toThrow(/BATON_ATTACHMENT_MAX_BYTES/);
+  });
+});

@@ -106,6 +106,24 @@ export interface Config {
   zendesk: ZendeskConfig | null;
   /** The business's customer-data endpoint in place of the built-in tables (docs/context.md); null: the tables. */
   context: ContextConfig | null;
+  /** Files sent by customers and agents: their size limits and where they are kept. */
+  attachments: AttachmentConfig;
+}
+
+/** `BATON_ATTACHMENT_*` and `BATON_S3_*`. */
+export interface AttachmentConfig {
+  /** The largest file accepted (`BATON_ATTACHMENT_MAX_BYTES`, 10 MB by default). */
+  maxBytes: number;
+  /** How many files one conversation may hold (`BATON_ATTACHMENT_MAX_PER_CONVERSATION`). */
+  maxPerConversation: number;
+  /**
+   * `BATON_ATTACHMENT_STORE`: `s3` when `BATON_S3_BUCKET` is set, else `database` on PostgreSQL
+   * (every node sees the files), else `disk` (a folder beside PGlite's; in memory: the database).
+   */
+  store: 'disk' | 'database' | 's3';
+  /** The folder of the disk store (`BATON_ATTACHMENT_DIR`; default `attachments/` in the data folder). */
+  dir: string | null;
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; prefix: string } | null;
 }
 
 /** `BATON_WHATSAPP_*`: the business phone number Baton answers on, and how Meta and Baton prove themselves to each other. */
@@ -351,6 +369,16 @@ const ZEnvSchema = z.object({
   BATON_CONTEXT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_CONTEXT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(1500),
   BATON_CONTEXT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  BATON_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
+  BATON_ATTACHMENT_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(10_000).default(100),
+  BATON_ATTACHMENT_STORE: z.enum(['disk', 'database', 's3']).optional(),
+  BATON_ATTACHMENT_DIR: z.string().min(1).optional(),
+  BATON_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
+  BATON_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name (3 to 63 lower-case letters, digits, dots and dashes)').optional(),
+  BATON_S3_REGION: z.string().min(1).default('us-east-1'),
+  BATON_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  BATON_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  BATON_S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, dots, dashes, underscores and slashes').default(''),
 }).superRefine((e, issue) => {
   const need = (when: string | undefined, key: keyof typeof e, message: string) => {
     if (when && !e[key]) issue.addIssue({ code: 'custom', path: [key], message });
@@ -371,6 +399,13 @@ const ZEnvSchema = z.object({
   need(e.BATON_CONTEXT_URL, 'BATON_CONTEXT_SECRET', 'required with BATON_CONTEXT_URL (at least 16 characters): the endpoint verifies each request with it');
   requireTogether(e, issue, 'WhatsApp', ['BATON_WHATSAPP_PHONE_NUMBER_ID', 'BATON_WHATSAPP_ACCESS_TOKEN', 'BATON_WHATSAPP_APP_SECRET', 'BATON_WHATSAPP_VERIFY_TOKEN']);
   requireTogether(e, issue, 'Messenger', ['BATON_MESSENGER_PAGE_ID', 'BATON_MESSENGER_PAGE_TOKEN', 'BATON_MESSENGER_APP_SECRET', 'BATON_MESSENGER_VERIFY_TOKEN']);
+  if (e.BATON_ATTACHMENT_STORE === 'disk' && !e.BATON_ATTACHMENT_DIR && e.BATON_DATA_DIR === ':memory:') issue.addIssue({ code: 'custom', path: ['BATON_ATTACHMENT_DIR'], message: 'required for the disk store when the data folder is in memory' });
+  const s3 = e.BATON_ATTACHMENT_STORE === 's3' || (e.BATON_ATTACHMENT_STORE === undefined && e.BATON_S3_BUCKET !== undefined);
+  if (s3) {
+    for (const name of ['BATON_S3_ENDPOINT', 'BATON_S3_BUCKET', 'BATON_S3_ACCESS_KEY_ID', 'BATON_S3_SECRET_ACCESS_KEY'] as const) {
+      if (!e[name]) issue.addIssue({ code: 'custom', path: [name], message: 'required to keep attachments in S3 (BATON_S3_ENDPOINT, BATON_S3_BUCKET, BATON_S3_ACCESS_KEY_ID, BATON_S3_SECRET_ACCESS_KEY)' });
+    }
+  }
 });
 
 /** `name=id,name=id`: names mapped to positive integer ids. */
@@ -510,5 +545,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         }
       : null,
     context: e.BATON_CONTEXT_URL && e.BATON_CONTEXT_SECRET ? { url: e.BATON_CONTEXT_URL, secret: e.BATON_CONTEXT_SECRET, timeoutMs: e.BATON_CONTEXT_TIMEOUT_MS, cacheSeconds: e.BATON_CONTEXT_CACHE_SECONDS } : null,
+    attachments: attachmentConfig(e),
   };
+}
+
+function attachmentConfig(e: z.infer<typeof ZEnvSchema>): AttachmentConfig {
+  const dataDir = e.BATON_DATA_DIR === ':memory:' ? null : e.BATON_DATA_DIR;
+  const dir = e.BATON_ATTACHMENT_DIR ?? (dataDir ? `${dataDir.replace(/\/+$/, '')}/attachments` : null);
+  const store = e.BATON_ATTACHMENT_STORE ?? (e.BATON_S3_BUCKET ? 's3' : e.DATABASE_URL || !dir ? 'database' : 'disk');
+  const s3 =
+    e.BATON_S3_ENDPOINT && e.BATON_S3_BUCKET && e.BATON_S3_ACCESS_KEY_ID && e.BATON_S3_SECRET_ACCESS_KEY
+      ? { endpoint: e.BATON_S3_ENDPOINT, bucket: e.BATON_S3_BUCKET, region: e.BATON_S3_REGION, accessKeyId: e.BATON_S3_ACCESS_KEY_ID, secretAccessKey: e.BATON_S3_SECRET_ACCESS_KEY, prefix: e.BATON_S3_PREFIX }
+      : null;
+  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, store, dir, s3 };
 }

@@ -66,6 +66,10 @@ import { chatwootOutboundJob } from './jobs/chatwoot-outbound.job.js';
 import { zendeskHandoffJob } from './jobs/zendesk-handoff.job.js';
 import { createIntegrationOutboundListener } from './listeners/integration-outbound.listener.js';
 import { zendeskListener } from './listeners/zendesk.listener.js';
+import type { AttachmentStore } from './adapters/attachments/attachment-store.js';
+import { createDatabaseAttachmentStore } from './adapters/attachments/database-attachment-store.js';
+import { createDiskAttachmentStore } from './adapters/attachments/disk-attachment-store.js';
+import { createS3AttachmentStore } from './adapters/attachments/s3-attachment-store.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -114,6 +118,14 @@ export async function openDatabase(config: Config): Promise<Database> {
   return config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
 }
 
+/** The attachment store the configuration names (`BATON_ATTACHMENT_STORE`, `BATON_S3_*`, `BATON_ATTACHMENT_DIR`). */
+export function openAttachmentStore(config: Config, db: Database, clock: () => Date): AttachmentStore {
+  const a = config.attachments;
+  if (a.store === 's3' && a.s3) return createS3AttachmentStore(a.s3, { clock });
+  if (a.store === 'disk' && a.dir) return createDiskAttachmentStore(resolve(a.dir));
+  return createDatabaseAttachmentStore(db);
+}
+
 /**
  * Wires the adapters and starts the server: migrations, the KB and the policy, the bus, the job
  * workers, the HTTP app. This file alone knows which adapter serves which port.
@@ -147,6 +159,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (config.chatwoot) log('info', `Chatwoot agent bot: ${new URL(config.chatwoot.url).origin}; webhook signatures ${config.chatwoot.webhookSecret ? 'required' : 'not checked (BATON_CHATWOOT_WEBHOOK_SECRET is not set)'}`);
   if (config.zendesk) log('info', `Zendesk (${config.zendesk.mode}): ${config.zendesk.mode === 'ticket' ? 'a ticket at each handoff' : 'Baton answers messaging and passes control to the Agent Workspace at handoff'}, in ${new URL(config.zendesk.url).origin}`);
   if (config.context) log('info', `customer data: ${new URL(config.context.url).origin} (timeout ${config.context.timeoutMs} ms, cached ${config.context.cacheSeconds} s), in place of the built-in tables`);
+  const store = config.attachments;
+  log('info', `attachments: up to ${Math.round(store.maxBytes / 1024)} KB each, kept ${store.store === 's3' ? `in S3 bucket ${store.s3?.bucket} at ${store.s3 ? new URL(store.s3.endpoint).origin : ''}` : store.store === 'disk' ? `in ${resolve(store.dir ?? '.')}` : 'in the database'}`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -167,6 +181,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     config,
     limiter: createLimiter(limitStore, config.limits, config.lockout, (message) => log('warn', message)),
     log,
+    attachments: openAttachmentStore(config, db, clock),
     clock,
     encoder,
     newId: () => randomUUID(),

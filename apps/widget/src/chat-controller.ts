@@ -32,6 +32,8 @@ export interface ChatState {
   awaitingReply: boolean;
   csat: 'hidden' | 'open' | 'sending' | 'error' | 'done';
   talkCooldownUntil: number;
+  /** A file on its way (its name), or the code of the last upload's refusal. */
+  upload: { sending: string | null; errorCode: string | null };
 }
 
 /**
@@ -68,6 +70,7 @@ export class ChatController {
       awaitingReply: false,
       csat: 'hidden',
       talkCooldownUntil: 0,
+      upload: { sending: null, errorCode: null },
     };
   }
 
@@ -101,6 +104,30 @@ export class ChatController {
     this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }] });
     this.saveOutbox();
     void this.flush();
+  }
+
+  /**
+   * Sends a picture or a PDF: uploaded (once, whatever the retries), then sent as a message of its
+   * own. The server decides what the file is; a refusal is kept by its code for the UI to explain.
+   */
+  async sendFile(file: File): Promise<void> {
+    if (this.state.upload.sending) return;
+    this.set({ upload: { sending: file.name, errorCode: null } });
+    try {
+      const creds = await this.ensureConversation();
+      const key = newId();
+      const { attachment } = await this.api.uploadAttachment(creds.id, file, { name: file.name, clientAttachmentId: key, token: creds.token });
+      const res = await this.api.postMessage(creds, '', key, [attachment.id]);
+      this.merge([res.message, ...res.replies]);
+      this.set({ upload: { sending: null, errorCode: null } });
+    } catch (err) {
+      this.set({ upload: { sending: null, errorCode: err instanceof ApiError ? err.code : 'NETWORK_ERR' } });
+    }
+  }
+
+  /** Where a file of this conversation loads from (the customer's token in the query, as an `<img>` cannot send a header). */
+  fileUrl(a: { url: string }, download = false): string {
+    return this.session ? this.api.attachmentUrl(a, { token: this.session.token, download }) : '';
   }
 
   /** The always-available way to a human: an ordinary message the policy recognises. */

@@ -1,5 +1,6 @@
 import type {
   TAgent,
+  TAttachment,
   TBookCallback,
   TBookCallbackResponse,
   TRequestCodeResponse,
@@ -62,6 +63,11 @@ export class HttpClient {
     if (token) headers.authorization = `Bearer ${token}`;
     if (o.body !== undefined) headers['content-type'] = 'application/json';
     const res = await this.send(path, { method, headers, ...(o.body !== undefined ? { body: JSON.stringify(o.body) } : {}) });
+    return this.parse<T>(res, path);
+  }
+
+  /** A JSON answer, or the `ApiError` its error body describes. */
+  private async parse<T>(res: Response, path: string): Promise<T> {
     if (res.status === 204) return undefined as T;
     const text = await res.text();
     let data: unknown = null;
@@ -149,8 +155,27 @@ export class HttpClient {
   messages(c: Credentials, after: number): Promise<{ messages: TMessage[] }> {
     return this.request('GET', `/conversations/${enc(c.id)}/messages?after=${after}`, { token: c.token });
   }
-  postMessage(c: Credentials, text: string, clientMessageId: string): Promise<TPostMessageResponse> {
-    return this.request('POST', `/conversations/${enc(c.id)}/messages`, { token: c.token, body: { text, clientMessageId } });
+  postMessage(c: Credentials, text: string, clientMessageId: string, attachmentIds?: string[]): Promise<TPostMessageResponse> {
+    return this.request('POST', `/conversations/${enc(c.id)}/messages`, { token: c.token, body: { text, clientMessageId, ...(attachmentIds?.length ? { attachmentIds } : {}) } });
+  }
+
+  /**
+   * Uploads a file to a conversation, to send with a message (`attachmentIds`). The same
+   * `clientAttachmentId` again returns the first upload. `token`: the customer's; agents' calls use `getToken`.
+   */
+  async uploadAttachment(conversationId: string, file: Blob, o: { name: string; clientAttachmentId: string; token?: string }): Promise<{ attachment: TAttachment }> {
+    const token = o.token ?? this.opts.getToken?.() ?? null;
+    const headers: Record<string, string> = { accept: 'application/json', 'content-type': file.type || 'application/octet-stream' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const res = await this.send(`/conversations/${enc(conversationId)}/attachments?name=${enc(o.name)}&clientAttachmentId=${enc(o.clientAttachmentId)}`, { method: 'POST', headers, body: file });
+    return this.parse<{ attachment: TAttachment }>(res, '/conversations');
+  }
+
+  /** Where an attachment can be loaded from by an `<img>` or a link, which cannot send a header: the token (the session's by default) rides in the query. */
+  attachmentUrl(a: Pick<TAttachment, 'url'>, o: { token?: string; download?: boolean } = {}): string {
+    const root = this.base.replace(/\/api\/v1$/, '');
+    const token = o.token ?? this.opts.getToken?.() ?? '';
+    return `${root}${a.url}?token=${enc(token)}${o.download ? '&download=1' : ''}`;
   }
   submitCsat(c: Credentials, score: number, comment?: string): Promise<TCsatResponse> {
     return this.request('POST', `/conversations/${enc(c.id)}/csat`, { token: c.token, body: comment ? { score, comment } : { score } });

@@ -31,6 +31,11 @@ export const ZInboundEmailSchema = z
     inReplyTo: ZMessageId.optional(),
     /** The References header as one string, or its ids as a list. */
     references: z.union([z.string().max(20_000), z.array(ZMessageId).max(200)]).optional(),
+    /** The mail's files, base64; pictures and PDFs are kept with the message, anything else is left out. */
+    attachments: z
+      .array(z.strictObject({ filename: z.string().max(1000).optional(), content: z.string().max(150_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'base64') }))
+      .max(20)
+      .optional(),
   })
   .refine((m) => m.text.trim().length > 0 || (m.html ?? '').trim().length > 0, { message: 'text or html must hold the message', path: ['text'] });
 export type TInboundEmail = z.infer<typeof ZInboundEmailSchema>;

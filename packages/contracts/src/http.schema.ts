@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { ZDeliveryStateSchema } from './channels.schema.js';
 import { ZPrioritySchema } from './reason-codes.js';
 import { isSafeText } from './safe-text.js';
+import { ZAttachmentSchema } from './attachments.schema.js';
 
-/** Text a person typed: never blank, at most 20,000 characters (a long paste, not a file), storable (safe-text.ts). */
-const ZText = z
+/** Text a person typed: at most 20,000 characters (a long paste, not a file), storable (safe-text.ts); not blank unless files come with it. */
+const ZMessageText = z
   .string()
   .max(20_000, 'at most 20,000 characters')
-  .refine((s) => s.trim().length > 0, 'must not be blank')
   .refine(isSafeText, 'must not contain a NUL character or an unpaired surrogate');
 
 /** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
@@ -34,12 +34,17 @@ export const ZCreateConversationResponseSchema = z.object({ id: z.string(), case
 export type TCreateConversationResponse = z.infer<typeof ZCreateConversationResponseSchema>;
 
 /** `POST /conversations/:id/messages`, from a customer or an agent. */
-export const ZPostMessageSchema = z.strictObject({
-  text: ZText,
-  clientMessageId: z.string().min(1).max(100).optional(),
-  /** Agents only: a private note other agents see and the customer never does. */
-  private: z.boolean().optional(),
-});
+export const ZPostMessageSchema = z
+  .strictObject({
+    /** May be empty when the message carries attachments. */
+    text: ZMessageText,
+    clientMessageId: z.string().min(1).max(100).optional(),
+    /** Agents only: a private note other agents see and the customer never does. */
+    private: z.boolean().optional(),
+    /** Files uploaded to this conversation (`POST /conversations/:id/attachments`) by the same sender and not yet sent. */
+    attachmentIds: z.array(z.string().min(1).max(100)).max(10, 'at most 10 files in one message').optional(),
+  })
+  .refine((m) => m.text.trim().length > 0 || (m.attachmentIds?.length ?? 0) > 0, { message: 'must not be blank', path: ['text'] });
 export type TPostMessage = z.infer<typeof ZPostMessageSchema>;
 
 export const ZMessageSchema = z.object({
@@ -56,6 +61,8 @@ export const ZMessageSchema = z.object({
   quickReplies: z.array(z.object({ id: z.enum(['self_serve', 'human']), label: z.string() })).optional(),
   /** On WhatsApp, Messenger and Instagram: how far the message got, as the provider reported it. */
   delivery: ZDeliveryStateSchema.optional(),
+  /** The files sent with the message. */
+  attachments: z.array(ZAttachmentSchema).optional(),
   createdAt: z.string(),
 });
 export type TMessage = z.infer<typeof ZMessageSchema>;

@@ -13,3 +13,5 @@ export * from './dead-letters.schema.js';
 export * from './bot.schema.js';
 export * from './channels.schema.js';
 export * from './integrations.schema.js';
+export * from './attachments.schema.js';
+export * from './email-templates.schema.js';

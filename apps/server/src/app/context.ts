@@ -1,4 +1,5 @@
 import type { Engine, KbArticle, SentenceEncoder } from '@baton/core';
+import type { AttachmentStore } from '../adapters/attachments/attachment-store.js';
 import type { BotClient } from '../adapters/bot/bot-client.js';
 import type { ChatwootClient } from '../adapters/integrations/chatwoot-client.js';
 import type { ContextClient } from '../adapters/integrations/context-client.js';
@@ -25,6 +26,8 @@ export interface AppContext {
   /** The rate and connection limits, shared by all nodes through Redis when it is configured. */
   limiter: Limiter;
   log: Log;
+  /** Where the bytes of attachments go (disk, the database, or S3); the rows are in `db`. */
+  attachments: AttachmentStore;
   clock: () => Date;
   newId: () => string;
   /** The sentence encoder for customer messages, or null when it is off or could not load (the engine is then lexical). */

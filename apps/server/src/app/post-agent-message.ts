@@ -4,6 +4,7 @@ import { findMessageByClientId, getConversation, insertMessage } from '../adapte
 import { openHandoffFor, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import { takeAttachments } from './attachments/take-attachments.js';
 import { assertMayTake } from './load-handoff.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
@@ -13,7 +14,7 @@ import { withEvents } from './with-events.js';
  * note only agents see. Replies need the conversation to be assigned to this agent (supervisors
  * may step in); notes can be left by the agents of the conversation's team. The first reply stops the time-to-human clock.
  */
-export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conversationId: string, input: { text: string; private?: boolean; clientMessageId?: string }): Promise<MessageRecord> {
+export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conversationId: string, input: { text: string; private?: boolean; clientMessageId?: string; attachmentIds?: string[] }): Promise<MessageRecord> {
   if (input.clientMessageId) {
     const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
     if (existing) return existing;
@@ -28,6 +29,7 @@ export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conv
       if (conv.status !== 'assigned' || !handoff) throw new DomainError('HANDOFF_ERR_NOT_ASSIGNED', 'accept the handoff before replying to the customer', 'conversationId');
       if (conv.assignedAgentId !== agent.id && agent.role === 'agent') throw new DomainError('CONVERSATION_ERR_NOT_YOURS', 'this conversation is assigned to another agent');
     }
+    const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'agent');
     const m = await insertMessage(tx, {
       id: ctx.newId(),
       conversationId,
@@ -37,7 +39,10 @@ export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conv
       text: input.text,
       private: input.private ?? false,
       clientMessageId: input.clientMessageId ?? null,
+      attachments: files.records,
     });
+    // A file in a private note stays among agents.
+    await files.attach(m.id, !input.private);
     if (!input.private && handoff && !handoff.firstHumanReplyAt) await updateHandoff(tx, handoff.id, { firstHumanReplyAt: m.createdAt });
     await emit({ type: 'message.created', conversationId, agentId: agent.id, payload: { message: wireMessage(m) } });
     return m;

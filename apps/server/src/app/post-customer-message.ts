@@ -7,7 +7,8 @@ import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
-import { askToVerify, asksForAccountData } from './account-access.js';
+import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
+import { takeAttachments } from './attachments/take-attachments.js';
 import { loadCustomerContext } from './load-customer-context.js';
 import { askBot, botBriefNote, botFailedDecision, botHandoffDecision } from './ask-bot.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
@@ -29,7 +30,7 @@ export interface PostCustomerMessageResult {
  * or hands over. A message sent twice with one `clientMessageId` (a double click, a retry) is
  * stored once, and the second call gets the first call's result.
  */
-export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string }, opts: { respond?: boolean } = {}): Promise<PostCustomerMessageResult> {
+export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string; attachmentIds?: string[] }, opts: { respond?: boolean } = {}): Promise<PostCustomerMessageResult> {
   // A messaging channel whose thread another app holds (a person in the Page Inbox): stored, not answered.
   const answer = opts.respond ?? true;
   if (input.clientMessageId) {
@@ -41,7 +42,9 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     message = await withEvents(ctx, async (tx, emit) => {
       const conv = await getConversation(tx, conversationId, { forUpdate: true });
       if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
-      const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null });
+      const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'customer');
+      const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records });
+      await files.attach(m.id, true);
       await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
       // Writing is being there: a customer waiting in the queue has not left it (`detectAbandonment`).
       await noteCustomerSeen(tx, conversationId, ctx.clock());
@@ -69,6 +72,8 @@ async function repliesOrRespond(ctx: AppContext, message: MessageRecord): Promis
 
 /** The AI's turn: the policy decides, and the AI answers, asks, declines, offers a choice or hands over. */
 export async function respond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
+  // Files alone, without a word: the AI reads no pictures, and waits for what the customer says (a person will see them).
+  if (!message.text.trim()) return [];
   const conv = await getConversation(ctx.db, message.conversationId);
   if (!conv || !aiMayAnswer(conv.status)) return [];
   const all = await listMessages(ctx.db, conv.id);

@@ -1,4 +1,5 @@
-import type { TEvent } from '@baton/contracts';
+import type { TAttachment, TAttachmentContentType, TEvent } from '@baton/contracts';
+import type { MessageAttachment } from '../adapters/db/repositories/attachments.repository.js';
 import { quickRepliesForOffer } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
@@ -20,7 +21,13 @@ export interface WireMessage {
   quickReplies?: { id: 'self_serve' | 'human'; label: string }[];
   /** On a messaging channel: how far the message got (the provider's statuses), and why when it failed or waits. */
   delivery?: { status: NonNullable<MessageRecord['deliveryStatus']>; detail?: string };
+  attachments?: TAttachment[];
   createdAt: string;
+}
+
+/** A file as clients see it, with the path to download it from. */
+export function wireAttachment(conversationId: string, a: MessageAttachment): TAttachment {
+  return { id: a.id, name: a.name, contentType: a.contentType as TAttachmentContentType, size: a.size, url: `/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments/${encodeURIComponent(a.id)}` };
 }
 
 export function wireMessage(m: MessageRecord): WireMessage {
@@ -36,6 +43,7 @@ export function wireMessage(m: MessageRecord): WireMessage {
     ...(m.action ? { action: m.action } : {}),
     ...(m.authorKind === 'ai' && m.action === 'offer_choice' ? { quickReplies: quickRepliesForOffer(m.text) } : {}),
     ...(m.deliveryStatus ? { delivery: { status: m.deliveryStatus, ...(m.deliveryDetail ? { detail: m.deliveryDetail } : {}) } } : {}),
+    ...(m.attachments?.length ? { attachments: m.attachments.map((a) => wireAttachment(m.conversationId, a)) } : {}),
     createdAt: m.createdAt.toISOString(),
   };
 }

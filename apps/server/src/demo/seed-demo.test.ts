@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabaseAttachmentStore } from '../adapters/attachments/database-attachment-store.js';
 import type { Database } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
 import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
@@ -41,6 +42,7 @@ function buildContext(db: Database, jobCalls: unknown[]): AppContext {
     config: loadConfig({ BATON_PASSWORD_COST: '14' }),
     limiter: createLimiter(createMemoryLimitStore(), loadConfig({}).limits, loadConfig({}).lockout),
     log: () => {},
+    attachments: createDatabaseAttachmentStore(db),
     clock: new FakeClock(NOW).now,
     newId: () => randomUUID(),
     encoder: null,

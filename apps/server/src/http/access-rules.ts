@@ -25,6 +25,9 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/conversations/:id/messages': 'customer-or-team',
   'GET /api/v1/conversations/:id/messages': 'customer-or-agent',
   'POST /api/v1/conversations/:id/csat': 'customer',
+  // Uploading is writing in the conversation (as notes: the team's agents); reading is as the transcript.
+  'POST /api/v1/conversations/:id/attachments': 'customer-or-team',
+  'GET /api/v1/conversations/:id/attachments/:attachmentId': 'customer-or-agent',
   'POST /api/v1/conversations/:id/verify/code': 'customer',
   'POST /api/v1/conversations/:id/verify': 'customer',
   'GET /api/v1/conversations/:id/callback-options': 'customer-or-agent',
@@ -73,6 +76,9 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /api/v1/integrations/chatwoot/webhook': 'signed',
   // The webhook's secret (BATON_ZENDESK_WEBHOOK_SECRET, header X-API-Key); refused while Zendesk messaging is off.
   'POST /api/v1/integrations/zendesk/webhook': 'signed',
+  'GET /api/v1/admin/email-templates': 'admin',
+  'PUT /api/v1/admin/email-templates/:kind/:language': 'admin',
+  'POST /api/v1/admin/email-templates/preview': 'admin',
   'GET /api/v1/policy': 'agent',
   'PUT /api/v1/policy': 'admin',
   'GET /api/v1/policy/versions': 'supervisor',

@@ -11,6 +11,7 @@ import { useTestServer } from '../test/test-server.js';
 const NOT_JSON: Record<string, string> = {
   'GET /api/v1/stream': 'a WebSocket upgrade; its frames are `TStreamFrame` in the contracts',
   'GET /api/v1/reports/kb-gaps.md': 'a Markdown download',
+  'GET /api/v1/conversations/:id/attachments/:attachmentId': 'the file itself (an image or a PDF)',
   'GET /metrics': 'Prometheus text format',
   'GET /openapi.json': 'the OpenAPI document itself, generated from these schemas',
 };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { KbArticle } from '@baton/core';
 import { createEngine, resolvePolicy } from '@baton/core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { createDatabaseAttachmentStore } from '../adapters/attachments/database-attachment-store.js';
 import type { Database } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
 import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
@@ -59,6 +60,7 @@ export async function createMediumContext(kind: 'pglite' | 'postgres', opts: { n
     config,
     limiter: createLimiter(createMemoryLimitStore(() => clock.now().getTime()), config.limits, config.lockout, (message) => logs.push(`warn: ${message}`)),
     log: (level, message) => logs.push(`${level}: ${message}`),
+    attachments: createDatabaseAttachmentStore(db),
     clock: clock.now,
     newId: () => randomUUID(),
     encoder: null,

@@ -4,6 +4,7 @@ import type { Lang, Strings } from '../i18n.js';
 import { CallbackChoice } from './callback-choice.js';
 import { CsatForm } from './csat-form.js';
 import { IdentityCheck } from './identity-check.js';
+import { attachmentStringsFor } from './attachment-strings.js';
 import { Composer } from './composer.js';
 import type { HandoffLive } from './message-item.js';
 import { MessageItem } from './message-item.js';
@@ -120,6 +121,7 @@ export function App({ controller, t, lang }: Props) {
                     ) : null
                   }
                   {...(m.id === quickOpen ? { onQuickReply: (label: string) => controller.send(label) } : {})}
+                  fileUrl={(a, download) => controller.fileUrl(a, download)}
                 />
               ))}
               {s.pending.map((p) => (
@@ -159,6 +161,9 @@ export function App({ controller, t, lang }: Props) {
             cooldownUntil={s.talkCooldownUntil}
             onSend={(text) => controller.send(text)}
             onAskForPerson={() => controller.askForPerson(t.talkToPersonText)}
+            files={attachmentStringsFor(lang)}
+            upload={s.upload}
+            onFile={(file) => void controller.sendFile(file)}
           />
         </section>
       )}

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Strings } from '../i18n.js';
+import type { AttachmentStrings } from './attachment-strings.js';
 
 interface Props {
   t: Strings;
@@ -8,11 +9,19 @@ interface Props {
   cooldownUntil: number;
   onSend(text: string): void;
   onAskForPerson(): void;
+  files: AttachmentStrings;
+  /** A file is uploading (its name), or the last one was refused (its error code). */
+  upload: { sending: string | null; errorCode: string | null };
+  onFile(file: File): void;
 }
 
+/** What the file picker offers; the server checks the content whatever is picked. */
+const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,.png,.jpg,.jpeg,.gif,.webp,.pdf';
+
 /** The message box (Enter sends, Shift+Enter is a new line) and the always-present way to a person. */
-export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Props) {
+export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson, files, upload, onFile }: Props) {
   const [text, setText] = useState('');
+  const picker = useRef<HTMLInputElement>(null);
   const now = useNow(cooldownUntil);
   const cooling = cooldownUntil > now;
   const submit = () => {
@@ -36,6 +45,11 @@ export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Pro
           </span>
         )}
       </div>
+      {(upload.sending || upload.errorCode) && (
+        <div class={`upload-note${upload.errorCode ? ' error' : ''}`} role={upload.errorCode ? 'alert' : 'status'}>
+          {upload.sending ? files.sending(upload.sending) : (files.errors[upload.errorCode ?? ''] ?? files.errors.other)}
+        </div>
+      )}
       <form
         class="compose"
         onSubmit={(e) => {
@@ -43,6 +57,25 @@ export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Pro
           submit();
         }}
       >
+        <input
+          ref={picker}
+          id="baton-file"
+          type="file"
+          class="sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
+          accept={ACCEPT}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) onFile(file);
+          }}
+        />
+        <button type="button" class="attach" aria-label={files.attach} title={files.attach} disabled={Boolean(upload.sending)} onClick={() => picker.current?.click()}>
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+            <path d="M21.4 11.1l-9.2 9.2a6 6 0 0 1-8.5-8.5l9.2-9.2a4 4 0 0 1 5.7 5.7l-9.2 9.2a2 2 0 0 1-2.8-2.8l8.5-8.5" />
+          </svg>
+        </button>
         <label class="sr-only" for="baton-input">
           {t.messageLabel}
         </label>

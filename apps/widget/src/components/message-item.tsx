@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import type { Strings } from '../i18n.js';
 import type { TMessage as Message } from '@baton/contracts';
+import { AttachmentList } from './attachment-list.js';
+import { attachmentStringsFor } from './attachment-strings.js';
 import { HandoffCard } from './handoff-card.js';
 
 export interface HandoffLive {
@@ -21,6 +23,8 @@ interface Props {
   choice?: ComponentChildren;
   /** Given while the message's quick replies are still open (it is the latest message): sends a button's label. */
   onQuickReply?: (label: string) => void;
+  /** Where a file of the conversation loads from. */
+  fileUrl?: (a: { url: string }, download?: boolean) => string;
 }
 
 /** Who wrote it, in words: the AI is always "Assistant", a person is named. */
@@ -41,7 +45,7 @@ export function authorName(m: Message, t: Strings): string {
 /** The messages that may carry a form under them. */
 const CHOICE_ACTIONS = new Set(['offer_callback', 'verify_identity', 'verify_address']);
 
-export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply }: Props) {
+export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply, fileUrl }: Props) {
   const time = formatTime(m.createdAt, lang);
   if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
   if (m.author.kind === 'system') {
@@ -67,7 +71,8 @@ export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply
           {m.author.kind === 'ai' && <span class="badge">{t.aiBadge}</span>}
           <span class="time">{time}</span>
         </div>
-        <div class="bubble">{m.text}</div>
+        {m.text.trim() !== '' && <div class="bubble">{m.text}</div>}
+        {m.attachments?.length && fileUrl ? <AttachmentList files={m.attachments} s={attachmentStringsFor(lang)} lang={lang} urlOf={fileUrl} /> : null}
         {CHOICE_ACTIONS.has(m.action ?? '') && choice}
         {onQuickReply && m.quickReplies?.length ? (
           <div class="quick" role="group" aria-label={t.quickReplies}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { formatTime } from '../hooks';
 import type { TMessage as Message } from '@baton/contracts';
+import { AttachmentLinks } from './attachment-links';
 
 const LABEL = { customer: 'Customer', ai: 'AI', agent: 'Agent', system: 'System' } as const;
 /** How far a message got on WhatsApp, Messenger or Instagram, as the provider reported it. */
@@ -26,7 +27,8 @@ export function Transcript({ messages }: { messages: Message[] }) {
               {formatTime(m.createdAt)}
             </time>
           </div>
-          <p className="msg-text">{m.text}</p>
+          {m.text.trim() ? <p className="msg-text">{m.text}</p> : null}
+          {m.attachments?.length ? <AttachmentLinks files={m.attachments} /> : null}
           {m.delivery ? (
             <p className={`msg-delivery msg-delivery-${m.delivery.status}`} data-testid="delivery">
               {DELIVERY[m.delivery.status]}

@@ -361,6 +361,37 @@ create index sessions_agent on sessions(agent_id);
 `,
   },
   {
+    version: 12,
+    name: 'attachments: files sent by customers and agents, their bytes when kept in the database, and HTML mail',
+    sql: `
+create table attachments (
+  id text primary key,
+  conversation_id text not null references conversations(id),
+  uploader_kind text not null,
+  uploader_id text,
+  client_attachment_id text,
+  name text not null,
+  content_type text not null,
+  size integer not null,
+  sha256 text not null,
+  storage text not null,
+  storage_key text not null,
+  message_id text references messages(id),
+  visible_to_customer boolean not null default false,
+  created_at timestamptz not null
+);
+create index attachments_conversation on attachments(conversation_id, created_at);
+create unique index attachments_client_id on attachments(conversation_id, uploader_kind, client_attachment_id) where client_attachment_id is not null;
+create table attachment_blobs (
+  key text primary key,
+  bytes bytea not null,
+  created_at timestamptz not null default now()
+);
+alter table messages add column attachments jsonb;
+alter table email_outbox add column html text;
+`,
+  },
+  {
     version: 14,
     name: 'messaging channels: contacts on WhatsApp, Messenger and Instagram, webhook deliveries, the outbox, and delivery status on messages',
     sql: `

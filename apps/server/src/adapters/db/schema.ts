@@ -189,6 +189,48 @@ export interface MessageTable {
   deliveryStatus: ColumnType<DeliveryStatus | null, DeliveryStatus | null | undefined, DeliveryStatus | null>;
   /** Why a delivery failed, was held or skipped. */
   deliveryDetail: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The files sent with the message, as clients see them (null: none). */
+  attachments: NullableJson<MessageAttachment[]>;
+  createdAt: CreatedAt;
+}
+
+/** A file on a message: enough to show it and link to it without another query. */
+export interface MessageAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** Who uploaded a file: the customer (in the widget or by mail) or an agent. */
+export type AttachmentUploader = 'customer' | 'agent';
+
+/** A file sent in a conversation; its bytes are in the attachment store (`storage`, `storageKey`). */
+export interface AttachmentTable {
+  id: string;
+  conversationId: string;
+  uploaderKind: AttachmentUploader;
+  uploaderId: string | null;
+  /** The uploader's idempotency key: a retried upload finds the first one. */
+  clientAttachmentId: string | null;
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** `disk`, `database` or `s3`: where the bytes were put, so a change of store keeps older files readable. */
+  storage: string;
+  storageKey: string;
+  /** The message it was sent with; null while it is only uploaded. */
+  messageId: string | null;
+  /** Sent in a message the customer sees (not a private note), or sent by the customer. */
+  visibleToCustomer: Generated<boolean>;
+  createdAt: Timestamp;
+}
+
+/** The bytes of a file kept in the database (the PostgreSQL attachment store). */
+export interface AttachmentBlobTable {
+  key: string;
+  bytes: Buffer;
   createdAt: CreatedAt;
 }
 
@@ -387,6 +429,8 @@ export interface EmailOutboxTable {
   toAddress: string;
   subject: string;
   body: string;
+  /** The HTML alternative of `body`; null for mail sent as text alone. */
+  html: string | null;
   inReplyTo: string | null;
   refs: JsonWithDefault<string[]>;
   status: OutboxStatus;
@@ -445,6 +489,8 @@ export interface IntegrationActionTable {
 /** Every table of the schema, by its name in camelCase. */
 export interface DB {
   agentTeams: AgentTeamTable;
+  attachmentBlobs: AttachmentBlobTable;
+  attachments: AttachmentTable;
   agents: AgentTable;
   callbacks: CallbackTable;
   channelContacts: ChannelContactTable;

@@ -9,6 +9,8 @@ export interface ParsedEmail {
   subject: string;
   /** The text part, or the HTML part converted to text; quotes not yet stripped. */
   text: string;
+  /** The HTML part as sent, or null. */
+  html: string | null;
   /** Without angle brackets; null when the mail had none. */
   messageId: string | null;
   inReplyTo: string | null;
@@ -19,6 +21,8 @@ export interface ParsedEmail {
    * return path): never answered, or two autoresponders would write to each other forever.
    */
   automatic: boolean;
+  /** The files the mail carries (attached or inline), decoded; what they are is decided when they are stored. */
+  attachments: { name: string | null; bytes: Buffer }[];
 }
 
 /** The ids in a Message-ID, In-Reply-To or References value, without angle brackets. */
@@ -31,7 +35,7 @@ export function parseMessageIds(value: string | null | undefined): string[] {
 
 /** Parses a raw RFC 5322 message (MIME, encoded words, quoted-printable, base64, any charset). */
 export async function parseMime(raw: Buffer | string): Promise<ParsedEmail> {
-  const email = await PostalMime.parse(raw);
+  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer' });
   const header = (key: string) => email.headers.find((h) => h.key === key)?.value.trim().toLowerCase() ?? '';
   const from = mailbox(email.from) ?? mailbox(email.sender) ?? { address: '', name: null };
   const autoSubmitted = header('auto-submitted');
@@ -48,10 +52,12 @@ export async function parseMime(raw: Buffer | string): Promise<ParsedEmail> {
     to: (email.to ?? []).flatMap((a) => (a.group ? a.group.map((m) => m.address) : [a.address ?? ''])).filter(Boolean),
     subject: email.subject?.trim() ?? '',
     text,
+    html: email.html ?? null,
     messageId: parseMessageIds(email.messageId)[0] ?? null,
     inReplyTo: parseMessageIds(email.inReplyTo)[0] ?? null,
     references: parseMessageIds(email.references),
     automatic,
+    attachments: email.attachments.map((a) => ({ name: a.filename, bytes: typeof a.content === 'string' ? Buffer.from(a.content, a.encoding === 'base64' ? 'base64' : 'utf8') : Buffer.from(a.content instanceof ArrayBuffer ? new Uint8Array(a.content) : a.content) })),
   };
 }
 

@@ -41,28 +41,3 @@ export function newMessageId(id: string, mailFrom: string): string {
   const domain = addressOf(mailFrom).split('@')[1] || 'baton.localhost';
   return `${id}@${domain}`;
 }
-
-/**
- * The body of a mail carrying one conversation message. The signature says who wrote it, the AI
- * or a person (DESIGN §6), and sits after the standard "-- " line, so a customer's reply that
- * quotes it is stripped cleanly.
- */
-export function messageEmailBody(m: { authorKind: 'ai' | 'agent' | 'system'; authorName: string | null; text: string }, o: { mailFrom: string; caseNumber: string; extra?: string[] }): string {
-  const brand = senderName(o.mailFrom);
-  const who = m.authorKind === 'agent' ? `${m.authorName ?? 'Your agent'}, ${brand}` : m.authorKind === 'ai' ? `${brand} (automated assistant)` : brand;
-  return [m.text.trim(), ...(o.extra ?? []), `-- \n${who}\nCase ${o.caseNumber}. Reply to this email to continue the conversation.`].join('\n\n') + '\n';
-}
-
-/** The handoff confirmation for a customer who was chatting in the widget. */
-export function handoffConfirmation(o: { caseNumber: string; customerName: string | null; teamName: string | null; summary: string | null; link: string; mailFrom: string }): { subject: string; body: string } {
-  const team = o.teamName ? `our ${o.teamName.replace(/[\s-]+team$/i, '')} team` : 'our support team';
-  const first = o.customerName?.trim().split(/\s+/)[0];
-  const body = [
-    `Hello${first ? ` ${first}` : ''},`,
-    `We're passing your conversation to ${team}. Your case number is ${o.caseNumber}.`,
-    ...(o.summary ? [`What we have noted: ${o.summary.trim()}`] : []),
-    `They'll see everything you've discussed, so you won't need to repeat anything. To continue the conversation, open:\n${o.link}`,
-    `-- \n${senderName(o.mailFrom)}\nCase ${o.caseNumber}`,
-  ].join('\n\n');
-  return { subject: `[${o.caseNumber}] We're passing your conversation to ${team}`, body: `${body}\n` };
-}

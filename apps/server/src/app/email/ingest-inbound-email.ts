@@ -8,6 +8,8 @@ import type { AppContext } from '../context.js';
 import { postCustomerMessage } from '../post-customer-message.js';
 import { startConversation } from '../start-conversation.js';
 import { graphemePrefix } from '@baton/core';
+import { DomainError } from '../../errors.js';
+import { uploadAttachment } from '../attachments/upload-attachment.js';
 import { replyTokenIn } from './reply-address.js';
 import { safeInboundEmail } from './safe-inbound-email.js';
 
@@ -24,6 +26,8 @@ export interface InboundEmail {
   to?: string[];
   /** An auto-reply or a bounce: ignored. */
   automatic?: boolean;
+  /** Files the mail carries: pictures and PDFs are kept with the message, anything else is left out (and logged). */
+  attachments?: { name: string | null; bytes: Buffer }[];
 }
 
 export interface IngestInboundEmailOptions {
@@ -38,6 +42,8 @@ export type IngestInboundEmailResult =
   | { status: 'ignored'; reason: 'automatic' | 'no_sender' | 'own_address' | 'empty' };
 
 const MAX_TEXT = 20_000;
+/** The most files kept from one mail, as in one message of the API. */
+const MAX_FILES = 10;
 
 /**
  * One inbound mail becomes one customer message (DESIGN §9, channels). It joins a conversation
@@ -53,7 +59,7 @@ export async function ingestInboundEmail(ctx: AppContext, received: InboundEmail
   if (mail.automatic) return { status: 'ignored', reason: 'automatic' };
   if (opts.mailFrom && from === addressOf(opts.mailFrom)) return { status: 'ignored', reason: 'own_address' };
   const text = graphemePrefix(stripQuotedReply(mail.text), MAX_TEXT);
-  if (!text) return { status: 'ignored', reason: 'empty' };
+  if (!text && !mail.attachments?.length) return { status: 'ignored', reason: 'empty' };
   // Without a Message-ID, the content stands in for it, so a re-delivery is still recognised.
   const messageId = mail.messageId ?? `${createHash('sha256').update(`${from}\n${mail.subject}\n${mail.text}`).digest('hex').slice(0, 40)}@baton.generated`;
 
@@ -80,8 +86,34 @@ export async function ingestInboundEmail(ctx: AppContext, received: InboundEmail
   // The same mail, delivered twice at once, raced to start two conversations: the first recorded wins.
   if (!recorded) conversationId = (await findConversationByThread(ctx.db, [messageId])) ?? conversationId;
 
-  const r = await postCustomerMessage(ctx, conversationId, { text, clientMessageId: messageId });
+  const attachmentIds = await keepAttachments(ctx, conversationId, messageId, mail.attachments ?? []);
+  if (!text && !attachmentIds.length) return { status: 'ignored', reason: 'empty' };
+  const r = await postCustomerMessage(ctx, conversationId, { text, clientMessageId: messageId, ...(attachmentIds.length ? { attachmentIds } : {}) });
   const conv = await getConversation(ctx.db, conversationId);
   ctx.log('info', r.duplicate ? 'inbound mail already stored' : 'inbound mail stored', { conversationId, matchedBy, messageId });
   return { status: r.duplicate ? 'duplicate' : 'posted', conversationId, caseNumber: conv?.caseNumber ?? '', messageId, matchedBy };
+}
+
+/**
+ * Stores a mail's files through the attachment store, as the customer's. Each gets a key made
+ * from the mail's Message-ID and its place in the mail, so a mail delivered twice stores them once.
+ * A file that is not a picture or a PDF, or too large, is left out: the mail itself is still taken.
+ */
+async function keepAttachments(ctx: AppContext, conversationId: string, messageId: string, files: { name: string | null; bytes: Buffer }[]): Promise<string[]> {
+  const mailKey = createHash('sha256').update(messageId).digest('hex').slice(0, 32);
+  const ids: string[] = [];
+  for (const [i, file] of files.entries()) {
+    if (ids.length >= MAX_FILES) {
+      ctx.log('info', 'inbound mail has more files than one message keeps; the rest were left out', { conversationId, messageId, kept: MAX_FILES, files: files.length });
+      break;
+    }
+    try {
+      const r = await uploadAttachment(ctx, conversationId, { kind: 'customer' }, { bytes: file.bytes, ...(file.name ? { name: file.name } : {}), clientAttachmentId: `mail-${mailKey}-${i}` }, { skipAllowance: true });
+      ids.push(r.attachment.id);
+    } catch (err) {
+      if (!(err instanceof DomainError) || err.code === 'ATTACHMENT_ERR_STORAGE') throw err;
+      ctx.log('info', 'a file of an inbound mail was left out', { conversationId, messageId, name: file.name, reason: err.code });
+    }
+  }
+  return ids;
 }

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import type { Sql } from '../../adapters/db/database.js';
+import type { ConversationRecord } from '../../adapters/db/repositories/conversations.repository.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 import { getHandoff, latestHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
 import type { OutboxRecord } from '../../adapters/db/repositories/email.repository.js';
 import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/db/repositories/email.repository.js';
 import type { AppContext } from '../context.js';
-import { EMAIL_QUEUE_UPDATE_MINUTES, continueLink, handoffConfirmation, messageEmailBody, newMessageId, threadSubject } from './compose-email.js';
+import { EMAIL_QUEUE_UPDATE_MINUTES, baseSubject, continueLink, newMessageId, senderName } from './compose-email.js';
+import { composeEmail } from './email-templates.js';
 import { maskForChannel } from '../privacy/mask-for-channel.js';
 
 const ZEventMessage = z.object({
@@ -41,14 +43,18 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     const last = await lastOutboxAt(tx, conv.id, ['queue_update', 'escalate']);
     if (last && now.getTime() - last.getTime() < EMAIL_QUEUE_UPDATE_MINUTES * 60_000) return null;
   }
-  const extra: string[] = [];
-  if (kind === 'escalate') {
-    const summary = (await latestHandoffFor(tx, conv.id))?.brief.intent.summary;
-    if (summary) extra.push(`What we have noted: ${summary.trim()}`);
-    extra.push(`You can reply to this email, or continue the conversation in your browser:\n${continueLink(ctx.config.publicUrl, conv.id)}`);
-  }
+  const summary = kind === 'escalate' ? ((await latestHandoffFor(tx, conv.id))?.brief.intent.summary.trim() ?? '') : '';
   const thread = await getThread(tx, conv.id);
-  const subject = threadSubject(conv.caseNumber, thread.subject);
+  // The customer's own view masks card data: the words are masked before they go into the template.
+  const mail = await composeEmail(tx, 'message', conv.language, {
+    ...customerValues(ctx, conv, o.mailFrom),
+    subject: baseSubject(thread.subject),
+    message: maskForChannel(ctx.config, 'customer', m.text.trim()),
+    agent: m.author.kind === 'agent' ? (m.author.name ?? '') : '',
+    ai: m.author.kind === 'ai',
+    summary: maskForChannel(ctx.config, 'customer', summary),
+    link: kind === 'escalate' ? continueLink(ctx.config.publicUrl, conv.id) : '',
+  });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {
     id: ctx.newId(),
@@ -57,8 +63,9 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     kind,
     rfcMessageId,
     toAddress: conv.customerEmail,
-    subject,
-    body: maskForChannel(ctx.config, 'customer', messageEmailBody({ authorKind: m.author.kind, authorName: m.author.name ?? null, text: m.text }, { mailFrom: o.mailFrom, caseNumber: conv.caseNumber, extra })),
+    subject: mail.subject,
+    body: mail.text,
+    html: mail.html,
     inReplyTo: thread.messageIds.at(-1) ?? null,
     references: thread.messageIds.slice(-MAX_REFERENCES),
     createdAt: now,
@@ -80,13 +87,11 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
   if (!conv || conv.channel === 'email' || !conv.customerEmail || !conv.emailVerified) return null;
   const handoff = await getHandoff(tx, event.handoffId);
   if (!handoff) return null;
-  const mail = handoffConfirmation({
-    caseNumber: conv.caseNumber,
-    customerName: conv.customerName,
-    teamName: event.payload.handoff.team,
-    summary: handoff.brief.intent.summary || null,
+  const mail = await composeEmail(tx, 'handoff_confirmation', conv.language, {
+    ...customerValues(ctx, conv, o.mailFrom),
+    team: event.payload.handoff.team?.replace(/[\s-]+team$/i, '') ?? '',
+    summary: maskForChannel(ctx.config, 'customer', handoff.brief.intent.summary.trim()),
     link: continueLink(ctx.config.publicUrl, conv.id),
-    mailFrom: o.mailFrom,
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {
@@ -97,7 +102,8 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     rfcMessageId,
     toAddress: conv.customerEmail,
     subject: mail.subject,
-    body: maskForChannel(ctx.config, 'customer', mail.body),
+    body: mail.text,
+    html: mail.html,
     inReplyTo: null,
     references: [],
     createdAt: ctx.clock(),
@@ -105,4 +111,10 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
   // A reply to the confirmation joins the conversation (by this id, or by the case number).
   if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: mail.subject });
   return stored;
+}
+
+/** The values every customer mail has: the case number, the business's name, the customer's name. */
+function customerValues(ctx: AppContext, conv: ConversationRecord, mailFrom: string) {
+  const name = conv.customerName?.trim() ?? '';
+  return { case: conv.caseNumber, brand: senderName(mailFrom), 'customer.name': name, 'customer.firstName': name.split(/\s+/)[0] ?? '' };
 }

@@ -20,6 +20,7 @@ export async function receiveWebhookEmail(ctx: AppContext, body: TInboundEmail, 
       inReplyTo: parseMessageIds(body.inReplyTo)[0] ?? null,
       references,
       to: (Array.isArray(body.to) ? body.to : [body.to]).map((a) => /<\s*([^>\s]+)\s*>/.exec(a)?.[1] ?? a.trim()),
+      ...(body.attachments?.length ? { attachments: body.attachments.map((a) => ({ name: a.filename ?? null, bytes: Buffer.from(a.content, 'base64') })) } : {}),
     },
     opts,
   );

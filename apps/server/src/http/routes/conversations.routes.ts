@@ -70,7 +70,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     const body = req.body;
     if (principal.kind === 'customer') {
       if (body.private) throw new DomainError('VALIDATION_ERR_BODY', 'customers cannot write private notes', 'private');
-      const r = await postCustomerMessage(ctx, req.params.id, { text: body.text, ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}) });
+      const r = await postCustomerMessage(ctx, req.params.id, { text: body.text, ...(body.clientMessageId ? { clientMessageId: body.clientMessageId } : {}), ...(body.attachmentIds ? { attachmentIds: body.attachmentIds } : {}) });
       reply.code(r.duplicate ? 200 : 201);
       // The customer's own view masks card data too: a shared screen or a leaked token shows no card.
       return maskForChannel(ctx.config, 'customer', { message: wireMessage(r.message), replies: r.replies.map(wireMessage) });

@@ -14,6 +14,8 @@ export const emailRoutes: ApiPlugin<{ webhookSecret: string | null; mailFrom: st
   app.post('/channels/email/inbound', {
     // No bearer token: the provider proves itself with the shared secret, checked before the body.
     config: { public: true, channelText: true },
+    // Files come base64 in the body: room for about three of the largest accepted.
+    bodyLimit: 1024 * 1024 + o.ctx.config.attachments.maxBytes * 4,
     preValidation: async (req) => checkSecret(req, o.webhookSecret),
     schema: {
       summary: 'Inbound email webhook (header x-baton-email-secret)',

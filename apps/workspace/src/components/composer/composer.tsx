@@ -7,6 +7,7 @@ import { useWorkspace } from '../../workspace';
 import { checkRedundancy, useRedundancyWarning } from './redundancy';
 import type { RedundantAsk } from './redundancy';
 import { RedundancyWarning } from './redundancy-warning';
+import { AttachFiles, useAttachFiles } from './attach-files';
 
 type Mode = 'reply' | 'note';
 
@@ -26,17 +27,21 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
   const warning = useRedundancyWarning(api, conversationId, reply, mode === 'reply');
   const pending = useRef<{ text: string; id: string } | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const attach = useAttachFiles(conversationId);
   const text = mode === 'reply' ? reply : note;
   const blocked = mode === 'reply' && !canReply;
+  const empty = !text.trim() && !attach.files.length;
 
   const post = async (sendText: string, sendMode: Mode) => {
-    const key = `${sendMode}:${sendText}`;
+    const attachmentIds = attach.files.map((a) => a.id);
+    const key = `${sendMode}:${sendText}:${attachmentIds.join(',')}`;
     if (pending.current?.text !== key) pending.current = { text: key, id: uid() };
     setBusy('sending');
     setError(null);
     try {
-      const r = await api.post<{ message: Message }>(`/conversations/${conversationId}/messages`, { text: sendText, clientMessageId: pending.current.id, ...(sendMode === 'note' ? { private: true } : {}) });
+      const r = await api.post<{ message: Message }>(`/conversations/${conversationId}/messages`, { text: sendText, clientMessageId: pending.current.id, ...(sendMode === 'note' ? { private: true } : {}), ...(attachmentIds.length ? { attachmentIds } : {}) });
       pending.current = null;
+      attach.clear();
       (sendMode === 'reply' ? setReply : setNote)('');
       warning.clear();
       onSent(r.message);
@@ -50,8 +55,8 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
   /** A reply is checked once more before it goes; a found ask stops it until the agent decides. */
   const send = async (e: FormEvent | KeyboardEvent) => {
     e.preventDefault();
-    if (!text.trim() || blocked || busy) return;
-    if (mode === 'note') return post(note, 'note');
+    if (empty || blocked || busy) return;
+    if (mode === 'note' || !reply.trim()) return post(text, mode);
     const sendText = reply;
     let match: RedundantAsk | null = null;
     setBusy('checking');
@@ -103,6 +108,7 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
       <div aria-live="polite" className="composer-live">
         {warning.shown ? <RedundancyWarning match={warning.shown} onEdit={() => selectAsk(warning.shown!.phrase)} onSendAnyway={() => void post(reply, 'reply')} disabled={busy !== null || blocked} /> : null}
       </div>
+      <AttachFiles state={attach} disabled={busy !== null || blocked} />
       <div className="composer-foot">
         <p id="composer-hint" className="muted small">
           {blocked ? replyBlockedReason : mode === 'note' ? 'Only agents see notes.' : 'Ctrl+Enter to send.'}
@@ -112,7 +118,7 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
             {error}
           </p>
         ) : null}
-        <button type="submit" className={mode === 'note' ? 'btn btn-note' : 'btn btn-primary'} disabled={busy !== null || blocked || !text.trim()}>
+        <button type="submit" className={mode === 'note' ? 'btn btn-note' : 'btn btn-primary'} disabled={busy !== null || blocked || empty || attach.uploading !== null}>
           {busy === 'checking' ? 'Checking…' : busy === 'sending' ? 'Sending…' : mode === 'reply' ? 'Send reply' : 'Add note'}
         </button>
       </div>

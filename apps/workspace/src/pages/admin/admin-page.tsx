@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { AgentAccessSettings } from './agent-access';
 import { AgentsSettings } from './agents-settings';
 import { DeadLettersPanel } from './dead-letters-panel';
+import { EmailTemplatesSettings } from './email-templates-settings';
 import { KnowledgeBaseSettings } from './kb-settings';
 import { NotificationSettings } from './notification-settings';
 import { PolicySettings } from './policy-settings';
@@ -13,6 +14,7 @@ const SECTIONS = [
   ['#teams', 'Teams'],
   ['#notifications', 'Notifications'],
   ['#kb', 'Knowledge base'],
+  ['#email-templates', 'Customer emails'],
 ] as const;
 
 /** The admin's settings: policy, teams and agents, one team's settings, notifications, the KB. */
@@ -48,6 +50,7 @@ export function AdminPage() {
       <NotificationSettings />
       <DeadLettersPanel />
       <KnowledgeBaseSettings />
+      <EmailTemplatesSettings />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { sql } from 'kysely';
 import type { Sql } from '../database.js';
-import type { AuthorKind, ConversationTable, IdentityState, MessageTable } from '../schema.js';
+import type { AuthorKind, ConversationTable, IdentityState, MessageAttachment, MessageTable } from '../schema.js';
 import { jsonColumn } from '../json-column.js';
 
 export type { AuthorKind, ConversationStatus } from '../schema.js';
@@ -98,7 +98,7 @@ export async function noteCustomerSeen(db: Sql, id: string, at: Date): Promise<v
  */
 export async function insertMessage(
   tx: Sql,
-  m: { id: string; conversationId: string; authorKind: AuthorKind; authorId?: string | null; authorName?: string | null; text: string; private?: boolean; clientMessageId?: string | null; replyTo?: string | null; articleId?: string | null; action?: string | null },
+  m: { id: string; conversationId: string; authorKind: AuthorKind; authorId?: string | null; authorName?: string | null; text: string; private?: boolean; clientMessageId?: string | null; replyTo?: string | null; articleId?: string | null; action?: string | null; attachments?: MessageAttachment[] | null },
 ): Promise<MessageRecord> {
   const { lastSeq } = await tx
     .updateTable('conversations')
@@ -121,6 +121,7 @@ export async function insertMessage(
       replyTo: m.replyTo ?? null,
       articleId: m.articleId ?? null,
       action: m.action ?? null,
+      attachments: m.attachments?.length ? jsonColumn(m.attachments) : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -39,11 +39,11 @@ export async function getThread(db: Sql, conversationId: string): Promise<{ mess
 }
 
 /** Stores a mail to send; null when its source already has one (a listener re-run). */
-export async function insertOutbox(tx: Sql, o: Omit<OutboxRecord, 'status' | 'attempts' | 'lastError' | 'sentAt'>): Promise<OutboxRecord | null> {
+export async function insertOutbox(tx: Sql, o: Omit<OutboxRecord, 'status' | 'attempts' | 'lastError' | 'sentAt' | 'html'> & { html?: string | null }): Promise<OutboxRecord | null> {
   const { references, ...rest } = o;
   const row = await tx
     .insertInto('emailOutbox')
-    .values({ ...rest, refs: jsonColumn(references), status: 'pending' })
+    .values({ ...rest, html: o.html ?? null, refs: jsonColumn(references), status: 'pending' })
     .onConflict((oc) => oc.column('sourceKey').doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttachmentStore } from '../adapters/attachments/attachment-store.js';
+import { conversationAttachmentUsage } from '../adapters/db/repositories/attachments.repository.js';
+import type { Api, StartedConversation } from './api.js';
+import { api } from './api.js';
+import { HOSTILE, PDF_MINIMAL, PNG_1X1 } from './attachment-files.js';
+import { TEST_DATABASES } from './databases.js';
+import type { TestServer } from './test-server.js';
+import { startTestServer } from './test-server.js';
+
+const MAX = 64 * 1024;
+
+// Uploads, downloads and who may do which, through the HTTP API, on each database (its attachment store: the database).
+describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
+  let s: TestServer;
+  let http: Api;
+  let alex: string;
+  let priya: string;
+  beforeAll(async () => {
+    s = await startTestServer(kind, { workers: false, env: { BATON_ATTACHMENT_MAX_BYTES: String(MAX), BATON_ATTACHMENT_MAX_PER_CONVERSATION: '6' } });
+    http = api(s);
+    alex = await s.login('alex');
+    priya = await s.login('priya');
+  }, 60_000);
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const upload = async (conversationId: string, token: string, bytes: Buffer, query = '', contentType = 'image/png') => {
+    const res = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${conversationId}/attachments${query}`, headers: { authorization: `Bearer ${token}`, 'content-type': contentType }, payload: bytes });
+    return { status: res.statusCode, body: res.json() as { attachment: { id: string; name: string; contentType: string; size: number; url: string }; error?: { code: string; field?: string } } };
+  };
+  const download = (url: string, token: string) => s.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  const usage = (c: StartedConversation) => conversationAttachmentUsage(s.ctx.db, c.id);
+
+  it('keeps an image a customer uploads under a cleaned name, once per key, and sends it with a message the AI leaves to a person', async () => {
+    const c = await http.start();
+    const name = encodeURIComponent('../../etc/\u202Egnp.exe\u0007 receipt');
+    const first = await upload(c.id, c.token, PNG_1X1, `?name=${name}&clientAttachmentId=up-1`, 'application/octet-stream');
+    expect(first.status).toBe(201);
+    expect(first.body.attachment).toMatchObject({ contentType: 'image/png', size: PNG_1X1.length, name: 'gnp.exe receipt.png', url: `/api/v1/conversations/${c.id}/attachments/${first.body.attachment.id}` });
+    // A double click: the same key answers with the first upload, and nothing more is stored.
+    const again = await upload(c.id, c.token, PNG_1X1, '?clientAttachmentId=up-1');
+    expect({ status: again.status, id: again.body.attachment.id }).toEqual({ status: 200, id: first.body.attachment.id });
+    const other = await upload(c.id, c.token, PDF_MINIMAL, '?clientAttachmentId=up-1');
+    expect({ status: other.status, code: other.body.error?.code }).toEqual({ status: 409, code: 'ATTACHMENT_ERR_ID_REUSED' });
+    expect((await usage(c)).count).toBe(1);
+
+    const sent = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: '', attachmentIds: [first.body.attachment.id], clientMessageId: 'm-1' } });
+    expect(sent.status).toBe(201);
+    expect(sent.body.message.attachments).toEqual([first.body.attachment]);
+    expect(sent.body.replies).toEqual([]);
+    // Sent once: a second message cannot take it, and an unknown id is named.
+    const twice = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'again', attachmentIds: [first.body.attachment.id] } });
+    expect({ status: twice.status, code: twice.body.error.code, field: twice.body.error.field }).toEqual({ status: 409, code: 'ATTACHMENT_ERR_ALREADY_SENT', field: 'attachmentIds' });
+    const unknown = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'see file', attachmentIds: ['nope'] } });
+    expect({ status: unknown.status, code: unknown.body.error.code }).toEqual({ status: 404, code: 'ATTACHMENT_ERR_NOT_FOUND' });
+    const blank = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: '  ' } });
+    expect({ status: blank.status, field: blank.body.error.field }).toEqual({ status: 400, field: 'text' });
+    // The refused messages stored nothing: the transcript has the one message with its file.
+    const messages = await http.messages(c.id, c.token);
+    expect(messages.map((m) => [m.text, (m as { attachments?: unknown[] }).attachments?.length ?? 0])).toEqual([['', 1]]);
+  });
+
+  it('refuses HTML, SVG, a program renamed .png, an empty file and one over the limit, with a clear code, and stores none of them', async () => {
+    const c = await http.start();
+    const cases: [Buffer, string, number, string][] = [
+      [HOSTILE.html, 'text/html', 415, 'ATTACHMENT_ERR_TYPE'],
+      [HOSTILE.svg, 'image/svg+xml', 415, 'ATTACHMENT_ERR_TYPE'],
+      [HOSTILE.exe, 'image/png', 415, 'ATTACHMENT_ERR_TYPE'],
+      [Buffer.alloc(0), 'image/png', 400, 'ATTACHMENT_ERR_EMPTY'],
+      [Buffer.concat([PNG_1X1, Buffer.alloc(MAX)]), 'image/png', 413, 'ATTACHMENT_ERR_TOO_LARGE'],
+    ];
+    const got = [];
+    for (const [bytes, type] of cases) {
+      const r = await upload(c.id, c.token, bytes, '?name=photo.png', type);
+      got.push([r.status, r.body.error?.code]);
+    }
+    expect(got).toEqual(cases.map(([, , status, code]) => [status, code]));
+    expect(await usage(c)).toEqual({ count: 0, bytes: 0 });
+  });
+
+  it('stores nothing when the store fails, and says the store is at fault', async () => {
+    const c = await http.start();
+    const real = s.ctx.attachments;
+    const down: AttachmentStore = { kind: real.kind, put: () => Promise.reject(new Error('connection refused')), get: real.get, delete: real.delete };
+    s.ctx.attachments = down;
+    try {
+      const r = await upload(c.id, c.token, PNG_1X1, '?clientAttachmentId=k');
+      expect({ status: r.status, code: r.body.error?.code }).toEqual({ status: 503, code: 'ATTACHMENT_ERR_STORAGE' });
+    } finally {
+      s.ctx.attachments = real;
+    }
+    expect((await usage(c)).count).toBe(0);
+    // The retry with the same key, once the store is back, stores it.
+    expect((await upload(c.id, c.token, PNG_1X1, '?clientAttachmentId=k')).status).toBe(201);
+  });
+
+  it('caps the files one conversation may hold', async () => {
+    const c = await http.start();
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await upload(c.id, c.token, PNG_1X1)).status);
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 201, 413]);
+  });
+
+  it('serves files so no browser runs them, to the customer and agents only, and keeps an agent’s unsent or private file from the customer', async () => {
+    const c = await http.escalated(alex);
+    const png = (await upload(c.id, c.token, PNG_1X1, '?name=screen.png')).body.attachment;
+    await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'here it is', attachmentIds: [png.id] } });
+
+    const img = await download(png.url, c.token);
+    expect(img.statusCode).toBe(200);
+    expect(img.rawPayload.equals(PNG_1X1)).toBe(true);
+    expect(img.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="screen.png"; filename*=UTF-8''screen.png` });
+    expect(String(img.headers['content-security-policy'])).toMatch(/^default-src 'none'/);
+    // An <img src> carries the token in the query.
+    expect((await s.app.inject({ method: 'GET', url: `${png.url}?token=${encodeURIComponent(c.token)}` })).statusCode).toBe(200);
+    // Any agent reads it, as the transcript; another customer does not, nor does anyone without a token.
+    expect((await download(png.url, priya)).statusCode).toBe(200);
+    const stranger = await http.start();
+    const refused = await download(png.url, stranger.token);
+    expect({ status: refused.statusCode, code: refused.json().error.code }).toEqual({ status: 403, code: 'AUTH_ERR_WRONG_CONVERSATION' });
+    expect((await s.app.inject({ method: 'GET', url: png.url })).statusCode).toBe(401);
+
+    // Agents of another team cannot put files in the case; the team's agent can, and a PDF downloads.
+    const fromPriya = await upload(c.id, priya, PDF_MINIMAL, '?name=terms.pdf');
+    expect({ status: fromPriya.status, code: fromPriya.body.error?.code }).toEqual({ status: 403, code: 'AUTH_ERR_OTHER_TEAM' });
+    const pdf = (await upload(c.id, alex, PDF_MINIMAL, '?name=returns%20label.pdf')).body.attachment;
+    const note = (await upload(c.id, alex, PNG_1X1, '?name=internal.png')).body.attachment;
+    expect((await download(pdf.url, c.token)).statusCode).toBe(404);
+    expect((await http.post(`/api/v1/handoffs/${c.handoffId}/accept`, alex)).status).toBe(200);
+    // The customer's upload is not the agent's to send.
+    const foreign = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: alex, body: { text: 'mine now', attachmentIds: [png.id] } });
+    expect(foreign.body.error.code).toBe('ATTACHMENT_ERR_NOT_FOUND');
+    expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: alex, body: { text: 'seen on the photo', private: true, attachmentIds: [note.id] } })).status).toBe(201);
+    const reply = await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: alex, body: { text: 'Your returns label', attachmentIds: [pdf.id] } });
+    expect(reply.status).toBe(201);
+
+    const file = await download(pdf.url, c.token);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="returns label.pdf"; filename*=UTF-8''returns%20label.pdf`);
+    expect((await download(note.url, c.token)).statusCode).toBe(404);
+    expect((await download(note.url, alex)).statusCode).toBe(200);
+    const seen = await http.messages(c.id, c.token);
+    expect(seen.filter((m) => (m as { attachments?: unknown[] }).attachments).map((m) => m.text)).toEqual(['here it is', 'Your returns label']);
+  });
+});

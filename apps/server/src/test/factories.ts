@@ -39,6 +39,8 @@ export interface AgentOverrides {
   teams?: Team[];
   /** Online by default: the agent takes work. */
   presence?: Presence;
+  /** Whether an online agent has the workspace open now (a live session); true by default. A seeded agent who never signed in has none. */
+  live?: boolean;
 }
 
 /** An agent, online (with a live session now), capacity 3, in the given teams. The password hash is not a real one: medium tests do not log in. */
@@ -57,7 +59,7 @@ export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Pro
     }))!;
     const presence = over.presence ?? 'online';
     // An online agent has the workspace open: a live session, as of the test's clock.
-    if (presence === 'online') await noteAgentSession(tx, agent.id, ctx.clock());
+    if (presence === 'online' && over.live !== false) await noteAgentSession(tx, agent.id, ctx.clock());
     return (await updateAgent(tx, agent.id, { presence }))!;
   });
 }

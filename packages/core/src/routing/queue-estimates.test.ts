@@ -26,7 +26,11 @@ describe('estimateQueue', () => {
     ['grows with the time waited: 41 minutes waited, at least 21 more', { agents: [agent('a', { load: 0 })], waiting: [waiting('a', 41)] }, [['a', 1, 21]]],
     ['the model wins while it is the longer', { waiting: [waiting('a', 4)] }, [['a', 1, 6]]],
     // The earlier arrival waited long and is ahead: the later one behind is never told a shorter wait.
-    ['nobody is told less than someone ahead', { agents: [agent('a', { load: 0 }), agent('b')], waiting: [waiting('early', 24), waiting('late', 1)] }, [['early', 1, 12], ['late', 2, 12]]],
+    // One free slot among two agents: the second place costs one more minute than the first (3 vs 2), on top of the first's 12.
+    ['nobody is told less than someone ahead', { agents: [agent('a', { load: 0 }), agent('b')], waiting: [waiting('early', 24), waiting('late', 1)] }, [['early', 1, 12], ['late', 2, 13]]],
+    ['with a free slot for each, a stalled head costs the next nothing more', { agents: [agent('a', { load: 0, capacity: 3 })], waiting: [waiting('early', 24), waiting('late', 1)] }, [['early', 1, 12], ['late', 2, 12]]],
+    // Nobody online: each place costs the usual handle time, behind a head that has waited 30 minutes.
+    ['when the head stalls, everyone behind it hears their wait grew', { agents: [], waiting: [waiting('a', 30), waiting('b', 29), waiting('c', 28)] }, [['a', 1, 15], ['b', 2, 25], ['c', 3, 35]]],
     ['a higher priority goes first, and the estimates follow the order', { waiting: [waiting('early', 2), waiting('urgent', 1, { priority: 'high' })] }, [['urgent', 1, 6], ['early', 2, 12]]],
     ['a waiting time in the future (clock skew) counts as none', { waiting: [waiting('a', -5)] }, [['a', 1, 6]]],
     ['queuedAt, when given, is when the wait started', { agents: [agent('a', { load: 0 })], waiting: [waiting('a', 60, { queuedAt: NOW - 20 * MINUTE })] }, [['a', 1, 10]]],

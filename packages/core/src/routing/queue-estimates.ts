@@ -50,18 +50,24 @@ export interface QueueEstimate {
  *   at the usual handle time);
  * - it is never below `STALLED_WAIT_SHARE` of the time the customer has already waited, so an
  *   estimate grows while nobody accepts;
- * - it is never below the estimate of anyone ahead in the queue: nobody is told they will be
- *   served before someone who will be served first, so of two customers of the same priority the
- *   earlier arrival is never told a longer wait than the later one.
+ * - it is never below the estimate of the one ahead plus what the model says one more place
+ *   costs: nobody is told they will be served before someone who will be served first (so of two
+ *   customers of the same priority the earlier arrival is never told a longer wait than the later
+ *   one), and when the head of the queue stalls, everyone behind it hears that their wait grew.
  */
 export function estimateQueue(input: QueueEstimatesInput): QueueEstimate[] {
   const ordered = [...input.waiting].sort(compareQueueItems);
-  let floor = 0;
+  let ahead = 0;
+  let aheadModel = 0;
   return ordered.map((item, i) => {
     const position = i + 1;
     const model = teamWaitMinutes({ position, teamId: input.teamId, agents: input.agents, recentHandleMinutes: input.recentHandleMinutes, defaultHandleMinutes: input.defaultHandleMinutes }) ?? position * input.defaultHandleMinutes;
     const waited = Math.max(0, (input.now - (item.queuedAt ?? item.createdAt)) / 60_000);
-    floor = Math.max(floor, model, Math.ceil(waited * STALLED_WAIT_SHARE));
-    return { id: item.id, position, waitMinutes: floor };
+    // Behind someone whose wait has grown, the wait grows as much: the place costs what the model
+    // says it costs (nothing while there are free slots), on top of the wait of the one ahead.
+    const wait = Math.max(model, Math.ceil(waited * STALLED_WAIT_SHARE), ahead + Math.max(0, model - aheadModel));
+    ahead = wait;
+    aheadModel = model;
+    return { id: item.id, position, waitMinutes: wait };
   });
 }

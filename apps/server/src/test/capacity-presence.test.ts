@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAgent } from '../adapters/db/repositories/agents.repository.js';
 import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import type { Api } from './api.js';
 import { api } from './api.js';
@@ -84,5 +85,13 @@ describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
     expect(await offeredTo((await http.escalated(alex)).handoffId)).toBe(alexId);
     clock.advance(61 * SECOND);
     expect(await offeredTo((await http.escalated(alex)).handoffId)).toBeNull();
+
+    // Back, then signed out: no grace period after a logout.
+    const again = await openStream(s.url!, alex);
+    await expect.poll(async () => (await getAgent(s.ctx.db, alexId))!.sessionSeenAt?.getTime()).toBe(clock.now().getTime());
+    expect(await offeredTo((await http.escalated(jordan)).handoffId)).toBe(alexId);
+    expect((await http.post('/api/v1/auth/logout', alex)).status).toBeLessThan(300);
+    await new Promise<void>((resolve) => (again.ws.readyState === again.ws.CLOSED ? resolve() : again.ws.once('close', () => resolve())));
+    expect(await offeredTo((await http.escalated(jordan)).handoffId)).toBeNull();
   }, 60_000);
 });

@@ -148,8 +148,9 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       }
     });
     socket.on('close', () => {
+      // A stream closed because its session ended (a logout) does not keep its agent online.
+      if (!closed || principal.kind === 'customer') seen();
       closed = true;
-      seen();
       unsubscribe();
       clearInterval(timer);
       for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));

@@ -80,6 +80,11 @@ export async function noteAgentSession(tx: Sql, id: string, at: Date): Promise<{
   return { previous: row.sessionSeenAt };
 }
 
+/** Forgets an agent's live session (they signed out): routing stops counting them at once, until a stream of theirs is heard from again. */
+export async function clearAgentSession(tx: Sql, id: string): Promise<void> {
+  await tx.updateTable('agents').set({ sessionSeenAt: null }).where('id', '=', id).execute();
+}
+
 /** Locks an agent's row for the rest of the transaction (accepts by one agent are decided one at a time) and reads their capacity. */
 export async function lockAgentCapacity(tx: Sql, id: string): Promise<number | null> {
   return (await tx.selectFrom('agents').select('capacity').where('id', '=', id).forUpdate().executeTakeFirst())?.capacity ?? null;

@@ -5,7 +5,7 @@ import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
 import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession } from './widget-helpers.js';
-import { ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
+import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
 
 /**
  * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
@@ -92,6 +92,7 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await page.getByTestId('brief').waitFor();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await expect.poll(() => notice.textContent()).toContain('accept this one beyond your capacity');
+    expect(await axeProblems(page)).toEqual([]);
     await notice.getByRole('button', { name: 'Accept beyond capacity' }).click();
     await expect.poll(() => page.getByTestId('handoff-status').textContent()).toMatch(/^Assigned/);
     expect(await notice.textContent()).toContain('beyond your capacity');

@@ -19,6 +19,11 @@ export interface Config {
   kbDir: string | null;
   policyFile: string | null;
   queueUpdateSeconds: number;
+  /**
+   * An agent is online for routing while one of their realtime streams is open, and for this many
+   * seconds after the last one closed or was last heard from (a reload, a brief network loss).
+   */
+  presenceGraceSeconds: number;
   /** Seconds an offered handoff waits for its agent before it is offered to another. */
   acceptTimeoutSeconds: number;
   /** Seconds an accepted handoff waits for the agent's first reply before it goes back to the queue. */
@@ -283,6 +288,8 @@ const ZEnvSchema = z.object({
   BATON_KB_DIR: z.string().min(1).optional(),
   BATON_POLICY: z.string().min(1).optional(),
   BATON_QUEUE_UPDATE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  // Above the stream's 5-second liveness check, so an open stream always keeps its agent online.
+  BATON_PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(15).max(3600).default(60),
   BATON_ACCEPT_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   BATON_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
   BATON_DEMO: bool.default(false),
@@ -464,6 +471,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kbDir: e.BATON_KB_DIR ?? null,
     policyFile: e.BATON_POLICY ?? null,
     queueUpdateSeconds: e.BATON_QUEUE_UPDATE_SECONDS,
+    presenceGraceSeconds: e.BATON_PRESENCE_GRACE_SECONDS,
     acceptTimeoutSeconds: e.BATON_ACCEPT_TIMEOUT_SECONDS,
     answerTimeoutSeconds: e.BATON_ANSWER_TIMEOUT_SECONDS,
     demo: e.BATON_DEMO,

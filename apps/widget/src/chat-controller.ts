@@ -23,7 +23,8 @@ export interface ChatState {
   pending: PendingMessage[];
   /** The conversation's status (`ai`, `waiting`, `assigned`, `resolved`, `callback`), once known. */
   status: string | null;
-  queue: { position: number; waitMinutes: number } | null;
+  /** The place in the queue and the last wait the customer was told, while waiting. */
+  queue: { position: number; waitMinutes: number | null } | null;
   /** The wait promised at handoff, until the first queue update. */
   handoffWait: number | null;
   /** False while the stream is down after having been up (shown as "reconnecting"). */
@@ -309,7 +310,11 @@ export class ChatController {
     try {
       const info = await this.api.conversation(this.session);
       this.applyStatus(info.conversation.status);
-      this.set({ handoffWait: info.handoff?.waitEstimateMinutes ?? null });
+      // The place in the queue comes from the server on every load, not only from the next live
+      // update: after a reload, or while the team is closed, there may be none for a long time.
+      const h = info.handoff;
+      const queue = h?.status === 'waiting' && info.conversation.status === 'waiting' && h.position !== null ? { position: h.position, waitMinutes: h.waitEstimateMinutes } : this.state.queue;
+      this.set({ handoffWait: h?.waitEstimateMinutes ?? null, queue });
     } catch (err) {
       if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
     }

@@ -40,6 +40,8 @@ export const ERRORS = {
   HANDOFF_ERR_ALREADY_ACCEPTED: { status: 409, wsClose: 4409, message: 'Someone already accepted this handoff.' },
   HANDOFF_ERR_NOT_ASSIGNED: { status: 409, wsClose: 4409, message: 'Accept the handoff first.' },
   HANDOFF_ERR_ALREADY_RESOLVED: { status: 409, wsClose: 4409, message: 'This handoff is already closed.' },
+  HANDOFF_ERR_AGENT_AT_CAPACITY: { status: 409, wsClose: 4409, message: 'You are at your capacity: resolve, hand back or transfer a conversation first, or ask a supervisor to override.' },
+  HANDOFF_ERR_OVERRIDE_FORBIDDEN: { status: 403, wsClose: 4403, message: 'Only a supervisor or an admin can accept beyond capacity.' },
   AGENT_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such agent.' },
   AGENT_ERR_EMAIL_TAKEN: { status: 409, wsClose: 4409, message: 'An agent with this email already exists.' },
   AGENT_ERR_LAST_ADMIN: { status: 409, wsClose: 4409, message: 'At least one active administrator must remain.' },

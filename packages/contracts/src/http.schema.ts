@@ -385,6 +385,13 @@ export const ZTransferSchema = z
   .strictObject({ teamId: z.string().min(1).optional(), agentId: z.string().min(1).optional(), note: z.string().trim().min(1).max(2000) })
   .refine((v) => Boolean(v.teamId) !== Boolean(v.agentId), { message: 'give exactly one of teamId or agentId', path: ['teamId'] });
 
+/**
+ * `POST /handoffs/:id/accept`; the body may be left out. `override` takes the handoff beyond the
+ * agent's capacity: supervisors and admins only, and only when they mean it.
+ */
+export const ZAcceptSchema = z.strictObject({ override: z.boolean().optional() }).optional();
+export type TAccept = z.infer<typeof ZAcceptSchema>;
+
 /** `POST /handoffs/:id/hand-back`. */
 export const ZHandBackSchema = z.strictObject({ note: z.string().max(2000).optional() });
 

@@ -1,5 +1,5 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
-import { getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositories/conversations.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
@@ -41,10 +41,15 @@ export async function login(ctx: AppContext, email: string, password: string, ad
   return { token, expiresAt, agent };
 }
 
-/** Ends the session; the agent's open streams check theirs again, and the one on this token closes. */
+/**
+ * Ends the session; the agent's open streams check theirs again, and the one on this token closes.
+ * The agent stops taking work at once (no grace period); another tab still open brings them back
+ * within seconds.
+ */
 export async function logout(ctx: AppContext, token: string): Promise<void> {
   await withEvents(ctx, async (tx, emit) => {
     const agentId = await deleteSession(tx, hashToken(token));
+    if (agentId) await clearAgentSession(tx, agentId);
     if (agentId) await emit({ type: 'agent.access_changed', agentId, payload: { reason: 'logout' } });
   });
 }

@@ -18,7 +18,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
   let drop: (() => Promise<void>) | null = null;
   let n = 0;
   const clock = new FakeClock('2026-03-02T10:00:00Z');
-  const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, disabledAt: null, createdAt: clock.now() };
+  const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, disabledAt: null, sessionSeenAt: null, createdAt: clock.now() };
   const inTx = <T>(fn: (t: InTransaction) => Promise<T>) => db.transaction().execute((tx) => fn({ tx, emit: (e) => appendEvent(tx, e) }));
   const newConversation = () => db.transaction().execute((tx) => insertConversation(tx, { id: `c-${(n += 1)}`, customerId: null, customerName: null, customerEmail: null, channel: 'web', language: 'en', tokenHash: `t-${n}` }));
   const newHandoff = (conversationId: string) => ({

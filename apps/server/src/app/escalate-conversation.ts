@@ -3,6 +3,7 @@ import { buildBrief, chooseAgent, planHandoff, renderCustomerMessage } from '@ba
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { getConversation, insertMessage, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
+import { updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { briefIdentity } from './account-access.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
@@ -37,7 +38,7 @@ export interface EscalateInput {
 export async function escalateConversation(ctx: AppContext, input: EscalateInput): Promise<{ notice: MessageRecord; offer: MessageRecord | null; handoff: HandoffRecord } | null> {
   const { conversation: conv, decision } = input;
   const { need, team } = await routeHandoff(ctx, conv, decision, input.profile);
-  const offered = team ? chooseAgent(need, team.id, await agentStates(ctx.db)) : null;
+  const offered = team ? chooseAgent(need, team.id, await agentStates(ctx, ctx.db)) : null;
   const now = ctx.clock();
   const brief = buildBrief({
     caseNumber: conv.caseNumber,
@@ -69,7 +70,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
       team,
       brief,
       repeat,
-      queue: await queueState(tx, team),
+      queue: await queueState(ctx, tx, team?.id ?? null),
       caseNumber: conv.caseNumber,
       locale: input.locale,
       now: now.getTime(),
@@ -87,6 +88,9 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
       slaDueAt: new Date(plan.slaDueAt),
     });
     const { position, waitMinutes } = plan;
+    // What the customer is told now is what the queue updates compare with: they speak only of a change.
+    const told = plan.opensAt === null;
+    await updateHandoff(tx, handoff.id, { queuedAt: now, queuePosition: told ? position : null, queueToldAt: told ? now : null, callbackOfferedAt: plan.offerCallback ? now : null });
     const notice = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage(plan.notice, input.locale), replyTo: input.trigger.id, action: 'escalate', articleId: decision.articleId ?? null });
     // The choice comes as its own message, so clients can show the slots under it.
     const offerMessage = plan.offerCallback

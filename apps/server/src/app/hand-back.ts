@@ -6,16 +6,20 @@ import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { assertOwner, lockHandoff } from './load-handoff.js';
 import { wireMessage } from './wire.js';
+import { pushWaitingWork } from './offer-waiting-work.js';
 import { withEvents } from './with-events.js';
 
 /** The agent hands the conversation back to the AI; the handoff closes as resolved with outcome "handed back". */
 export async function handBack(ctx: AppContext, agent: AgentRecord, handoffId: string, note?: string): Promise<HandoffRecord> {
-  return withEvents(ctx, async (tx, emit) => {
+  const done = await withEvents(ctx, async (tx, emit) => {
     const h = await lockHandoff(tx, handoffId);
     assertOwner(h, agent);
-    const { conversation: conv, handoff: done } = await lifecycle.handBack({ tx, emit }, h, agent, note, ctx.clock());
+    const { conversation: conv, handoff: closed } = await lifecycle.handBack({ tx, emit }, h, agent, note, ctx.clock());
     const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'handed_back' }, pickLocale(conv.language ?? undefined)), action: 'handed_back' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
-    return done;
+    return closed;
   });
+  // The slot it held is free: the best waiting handoff is offered to its agent at once.
+  await pushWaitingWork(ctx, done.agentId);
+  return done;
 }

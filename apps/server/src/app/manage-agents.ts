@@ -7,6 +7,7 @@ import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { checkPasswordPolicy } from './password-policy.js';
 import { hashPassword } from './tokens.js';
+import { pushWaitingWork } from './offer-waiting-work.js';
 import { withEvents } from './with-events.js';
 
 export interface CreateAgentOptions {
@@ -45,11 +46,17 @@ export async function createTeam(ctx: AppContext, t: Omit<Team, 'id' | 'sla'> & 
   return ctx.db.transaction().execute((tx) => insertTeam(tx, team));
 }
 
-/** An agent sets their presence and capacity; going offline puts nothing back in the queue by itself (see DESIGN §5). */
+/**
+ * An agent sets their presence and capacity; going offline puts nothing back in the queue by itself
+ * (see DESIGN §5). `online` takes work only while the agent's workspace is open (`routingPresence`).
+ */
 export async function setPresence(ctx: AppContext, agent: AgentRecord, patch: { presence?: Presence; capacity?: number }): Promise<AgentRecord> {
-  return withEvents(ctx, async (tx, emit) => {
-    const updated = (await updateAgent(tx, agent.id, patch))!;
-    await emit({ type: 'agent.presence_changed', agentId: agent.id, payload: { presence: updated.presence, capacity: updated.capacity } });
-    return updated;
+  const updated = await withEvents(ctx, async (tx, emit) => {
+    const changed = (await updateAgent(tx, agent.id, patch))!;
+    await emit({ type: 'agent.presence_changed', agentId: agent.id, payload: { presence: changed.presence, capacity: changed.capacity } });
+    return changed;
   });
+  // Back online, or more slots: the best waiting handoffs are offered at once (when the agent's workspace is open).
+  if (updated.presence === 'online') await pushWaitingWork(ctx, agent.id);
+  return updated;
 }

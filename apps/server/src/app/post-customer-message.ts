@@ -7,7 +7,7 @@ import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { authorNames, toEngineConversation } from './engine-conversation.js';
 import { escalateConversation } from './escalate-conversation.js';
-import { askToVerify, asksForAccountData, mayUseAccount } from './account-access.js';
+import { askToVerify, asksForAccountData } from './account-access.js';
 import { takeAttachments } from './attachments/take-attachments.js';
 import { loadCustomerContext } from './load-customer-context.js';
 import { askBot, botBriefNote, botFailedDecision, botHandoffDecision } from './ask-bot.js';

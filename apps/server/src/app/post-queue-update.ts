@@ -1,4 +1,4 @@
-import { pickLocale, renderCustomerMessage } from '@baton/core';
+import { isOpen, pickLocale, queueUpdateDue, renderCustomerMessage } from '@baton/core';
 import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
@@ -9,25 +9,44 @@ import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
 /**
- * While a handoff waits, the customer hears their place in the queue and a fresh estimate every
- * BATON_QUEUE_UPDATE_SECONDS. A run for a handoff no longer waiting does nothing, so a late or
- * repeated run is harmless; each run schedules the next.
+ * While a handoff waits, the customer hears their place in the queue and a fresh estimate, but
+ * only when one of them changed since they were last told, and at most once every
+ * BATON_QUEUE_UPDATE_SECONDS (`queueUpdateDue`); once the estimate is over
+ * BATON_CALLBACK_OFFER_MINUTES they are offered a callback or an email reply, once. While the
+ * team is closed nothing is said: the customer was told when it opens. A run for a handoff no
+ * longer waiting does nothing, so a late or repeated run is harmless; each run while it waits
+ * schedules the next.
  */
 export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promise<void> {
   const h = await getHandoff(ctx.db, handoffId);
   if (!h || h.status !== 'waiting') return;
   const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
-  const { position, waitMinutes } = await queueEstimate(ctx, ctx.db, h, team);
-  const wait = waitMinutes ?? position * ctx.config.defaultHandleMinutes;
-  const posted = await withEvents(ctx, async (tx, emit) => {
-    const fresh = await getHandoff(tx, handoffId);
-    if (!fresh || fresh.status !== 'waiting') return false;
-    const conv = (await getConversation(tx, h.conversationId, { forUpdate: true }))!;
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'queue_update', position, waitMinutes: wait }, pickLocale(conv.language ?? undefined)), action: 'queue_update' });
-    await updateHandoff(tx, handoffId, { waitEstimateMinutes: wait });
-    await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId, payload: { position, waitMinutes: wait } });
-    await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
-    return true;
-  });
-  if (posted) await scheduleHandoffTimers(ctx, h, { offered: null, queueUpdateOnly: true });
+  const now = ctx.clock();
+  const closed = Boolean(team?.hours && !isOpen(team.hours, now.getTime()));
+  const estimate = closed ? null : await queueEstimate(ctx, ctx.db, h);
+  if (estimate) {
+    await withEvents(ctx, async (tx, emit) => {
+      const fresh = await getHandoff(tx, handoffId, { forUpdate: true });
+      if (!fresh || fresh.status !== 'waiting') return;
+      const last = { position: fresh.queuePosition, waitMinutes: fresh.waitEstimateMinutes, at: fresh.queueToldAt?.getTime() ?? null, callbackOffered: fresh.callbackOfferedAt !== null };
+      const due = queueUpdateDue(last, { ...estimate, at: now.getTime() }, { minIntervalMs: ctx.config.queueUpdateSeconds * 1000, callbackOfferMinutes: ctx.config.callbackOfferMinutes });
+      if (!due.send && !due.offerCallback) return;
+      const conv = (await getConversation(tx, fresh.conversationId, { forUpdate: true }))!;
+      const locale = pickLocale(conv.language ?? undefined);
+      if (due.send) {
+        const { position, waitMinutes } = estimate;
+        const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'queue_update', position, waitMinutes }, locale), action: 'queue_update' });
+        await updateHandoff(tx, handoffId, { waitEstimateMinutes: waitMinutes, queuePosition: position, queueToldAt: now });
+        await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId, payload: { position, waitMinutes } });
+        await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
+      }
+      if (due.offerCallback) {
+        // As at a handoff with a long wait: the choice is its own message, so clients show the slots under it.
+        const offer = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, locale), action: 'offer_callback' });
+        await updateHandoff(tx, handoffId, { callbackOfferedAt: now });
+        await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offer) } });
+      }
+    });
+  }
+  await scheduleHandoffTimers(ctx, h, { offered: null, queueUpdateOnly: true });
 }

@@ -25,7 +25,7 @@ export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; a
   if (phase === 'accept' && (h.status !== 'waiting' || h.offeredAgentId !== agentId)) return;
   if (phase === 'answer' && (h.status !== 'assigned' || h.agentId !== agentId || h.firstHumanReplyAt)) return;
   const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
-  const agents = (await agentStates(ctx.db)).filter((a) => a.id !== agentId);
+  const agents = (await agentStates(ctx, ctx.db)).filter((a) => a.id !== agentId);
   const next = team ? chooseAgent({ language: h.brief.language ?? 'en', channel: 'web', priority: h.priority }, team.id, agents) : null;
   const reason = phase === 'accept' ? 'accept_timeout' : 'answer_timeout';
   const moved = await withEvents(ctx, async (tx, emit) => {

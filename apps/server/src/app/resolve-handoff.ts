@@ -6,6 +6,7 @@ import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { assertOwner, lockHandoff } from './load-handoff.js';
 import { wireMessage } from './wire.js';
+import { pushWaitingWork } from './offer-waiting-work.js';
 import { withEvents } from './with-events.js';
 
 /**
@@ -14,7 +15,7 @@ import { withEvents } from './with-events.js';
  * told the case is resolved and asked for a rating.
  */
 export async function resolveHandoff(ctx: AppContext, agent: AgentRecord, handoffId: string, resolution: Resolution): Promise<HandoffRecord> {
-  return withEvents(ctx, async (tx, emit) => {
+  const resolved = await withEvents(ctx, async (tx, emit) => {
     const h = await lockHandoff(tx, handoffId);
     assertOwner(h, agent);
     const { conversation: conv, handoff: done } = await lifecycle.resolve({ tx, emit }, h, agent, resolution, ctx.clock());
@@ -24,4 +25,7 @@ export async function resolveHandoff(ctx: AppContext, agent: AgentRecord, handof
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
     return done;
   });
+  // The slot it held is free: the best waiting handoff is offered to its agent at once.
+  await pushWaitingWork(ctx, resolved.agentId);
+  return resolved;
 }

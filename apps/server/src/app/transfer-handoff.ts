@@ -9,6 +9,7 @@ import * as lifecycle from './conversation-lifecycle.js';
 import { assertOwner, lockHandoff } from './load-handoff.js';
 import { scheduleHandoffTimers } from './schedule-handoff-timers.js';
 import { wireMessage } from './wire.js';
+import { pushWaitingWork } from './offer-waiting-work.js';
 import { withEvents } from './with-events.js';
 
 /**
@@ -30,8 +31,10 @@ export async function transferHandoff(ctx: AppContext, agent: AgentRecord, hando
     const where = target ? target.name : (team?.name ?? 'the queue');
     const note = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: `Transferred to ${where}: ${to.note}`, private: true, action: 'transfer_note' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
-    return moved;
+    return { moved, from: h.agentId };
   });
-  await scheduleHandoffTimers(ctx, result, { offered: result.offeredAgentId });
-  return result;
+  await scheduleHandoffTimers(ctx, result.moved, { offered: result.moved.offeredAgentId });
+  // The transferring agent's slot is free: the best waiting handoff is offered to them at once.
+  await pushWaitingWork(ctx, result.from, { except: result.moved.id });
+  return result.moved;
 }

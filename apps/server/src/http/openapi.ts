@@ -47,7 +47,8 @@ export function openApiDocument(routes: readonly RouteOptions[]): Record<string,
       summary: s.summary,
       ...(auth === 'none' ? { security: [] } : { security: [{ bearer: [] }], 'x-baton-auth': auth }),
       ...(params.length || query.length ? { parameters: [...params, ...query] } : {}),
-      ...(s.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(s.body, 'input') } } } } : {}),
+      // A body schema that accepts nothing at all (`.optional()`) is a body the client may leave out.
+      ...(s.body ? { requestBody: { required: !(s.body as z.ZodType).safeParse(undefined).success, content: { 'application/json': { schema: jsonSchema(s.body, 'input') } } } } : {}),
       responses,
     };
     for (const m of methodsOf(r)) (paths[path] ??= {})[m.toLowerCase()] = op;

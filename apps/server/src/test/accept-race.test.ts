@@ -20,6 +20,8 @@ describe.each(TEST_DATABASES)('accepting a handoff under a race on %s', (kind) =
       const token = await s.login(name);
       const me = await http.get('/api/v1/agents/me', token);
       agents.push({ name, token, id: me.body.agent.id });
+      // Room for every round's win: capacity is held on accept, and this test is about the race.
+      expect((await http.call('PATCH', '/api/v1/agents/me', { token, body: { capacity: ROUNDS } })).status).toBe(200);
     }
   }, 60_000);
   afterAll(async () => {

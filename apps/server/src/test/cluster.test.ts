@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAgent } from '../adapters/db/repositories/agents.repository.js';
 import { loadConfig } from '../config.js';
 import type { Server } from '../main.js';
 import { startServer } from '../main.js';
@@ -29,12 +30,16 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
   it('an agent connected to node B hears of a handoff made on node A within a second', async () => {
     const agentToken = await a.login('alex');
     const onB = await openStream(b.url!, agentToken);
+    const alexId: string = (await a.app.inject({ method: 'GET', url: '/api/v1/agents/me', headers: { authorization: `Bearer ${agentToken}` } })).json().agent.id;
+    await expect.poll(async () => (await getAgent(a.ctx.db, alexId))?.sessionSeenAt ?? null).not.toBeNull();
     const conv = (await a.app.inject({ method: 'POST', url: '/api/v1/conversations', payload: {} })).json();
     const t = Date.now();
     await a.app.inject({ method: 'POST', url: `/api/v1/conversations/${conv.id}/messages`, headers: { authorization: `Bearer ${conv.token}` }, payload: { text: 'I want to speak to a real person please' } });
     const e = await onB.waitFor((x) => x.type === 'handoff.requested' && x.conversationId === conv.id, 1000);
     expect(Date.now() - t).toBeLessThan(1500);
     expect(e.handoffId).toBeTruthy();
+    // Presence is shared too: Alex's workspace is open on node B, so node A offered the handoff to Alex.
+    expect((await a.app.inject({ method: 'GET', url: `/api/v1/handoffs/${e.handoffId}`, headers: { authorization: `Bearer ${agentToken}` } })).json().handoff.offeredAgentId).toBe(alexId);
     // And node B can act on it: the accept goes through node B's database connection.
     const res = await b.app.inject({ method: 'POST', url: `/api/v1/handoffs/${e.handoffId}/accept`, headers: { authorization: `Bearer ${agentToken}` } });
     expect(res.statusCode).toBe(200);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Brief, Priority, Skill, Team } from '@baton/core';
 import { DEFAULT_SLA_MINUTES, FALLBACK_TEAM_NAME } from '@baton/core';
 import type { AgentRecord, Presence, Role } from '../adapters/db/repositories/agents.repository.js';
-import { insertAgent, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { insertAgent, noteAgentSession, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
@@ -39,9 +39,11 @@ export interface AgentOverrides {
   teams?: Team[];
   /** Online by default: the agent takes work. */
   presence?: Presence;
+  /** Whether an online agent has the workspace open now (a live session); true by default. A seeded agent who never signed in has none. */
+  live?: boolean;
 }
 
-/** An agent, online, capacity 3, in the given teams. The password hash is not a real one: medium tests do not log in. */
+/** An agent, online (with a live session now), capacity 3, in the given teams. The password hash is not a real one: medium tests do not log in. */
 export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Promise<AgentRecord> {
   const n = next();
   return ctx.db.transaction().execute(async (tx) => {
@@ -55,7 +57,10 @@ export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Pro
       skills: over.skills ?? [],
       teamIds: (over.teams ?? []).map((t) => t.id),
     }))!;
-    return (await updateAgent(tx, agent.id, { presence: over.presence ?? 'online' }))!;
+    const presence = over.presence ?? 'online';
+    // An online agent has the workspace open: a live session, as of the test's clock.
+    if (presence === 'online' && over.live !== false) await noteAgentSession(tx, agent.id, ctx.clock());
+    return (await updateAgent(tx, agent.id, { presence }))!;
   });
 }
 

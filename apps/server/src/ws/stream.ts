@@ -6,6 +6,7 @@ import type { EventRecord } from '../adapters/db/repositories/events.repository.
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
 import type { Slot } from '../app/limiter.js';
+import { noteAgentStream } from '../app/note-agent-stream.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { maskForChannel } from '../app/privacy/mask-for-channel.js';
 import { hashToken } from '../app/tokens.js';
@@ -65,8 +66,11 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     }
     // A customer's open stream is their presence in the queue (abandonment, DESIGN §1): noted on
     // connect, on every ping (the widget pings every 25 s) and on close.
+    // An agent's open stream is their presence for routing (BATON_PRESENCE_GRACE_SECONDS): noted
+    // on connect, every few seconds while open, and on close.
     const seen = () => {
       if (principal.kind === 'customer') void noteCustomerSeen(ctx, principal.conversationId).catch((err: Error) => ctx.log('warn', 'stream: could not note the customer as seen', { error: err.message }));
+      else void noteAgentStream(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not note the agent as connected', { error: err.message }));
     };
     seen();
     let pumping = false;
@@ -120,6 +124,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     // It also sees whether the session expired meanwhile, and renews the connection's slots.
     let ticks = 0;
     const timer = setInterval(() => {
+      if (principal.kind === 'agent') seen();
       void sessionGoes()
         .then((gone) => (gone ? undefined : pump()))
         .catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
@@ -143,8 +148,9 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       }
     });
     socket.on('close', () => {
+      // A stream closed because its session ended (a logout) does not keep its agent online.
+      if (!closed || principal.kind === 'customer') seen();
       closed = true;
-      seen();
       unsubscribe();
       clearInterval(timer);
       for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));

@@ -103,6 +103,13 @@ describe('planHandoff', () => {
     expect(plan.notice).toMatchObject({ kind: 'handoff', waitMinutes: 18 });
   });
 
+  it('is never promised a shorter wait than a customer ahead who has waited long (a stalled queue)', () => {
+    // Alex has two free slots but nobody has accepted the first customer for 30 minutes.
+    const stalled = { id: 'a', priority: 'medium' as const, slaDueAt: TUESDAY, createdAt: TUESDAY - 30 * MIN };
+    const plan = planHandoff(input({ queue: { waiting: [stalled], agents: [agent('alex')], recentHandleMinutes: [] } }));
+    expect(plan).toMatchObject({ position: 2, waitMinutes: 15 });
+  });
+
   it('a wait over the threshold: says so and offers a callback', () => {
     const queue = { waiting: [waiting('a', 'high', TUESDAY), waiting('b', 'high', TUESDAY), waiting('c', 'high', TUESDAY)], agents: [agent('alex', { load: 2 })], recentHandleMinutes: [7] };
     const plan = planHandoff(input({ queue }));

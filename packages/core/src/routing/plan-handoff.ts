@@ -3,15 +3,14 @@ import { formatLocal } from '../hours/format-local.js';
 import { isOpen } from '../hours/is-open.js';
 import { nextOpening } from '../hours/next-opening.js';
 import type { Decision } from '../policy/decision.js';
-import { PRIORITIES, type Priority } from '../policy/policy.js';
+import type { Priority } from '../policy/policy.js';
 import type { CustomerMessage, Locale } from '../templates/messages.js';
 import { reasonKindFor } from '../templates/reason-kind.js';
 import type { AgentState } from './agent-state.js';
 import { DEFAULT_SLA_MINUTES } from './default-sla.js';
-import type { QueueItem } from './queue-order.js';
 import { slaDueAt } from './sla-due-at.js';
 import type { Team } from './team.js';
-import { teamWaitMinutes } from './team-wait.js';
+import { estimateQueue, type WaitingItem } from './queue-estimates.js';
 
 /** What the customer is told the team is called when no team exists yet ("our support team"). */
 export const FALLBACK_TEAM_NAME = 'support';
@@ -39,7 +38,7 @@ export interface HandoffPlanInput {
   /** The team's queue before this handoff joins it (the general queue when `team` is null). */
   queue: {
     /** The handoffs already waiting there. */
-    waiting: readonly QueueItem[];
+    waiting: readonly WaitingItem[];
     /** All agents with their current load; the team's online ones are counted. */
     agents: readonly AgentState[];
     /** Recent handle times there, in minutes. */
@@ -97,10 +96,18 @@ export function planHandoff(input: HandoffPlanInput): HandoffPlan {
   const { decision, team, now } = input;
   const priority = decision.priority;
   const due = team ? slaDueAt(team, priority, now) : now + DEFAULT_SLA_MINUTES[priority] * 60_000;
-  const position = queuePosition(input.queue.waiting, priority, due);
-  const estimate = teamWaitMinutes({ position, teamId: team?.id ?? null, agents: input.queue.agents, recentHandleMinutes: input.queue.recentHandleMinutes, defaultHandleMinutes: input.settings.defaultHandleMinutes });
-  // Nobody online: there is still a number to give, the queue ahead at the usual handle time, and it is long enough to offer a callback.
-  const waitMinutes = estimate ?? position * input.settings.defaultHandleMinutes;
+  // The newcomer is estimated with the queue it joins, so it is never promised a shorter wait than
+  // anyone ahead of it. Nobody online: there is still a number to give, the queue ahead at the
+  // usual handle time, and it is long enough to offer a callback.
+  const estimates = estimateQueue({
+    waiting: [...input.queue.waiting, { id: NEWCOMER, priority, slaDueAt: due, createdAt: Number.POSITIVE_INFINITY, queuedAt: now }],
+    teamId: team?.id ?? null,
+    agents: input.queue.agents,
+    recentHandleMinutes: input.queue.recentHandleMinutes,
+    defaultHandleMinutes: input.settings.defaultHandleMinutes,
+    now,
+  });
+  const { position, waitMinutes } = estimates.find((e) => e.id === NEWCOMER)!;
   const afterHours = Boolean(team?.hours && !isOpen(team.hours, now));
   const opensAt = afterHours && team?.hours ? nextOpening(team.hours, now) : null;
   const longWait = opensAt === null && waitMinutes > input.settings.callbackOfferMinutes;
@@ -128,16 +135,10 @@ export function planHandoff(input: HandoffPlanInput): HandoffPlan {
   };
 }
 
-// The newcomer queues behind everyone of a higher priority, and behind those of its own priority
-// whose deadline is no later than its own: of equal deadlines, it arrived last.
-function queuePosition(waiting: readonly QueueItem[], priority: Priority, due: number): number {
-  const rank = PRIORITIES.indexOf(priority);
-  const ahead = waiting.filter((w) => {
-    const r = PRIORITIES.indexOf(w.priority);
-    return r > rank || (r === rank && w.slaDueAt <= due);
-  });
-  return ahead.length + 1;
-}
+// The handoff being planned, among those already waiting: it queues behind everyone of a higher
+// priority, and behind those of its own priority whose deadline is no later than its own (of equal
+// deadlines, it arrived last).
+const NEWCOMER = '';
 
 function withRepeat(brief: Brief, repeat: RepeatEscalation | null): Brief {
   if (!repeat) return brief;

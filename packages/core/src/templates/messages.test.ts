@@ -63,6 +63,8 @@ describe('renderCustomerMessage in English', () => {
       'Your callback is booked for tomorrow at 10:30. Whoever calls will have our whole conversation in front of them. Your case number is C-9.'],
     [{ kind: 'offer_choice', waitMinutes: 12 }, 'I can help you with this right now, or connect you with a person (expected reply: about 12 minutes). Which would you prefer?'],
     [{ kind: 'resolved', caseNumber: 'C-9' }, 'This conversation is now resolved. If you need anything else, just reply here. Your case number is C-9.'],
+    [{ kind: 'long_wait', teamName: 'Billing', waitMinutes: 6, caseNumber: 'C-9' },
+      "Our Billing team is very busy right now: the wait is about 6 minutes. They'll see everything we've discussed, so you won't need to repeat anything. Your case number is C-9."],
   ])('%o', (msg, text) => {
     expect(renderCustomerMessage(msg, 'en')).toBe(text);
   });

@@ -361,6 +361,17 @@ create index sessions_agent on sessions(agent_id);
 `,
   },
   {
+    version: 9,
+    name: 'queue: agent presence from live sessions, and what each waiting customer was last told',
+    sql: `
+alter table agents add column session_seen_at timestamptz;
+alter table handoffs add column queued_at timestamptz not null default now();
+alter table handoffs add column queue_position integer;
+alter table handoffs add column queue_told_at timestamptz;
+alter table handoffs add column callback_offered_at timestamptz;
+`,
+  },
+  {
     version: 12,
     name: 'attachments: files sent by customers and agents, their bytes when kept in the database, and HTML mail',
     sql: `

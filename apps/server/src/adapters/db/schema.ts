@@ -111,6 +111,11 @@ export interface AgentTable {
   lastAssignedAt: NullableTimestamp;
   /** Set when an admin disabled the account: it cannot log in and has no sessions. */
   disabledAt: NullableTimestamp;
+  /**
+   * The last sign of life of one of the agent's realtime streams (the workspace keeps one open):
+   * the agent is online for routing only while this is within BATON_PRESENCE_GRACE_SECONDS.
+   */
+  sessionSeenAt: NullableTimestamp;
   createdAt: CreatedAt;
 }
 
@@ -307,9 +312,18 @@ export interface HandoffTable {
   offeredAgentId: string | null;
   agentId: string | null;
   brief: Json<Brief>;
+  /** The last wait the customer was told, in minutes; null while the team is closed. */
   waitEstimateMinutes: number | null;
   slaDueAt: Timestamp;
   createdAt: CreatedAt;
+  /** When the customer started waiting, by the server's clock: estimates grow with the time waited. */
+  queuedAt: CreatedAt;
+  /** The place in the queue the customer was last told; null before any. */
+  queuePosition: number | null;
+  /** When the customer was last told their place and wait. */
+  queueToldAt: NullableTimestamp;
+  /** When a callback or an email reply was offered during this wait (once). */
+  callbackOfferedAt: NullableTimestamp;
   acceptedAt: NullableTimestamp;
   firstHumanReplyAt: NullableTimestamp;
   briefOpenedAt: NullableTimestamp;

@@ -49,7 +49,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
     const handoff = await openHandoffFor(ctx.db, conv.id);
-    const position = handoff?.status === 'waiting' ? (await queueEstimate(ctx, ctx.db, handoff, null)).position : null;
+    const position = handoff?.status === 'waiting' ? ((await queueEstimate(ctx, ctx.db, handoff))?.position ?? null) : null;
     return {
       conversation: wireConversation(conv),
       handoff: handoff ? { id: handoff.id, status: handoff.status, waitEstimateMinutes: handoff.waitEstimateMinutes, priority: handoff.priority, position } : null,

@@ -1,4 +1,4 @@
-import { ZBriefOpenedResponseSchema, ZHandBackSchema, ZHandoffResponseSchema, ZHandoffsQuerySchema, ZHandoffsResponseSchema, ZIdParamsSchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
+import { ZAcceptSchema, ZBriefOpenedResponseSchema, ZHandBackSchema, ZHandoffResponseSchema, ZHandoffsQuerySchema, ZHandoffsResponseSchema, ZIdParamsSchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
 import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, listHandoffs } from '../../adapters/db/repositories/handoffs.repository.js';
@@ -34,9 +34,13 @@ export const handoffRoutes: ApiPlugin = async (instance, { ctx }) => {
     return wireOne(h);
   });
 
-  app.post('/handoffs/:id/accept', { schema: { summary: 'Accept a waiting handoff (409 HANDOFF_ERR_ALREADY_ACCEPTED when someone was first)', ...one } }, async (req) =>
-    wireOne(await acceptHandoff(ctx, req.agent, req.params.id)),
-  );
+  app.post('/handoffs/:id/accept', {
+    schema: {
+      summary: 'Accept a waiting handoff (409 HANDOFF_ERR_ALREADY_ACCEPTED when someone was first, HANDOFF_ERR_AGENT_AT_CAPACITY beyond capacity unless a supervisor sends override: true)',
+      body: ZAcceptSchema,
+      ...one,
+    },
+  }, async (req) => wireOne(await acceptHandoff(ctx, req.agent, req.params.id, { override: req.body?.override === true })));
 
   app.post('/handoffs/:id/resolve', { schema: { summary: 'Resolve with category, outcome and verdict', body: ZResolveSchema, ...one } }, async (req) =>
     wireOne(await resolveHandoff(ctx, req.agent, req.params.id, req.body)),

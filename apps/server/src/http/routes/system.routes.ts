@@ -132,10 +132,10 @@ export const systemRoutes: FastifyPluginAsync<{
   });
   new client.Gauge({
     name: 'baton_agents_online',
-    help: 'Agents online',
+    help: 'Agents online: set online, with the workspace open (within BATON_PRESENCE_GRACE_SECONDS)',
     registers: [registry],
     async collect() {
-      this.set(await agentsOnline(ctx.db));
+      this.set(await agentsOnline(ctx.db, new Date(ctx.clock().getTime() - ctx.config.presenceGraceSeconds * 1000)));
     },
   });
   new client.Gauge({

@@ -18,7 +18,7 @@ import { ResolveForm } from './resolve-form';
 import { TransferForm } from './transfer-form';
 import { useHandoff } from './use-handoff';
 
-type NoticeState = { kind: 'ok' | 'error'; text: string } | null;
+type NoticeState = { kind: 'ok' | 'error'; text: string; overCapacity?: boolean } | null;
 
 /** One handoff: the brief, the transcript with the composer, the KB side, and the actions. */
 export function ConversationPage({ handoffId }: { handoffId: string }) {
@@ -33,14 +33,24 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
   const canAct = handoff.status === 'assigned' && (handoff.agentId === me.id || me.role !== 'agent');
   const replyBlockedReason = handoff.status === 'waiting' ? 'Accept the handoff to reply to the customer.' : handoff.status === 'assigned' ? 'Another agent holds this conversation.' : `This handoff is ${handoff.status}.`;
 
-  const accept = () =>
+  const accept = (override = false) =>
     accepting.run(async () => {
       setNotice(null);
       try {
-        setHandoff((await api.post<{ handoff: Handoff }>(`/handoffs/${handoff.id}/accept`)).handoff);
-        setNotice({ kind: 'ok', text: 'You accepted this conversation. The customer has been told you joined.' });
+        setHandoff((await api.post<{ handoff: Handoff }>(`/handoffs/${handoff.id}/accept`, override ? { override: true } : {})).handoff);
+        setNotice({ kind: 'ok', text: override ? 'You accepted this conversation beyond your capacity. The customer has been told you joined.' : 'You accepted this conversation. The customer has been told you joined.' });
         refresh();
       } catch (err) {
+        if (err instanceof ApiError && err.code === 'HANDOFF_ERR_AGENT_AT_CAPACITY') {
+          // Nothing changed on the server: the handoff still waits, so the page stays as it is.
+          const supervisor = me.role !== 'agent';
+          setNotice({
+            kind: 'error',
+            text: `You are at your capacity (${me.capacity} open conversations). Resolve, hand back or transfer one first${supervisor ? ', or accept this one beyond your capacity.' : ', or ask a supervisor to take it.'}`,
+            overCapacity: supervisor,
+          });
+          return;
+        }
         const taken = err instanceof ApiError && err.status === 409;
         setNotice({ kind: 'error', text: taken && err.code === 'HANDOFF_ERR_ALREADY_ACCEPTED' && !err.message.startsWith('you') ? 'Another agent took this one.' : errorText(err) });
         if (taken) reload();
@@ -59,6 +69,14 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
       {notice ? (
         <Notice kind={notice.kind} testId="notice">
           {notice.text}
+          {notice.overCapacity && handoff.status === 'waiting' ? (
+            <>
+              {' '}
+              <button type="button" className="btn btn-small" disabled={accepting.busy} onClick={() => void accept(true)}>
+                Accept beyond capacity
+              </button>
+            </>
+          ) : null}
         </Notice>
       ) : null}
       <BriefPanel handoff={handoff} />

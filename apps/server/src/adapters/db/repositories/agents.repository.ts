@@ -63,6 +63,33 @@ export async function updateAgent(
   return getAgent(tx, id);
 }
 
+/**
+ * Notes a sign of life of one of an agent's realtime streams, and returns the one before it, so
+ * the caller can tell an agent coming back from a heartbeat. Never moves backwards: two nodes may
+ * report out of order. Null when there is no such agent.
+ */
+export async function noteAgentSession(tx: Sql, id: string, at: Date): Promise<{ previous: Date | null } | null> {
+  const row = await tx.selectFrom('agents').select('sessionSeenAt').where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) return null;
+  await tx
+    .updateTable('agents')
+    .set({ sessionSeenAt: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('sessionSeenAt', 'is', null), eb('sessionSeenAt', '<', at)]))
+    .execute();
+  return { previous: row.sessionSeenAt };
+}
+
+/** Forgets an agent's live session (they signed out): routing stops counting them at once, until a stream of theirs is heard from again. */
+export async function clearAgentSession(tx: Sql, id: string): Promise<void> {
+  await tx.updateTable('agents').set({ sessionSeenAt: null }).where('id', '=', id).execute();
+}
+
+/** Locks an agent's row for the rest of the transaction (accepts by one agent are decided one at a time) and reads their capacity. */
+export async function lockAgentCapacity(tx: Sql, id: string): Promise<number | null> {
+  return (await tx.selectFrom('agents').select('capacity').where('id', '=', id).forUpdate().executeTakeFirst())?.capacity ?? null;
+}
+
 /** Admins who may still log in: the last one cannot be disabled or demoted. */
 export async function countActiveAdmins(db: Sql): Promise<number> {
   const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabledAt', 'is', null).executeTakeFirstOrThrow();

@@ -94,7 +94,18 @@ export async function claimHandoff(tx: Sql, id: string, agentId: string, at: Dat
 export async function updateHandoff(
   tx: Sql,
   id: string,
-  patch: Partial<{ offeredAgentId: string | null; firstHumanReplyAt: Date; briefOpenedAt: Date; waitEstimateMinutes: number | null; slaDueAt: Date; priority: Priority }>,
+  patch: Partial<{
+    offeredAgentId: string | null;
+    firstHumanReplyAt: Date;
+    briefOpenedAt: Date;
+    waitEstimateMinutes: number | null;
+    slaDueAt: Date;
+    priority: Priority;
+    queuedAt: Date;
+    queuePosition: number | null;
+    queueToldAt: Date | null;
+    callbackOfferedAt: Date | null;
+  }>,
 ): Promise<HandoffRecord> {
   // Keys left undefined are not written.
   return tx.updateTable('handoffs').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();

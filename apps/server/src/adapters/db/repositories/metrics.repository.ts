@@ -453,8 +453,9 @@ export async function qualityFlagsByKind(db: Sql): Promise<{ kind: string; n: nu
   return db.selectFrom('qualityFlags').select((eb) => ['kind', eb.fn.countAll<number>().as('n')]).groupBy('kind').execute();
 }
 
-export async function agentsOnline(db: Sql): Promise<number> {
-  const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).where('presence', '=', 'online').executeTakeFirstOrThrow();
+/** Agents set online whose workspace was heard from since `liveSince` (the presence grace period): those routing counts. */
+export async function agentsOnline(db: Sql, liveSince: Date): Promise<number> {
+  const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).where('presence', '=', 'online').where('sessionSeenAt', '>=', liveSince).executeTakeFirstOrThrow();
   return row.n;
 }
 

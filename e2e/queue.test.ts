@@ -1,0 +1,101 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../apps/server/src/test/test-server.js';
+import { startTestServer } from '../apps/server/src/test/test-server.js';
+import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
+import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession } from './widget-helpers.js';
+import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
+
+/**
+ * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
+ * card shows the place in the queue, after a reload too, and the workspace refuses an accept
+ * beyond capacity with a clear message, which a supervisor can override.
+ */
+describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout: 60_000 }, () => {
+  let s: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let api: ReturnType<typeof serverApi>;
+
+  const setCapacity = async (who: string, capacity: number) => {
+    const res = await s.app.inject({ method: 'PATCH', url: '/api/v1/agents/me', headers: { authorization: `Bearer ${await api.token(who)}` }, payload: { capacity } });
+    expect(res.statusCode).toBe(200);
+  };
+  /** The workspace in this page, signed in as `who`, at `path`. */
+  const workspaceAs = async (who: string, path: string) => {
+    await page.goto(`${s.url!}/login`);
+    await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('baton.session', value), JSON.stringify(await api.session(who)));
+    await page.goto(`${s.url!}${path}`);
+    await waitLive(page);
+  };
+
+  beforeAll(async () => {
+    ensureWidgetBuilt();
+    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
+    s = await startTestServer('pglite', { listen: true });
+    api = serverApi(s);
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('shows the place in the queue on the handoff card, and again after a reload', async () => {
+    await page.goto(`${s.url!}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
+    await openAndSend(page, 'I want to talk to a real person please');
+    const card = page.locator('#baton-widget').getByRole('group', { name: 'Passing you to a person' });
+    await card.waitFor({ timeout: 10_000 });
+    const position = card.locator('.position');
+    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe('1');
+
+    // A reload has no live queue event to wait for: the place comes from the server at once.
+    await page.reload();
+    await page.locator('#baton-widget button.launcher').waitFor();
+    if (!(await card.isVisible())) await page.locator('#baton-widget button.launcher').click();
+    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe('1');
+    expect(await card.textContent()).not.toContain('Checking');
+    // It is the place the API gives.
+    const { id, token } = await storedSession(page, s.url!);
+    const state = await s.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: { authorization: `Bearer ${token}` } });
+    expect(state.json().handoff.position).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'queue-card-after-reload.png') });
+  });
+
+  it('refuses an accept beyond capacity with a clear message; a supervisor may accept beyond it', async () => {
+    // Alex holds one conversation and has room for one.
+    await setCapacity('alex', 1);
+    const held = await api.escalate('tom.baker@example.com', 'I want to talk to a real person');
+    expect((await api.call('POST', `/api/v1/handoffs/${held.handoffId}/accept`, await api.token('alex'))).status).toBe(200);
+    const next = await api.escalate('lena.k@example.com', 'Let me speak to a human please');
+
+    await workspaceAs('alex', `/handoffs/${next.handoffId}`);
+    await page.getByTestId('brief').waitFor();
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    const notice = page.getByTestId('notice');
+    await expect.poll(() => notice.textContent()).toContain('You are at your capacity (1 open conversations)');
+    expect(await notice.textContent()).toContain('ask a supervisor');
+    expect(await notice.getByRole('button', { name: 'Accept beyond capacity' }).count()).toBe(0);
+    expect(await page.getByTestId('handoff-status').textContent()).toMatch(/^Waiting/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'workspace-capacity-refused.png') });
+    expect((await api.handoff(next.handoffId, await api.token('alex'))).status).toBe('waiting');
+
+    // Jordan, a supervisor with no free slot, is told the same and may take it anyway.
+    await setCapacity('jordan', 0);
+    await workspaceAs('jordan', `/handoffs/${next.handoffId}`);
+    await page.getByTestId('brief').waitFor();
+    await page.getByRole('button', { name: 'Accept', exact: true }).click();
+    await expect.poll(() => notice.textContent()).toContain('accept this one beyond your capacity');
+    expect(await axeProblems(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Accept beyond capacity' }).click();
+    await expect.poll(() => page.getByTestId('handoff-status').textContent()).toMatch(/^Assigned/);
+    expect(await notice.textContent()).toContain('beyond your capacity');
+    expect((await api.handoff(next.handoffId, await api.token('jordan'))).status).toBe('assigned');
+  });
+});

@@ -94,7 +94,34 @@ export interface Config {
   listenerMaxAttempts: number;
   /** The external bot in the AI's place (docs/bots.md); null: the embedded engine answers. */
   bot: BotConfig | null;
+  /** A language model for answers and briefs (docs/llm.md); null: the embedded engine alone. */
+  llm: LlmConfig | null;
 }
+
+/** The LLM providers Baton speaks to, through the AI SDK. */
+export const LLM_PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+/** `BATON_LLM_*`: which model answers, where it is, and what happens when it fails (docs/llm.md). */
+export interface LlmConfig {
+  /** `BATON_LLM`. */
+  provider: LlmProvider;
+  /** `BATON_LLM_MODEL`; openai and anthropic have a default, openai-compatible needs one. */
+  model: string;
+  /** `BATON_LLM_API_KEY`; required by openai and anthropic, optional for a local server. */
+  apiKey: string | null;
+  /** `BATON_LLM_BASE_URL`: the provider's API root (required for openai-compatible). */
+  baseUrl: string | null;
+  /** `BATON_LLM_TIMEOUT_MS`: the most one answer may take, retry included; the customer never waits longer than this plus a second. */
+  timeoutMs: number;
+  /** `BATON_LLM_FALLBACK`: when the model fails, the embedded engine answers, or a person takes over (reason `ai_error`). */
+  fallback: 'embedded' | 'escalate';
+  /** `BATON_LLM_PRICE`: US dollars per million input and output tokens, for the estimated cost; null: no cost series. */
+  price: { input: number; output: number } | null;
+}
+
+/** The model used when `BATON_LLM_MODEL` is unset. */
+export const DEFAULT_LLM_MODELS: Record<Exclude<LlmProvider, 'openai-compatible'>, string> = { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5' };
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
 export interface BotConfig {
@@ -219,7 +246,20 @@ const ZEnvSchema = z.object({
   BATON_BOT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_BOT_KIND: z.enum(['generic', 'rasa']).default('generic'),
   BATON_BOT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(8000),
+  BATON_LLM: z.enum(LLM_PROVIDERS).optional(),
+  BATON_LLM_MODEL: z.string().min(1).max(200).optional(),
+  BATON_LLM_API_KEY: z.string().min(1).optional(),
+  BATON_LLM_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL, e.g. http://localhost:11434/v1' }).optional(),
+  BATON_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  BATON_LLM_FALLBACK: z.enum(['embedded', 'escalate']).default('embedded'),
+  BATON_LLM_PRICE: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*$/, 'two numbers, US dollars per million input and output tokens, e.g. 0.15,0.60')
+    .optional(),
 }).superRefine((e, issue) => {
+  if (e.BATON_LLM && e.BATON_LLM !== 'openai-compatible' && !e.BATON_LLM_API_KEY) issue.addIssue({ code: 'custom', path: ['BATON_LLM_API_KEY'], message: `required with BATON_LLM=${e.BATON_LLM}: the provider's API key` });
+  if (e.BATON_LLM === 'openai-compatible' && !e.BATON_LLM_BASE_URL) issue.addIssue({ code: 'custom', path: ['BATON_LLM_BASE_URL'], message: 'required with BATON_LLM=openai-compatible: the server\'s API root, e.g. http://localhost:11434/v1 for Ollama' });
+  if (e.BATON_LLM === 'openai-compatible' && !e.BATON_LLM_MODEL) issue.addIssue({ code: 'custom', path: ['BATON_LLM_MODEL'], message: 'required with BATON_LLM=openai-compatible: the model\'s name on that server, e.g. llama3.1' });
   if (e.BATON_BOT_URL && !e.BATON_BOT_SECRET) issue.addIssue({ code: 'custom', path: ['BATON_BOT_SECRET'], message: 'required with BATON_BOT_URL (at least 16 characters): the bot verifies each request with it' });
 });
 
@@ -295,5 +335,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsHost: e.BATON_METRICS_HOST,
     listenerMaxAttempts: e.BATON_LISTENER_MAX_ATTEMPTS,
     bot: e.BATON_BOT_URL && e.BATON_BOT_SECRET ? { url: e.BATON_BOT_URL, secret: e.BATON_BOT_SECRET, kind: e.BATON_BOT_KIND, timeoutMs: e.BATON_BOT_TIMEOUT_MS } : null,
+    llm: e.BATON_LLM ? llmConfig(e) : null,
+  };
+}
+
+function llmConfig(e: z.infer<typeof ZEnvSchema>): LlmConfig {
+  const provider = e.BATON_LLM!;
+  const [input, output] = (e.BATON_LLM_PRICE ?? '').split(',').map((n) => Number(n.trim()));
+  return {
+    provider,
+    model: e.BATON_LLM_MODEL ?? (provider === 'openai-compatible' ? '' : DEFAULT_LLM_MODELS[provider]),
+    apiKey: e.BATON_LLM_API_KEY ?? null,
+    baseUrl: e.BATON_LLM_BASE_URL ? e.BATON_LLM_BASE_URL.replace(/\/+$/, '') : null,
+    timeoutMs: e.BATON_LLM_TIMEOUT_MS,
+    fallback: e.BATON_LLM_FALLBACK,
+    price: e.BATON_LLM_PRICE ? { input: input!, output: output! } : null,
   };
 }

@@ -46,6 +46,7 @@ import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 import { createBotClient } from './adapters/bot/bot-client.js';
+import { createLlmClient } from './adapters/llm/llm-client.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -124,6 +125,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let policyVersion = stored.version;
   log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
+  if (config.llm) log('info', `language model: ${config.llm.provider} ${config.llm.model}${config.llm.baseUrl ? ` at ${new URL(config.llm.baseUrl).origin}` : ''}, timeout ${config.llm.timeoutMs} ms, fallback ${config.llm.fallback}; the policy still decides every handoff`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -155,6 +157,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     policyVersion: () => policyVersion,
     articles: () => byId,
     bot: config.bot ? createBotClient(config.bot, { outboundAllow: config.outboundAllow, clock }) : null,
+    llm: config.llm ? createLlmClient(config.llm, { clock }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
       const started = Date.now();

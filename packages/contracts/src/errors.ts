@@ -60,6 +60,7 @@ export const ERRORS = {
   POLICY_ERR_NOT_FOUND: { status: 409, wsClose: 4409, message: 'The configured policy file does not exist.' },
   POLICY_ERR_VERSION_CONFLICT: { status: 409, wsClose: 4409, message: 'The policy changed meanwhile; reload and try again.' },
   ROUTE_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'Not found.' },
+  LLM_ERR_NOT_CONFIGURED: { status: 409, wsClose: 4409, message: 'No language model is configured on this server (BATON_LLM).' },
   KB_ERR_NOT_CONFIGURED: { status: 409, wsClose: 4409, message: 'This server cannot reload its knowledge base.' },
   KB_ERR_FORMAT: { status: 400, wsClose: 4400, message: 'An article of the knowledge base is not valid.' },
   // A KB folder that cannot be used at all: the server keeps the KB in force, as when none is configured.

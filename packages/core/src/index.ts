@@ -65,3 +65,4 @@ export * from './policy/offer-choice.js';
 export * from './semantic/with-encoder.js';
 export * from './signals/choice-reply.js';
 export * from './policy/model-opinion.js';
+export * from './brief/model-brief.js';

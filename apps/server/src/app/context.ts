@@ -3,6 +3,7 @@ import type { BotClient } from '../adapters/bot/bot-client.js';
 import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
+import type { LlmClient } from '../adapters/llm/llm-client.js';
 import type { Config } from '../config.js';
 import type { Limiter } from './limiter.js';
 
@@ -32,6 +33,8 @@ export interface AppContext {
   articles: () => ReadonlyMap<string, KbArticle>;
   /** The external bot in the AI's place (`BATON_BOT_URL`); absent or null: the embedded engine answers. */
   bot?: BotClient | null;
+  /** The language model for answers and briefs (`BATON_LLM`, docs/llm.md); absent or null: the embedded engine alone. */
+  llm?: LlmClient | null;
   /** Reloads the KB folder and retrains the engine without a restart; other nodes follow. */
   reloadKb?: (by: string) => Promise<{ articles: number; version: number; ms: number }>;
 }

@@ -9,6 +9,7 @@ import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
+import { llmRoutes } from './routes/llm.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -28,6 +29,7 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });
   await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
   await app.register(reportRoutes, { ctx });
+  await app.register(llmRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
 };

@@ -3,6 +3,7 @@ import { normalizeText } from '../text/normalize.js';
 import type { Decision, Reason } from './decision.js';
 import { countClarifications } from './engine.js';
 import type { Policy } from './policy.js';
+import { PRIORITIES } from './policy.js';
 import { computePriority } from './priority.js';
 import type { ReasonCode } from './reasons.js';
 
@@ -52,7 +53,7 @@ export function applyModelOpinion(decision: Decision, opinion: ModelOpinion, pol
     if (flag.kind === 'upset' && policy.sentiment.enabled && policy.sentiment.escalateWhenUpset) add('negative_sentiment', `the model reads the customer as upset: ${quoted}`);
     if (flag.kind === 'sensitive_topic' && policy.topics.enabled && (MODEL_TOPIC_CODES as readonly string[]).includes(flag.topic)) add(flag.topic, `the model read a sensitive topic (${flag.topic.replace(/_/g, ' ')}): ${quoted}`);
   }
-  let action = decision.action;
+  let action: Decision['action'] = decision.action;
   if (reasons.length > decision.reasons.length) action = 'escalate';
   else if (action === 'answer' && policy.confidence.enabled && (!opinion.grounded || opinion.confidence < policy.confidence.threshold)) {
     // The model doubts the article answers the question: the policy's low-confidence rule applies to it.
@@ -64,10 +65,13 @@ export function applyModelOpinion(decision: Decision, opinion: ModelOpinion, pol
   if (action === decision.action && reasons.length === decision.reasons.length) return decision;
   const out: Decision = { ...decision, action, reasons };
   if (action === 'escalate') {
+    // Most important first, as the engine orders them; ties keep their order.
+    const rank = (code: ReasonCode) => PRIORITIES.indexOf(policy.priority.base[code] ?? 'low');
+    out.reasons = reasons.map((r, i) => ({ r, i })).sort((a, b) => rank(b.r.code) - rank(a.r.code) || a.i - b.i).map(({ r }) => r);
     const tier = conversation.customer?.tier;
     const vip = policy.tier.enabled && typeof tier === 'string' && policy.tier.tiers.some((t) => t.toLowerCase() === tier.toLowerCase());
     const streak = decision.sentiment.label === 'frustrated' || decision.sentiment.label === 'upset' ? 1 : 0;
-    out.priority = computePriority(reasons, policy, { frustratedStreak: streak, label: decision.sentiment.label }, vip);
+    out.priority = computePriority(out.reasons, policy, { frustratedStreak: streak, label: decision.sentiment.label }, vip);
     delete out.quickReplies;
   }
   return out;

@@ -3,18 +3,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash } from '../app/signed-identity.js';
 import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { TEST_DATABASES } from './databases.js';
+import type { FakeProvider } from './llm-providers.js';
+import { startFakeProvider, supportBrain } from './llm-providers.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer, TEST_IDENTITY_SECRET } from './test-server.js';
 import { openStream } from './ws-client.js';
 
+/** The embedded engine on every test database, and LLM mode (a local OpenAI-protocol server) on PGlite: storage is not its subject. */
+const MODES: ['pglite' | 'postgres', 'embedded' | 'llm'][] = [...TEST_DATABASES.map((k) => [k, 'embedded'] as ['pglite' | 'postgres', 'embedded']), ['pglite', 'llm']];
+
 // The seed documents' example, end to end through HTTP and the WebSocket stream.
-describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
+describe.each(MODES)('the seed flow on %s, %s', (kind, mode) => {
   let s: TestServer;
+  let provider: FakeProvider | null = null;
   beforeAll(async () => {
-    s = await startTestServer(kind, { listen: true });
+    provider = mode === 'llm' ? await startFakeProvider('openai', supportBrain) : null;
+    const env: Record<string, string> = provider ? { BATON_LLM: 'openai', BATON_LLM_API_KEY: 'sk-test-key', BATON_LLM_BASE_URL: provider.baseUrl, BATON_LLM_TIMEOUT_MS: '2000' } : {};
+    s = await startTestServer(kind, { listen: true, env });
   }, 60_000);
   afterAll(async () => {
     await s?.close();
+    await provider?.close();
   });
 
   it('Sarah is handed over warmly, the agent gets the whole story, and it is measured', async () => {
@@ -62,6 +71,7 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     expect(brief.suggestedReply).toMatch(/^Hi Sarah/);
     expect(brief.suggestedReply).toContain('4821');
     expect(brief.transcript[0].text).toContain('four weeks');
+    if (mode === 'llm') expect(brief.writtenByModel?.parts).toContain('summary');
 
     // 5. The agent accepts: Sarah sees who joined, then the reply.
     const accepted = await http('POST', `/api/v1/handoffs/${handoff.id}/accept`, agentToken);
@@ -102,6 +112,7 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     expect(answer.action).toBe('answer');
     expect(answer.text).toMatch(/#4821 is dispatched/);
     expect(answer.text).toMatch(/Royal Mail/);
+    if (mode === 'llm') expect(answer.text).toMatch(/^\[model\]/);
 
     const stranger = await start();
     const res2 = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${stranger.id}/messages`, headers: { authorization: `Bearer ${stranger.token}` }, payload: { text: 'Where is my order 4821?' } });

@@ -192,6 +192,9 @@ describe.each(TEST_DATABASES)('LLM mode with OpenAI chat completions on %s', (ki
     }
     const metrics = await metricsText(s);
     for (const k of ['http_status', 'rate_limited', 'invalid_output', 'timeout']) expect(sample(metrics, 'baton_llm_errors_total', { kind: k }), k).toBeGreaterThanOrEqual(1);
+    // The provider is back: the model answers again (and the breaker's count of failures starts over).
+    provider.setBrain(supportBrain);
+    expect((await http.say(await http.start(), KB_QUESTION)).body.replies[0].text).toContain('[model]');
   }, 60_000);
 
   it('a failing provider is paused by the circuit breaker, then tried again after the pause', async () => {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { IncomingHttpHeaders, Server, ServerResponse as Res } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -83,7 +83,6 @@ export async function startFakeProvider(protocol: 'openai' | 'anthropic', brain:
   };
 }
 
-type Res = import('node:http').ServerResponse;
 type Reply = Exclude<ModelReply, { hang: true } | { status: number }>;
 
 const USAGE = { input: 120, output: 40 };

@@ -3,6 +3,7 @@ import { AgentAccessSettings } from './agent-access';
 import { AgentsSettings } from './agents-settings';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { KnowledgeBaseSettings } from './kb-settings';
+import { LlmSettings } from './llm-settings';
 import { NotificationSettings } from './notification-settings';
 import { PolicySettings } from './policy-settings';
 import { focusTeamEditor, TeamEditor } from './team-editor';
@@ -13,6 +14,7 @@ const SECTIONS = [
   ['#teams', 'Teams'],
   ['#notifications', 'Notifications'],
   ['#kb', 'Knowledge base'],
+  ['#llm', 'Language model'],
 ] as const;
 
 /** The admin's settings: policy, teams and agents, one team's settings, notifications, the KB. */
@@ -48,6 +50,7 @@ export function AdminPage() {
       <NotificationSettings />
       <DeadLettersPanel />
       <KnowledgeBaseSettings />
+      <LlmSettings />
     </div>
   );
 }

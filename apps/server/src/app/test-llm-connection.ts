@@ -1,7 +1,7 @@
 import type { TLlmStatus, TLlmTestResponse } from '@baton/contracts';
 import { ZLlmAnswerSchema } from '@baton/contracts';
 import { DomainError } from '../errors.js';
-import { answerPrompt, answerSystemPrompt, retrieve } from './answer-with-model.js';
+import { answerPrompt, answerSystemPrompt, retrieve } from './ask-model.js';
 import type { AppContext } from './context.js';
 import { recordLlmCall } from './record-llm-call.js';
 
@@ -30,8 +30,8 @@ export function llmStatus(ctx: AppContext): TLlmStatus {
 export async function testLlmConnection(ctx: AppContext, question: string): Promise<TLlmTestResponse> {
   const llm = ctx.llm;
   if (!llm) throw new DomainError('LLM_ERR_NOT_CONFIGURED', 'no language model is configured: set BATON_LLM (docs/llm.md)');
-  const best = ctx.engine().answerer?.answer(question);
-  const articles = retrieve(ctx, question, { articleId: best?.articleId ?? undefined });
+  const engine = ctx.engine();
+  const articles = retrieve(engine, ctx.articles(), question, engine.answerer?.answer(question).articleId ?? undefined);
   const allowed = new Set(articles.map((a) => a.id));
   const result = await llm.call({
     purpose: 'test',

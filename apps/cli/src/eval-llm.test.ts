@@ -23,7 +23,7 @@ function baton(args: string[], env: Record<string, string>): Promise<{ code: num
   });
 }
 
-describe('baton eval with BATON_LLM_*', () => {
+describe('baton eval and baton backtest with BATON_LLM_*', () => {
   let provider: FakeProvider;
   let file: string;
   beforeAll(async () => {
@@ -49,6 +49,16 @@ describe('baton eval with BATON_LLM_*', () => {
     expect(nl.action).toBe('escalate');
     expect(nl.reasons[0]).toBe('customer_request');
     expect(out.find((d) => d.id === 'kb')).toMatchObject({ action: 'answer', articleId: 'delivery-times-costs' });
+
+    // The backtest takes the same settings: with the request for a person switched off, the Dutch request no longer escalates.
+    const policy = join(file, '..', 'no-human.yaml');
+    writeFileSync(policy, 'customerRequest:\n  enabled: false\n');
+    const before = provider.requests.length;
+    const bt = await baton(['backtest', '--policy', policy, '--kb', DEMO_KB, '--input', file, '--quiet'], env);
+    expect(bt.code, bt.stderr).toBe(0);
+    expect(bt.stdout).toMatch(/Language model openai gpt-4o-mini: 4 calls, 0 failed/);
+    expect(bt.stdout).toContain('nl');
+    expect(provider.requests.length - before).toBe(4);
 
     const bad = await baton(['eval', '--lexical', '--quiet', '--kb', DEMO_KB, file], { ...env, BATON_LLM: 'gemini' });
     expect(bad.code).not.toBe(0);

@@ -49,3 +49,46 @@ export function formatModelStats(s: ModelRunStats): string {
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
   return `Language model ${s.provider} ${s.model}: ${s.calls} calls, ${s.failures} failed (the fallback decided those); latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms; ${s.inputTokens} input and ${s.outputTokens} output tokens`;
 }
+
+/**
+ * An engine whose decisions include the model's opinion, for the backtest's synchronous replay:
+ * `prepare` asks the model, ahead of the replay, for every message the replay will decide (each
+ * customer turn up to the first handoff with `each`, the last one with `last`), and `decide` then
+ * reads those decisions back. A conversation that was not prepared is decided by the engine alone.
+ */
+export function withModelDecisions(engine: Engine, model: { llm: LlmClient; stats: ModelRunStats }): Engine & { prepare(conversation: Conversation, replay: 'last' | 'each'): Promise<void> } {
+  const decided = new Map<string, Decision>();
+  const key = (c: Conversation) => `${c.id}\u0000${c.turns.length}`;
+  const one = async (c: Conversation) => {
+    const d = await decideWithModel(model, engine, c, engine.decide(c));
+    decided.set(key(c), d);
+    return d;
+  };
+  return {
+    get policy() {
+      return engine.policy;
+    },
+    get answerer() {
+      return engine.answerer;
+    },
+    get semantic() {
+      return engine.semantic;
+    },
+    get vectors() {
+      return engine.vectors;
+    },
+    textsToEmbed: (c) => engine.textsToEmbed(c),
+    decide: (c, vectors) => decided.get(key(c)) ?? engine.decide(c, vectors),
+    async prepare(conversation, replay) {
+      const turns = conversation.turns;
+      if (replay === 'each') {
+        for (let i = 0; i < turns.length; i++) {
+          if (turns[i]!.role === 'agent') break;
+          if (turns[i]!.role !== 'customer') continue;
+          if ((await one({ ...conversation, turns: turns.slice(0, i + 1) })).action === 'escalate') return;
+        }
+      }
+      await one(conversation);
+    },
+  };
+}

@@ -84,12 +84,14 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   );
   let facts: VerifiedFact[] = verified ? await lookUpOrders(ctx.db, conv.customerId, decision) : [];
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
-  // One budget for every call to the model on this message: the customer never waits longer than the timeout.
+  // One budget for every call to the model on this message, from the first: the customer never
+  // waits on the model longer than the timeout, whatever it is asked.
   const llm = ctx.llm ?? null;
-  const deadline = llm ? performance.now() + llm.config.timeoutMs : 0;
+  let deadline: number | null = null;
+  const budget = (timeoutMs: number) => (deadline ??= performance.now() + timeoutMs);
 
   const handOver = async (d: Decision, briefNote?: string) => {
-    const written = llm ? await writeBriefWithModel(ctx, llm, { conversationId: conv.id, messageId: message.id, conversation: engineConversation, decision: d, facts, customerName: profile?.name ?? conv.customerName, deadline }) : null;
+    const written = llm ? await writeBriefWithModel(ctx, llm, { conversationId: conv.id, messageId: message.id, conversation: engineConversation, decision: d, facts, customerName: profile?.name ?? conv.customerName, deadline: budget(llm.config.timeoutMs) }) : null;
     const modelBrief = written && llm ? { written, provider: llm.provider, model: llm.model } : null;
     const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}), modelBrief });
     return r ? [r.notice, ...(r.offer ? [r.offer] : [])] : [];
@@ -113,7 +115,7 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   // the reply only where the policy answers. When it fails, the embedded engine answers, or a
   // person takes over (BATON_LLM_FALLBACK).
   if (llm && !ctx.bot && !accountGate && decision.action !== 'offer_choice') {
-    const model = await answerWithModel(ctx, llm, { conversation: conv, message, upTo, engineConversation, decision, verified, deadline });
+    const model = await answerWithModel(ctx, llm, { conversation: conv, message, upTo, engineConversation, decision, verified, deadline: budget(llm.config.timeoutMs) });
     if (!model.ok && llm.config.fallback === 'escalate') return handOver(modelFailedDecision(decision, model, engineConversation.turns.length - 1));
     if (model.ok) {
       decision = model.decision;

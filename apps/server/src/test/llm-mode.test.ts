@@ -11,7 +11,7 @@ import type { TestServer } from './test-server.js';
 import { startTestServer, TEST_IDENTITY_SECRET, TEST_METRICS_TOKEN } from './test-server.js';
 import { openStream } from './ws-client.js';
 
-const TIMEOUT_MS = 1200;
+const TIMEOUT_MS = 1500;
 const KB_QUESTION = 'how long does delivery take';
 const FURIOUS = "I've been waiting four weeks for my order #4821. I'm absolutely furious. This is not acceptable.";
 

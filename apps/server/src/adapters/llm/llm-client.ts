@@ -79,12 +79,14 @@ export function createLlmClient(config: LlmConfig, opts: { clock: () => Date; fe
         return done({ ok: false, kind: 'circuit_open', error: `the provider failed ${CIRCUIT_FAILURES} times in a row; calls resume at ${retryAt?.toISOString() ?? 'once one succeeds'}`, attempts: 0 });
       }
       let last: { kind: LlmFailureKind; error: string; retryAfterMs: number | null } | null = null;
+      let attempts = 0;
       for (let attempt = 1; attempt <= 2; attempt++) {
         if (attempt === 2) {
           const wait = Math.max(RETRY_BACKOFF_MS, last?.retryAfterMs ?? 0);
           if (deadline - performance.now() < wait + MIN_ATTEMPT_MS) break;
           await new Promise((resolve) => setTimeout(resolve, wait));
         }
+        attempts = attempt;
         const outcome = await attemptOnce(model, call, deadline, attempt);
         usage.inputTokens += outcome.usage.inputTokens;
         usage.outputTokens += outcome.usage.outputTokens;
@@ -97,7 +99,7 @@ export function createLlmClient(config: LlmConfig, opts: { clock: () => Date; fe
         if (!retryable(outcome)) break;
       }
       breaker.failedOnce();
-      return done({ ok: false, kind: last!.kind, error: last!.error, attempts: last ? 2 : 1 });
+      return done({ ok: false, kind: last!.kind, error: last!.error, attempts });
     },
   };
 }

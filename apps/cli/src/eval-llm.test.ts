@@ -54,10 +54,12 @@ describe('baton eval and baton backtest with BATON_LLM_*', () => {
     const policy = join(file, '..', 'no-human.yaml');
     writeFileSync(policy, 'customerRequest:\n  enabled: false\n');
     const before = provider.requests.length;
-    const bt = await baton(['backtest', '--policy', policy, '--kb', DEMO_KB, '--input', file, '--quiet'], env);
+    const json = join(file, '..', 'backtest.json');
+    const bt = await baton(['backtest', '--policy', policy, '--kb', DEMO_KB, '--input', file, '--json', json, '--quiet'], env);
     expect(bt.code, bt.stderr).toBe(0);
     expect(bt.stdout).toMatch(/Language model openai gpt-4o-mini: 4 calls, 0 failed/);
-    expect(bt.stdout).toContain('nl');
+    const flips = (JSON.parse(readFileSync(json, 'utf8')) as { flips: { id: string; from: string; handoff: string }[] }).flips;
+    expect(flips.map((f) => [f.id, f.from, f.handoff])).toEqual([['nl', 'escalate', 'removed']]);
     expect(provider.requests.length - before).toBe(4);
 
     const bad = await baton(['eval', '--lexical', '--quiet', '--kb', DEMO_KB, file], { ...env, BATON_LLM: 'gemini' });

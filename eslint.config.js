@@ -99,6 +99,13 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI's tests may also use the server's test doubles (local servers speaking an LLM provider's protocol).
+    files: ['apps/cli/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!core$|contracts$|server(/testing)?$|encoder$)', message: 'the CLI uses core, contracts, the encoder and the server package only.' }, { regex: '^\\.\\./\\.\\./', message: 'import other packages by name, not by path.' }] }],
+    },
+  },
+  {
     files: ['apps/workspace/src/**/*.{ts,tsx}', 'apps/widget/src/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^@baton/(?!client$|contracts(/event-names|/errors)?$)', message: 'the web apps talk to the server through the client and share only the contracts (its zod-free entries /event-names and /errors included).' }] }],

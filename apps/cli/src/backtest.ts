@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BacktestArrivals, BacktestInput } from '@baton/core';
+import type { BacktestArrivals, BacktestInput, Engine } from '@baton/core';
 import { runBacktest } from '@baton/core';
 import type { KbChoice } from './assess.js';
 import type { BacktestMeta } from './backtest-report.js';
@@ -11,6 +11,7 @@ import { arrivalsPerHour, EnginePairs, handleTimes, parseRange, readImported, re
 import { CliError } from './errors.js';
 import { loadPolicy } from './files.js';
 import { renderBacktestHtml } from './report-html.js';
+import { formatModelStats, modelFromEnv, withModelDecisions } from './with-model.js';
 
 export const BACKTEST_USAGE = `  baton backtest --policy NEW.yaml [--current OLD.yaml] [--kb DIR | --kb-root DIR] [--input FILE.jsonl]
                  [--from DATE] [--to DATE] [--per-hour N] [--agents N] [--handle-minutes M]
@@ -22,6 +23,7 @@ export const BACKTEST_USAGE = `  baton backtest --policy NEW.yaml [--current OLD
       The SLA risk needs arrivals and staffing: --per-hour (conversations per hour) and --agents
       (conversations agents can handle at once); from the database they default to the stored
       arrival rate, the agents' capacity and the stored handle times. docs/backtest.md.
+      With BATON_LLM_* set (docs/llm.md), both policies decide with the model's opinion, as the server does.
 `;
 
 const OPTIONS = {
@@ -112,9 +114,23 @@ export async function backtest(args: string[], usage: string): Promise<number> {
 
   const source = await readSource(values);
   const engines = new EnginePairs(current, proposed, kbFor(values, source), p.loaded);
-  // Every KB is loaded before the replay starts, so loading never looks like a stalled counter.
+  // With BATON_LLM_* set, both policies decide with the model's opinion, as the server would.
+  const model = modelFromEnv();
+  const modelEngines = new Map<Engine, ReturnType<typeof withModelDecisions>>();
+  const withModel = (e: Engine) => {
+    if (!model) return e;
+    let wrapped = modelEngines.get(e);
+    if (!wrapped) modelEngines.set(e, (wrapped = withModelDecisions(e, model)));
+    return wrapped;
+  };
+  // Every KB is loaded (and the model asked) before the replay starts, so loading never looks like a stalled counter.
   const inputs: BacktestInput[] = [];
-  for (const s of source.items) inputs.push({ id: s.id, conversation: s.conversation, engines: await engines.for(s), ...(s.team ? { team: s.team } : {}) });
+  for (const s of source.items) {
+    const pair = await engines.for(s);
+    const both = { current: withModel(pair.current), proposed: withModel(pair.proposed) };
+    if (model) for (const e of [both.current, both.proposed]) await (e as ReturnType<typeof withModelDecisions>).prepare(s.conversation, source.replay);
+    inputs.push({ id: s.id, conversation: s.conversation, engines: both, ...(s.team ? { team: s.team } : {}) });
+  }
   const first = inputs[0]!.engines!;
 
   const rate = perHour ?? arrivalsPerHour(source.items);
@@ -133,6 +149,7 @@ export async function backtest(args: string[], usage: string): Promise<number> {
   if (values.json) writeFileSync(values.json, JSON.stringify({ source: meta.source, policies: { current: meta.current, proposed: meta.proposed }, ...result }, null, 1) + '\n');
   if (values.html) writeFileSync(values.html, renderBacktestHtml(result, meta));
   process.stdout.write(formatBacktest(result, meta, show) + '\n');
+  if (model) process.stdout.write(`${formatModelStats(model.stats)}\n`);
   if (values.json && !quiet) process.stderr.write(`wrote ${values.json}\n`);
   if (values.html && !quiet) process.stderr.write(`wrote ${values.html}\n`);
   return 0;

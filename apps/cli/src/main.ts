@@ -15,6 +15,7 @@ import { loadPolicy } from './files.js';
 import { score } from './score.js';
 import { agentAccess, agentAdd, deadLettersList, runMigrate, serve, teamAdd } from './serve.js';
 import { backtest, BACKTEST_USAGE } from './backtest.js';
+import { decideWithModel, formatModelStats, modelFromEnv } from './with-model.js';
 import { KB_GAPS_USAGE, kbGaps } from './kb-gaps.js';
 
 const USAGE = `baton: Baton's command line
@@ -25,7 +26,8 @@ const USAGE = `baton: Baton's command line
 
   baton eval [--kb DIR | --kb-root DIR] [--policy FILE] [--lexical] [--decisions OUT.jsonl] [--json]
              [--scorer score.mjs] FILE.jsonl...
-      Scores labelled conversations and prints a report.
+      Scores labelled conversations and prints a report. With BATON_LLM_* set (docs/llm.md), the
+      model weighs in on every decision as it does on the server, and its calls are reported.
 
 ${BACKTEST_USAGE}
 ${KB_GAPS_USAGE}
@@ -132,6 +134,7 @@ async function run(
   encoder: UseEncoder | null,
   tick: (done: number, total: number) => void,
   onDecision: (d: TAssessDecision) => void,
+  model: ReturnType<typeof modelFromEnv> = null,
 ): Promise<void> {
   let warned = false;
   const fallback = (err: Error) => {
@@ -144,10 +147,12 @@ async function run(
     for (const input of window) engines.push(await cache.engineFor(input));
     const conversations = window.map((input) => toConversation(input.item));
     const decisions = await decideMany(conversations, (_c, i) => engines[i]!, encoder, fallback);
-    decisions.forEach((decision, i) => {
+    for (const [i, embedded] of decisions.entries()) {
+      // BATON_LLM_* set: the model weighs in as it does on the server, one conversation at a time.
+      const decision = model ? await decideWithModel(model, engines[i]!, conversations[i]!, embedded) : embedded;
       onDecision(toAssessLine(window[i]!.item.id, decision));
       tick(start + i + 1, inputs.length);
-    });
+    }
   }
 }
 
@@ -192,9 +197,11 @@ async function evaluate(args: string[]): Promise<number> {
   const inputs = positionals.flatMap((f) => parseConversations(readInput(f), f));
   const items: TEvalConversation[] = inputs.map((i) => i.item);
   const decisions = new Map<string, TAssessDecision>();
+  const model = modelFromEnv();
+  if (model && !values.quiet) process.stderr.write(`${formatModelStats(model.stats).split(':')[0]}: every decision the policy does not hand over is checked with the model (BATON_LLM_*)\n`);
   const started = performance.now();
   try {
-    await run(inputs, cache, encoder, p.tick, (d) => decisions.set(d.id, d));
+    await run(inputs, cache, encoder, p.tick, (d) => decisions.set(d.id, d), model);
   } finally {
     await encoder?.close();
   }
@@ -210,7 +217,7 @@ async function evaluate(args: string[]): Promise<number> {
   }
   const mode = encoder ? `with the sentence encoder (${encoder.stats().textsEmbedded} texts embedded, ${encoder.stats().hits + encoder.stats().diskHits} from cache)` : 'lexical only';
   process.stdout.write(
-    `${formatReport(items, decisions)}\n\n${items.length} conversations assessed ${mode} in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s), after ${(loadMs / 1000).toFixed(2)} s loading KBs\n`,
+    `${formatReport(items, decisions)}\n\n${items.length} conversations assessed ${mode} in ${seconds.toFixed(2)} s (${Math.round(items.length / seconds)}/s), after ${(loadMs / 1000).toFixed(2)} s loading KBs\n${model ? `${formatModelStats(model.stats)}\n` : ''}`,
   );
   if (values.scorer) {
     const check = crossCheck(values.scorer, positionals, items, decisions);

@@ -83,3 +83,24 @@ describe('config: attachments', () => {
     expect(() => loadConfig({ BATON_ATTACHMENT_MAX_BYTES: '10' })).toThrow(/BATON_ATTACHMENT_MAX_BYTES/);
   });
 });
+
+// The language model's settings (docs/llm.md).
+describe('config: the language model', () => {
+  it('is off by default, and takes its provider, model, key, URL, timeout, fallback and price', () => {
+    expect(loadConfig({}).llm).toBeNull();
+    expect(loadConfig({ BATON_LLM: 'openai', BATON_LLM_API_KEY: 'sk-test' }).llm).toEqual({ provider: 'openai', model: 'gpt-4o-mini', apiKey: 'sk-test', baseUrl: null, timeoutMs: 8000, fallback: 'embedded', price: null });
+    expect(
+      loadConfig({ BATON_LLM: 'openai-compatible', BATON_LLM_BASE_URL: 'http://localhost:11434/v1/', BATON_LLM_MODEL: 'llama3.1', BATON_LLM_TIMEOUT_MS: '3000', BATON_LLM_FALLBACK: 'escalate', BATON_LLM_PRICE: '0.15, 0.6' }).llm,
+    ).toEqual({ provider: 'openai-compatible', model: 'llama3.1', apiKey: null, baseUrl: 'http://localhost:11434/v1', timeoutMs: 3000, fallback: 'escalate', price: { input: 0.15, output: 0.6 } });
+  });
+
+  it('fails the start naming an unknown provider, a missing key, URL or model, or a bad timeout or price', () => {
+    expect(() => loadConfig({ BATON_LLM: 'gemini' })).toThrow(/BATON_LLM="gemini"/);
+    expect(() => loadConfig({ BATON_LLM: 'anthropic' })).toThrow(/BATON_LLM_API_KEY="": required with BATON_LLM=anthropic/);
+    expect(() => loadConfig({ BATON_LLM: 'openai-compatible', BATON_LLM_MODEL: 'llama3.1' })).toThrow(/BATON_LLM_BASE_URL="": required with BATON_LLM=openai-compatible/);
+    expect(() => loadConfig({ BATON_LLM: 'openai-compatible', BATON_LLM_BASE_URL: 'http://localhost:11434/v1' })).toThrow(/BATON_LLM_MODEL="": required/);
+    expect(() => loadConfig({ BATON_LLM: 'openai', BATON_LLM_API_KEY: 'k', BATON_LLM_TIMEOUT_MS: '10' })).toThrow(/BATON_LLM_TIMEOUT_MS="10"/);
+    expect(() => loadConfig({ BATON_LLM: 'openai', BATON_LLM_API_KEY: 'k', BATON_LLM_PRICE: 'cheap' })).toThrow(/BATON_LLM_PRICE="cheap": two numbers/);
+    expect(() => loadConfig({ BATON_LLM: 'openai', BATON_LLM_API_KEY: 'k', BATON_LLM_FALLBACK: 'retry' })).toThrow(/BATON_LLM_FALLBACK="retry"/);
+  });
+});

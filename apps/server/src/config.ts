@@ -113,6 +113,8 @@ export interface Config {
   context: ContextConfig | null;
   /** Files sent by customers and agents: their size limits and where they are kept. */
   attachments: AttachmentConfig;
+  /** A language model for answers and briefs (docs/llm.md); null: the embedded engine alone. */
+  llm: LlmConfig | null;
 }
 
 /** `BATON_ATTACHMENT_*` and `BATON_S3_*`. */
@@ -205,6 +207,31 @@ export interface ContextConfig {
 
 /** The keys a Zendesk custom field can be filled from. */
 export const ZENDESK_FIELD_KEYS = ['case_number', 'team', 'priority', 'sentiment', 'intent', 'reasons', 'language', 'brief'] as const;
+
+/** The LLM providers Baton speaks to, through the AI SDK. */
+export const LLM_PROVIDERS = ['openai', 'anthropic', 'openai-compatible'] as const;
+export type LlmProvider = (typeof LLM_PROVIDERS)[number];
+
+/** `BATON_LLM_*`: which model answers, where it is, and what happens when it fails (docs/llm.md). */
+export interface LlmConfig {
+  /** `BATON_LLM`. */
+  provider: LlmProvider;
+  /** `BATON_LLM_MODEL`; openai and anthropic have a default, openai-compatible needs one. */
+  model: string;
+  /** `BATON_LLM_API_KEY`; required by openai and anthropic, optional for a local server. */
+  apiKey: string | null;
+  /** `BATON_LLM_BASE_URL`: the provider's API root (required for openai-compatible). */
+  baseUrl: string | null;
+  /** `BATON_LLM_TIMEOUT_MS`: the most one answer may take, retry included; the customer never waits longer than this plus a second. */
+  timeoutMs: number;
+  /** `BATON_LLM_FALLBACK`: when the model fails, the embedded engine answers, or a person takes over (reason `ai_error`). */
+  fallback: 'embedded' | 'escalate';
+  /** `BATON_LLM_PRICE`: US dollars per million input and output tokens, for the estimated cost; null: no cost series. */
+  price: { input: number; output: number } | null;
+}
+
+/** The model used when `BATON_LLM_MODEL` is unset. */
+export const DEFAULT_LLM_MODELS: Record<Exclude<LlmProvider, 'openai-compatible'>, string> = { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5' };
 
 /** `BATON_BOT_*`: where the business's bot is, how its requests are signed, and how long it may take. */
 export interface BotConfig {
@@ -386,6 +413,16 @@ const ZEnvSchema = z.object({
   BATON_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   BATON_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   BATON_S3_PREFIX: z.string().regex(/^[A-Za-z0-9._/-]*$/, 'letters, digits, dots, dashes, underscores and slashes').default(''),
+  BATON_LLM: z.enum(LLM_PROVIDERS).optional(),
+  BATON_LLM_MODEL: z.string().min(1).max(200).optional(),
+  BATON_LLM_API_KEY: z.string().min(1).optional(),
+  BATON_LLM_BASE_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL, e.g. http://localhost:11434/v1' }).optional(),
+  BATON_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
+  BATON_LLM_FALLBACK: z.enum(['embedded', 'escalate']).default('embedded'),
+  BATON_LLM_PRICE: z
+    .string()
+    .regex(/^\s*\d+(\.\d+)?\s*,\s*\d+(\.\d+)?\s*$/, 'two numbers, US dollars per million input and output tokens, e.g. 0.15,0.60')
+    .optional(),
 }).superRefine((e, issue) => {
   const need = (when: string | undefined, key: keyof typeof e, message: string) => {
     if (when && !e[key]) issue.addIssue({ code: 'custom', path: [key], message });
@@ -413,6 +450,9 @@ const ZEnvSchema = z.object({
       if (!e[name]) issue.addIssue({ code: 'custom', path: [name], message: 'required to keep attachments in S3 (BATON_S3_ENDPOINT, BATON_S3_BUCKET, BATON_S3_ACCESS_KEY_ID, BATON_S3_SECRET_ACCESS_KEY)' });
     }
   }
+  if (e.BATON_LLM && e.BATON_LLM !== 'openai-compatible' && !e.BATON_LLM_API_KEY) issue.addIssue({ code: 'custom', path: ['BATON_LLM_API_KEY'], message: `required with BATON_LLM=${e.BATON_LLM}: the provider's API key` });
+  if (e.BATON_LLM === 'openai-compatible' && !e.BATON_LLM_BASE_URL) issue.addIssue({ code: 'custom', path: ['BATON_LLM_BASE_URL'], message: 'required with BATON_LLM=openai-compatible: the server\'s API root, e.g. http://localhost:11434/v1 for Ollama' });
+  if (e.BATON_LLM === 'openai-compatible' && !e.BATON_LLM_MODEL) issue.addIssue({ code: 'custom', path: ['BATON_LLM_MODEL'], message: 'required with BATON_LLM=openai-compatible: the model\'s name on that server, e.g. llama3.1' });
 });
 
 /** `name=id,name=id`: names mapped to positive integer ids. */
@@ -554,6 +594,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : null,
     context: e.BATON_CONTEXT_URL && e.BATON_CONTEXT_SECRET ? { url: e.BATON_CONTEXT_URL, secret: e.BATON_CONTEXT_SECRET, timeoutMs: e.BATON_CONTEXT_TIMEOUT_MS, cacheSeconds: e.BATON_CONTEXT_CACHE_SECONDS } : null,
     attachments: attachmentConfig(e),
+    llm: e.BATON_LLM ? llmConfig(e) : null,
+  };
+}
+
+function llmConfig(e: z.infer<typeof ZEnvSchema>): LlmConfig {
+  const provider = e.BATON_LLM!;
+  const [input, output] = (e.BATON_LLM_PRICE ?? '').split(',').map((n) => Number(n.trim()));
+  return {
+    provider,
+    model: e.BATON_LLM_MODEL ?? (provider === 'openai-compatible' ? '' : DEFAULT_LLM_MODELS[provider]),
+    apiKey: e.BATON_LLM_API_KEY ?? null,
+    baseUrl: e.BATON_LLM_BASE_URL ? e.BATON_LLM_BASE_URL.replace(/\/+$/, '') : null,
+    timeoutMs: e.BATON_LLM_TIMEOUT_MS,
+    fallback: e.BATON_LLM_FALLBACK,
+    price: e.BATON_LLM_PRICE ? { input: input!, output: output! } : null,
   };
 }
 

@@ -21,3 +21,7 @@ export { createLimiter } from './app/limiter.js';
 export { createMemoryLimitStore } from './adapters/limits/limit-store.js';
 export * from './app/manage-agent-access.js';
 export { getAgentByEmail } from './adapters/db/repositories/agents.repository.js';
+export { createLlmClient, LLM_FAILURE_KINDS } from './adapters/llm/llm-client.js';
+export type { LlmClient, LlmFailureKind, LlmResult } from './adapters/llm/llm-client.js';
+export { askModel, modelFailedDecision } from './app/ask-model.js';
+export type { AskModelResult } from './app/ask-model.js';

@@ -70,6 +70,7 @@ import type { AttachmentStore } from './adapters/attachments/attachment-store.js
 import { createDatabaseAttachmentStore } from './adapters/attachments/database-attachment-store.js';
 import { createDiskAttachmentStore } from './adapters/attachments/disk-attachment-store.js';
 import { createS3AttachmentStore } from './adapters/attachments/s3-attachment-store.js';
+import { createLlmClient } from './adapters/llm/llm-client.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -161,6 +162,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (config.context) log('info', `customer data: ${new URL(config.context.url).origin} (timeout ${config.context.timeoutMs} ms, cached ${config.context.cacheSeconds} s), in place of the built-in tables`);
   const store = config.attachments;
   log('info', `attachments: up to ${Math.round(store.maxBytes / 1024)} KB each, kept ${store.store === 's3' ? `in S3 bucket ${store.s3?.bucket} at ${store.s3 ? new URL(store.s3.endpoint).origin : ''}` : store.store === 'disk' ? `in ${resolve(store.dir ?? '.')}` : 'in the database'}`);
+  if (config.llm) log('info', `language model: ${config.llm.provider} ${config.llm.model}${config.llm.baseUrl ? ` at ${new URL(config.llm.baseUrl).origin}` : ''}, timeout ${config.llm.timeoutMs} ms, fallback ${config.llm.fallback}; the policy still decides every handoff`);
   if (config.bot) log('info', `external bot (${config.bot.kind}): ${new URL(config.bot.url).origin}, timeout ${config.bot.timeoutMs} ms; the policy still decides every handoff`);
 
   let bus: EventBus;
@@ -197,6 +199,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     chatwoot: config.chatwoot ? createChatwootClient(config.chatwoot, { outboundAllow: config.outboundAllow }) : null,
     zendesk: config.zendesk?.mode === 'ticket' ? createZendeskClient(config.zendesk, { outboundAllow: config.outboundAllow }) : null,
     zendeskMessaging: config.zendesk?.messaging ? createZendeskMessagingClient({ ...config.zendesk, messaging: config.zendesk.messaging }, { outboundAllow: config.outboundAllow }) : null,
+    llm: config.llm ? createLlmClient(config.llm, { clock }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
       const started = Date.now();

@@ -31,6 +31,8 @@ export interface ChatState {
   live: boolean;
   /** Cosmetic: the AI is working on a reply to what was just sent. */
   awaitingReply: boolean;
+  /** A reply the model is still writing (LLM mode): shown as it grows, replaced by the stored message. */
+  draft: { replyTo: string; text: string } | null;
   csat: 'hidden' | 'open' | 'sending' | 'error' | 'done';
   talkCooldownUntil: number;
   /** A file on its way (its name), or the code of the last upload's refusal. */
@@ -69,6 +71,7 @@ export class ChatController {
       handoffWait: null,
       live: true,
       awaitingReply: false,
+      draft: null,
       csat: 'hidden',
       talkCooldownUntil: 0,
       upload: { sending: null, errorCode: null },
@@ -285,6 +288,9 @@ export class ChatController {
       case 'message.created':
         this.merge([e.payload.message]);
         break;
+      case 'message.delta':
+        this.set({ draft: { replyTo: e.payload.replyTo, text: e.payload.text } });
+        break;
       case 'conversation.status_changed':
         this.applyStatus(e.payload.to);
         if (e.payload.to === 'waiting') void this.refreshConversation();
@@ -342,7 +348,11 @@ export class ChatController {
       if (m.author.kind === 'customer') {
         const i = pending.findIndex((p) => p.state === 'sending' && p.text === m.text);
         if (i >= 0) pending = pending.filter((_, j) => j !== i);
-      } else patch.awaitingReply = false;
+      } else {
+        // The stored reply (or a handoff notice) replaces the draft; a draft the policy stopped goes with it.
+        patch.awaitingReply = false;
+        patch.draft = null;
+      }
       if (m.action === 'csat_prompt' && !this.session?.csatDone && this.state.csat === 'hidden') patch.csat = 'open';
     }
     const messages = [...byId.values()].sort((a, b) => a.seq - b.seq);

@@ -76,6 +76,7 @@ export const ERRORS = {
   ATTACHMENT_ERR_STORAGE: { status: 503, wsClose: 4503, message: 'The file could not be stored right now; please try again.' },
   TEMPLATE_ERR_INVALID: { status: 400, wsClose: 4400, message: 'The email template is not valid.' },
   ROUTE_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'Not found.' },
+  LLM_ERR_NOT_CONFIGURED: { status: 409, wsClose: 4409, message: 'No language model is configured on this server (BATON_LLM).' },
   KB_ERR_NOT_CONFIGURED: { status: 409, wsClose: 4409, message: 'This server cannot reload its knowledge base.' },
   KB_ERR_FORMAT: { status: 400, wsClose: 4400, message: 'An article of the knowledge base is not valid.' },
   // A KB folder that cannot be used at all: the server keeps the KB in force, as when none is configured.

@@ -7,6 +7,7 @@ export const EVENT_NAMES = [
   'conversation.created',
   'conversation.status_changed',
   'message.created',
+  'message.delta',
   'handoff.requested',
   'handoff.offered',
   'handoff.accepted',
@@ -27,7 +28,7 @@ export const EVENT_NAMES = [
 export type TEventName = (typeof EVENT_NAMES)[number];
 
 /** What a customer's stream carries: their conversation's public side, never briefs or notes. */
-export const CUSTOMER_EVENT_NAMES = ['message.created', 'conversation.status_changed', 'queue.position_updated'] as const satisfies readonly TEventName[];
+export const CUSTOMER_EVENT_NAMES = ['message.created', 'message.delta', 'conversation.status_changed', 'queue.position_updated'] as const satisfies readonly TEventName[];
 export type TCustomerEventName = (typeof CUSTOMER_EVENT_NAMES)[number];
 
 /**

@@ -19,6 +19,12 @@ export const EventMap = {
   'conversation.created': z.object({ caseNumber: z.string(), channel: z.string() }),
   'conversation.status_changed': z.object({ from: z.string(), to: z.string(), cause: z.string() }),
   'message.created': z.object({ message: ZMessageSchema }),
+  /**
+   * A reply the model is still writing (LLM mode): `text` is the whole reply so far, `delta` what
+   * was added. The stored reply follows as `message.created` with the same `replyTo`, and replaces
+   * the draft; a draft with no stored reply after it was not sent (the policy or a failure stopped it).
+   */
+  'message.delta': z.object({ replyTo: z.string(), text: z.string(), delta: z.string() }),
   'handoff.requested': z.object({
     handoff: ZEventHandoffSchema,
     /** The place in the queue when the handoff was raised (absent when it re-enters from a callback). */

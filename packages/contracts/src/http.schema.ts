@@ -300,7 +300,7 @@ export const ZBriefSchema = z
       trend: z.array(z.object({ messageIndex: z.number().int(), label: ZSentimentLabelSchema, score: z.number() })),
       summary: z.string(),
     }),
-    intent: z.object({ id: z.string().optional(), topics: z.array(z.string()), summary: z.string(), rule: z.string() }),
+    intent: z.object({ id: z.string().optional(), topics: z.array(z.string()), summary: z.string(), rule: z.string(), statement: z.string().optional() }),
     entities: z.array(
       z.object({ kind: z.string(), value: z.string(), messageIndex: z.number().int(), verified: z.boolean(), status: z.string().optional(), amount: z.number().optional(), currency: z.string().optional() }),
     ),
@@ -334,6 +334,14 @@ export const ZBriefSchema = z
       email: z.string().optional(),
       emailVerified: z.boolean(),
       claimedAccount: z.object({ name: z.string().optional(), accountId: z.string().optional() }).optional(),
+    }),
+    /** A 5–10 line summary a language model wrote (LLM mode, docs/llm.md). */
+    summary: z.array(z.string()),
+    /** Which parts of this brief a language model wrote; absent when the rules wrote them all. */
+    writtenByModel: z.object({
+      provider: z.string(),
+      model: z.string(),
+      parts: z.array(z.enum(['summary', 'intent', 'desiredOutcome', 'nextSteps', 'suggestedReply'])),
     }),
   })
   .partial();

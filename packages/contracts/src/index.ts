@@ -15,3 +15,4 @@ export * from './channels.schema.js';
 export * from './integrations.schema.js';
 export * from './attachments.schema.js';
 export * from './email-templates.schema.js';
+export * from './llm.schema.js';

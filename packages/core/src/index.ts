@@ -67,3 +67,5 @@ export * from './signals/request-mood.js';
 export * from './policy/offer-choice.js';
 export * from './semantic/with-encoder.js';
 export * from './signals/choice-reply.js';
+export * from './policy/model-opinion.js';
+export * from './brief/model-brief.js';

@@ -8,6 +8,7 @@ import type { ZendeskMessagingClient } from '../adapters/integrations/zendesk-me
 import type { EventBus } from '../adapters/bus/event-bus.js';
 import type { Database } from '../adapters/db/database.js';
 import type { JobQueue } from '../adapters/jobs/job-queue.js';
+import type { LlmClient } from '../adapters/llm/llm-client.js';
 import type { Config } from '../config.js';
 import type { Limiter } from './limiter.js';
 
@@ -47,6 +48,8 @@ export interface AppContext {
   zendesk?: ZendeskClient | null;
   /** Zendesk messaging (`BATON_ZENDESK_MODE=messaging`); absent or null: off. */
   zendeskMessaging?: ZendeskMessagingClient | null;
+  /** The language model for answers and briefs (`BATON_LLM`, docs/llm.md); absent or null: the embedded engine alone. */
+  llm?: LlmClient | null;
   /** Reloads the KB folder and retrains the engine without a restart; other nodes follow. */
   reloadKb?: (by: string) => Promise<{ articles: number; version: number; ms: number }>;
 }

@@ -1,5 +1,6 @@
 import type { Conversation, CustomerProfile, Decision, Locale, VerifiedFact } from '@baton/core';
-import { buildBrief, chooseAgent, planHandoff, renderCustomerMessage } from '@baton/core';
+import type { TLlmBrief } from '@baton/contracts';
+import { applyModelBrief, buildBrief, chooseAgent, planHandoff, renderCustomerMessage } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { getConversation, insertMessage, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
@@ -27,6 +28,8 @@ export interface EscalateInput {
   briefNote?: string;
   /** What the customer-data endpoint could not give (it failed): said in the brief, first. */
   contextMissing?: string;
+  /** What a language model wrote for the brief (LLM mode); the rules' brief keeps everything else. */
+  modelBrief?: { written: TLlmBrief; provider: string; model: string } | null;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
   const { need, team } = await routeHandoff(ctx, conv, decision, input.profile);
   const offered = team ? chooseAgent(need, team.id, await agentStates(ctx, ctx.db)) : null;
   const now = ctx.clock();
-  const brief = buildBrief({
+  const rulesBrief = buildBrief({
     caseNumber: conv.caseNumber,
     conversation: input.engineConversation,
     decision,
@@ -51,11 +54,13 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     now: now.getTime(),
     authorNames: input.authorNames,
   });
-  if (input.briefNote) brief.nextSteps.unshift(input.briefNote);
   const who = await briefIdentity(ctx.db, conv);
-  brief.identity = who.identity;
-  if (who.nextStep) brief.nextSteps.unshift(who.nextStep);
-  if (input.contextMissing) brief.nextSteps.unshift(input.contextMissing);
+  rulesBrief.identity = who.identity;
+  // Baton's own steps come first: missing account context, the customer's identity is unproven, the bot's note.
+  const leading = [input.contextMissing, who.nextStep, input.briefNote].filter((s): s is string => Boolean(s));
+  const brief = input.modelBrief
+    ? applyModelBrief(rulesBrief, input.modelBrief.written, input.modelBrief, leading)
+    : { ...rulesBrief, nextSteps: [...leading, ...rulesBrief.nextSteps] };
   const repeat = await repeatEscalationFor(ctx.db, conv, now);
   const reasons = decision.reasons.map((r) => {
     const turn = input.engineConversation.turns[r.messageIndex];

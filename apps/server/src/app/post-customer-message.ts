@@ -1,4 +1,5 @@
-import type { Decision, KbArticle, Locale } from '@baton/core';
+import { performance } from 'node:perf_hooks';
+import type { Decision, KbArticle, Locale, VerifiedFact } from '@baton/core';
 import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
@@ -11,6 +12,9 @@ import { askToVerify, asksForAccountData } from './account-access.js';
 import { takeAttachments } from './attachments/take-attachments.js';
 import { loadCustomerContext } from './load-customer-context.js';
 import { askBot, botBriefNote, botFailedDecision, botHandoffDecision } from './ask-bot.js';
+import { answerWithModel } from './answer-with-model.js';
+import { modelFailedDecision } from './ask-model.js';
+import { writeBriefWithModel } from './write-brief-with-model.js';
 import { asksOrderStatus, describeOrder, lookUpOrders } from './order-lookup.js';
 import { waitFor } from './queue-state.js';
 import { routeHandoff } from './route-handoff.js';
@@ -82,17 +86,24 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   const account = await loadCustomerContext(ctx, conv);
   const { verified, profile } = account;
   const engineConversation = toEngineConversation(conv, upTo, profile);
-  const decision = await decideWithEncoder(ctx.engine(), engineConversation, ctx.encoder, (err) =>
+  let decision = await decideWithEncoder(ctx.engine(), engineConversation, ctx.encoder, (err) =>
     ctx.log('warn', `sentence encoder failed; this message was decided on the lexical path: ${err.message}`, { conversationId: conv.id }),
   );
-  const facts = verified ? await lookUpOrders(ctx.db, conv.customerId, decision, ctx.context ? { profile } : undefined) : [];
+  let facts: VerifiedFact[] = verified ? await lookUpOrders(ctx.db, conv.customerId, decision, ctx.context ? { profile } : undefined) : [];
   const locale: Locale = pickLocale(conv.language ?? (decision.signals.language === 'und' ? 'en' : decision.signals.language));
+  // One budget for every call to the model on this message, from the first: the customer never
+  // waits on the model longer than the timeout, whatever it is asked.
+  const llm = ctx.llm ?? null;
+  let deadline: number | null = null;
+  const budget = (timeoutMs: number) => (deadline ??= performance.now() + timeoutMs);
 
   const handOver = async (d: Decision, briefNote?: string) => {
-    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}), ...(account.missing ? { contextMissing: account.missing } : {}) });
+    const written = llm ? await writeBriefWithModel(ctx, llm, { conversationId: conv.id, messageId: message.id, conversation: engineConversation, decision: d, facts, customerName: profile?.name ?? conv.customerName, deadline: budget(llm.config.timeoutMs) }) : null;
+    const modelBrief = written && llm ? { written, provider: llm.provider, model: llm.model } : null;
+    const r = await escalateConversation(ctx, { conversation: conv, trigger: message, decision: d, engineConversation, profile, facts, locale, authorNames: authorNames(upTo), ...(briefNote ? { briefNote } : {}), ...(account.missing ? { contextMissing: account.missing } : {}), modelBrief });
     return r ? [r.notice, ...(r.offer ? [r.offer] : [])] : [];
   };
-  // The policy decides first: a trigger hands over whatever a bot would have said.
+  // The policy decides first: a trigger hands over whatever a bot or a model would have said.
   if (decision.action === 'escalate') return handOver(decision);
 
   const accountGate = !verified && asksForAccountData(message.text, decision);
@@ -105,6 +116,20 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
     if (answer.ok) return storeReplies(ctx, conv, message, decision, answer.messages.map((text) => ({ text, articleId: null, action: 'answer' })));
     // The bot failed: the embedded engine answers when it has an article, else a person takes over.
     if (decision.action !== 'answer' || !decision.articleId) return handOver(botFailedDecision(decision, answer, lastTurn));
+  }
+
+  // The model reads every message the policy did not hand over, and may add a reason; it writes
+  // the reply only where the policy answers. When it fails, the embedded engine answers, or a
+  // person takes over (BATON_LLM_FALLBACK).
+  if (llm && !ctx.bot && !accountGate && decision.action !== 'offer_choice') {
+    const model = await answerWithModel(ctx, llm, { conversation: conv, message, upTo, engineConversation, decision, verified, deadline: budget(llm.config.timeoutMs) });
+    if (!model.ok && llm.config.fallback === 'escalate') return handOver(modelFailedDecision(decision, model, engineConversation.turns.length - 1));
+    if (model.ok) {
+      decision = model.decision;
+      facts = [...facts, ...model.facts.filter((f) => !facts.some((g) => g.orderId === f.orderId))];
+      if (decision.action === 'escalate') return handOver(decision);
+      if (decision.action === 'answer') return storeReplies(ctx, conv, message, decision, [{ text: model.answer.answer, articleId: decision.articleId ?? null, action: 'answer' }]);
+    }
   }
 
   let text: string;

@@ -88,5 +88,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/reports/recurring-escalations': 'supervisor',
   'GET /api/v1/reports/learning': 'supervisor',
   'GET /api/v1/metrics/handoffs': 'agent',
+  'GET /api/v1/metrics/llm': 'agent',
+  'GET /api/v1/llm': 'admin',
+  'POST /api/v1/llm/test': 'admin',
   'GET /api/v1/stream': 'any-token',
 };

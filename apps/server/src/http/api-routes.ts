@@ -15,6 +15,7 @@ import { emailTemplateRoutes } from './routes/email-templates.routes.js';
 import { handoffRoutes } from './routes/handoffs.routes.js';
 import { chatwootRoutes } from './routes/integrations-chatwoot.routes.js';
 import { zendeskRoutes } from './routes/integrations-zendesk.routes.js';
+import { llmRoutes } from './routes/llm.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
@@ -40,6 +41,7 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(emailTemplateRoutes, { ctx });
   await app.register(policyRoutes, { ctx, fileInput: policyFileInput });
   await app.register(reportRoutes, { ctx });
+  await app.register(llmRoutes, { ctx });
   await app.register(deadLetterRoutes, { ctx });
   await app.register(streamRoutes, { ctx });
 };

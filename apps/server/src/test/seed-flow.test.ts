@@ -1,20 +1,57 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { EventMap } from '@baton/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityHash } from '../app/signed-identity.js';
 import { listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { TEST_DATABASES } from './databases.js';
+import type { FakeProvider } from './llm-providers.js';
+import { startFakeProvider, supportBrain } from './llm-providers.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer, TEST_IDENTITY_SECRET } from './test-server.js';
 import { openStream } from './ws-client.js';
 
+type Mode = 'embedded' | 'llm' | 'bot';
+/** The embedded engine on every test database; LLM mode (a local OpenAI-protocol server) and the external bot (a local bot) on PGlite: storage is not their subject. */
+const MODES: ['pglite' | 'postgres', Mode][] = [...TEST_DATABASES.map((k) => [k, 'embedded'] as ['pglite' | 'postgres', Mode]), ['pglite', 'llm'], ['pglite', 'bot']];
+
+/** A business's bot on a port of its own: it answers every message it is sent, knowing nothing of orders. */
+async function startEchoBot(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ messages: [{ text: `Bot: you said "${JSON.parse(body).message.text}"` }] })));
+  });
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/bot`,
+    close: () => new Promise<void>((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    }),
+  };
+}
+
 // The seed documents' example, end to end through HTTP and the WebSocket stream.
-describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
+describe.each(MODES)('the seed flow on %s, %s', (kind, mode) => {
   let s: TestServer;
+  let provider: FakeProvider | null = null;
+  let bot: Awaited<ReturnType<typeof startEchoBot>> | null = null;
   beforeAll(async () => {
-    s = await startTestServer(kind, { listen: true });
+    provider = mode === 'llm' ? await startFakeProvider('openai', supportBrain) : null;
+    bot = mode === 'bot' ? await startEchoBot() : null;
+    const env: Record<string, string> = provider
+      ? { BATON_LLM: 'openai', BATON_LLM_API_KEY: 'sk-test-key', BATON_LLM_BASE_URL: provider.baseUrl, BATON_LLM_TIMEOUT_MS: '2000' }
+      : bot
+        ? { BATON_BOT_URL: bot.url, BATON_BOT_SECRET: 'seed-flow-bot-secret-0123', BATON_OUTBOUND_ALLOW: '127.0.0.1' }
+        : {};
+    s = await startTestServer(kind, { listen: true, env });
   }, 60_000);
   afterAll(async () => {
     await s?.close();
+    await provider?.close();
+    await bot?.close();
   });
 
   it('Sarah is handed over warmly, the agent gets the whole story, and it is measured', async () => {
@@ -62,6 +99,7 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     expect(brief.suggestedReply).toMatch(/^Hi Sarah/);
     expect(brief.suggestedReply).toContain('4821');
     expect(brief.transcript[0].text).toContain('four weeks');
+    if (mode === 'llm') expect(brief.writtenByModel?.parts).toContain('summary');
 
     // 5. The agent accepts: Sarah sees who joined, then the reply.
     const accepted = await http('POST', `/api/v1/handoffs/${handoff.id}/accept`, agentToken);
@@ -100,8 +138,13 @@ describe.each(TEST_DATABASES)('the seed flow on %s', (kind) => {
     const res = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${sarah.id}/messages`, headers: { authorization: `Bearer ${sarah.token}` }, payload: { text: 'Where is my order 4821?' } });
     const answer = res.json().replies[0];
     expect(answer.action).toBe('answer');
-    expect(answer.text).toMatch(/#4821 is dispatched/);
-    expect(answer.text).toMatch(/Royal Mail/);
+    // The external bot answers in the AI's place, with what it knows.
+    if (mode === 'bot') expect(answer.text).toBe('Bot: you said "Where is my order 4821?"');
+    else {
+      expect(answer.text).toMatch(/#4821 is dispatched/);
+      expect(answer.text).toMatch(/Royal Mail/);
+    }
+    if (mode === 'llm') expect(answer.text).toMatch(/^\[model\]/);
 
     const stranger = await start();
     const res2 = await s.app.inject({ method: 'POST', url: `/api/v1/conversations/${stranger.id}/messages`, headers: { authorization: `Bearer ${stranger.token}` }, payload: { text: 'Where is my order 4821?' } });

@@ -41,7 +41,7 @@ export function App({ controller, t, lang }: Props) {
   useEffect(() => {
     const el = scroller.current;
     if (el) el.scrollTop = el.scrollHeight;
-  }, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.csat]);
+  }, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.draft?.text, s.csat]);
 
   const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
   const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;
@@ -93,18 +93,7 @@ export function App({ controller, t, lang }: Props) {
           )}
           {/* Focusable so keyboard users can scroll the history. */}
           <div class="scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.history}>
-            <div class="row theirs greeting">
-              <span class="avatar ai" aria-hidden="true">
-                AI
-              </span>
-              <div class="col">
-                <div class="meta">
-                  <span class="who">{t.assistant}</span>
-                  <span class="badge">{t.aiBadge}</span>
-                </div>
-                <div class="bubble">{t.greeting}</div>
-              </div>
-            </div>
+            <AssistantRow className="greeting" t={t} text={t.greeting} />
             <div class="log" role="log" aria-live="polite" aria-label={t.conversation}>
               {s.messages.map((m) => (
                 <MessageItem
@@ -143,7 +132,8 @@ export function App({ controller, t, lang }: Props) {
                 </div>
               ))}
             </div>
-            {s.awaitingReply && (
+            {s.draft && <AssistantRow className="draft" t={t} text={s.draft.text} busy />}
+            {s.awaitingReply && !s.draft && (
               <div class="typing" role="status">
                 <span class="sr-only">{t.typing}</span>
                 <span class="dots" aria-hidden="true">
@@ -193,4 +183,22 @@ export function App({ controller, t, lang }: Props) {
 function findLast<T>(xs: T[], pred: (x: T) => boolean): T | undefined {
   for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i]!)) return xs[i];
   return undefined;
+}
+
+/** A bubble from the assistant that is not a stored message: the greeting, or a reply still being written. */
+function AssistantRow({ className, t, text, busy }: { className: string; t: Strings; text: string; busy?: boolean }) {
+  return (
+    <div class={`row theirs ${className}`} aria-busy={busy ? 'true' : undefined}>
+      <span class="avatar ai" aria-hidden="true">
+        AI
+      </span>
+      <div class="col">
+        <div class="meta">
+          <span class="who">{t.assistant}</span>
+          <span class="badge">{t.aiBadge}</span>
+        </div>
+        <div class="bubble">{text}</div>
+      </div>
+    </div>
+  );
 }

@@ -53,7 +53,24 @@ export interface Brief {
   repeatEscalation?: { previousCaseNumber: string; hoursAgo: number; channel: string };
   /** How the customer's identity was established; set by the server, absent in briefs built before it existed. */
   identity?: BriefIdentity;
+  /** A 5–10 line summary written by a language model (LLM mode only); absent when the rules wrote the brief alone. */
+  summary?: string[];
+  /** Which parts a language model wrote, and which model; absent when the rules wrote every part. */
+  writtenByModel?: BriefModelParts;
 }
+
+/** The parts of a brief a language model wrote: agents see them labelled "written by the model". */
+export interface BriefModelParts {
+  /** E.g. 'openai', 'anthropic', 'openai-compatible'. */
+  provider: string;
+  /** The model's name as configured. */
+  model: string;
+  /** The fields the model wrote; everything else came from the rules and the tools. */
+  parts: BriefModelPart[];
+}
+
+/** A field of the brief the model may write. */
+export type BriefModelPart = 'summary' | 'intent' | 'desiredOutcome' | 'nextSteps' | 'suggestedReply';
 
 /**
  * Who the customer is, and how far that is proven. `signed`: the site vouched for them (HMAC);
@@ -119,8 +136,10 @@ export interface BriefIntent {
   topics: string[];
   /** The desired outcome as a sentence, e.g. "Wants a refund for a duplicate charge on order #8821". */
   summary: string;
-  /** Which rule produced the summary; 'fallback' means none matched and the summary quotes the customer. */
+  /** Which rule produced the summary; 'fallback' means none matched and the summary quotes the customer; 'model' means a language model wrote it. */
   rule: string;
+  /** The customer's intent in one line, written by a language model (LLM mode only). */
+  statement?: string;
 }
 
 /** One entity the customer mentioned, or a tool confirmed. */

@@ -560,7 +560,7 @@ function isVip(ctx: DecideContext, conversation: Conversation): boolean {
 }
 
 /** Clarifying questions since the last answer: "clarify once, then escalate". */
-function countClarifications(turns: Turn[], last: number): number {
+export function countClarifications(turns: Turn[], last: number): number {
   let n = 0;
   for (let i = last - 1; i >= 0; i--) {
     const t = turns[i]!;

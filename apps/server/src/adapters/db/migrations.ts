@@ -463,6 +463,30 @@ alter table messages add column delivery_detail text;
 `,
   },
   {
+    version: 15,
+    name: 'llm calls: provider, model, latency, tokens and outcome of each call to a language model',
+    sql: `
+create table llm_calls (
+  id text primary key,
+  conversation_id text,
+  message_id text,
+  purpose text not null,
+  provider text not null,
+  model text not null,
+  ok boolean not null,
+  error_kind text,
+  fallback text,
+  latency_ms integer not null,
+  input_tokens integer not null,
+  output_tokens integer not null,
+  attempts integer not null,
+  created_at timestamptz not null
+);
+create index llm_calls_created on llm_calls(created_at);
+create index llm_calls_conversation on llm_calls(conversation_id);
+`,
+  },
+  {
     version: 16,
     name: 'integrations: received deliveries (Chatwoot), links to outside conversations, and the outbound steps done',
     sql: `

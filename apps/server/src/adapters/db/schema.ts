@@ -464,6 +464,30 @@ export interface QualityFlagTable {
   createdAt: CreatedAt;
 }
 
+/**
+ * One call to a language model (docs/llm.md): who answered, how long it took, what it cost in
+ * tokens, and whether the embedded engine or a person had to take over. No text is kept here.
+ */
+export interface LlmCallTable {
+  id: string;
+  /** Null for an admin's test question. */
+  conversationId: string | null;
+  messageId: string | null;
+  purpose: 'answer' | 'brief' | 'test';
+  provider: string;
+  model: string;
+  ok: boolean;
+  /** How it failed (LLM_FAILURE_KINDS); null when it worked. */
+  errorKind: string | null;
+  /** Who took over after a failure: the embedded engine, or a person; null when nobody had to. */
+  fallback: 'embedded' | 'escalate' | null;
+  latencyMs: number;
+  inputTokens: number;
+  outputTokens: number;
+  attempts: number;
+  createdAt: Date;
+}
+
 export interface SchemaMigrationTable {
   version: number;
   name: string;
@@ -523,6 +547,7 @@ export interface DB {
   integrationActions: IntegrationActionTable;
   integrationDeliveries: IntegrationDeliveryTable;
   integrationLinks: IntegrationLinkTable;
+  llmCalls: LlmCallTable;
   deadLetters: DeadLetterTable;
   listenerCursors: ListenerCursorTable;
   messages: MessageTable;

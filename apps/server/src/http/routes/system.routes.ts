@@ -11,6 +11,7 @@ import { DomainError } from '../../errors.js';
 import { LIMITS } from '../../limits.js';
 import { bearer } from '../auth.js';
 import { durationHistograms } from '../../app/metrics/prometheus-histograms.js';
+import { llmSeries } from '../../app/metrics/llm-series.js';
 
 /** Outside `/api/v1`: liveness and the OpenAPI document, open to all; Prometheus, behind a token. */
 export const systemRoutes: FastifyPluginAsync<{
@@ -156,7 +157,7 @@ export const systemRoutes: FastifyPluginAsync<{
       for (const r of await countDeadLetters(ctx.db)) this.set({ listener: r.listener, status: r.status }, r.n);
     },
   });
-  const metrics = async () => (await registry.metrics()) + (await durationHistograms(ctx.db));
+  const metrics = async () => (await registry.metrics()) + (await durationHistograms(ctx.db)) + (ctx.config.llm ? await llmSeries(ctx.db, ctx.config.llm.price) : '');
   // Not public: with BATON_METRICS_TOKEN, a bearer token; otherwise only on the separate metrics port.
   app.get('/metrics', { schema: { summary: 'Prometheus metrics (Authorization: Bearer BATON_METRICS_TOKEN)' } }, async (req, reply) => {
     if (!ctx.config.metricsToken) throw new DomainError('METRICS_ERR_OFF', 'metrics are not served on this port: set BATON_METRICS_TOKEN, or BATON_METRICS_PORT for a separate port');

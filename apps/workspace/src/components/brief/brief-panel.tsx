@@ -35,14 +35,26 @@ function BriefHead({ handoff, brief: b }: { handoff: Handoff; brief: Brief }) {
 /** The brief (DESIGN §4), laid out to be read in under 30 seconds: the headline and why first. */
 export function BriefPanel({ handoff }: { handoff: Handoff }) {
   const b: Brief = handoff.brief;
+  const model = b.writtenByModel ? `${b.writtenByModel.provider} ${b.writtenByModel.model}` : null;
+  const wrote = (part: 'summary' | 'intent' | 'desiredOutcome' | 'nextSteps' | 'suggestedReply') => (model && b.writtenByModel?.parts.includes(part) ? model : null);
   return (
     <section className={`brief prio-top-${handoff.priority}`} aria-labelledby="brief-h" data-testid="brief">
       <BriefHead handoff={handoff} brief={b} />
       <div className="brief-grid">
         <ReasonsCard brief={b} handoff={handoff} />
         {b.sentiment ? <SentimentCard sentiment={b.sentiment} /> : null}
+        {b.summary?.length ? (
+          <BriefCard title="Summary" className="brief-summary" byModel={wrote('summary')}>
+            <ul>
+              {b.summary.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+          </BriefCard>
+        ) : null}
         {b.intent ? (
-          <BriefCard title="Wants">
+          <BriefCard title="Wants" byModel={wrote('desiredOutcome')}>
+            {b.intent.statement ? <p className="muted small">Intent: {b.intent.statement}</p> : null}
             <p>{b.intent.summary}</p>
             {b.intent.topics.length ? <p className="muted small">Topics: {b.intent.topics.map(humanize).join(', ')}</p> : null}
           </BriefCard>
@@ -52,7 +64,7 @@ export function BriefPanel({ handoff }: { handoff: Handoff }) {
         {b.account ? <AccountCard account={b.account} /> : null}
         <TechnicalCard technical={b.technical} />
         {b.nextSteps?.length ? (
-          <BriefCard title="Next steps" className="brief-next">
+          <BriefCard title="Next steps" className="brief-next" byModel={wrote('nextSteps')}>
             <ol>
               {b.nextSteps.map((s) => (
                 <li key={s}>{s}</li>
@@ -61,6 +73,7 @@ export function BriefPanel({ handoff }: { handoff: Handoff }) {
           </BriefCard>
         ) : null}
       </div>
+      {wrote('suggestedReply') ? <p className="muted small">The suggested first reply in the composer was written by the model ({model}).</p> : null}
       {b.missingContext?.length ? <p className="muted small brief-missing">Not available: {b.missingContext.map(humanize).join(', ')}</p> : null}
     </section>
   );

@@ -4,6 +4,7 @@ import { AgentsSettings } from './agents-settings';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { EmailTemplatesSettings } from './email-templates-settings';
 import { KnowledgeBaseSettings } from './kb-settings';
+import { LlmSettings } from './llm-settings';
 import { NotificationSettings } from './notification-settings';
 import { PolicySettings } from './policy-settings';
 import { focusTeamEditor, TeamEditor } from './team-editor';
@@ -15,6 +16,7 @@ const SECTIONS = [
   ['#notifications', 'Notifications'],
   ['#kb', 'Knowledge base'],
   ['#email-templates', 'Customer emails'],
+  ['#llm', 'Language model'],
 ] as const;
 
 /** The admin's settings: policy, teams and agents, one team's settings, notifications, the KB. */
@@ -51,6 +53,7 @@ export function AdminPage() {
       <DeadLettersPanel />
       <KnowledgeBaseSettings />
       <EmailTemplatesSettings />
+      <LlmSettings />
     </div>
   );
 }

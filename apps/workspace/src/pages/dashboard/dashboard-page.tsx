@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { errorText } from '@baton/client';
 import { Notice } from '../../components/kit/notice';
 import { LearningSection } from './learning-section';
+import { LlmFigures } from './llm-figures';
 import type { HandoffMetrics } from '../../metrics-types';
 import { useWorkspace } from '../../workspace';
 import { DashboardFilters } from './dashboard-filters';
@@ -69,6 +70,7 @@ export function DashboardPage() {
         </p>
       ) : null}
       {metrics ? <MetricsView m={metrics} periodText={periodText} /> : null}
+      {metrics ? <LlmFigures range={range} /> : null}
       {metrics ? <LearningSection range={range} verdicts={metrics.verdicts} canSeeReports={me.role !== 'agent'} filtered={Boolean(team || channel)} /> : null}
     </div>
   );

@@ -344,6 +344,22 @@ export const ZHandoffSchema = z.object({
   /** The agent it is offered to, before anyone accepts. */
   offeredAgentId: z.string().nullable(),
   brief: ZBriefSchema,
+  /** The callback or email reply the customer booked, when there is one. */
+  callback: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['callback', 'email']),
+      /** The booked time (a callback) or when the email case enters the queue. */
+      at: z.string().nullable(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      timeZone: z.string().nullable(),
+      status: z.enum(['scheduled', 'queued', 'calling', 'done', 'missed', 'cancelled', 'unreachable']),
+      /** Calls nobody answered so far. */
+      attempts: z.number().int(),
+      agentId: z.string().nullable(),
+    })
+    .optional(),
   waitEstimateMinutes: z.number().nullable(),
   slaDueAt: z.string(),
   createdAt: z.string(),

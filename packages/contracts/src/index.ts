@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './safe-text.js';
 export * from './dead-letters.schema.js';
 export * from './bot.schema.js';
+export * from './agent-tools.schema.js';

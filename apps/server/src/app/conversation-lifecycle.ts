@@ -146,6 +146,32 @@ export async function callbackDue(t: InTransaction, h: HandoffRecord, cb: Callba
 }
 
 /**
+ * callback → assigned (`callback_taken`) or waiting → assigned (`accepted`): an agent works a
+ * booked callback or email reply, before its time, when it came due, or after it was missed.
+ * The claim is conditional, as an accept is, so two agents cannot take it together.
+ */
+export async function takeCallback(t: InTransaction, h: HandoffRecord, agent: AgentRecord, at: Date, teamName: string): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const claimed = await claimHandoff(t.tx, h.id, agent.id, at, ['callback', 'waiting']);
+  if (!claimed) throw new DomainError('HANDOFF_ERR_ALREADY_ACCEPTED', 'another agent took this callback first');
+  await t.emit({ type: 'handoff.accepted', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { handoff: wireHandoff(claimed, teamName), agent: { id: agent.id, name: agent.name } } });
+  const { conversation } = await move(t, h.conversationId, h.status === 'callback' ? 'callback_taken' : 'accepted', { handoffId: h.id, assignedAgentId: agent.id });
+  return { conversation, handoff: claimed };
+}
+
+/** assigned or waiting → callback: nobody answered the call; the callback is booked again for `cb.scheduledFor`. */
+export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const parked = await setHandoffStatus(t.tx, h.id, { status: 'callback', agentId: null, offeredAgentId: null });
+  await t.emit({
+    type: 'callback.scheduled',
+    conversationId: h.conversationId,
+    handoffId: h.id,
+    payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: cb.scheduledFor?.toISOString() ?? null, timeZone: cb.timeZone },
+  });
+  const { conversation } = await move(t, h.conversationId, 'callback_retry', { handoffId: h.id, assignedAgentId: null });
+  return { conversation, handoff: parked };
+}
+
+/**
  * waiting → resolved: the customer left the queue before anyone took the handoff; it closes as
  * abandoned, which the metrics count as such.
  */

@@ -5,6 +5,7 @@ import { authenticate } from './auth.js';
 import { limitRequests } from './rate-limits.js';
 import { agentRoutes } from './routes/agents.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
+import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
@@ -12,6 +13,7 @@ import { handoffRoutes } from './routes/handoffs.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 
 /**
  * Everything under `/api/v1`, one plugin per resource, behind one authentication hook: a route
@@ -23,6 +25,8 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(conversationRoutes, { ctx });
   await app.register(handoffRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(cannedReplyRoutes, { ctx });
+  await app.register(searchRoutes, { ctx });
   await app.register(agentRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });

@@ -368,7 +368,7 @@ export const ZHandoffSchema = z.object({
   briefOpenedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolution: z
-    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']), note: z.string().optional() })
+    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']).optional(), note: z.string().optional() })
     .nullable(),
 });
 export type THandoff = z.infer<typeof ZHandoffSchema>;
@@ -392,7 +392,11 @@ export const ZTransferSchema = z
   .refine((v) => Boolean(v.teamId) !== Boolean(v.agentId), { message: 'give exactly one of teamId or agentId', path: ['teamId'] });
 
 /** `POST /handoffs/:id/hand-back`. */
-export const ZHandBackSchema = z.strictObject({ note: z.string().max(2000).optional() });
+export const ZHandBackSchema = z.strictObject({
+  note: z.string().max(2000).optional(),
+  /** The agent's verdict on the handoff, when they give one; none is recorded otherwise. */
+  verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']).optional(),
+});
 
 /** `POST /policy/preview`: a proposed policy, replayed over the stored conversations of a period (default the last 30 days). */
 export const ZPolicyPreviewSchema = z.strictObject({

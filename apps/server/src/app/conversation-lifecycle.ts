@@ -74,7 +74,7 @@ export async function accept(t: InTransaction, handoffId: string, agent: AgentRe
 }
 
 /** assigned → resolved: the agent closes the handoff with a category, an outcome and a verdict. */
-export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRecord, resolution: Resolution, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRecord, resolution: Resolution & Required<Pick<Resolution, 'verdict'>>, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { resolution, resolvedAt: at.toISOString() } });
   const { conversation } = await move(t, h.conversationId, 'resolved', { handoffId: h.id });
@@ -82,8 +82,9 @@ export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRe
 }
 
 /** assigned → ai: the agent hands the conversation back; the handoff closes as resolved, "handed back". */
-export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentRecord, note: string | undefined, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const resolution: Resolution = { category: 'handed_back', outcome: 'handed_back', verdict: 'unnecessary', ...(note ? { note } : {}) };
+export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentRecord, note: string | undefined, at: Date, verdict?: Resolution['verdict']): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  // The verdict is the agent's to give: none is recorded unless they chose one.
+  const resolution: Resolution = { category: 'handed_back', outcome: 'handed_back', ...(verdict ? { verdict } : {}), ...(note ? { note } : {}) };
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.handed_back', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { note: note ?? null } });
   const { conversation } = await move(t, h.conversationId, 'handed_back', { handoffId: h.id, assignedAgentId: null });

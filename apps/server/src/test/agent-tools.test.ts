@@ -148,6 +148,10 @@ describe.each(TEST_DATABASES)('the agent tools on %s: callbacks as work, canned 
     const short = await http.get('/api/v1/search?q=a', alex);
     expect([short.status, short.body.error.field]).toEqual([400, 'q']);
 
+    // A workaround counts as solved: this file resolved an unreachable callback (not solved), an email reply (solved) and this one.
+    const m = (await http.get('/api/v1/metrics/handoffs', alex)).body;
+    expect([m.resolved, m.solved]).toEqual([3, 2]);
+
     const history = (await http.get(`/api/v1/handoffs/${second.handoffId}/history`, alex)).body.conversations;
     expect(history.map((c: { id: string }) => c.id)).toEqual([first.id]);
     expect(history[0]).toMatchObject({ caseNumber: first.caseNumber, resolution: { category: 'orders', outcome: 'workaround' } });

@@ -51,7 +51,8 @@ export interface HandoffReason {
 export interface Resolution {
   category: string;
   outcome: string;
-  verdict: 'needed' | 'unnecessary' | 'too_late' | 'wrong_team';
+  /** The agent's verdict on the handoff; absent when they gave none (a hand-back without one). */
+  verdict?: 'needed' | 'unnecessary' | 'too_late' | 'wrong_team';
   note?: string;
 }
 

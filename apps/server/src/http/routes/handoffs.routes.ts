@@ -43,7 +43,7 @@ export const handoffRoutes: ApiPlugin = async (instance, { ctx }) => {
   );
 
   app.post('/handoffs/:id/hand-back', { schema: { summary: 'Hand the conversation back to the AI', body: ZHandBackSchema, ...one } }, async (req) =>
-    wireOne(await handBack(ctx, req.agent, req.params.id, req.body.note)),
+    wireOne(await handBack(ctx, req.agent, req.params.id, req.body.note, req.body.verdict)),
   );
 
   // Context utilisation: the first time an agent opens the brief.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AgentAccessSettings } from './agent-access';
 import { AgentsSettings } from './agents-settings';
+import { CannedRepliesSettings } from './canned-replies-settings';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { KnowledgeBaseSettings } from './kb-settings';
 import { NotificationSettings } from './notification-settings';
@@ -11,6 +12,7 @@ import { TeamsSettings } from './teams-settings';
 const SECTIONS = [
   ['#policy', 'Escalation policy'],
   ['#teams', 'Teams'],
+  ['#canned', 'Canned replies'],
   ['#notifications', 'Notifications'],
   ['#kb', 'Knowledge base'],
 ] as const;
@@ -45,6 +47,7 @@ export function AdminPage() {
       <div className="admin-gap" />
       <TeamEditor selected={teamId} onSelect={setTeamId} />
       <AgentAccessSettings />
+      <CannedRepliesSettings />
       <NotificationSettings />
       <DeadLettersPanel />
       <KnowledgeBaseSettings />

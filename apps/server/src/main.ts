@@ -24,7 +24,7 @@ import { createJobQueue } from './adapters/jobs/job-queue.js';
 import type { AppContext, Log } from './app/context.js';
 import { createLimiter } from './app/limiter.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
-import { currentPolicy } from './app/policy-settings.js';
+import { currentPolicy, policySourceLine } from './app/policy-settings.js';
 import { maskForChannel } from './app/privacy/mask-for-channel.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
@@ -111,6 +111,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
   const fileInput = loadPolicyInput(config.policyFile ?? undefined);
   const stored = await currentPolicy(db, fileInput);
+  const policyLine = policySourceLine(stored.version, config.policyFile ?? null);
+  log(policyLine.level, policyLine.message);
   const encoder = await loadEncoder({
     disabled: config.encoder === 'off',
     cacheDir: config.cacheDir ?? (config.dataDir ? join(resolve(config.dataDir), 'cache') : join(homedir(), '.cache', 'baton')),

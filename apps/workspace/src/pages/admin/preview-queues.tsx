@@ -1,6 +1,5 @@
 import { DataTable } from '../../components/kit/data-table';
 import { pct, signed } from '../../format';
-import { humanize } from '../../hooks';
 import type { PolicyPreview, QueueRisk } from '../../metrics-types';
 import { Becomes } from './becomes';
 

@@ -46,6 +46,7 @@ import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
 import { createBotClient } from './adapters/bot/bot-client.js';
+import { webBanner } from './http/web.routes.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -250,6 +251,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
     log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Date.now() - started} ms)`);
+    for (const line of webBanner(url.replace('127.0.0.1', 'localhost'))) log('info', line);
     if (config.metricsPort !== null && metricsRenderer) {
       const { render, contentType } = metricsRenderer;
       metricsServer = await startMetricsServer(config.metricsHost, config.metricsPort, render, contentType, (m, f) => log('error', m, f));

@@ -37,6 +37,10 @@ export interface Config {
   callbackOfferMinutes: number;
   /** A callback not picked up this many minutes after its time counts as missed. */
   callbackMissMinutes: number;
+  /** A callback nobody answered is tried again this many minutes later (within the team's hours). */
+  callbackRetryMinutes: number;
+  /** The calls made before an unanswered callback closes as unreachable. */
+  callbackMaxAttempts: number;
   /**
    * A web customer waiting in the queue who has not been seen (no open stream, no message) for
    * this many minutes has left: the handoff is closed as abandoned. Null never closes one.
@@ -324,6 +328,8 @@ const ZEnvSchema = z.object({
   BATON_DEFAULT_HANDLE_MINUTES: z.coerce.number().min(1).max(240).default(6),
   BATON_CALLBACK_OFFER_MINUTES: z.coerce.number().min(1).max(24 * 60).default(20),
   BATON_CALLBACK_MISS_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  BATON_CALLBACK_RETRY_MINUTES: z.coerce.number().min(1).max(7 * 24 * 60).default(30),
+  BATON_CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   BATON_ABANDON_MINUTES: z.union([z.literal('off'), z.coerce.number().min(1).max(24 * 60)]).default(20),
   BATON_SMTP_URL: z
     .string()
@@ -519,6 +525,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultHandleMinutes: e.BATON_DEFAULT_HANDLE_MINUTES,
     callbackOfferMinutes: e.BATON_CALLBACK_OFFER_MINUTES,
     callbackMissMinutes: e.BATON_CALLBACK_MISS_MINUTES,
+    callbackRetryMinutes: e.BATON_CALLBACK_RETRY_MINUTES,
+    callbackMaxAttempts: e.BATON_CALLBACK_MAX_ATTEMPTS,
     abandonAfterMinutes: e.BATON_ABANDON_MINUTES === 'off' ? null : e.BATON_ABANDON_MINUTES,
     smtpUrl: e.BATON_SMTP_URL ?? null,
     smtpListenPort: e.BATON_SMTP_LISTEN === undefined || e.BATON_SMTP_LISTEN === 'off' ? null : e.BATON_SMTP_LISTEN,

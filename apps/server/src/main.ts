@@ -24,7 +24,7 @@ import { createJobQueue } from './adapters/jobs/job-queue.js';
 import type { AppContext, Log } from './app/context.js';
 import { createLimiter } from './app/limiter.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
-import { currentPolicy } from './app/policy-settings.js';
+import { currentPolicy, policySourceLine } from './app/policy-settings.js';
 import { maskForChannel } from './app/privacy/mask-for-channel.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
@@ -71,6 +71,7 @@ import { createDatabaseAttachmentStore } from './adapters/attachments/database-a
 import { createDiskAttachmentStore } from './adapters/attachments/disk-attachment-store.js';
 import { createS3AttachmentStore } from './adapters/attachments/s3-attachment-store.js';
 import { createLlmClient } from './adapters/llm/llm-client.js';
+import { webBanner } from './http/web.routes.js';
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -144,6 +145,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
   const fileInput = loadPolicyInput(config.policyFile ?? undefined);
   const stored = await currentPolicy(db, fileInput);
+  const policyLine = policySourceLine(stored.version, config.policyFile ?? null);
+  log(policyLine.level, policyLine.message);
   const encoder = await loadEncoder({
     disabled: config.encoder === 'off',
     cacheDir: config.cacheDir ?? (config.dataDir ? join(resolve(config.dataDir), 'cache') : join(homedir(), '.cache', 'baton')),
@@ -322,6 +325,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
     log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Date.now() - started} ms)`);
+    for (const line of webBanner(url.replace('127.0.0.1', 'localhost'))) log('info', line);
     if (config.metricsPort !== null && metricsRenderer) {
       const { render, contentType } = metricsRenderer;
       metricsServer = await startMetricsServer(config.metricsHost, config.metricsPort, render, contentType, (m, f) => log('error', m, f));

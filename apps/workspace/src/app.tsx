@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Header } from './components/header';
 import { Toasts } from './components/toasts';
 import { AdminPage } from './pages/admin/admin-page';
+import { CallbacksPage } from './pages/callbacks/callbacks-page';
 import { ConversationPage } from './pages/conversation/conversation-page';
 import { DashboardPage } from './pages/dashboard/dashboard-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
+import { SearchPage } from './pages/search/search-page';
 import { SupervisorPage } from './pages/supervisor/supervisor-page';
 import { navigate, usePath } from './router';
 import type { Session } from './session';
@@ -51,6 +53,12 @@ function Shell({ path }: { path: string }) {
   } else if (path === '/supervisor' && me.role !== 'agent') {
     page = <SupervisorPage />;
     title = 'Supervisor';
+  } else if (path === '/callbacks') {
+    page = <CallbacksPage />;
+    title = 'Callbacks';
+  } else if (path === '/search') {
+    page = <SearchPage />;
+    title = 'Search';
   } else if (path === '/dashboard') {
     page = <DashboardPage />;
     title = 'Dashboard';

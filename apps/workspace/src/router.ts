@@ -2,7 +2,22 @@ import { useSyncExternalStore } from 'react';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
+
+/**
+ * Links written as `/#/handoffs/ID` (in Slack and email notifications, and by older versions)
+ * name the page in the hash; the workspace routes on the path, so the hash becomes the path.
+ */
+function adoptHashRoute(): boolean {
+  const m = /^#(\/[^#]*)$/.exec(location.hash);
+  if (!m) return false;
+  history.replaceState(null, '', m[1]!);
+  return true;
+}
+adoptHashRoute();
 window.addEventListener('popstate', notify);
+window.addEventListener('hashchange', () => {
+  if (adoptHashRoute()) notify();
+});
 
 /** Client-side navigation (the server answers every page path with index.html). */
 export function navigate(path: string, opts: { replace?: boolean } = {}): void {

@@ -136,6 +136,10 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
       } else if (e.type === 'handoff.offered' && e.agentId === self.id && e.handoffId) {
         const h = e.payload.handoff;
         pushToast({ id: `offer-${e.handoffId}`, priority: h.priority, title: 'Offered to you', body: h.brief.headline?.text ?? 'A handoff is waiting for you to accept it', handoffId: e.handoffId, sticky: h.priority === 'critical' });
+      } else if (e.type === 'callback.due' && e.handoffId) {
+        // The reminder: a booked callback or email reply is due now; it is also back in the queue.
+        const p = e.payload;
+        pushToast({ id: `cb-${p.callbackId}`, priority: 'high', title: p.kind === 'callback' ? 'Callback due now' : 'Email reply due now', body: p.contact ? `${p.kind === 'callback' ? 'Call' : 'Write to'} ${p.contact}` : 'Open the Callbacks list', handoffId: e.handoffId, sticky: true });
       } else if (e.type === 'handoff.sla_breached' && e.handoffId) {
         refresh();
       }

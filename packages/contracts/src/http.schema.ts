@@ -362,6 +362,22 @@ export const ZHandoffSchema = z.object({
   /** The agent it is offered to, before anyone accepts. */
   offeredAgentId: z.string().nullable(),
   brief: ZBriefSchema,
+  /** The callback or email reply the customer booked, when there is one. */
+  callback: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['callback', 'email']),
+      /** The booked time (a callback) or when the email case enters the queue. */
+      at: z.string().nullable(),
+      phone: z.string().optional(),
+      email: z.string().optional(),
+      timeZone: z.string().nullable(),
+      status: z.enum(['scheduled', 'queued', 'calling', 'done', 'missed', 'cancelled', 'unreachable']),
+      /** Calls nobody answered so far. */
+      attempts: z.number().int(),
+      agentId: z.string().nullable(),
+    })
+    .optional(),
   waitEstimateMinutes: z.number().nullable(),
   slaDueAt: z.string(),
   createdAt: z.string(),
@@ -370,7 +386,7 @@ export const ZHandoffSchema = z.object({
   briefOpenedAt: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   resolution: z
-    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']), note: z.string().optional() })
+    .object({ category: z.string(), outcome: z.string(), verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']).optional(), note: z.string().optional() })
     .nullable(),
 });
 export type THandoff = z.infer<typeof ZHandoffSchema>;
@@ -401,7 +417,11 @@ export const ZAcceptSchema = z.strictObject({ override: z.boolean().optional() }
 export type TAccept = z.infer<typeof ZAcceptSchema>;
 
 /** `POST /handoffs/:id/hand-back`. */
-export const ZHandBackSchema = z.strictObject({ note: z.string().max(2000).optional() });
+export const ZHandBackSchema = z.strictObject({
+  note: z.string().max(2000).optional(),
+  /** The agent's verdict on the handoff, when they give one; none is recorded otherwise. */
+  verdict: z.enum(['needed', 'unnecessary', 'too_late', 'wrong_team']).optional(),
+});
 
 /** `POST /policy/preview`: a proposed policy, replayed over the stored conversations of a period (default the last 30 days). */
 export const ZPolicyPreviewSchema = z.strictObject({

@@ -16,3 +16,4 @@ export * from './integrations.schema.js';
 export * from './attachments.schema.js';
 export * from './email-templates.schema.js';
 export * from './llm.schema.js';
+export * from './agent-tools.schema.js';

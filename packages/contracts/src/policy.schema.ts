@@ -101,7 +101,14 @@ export const ZPolicySchema = z.strictObject({
 export type TPolicy = z.infer<typeof ZPolicySchema>;
 
 /** `GET /policy`: the version in force, the resolved policy and the input it was resolved from. */
-export const ZPolicyResponseSchema = z.object({ version: z.number().int(), policy: ZPolicySchema, input: ZPolicyInputOutSchema });
+/** Where the policy in force comes from: a version saved in the workspace (which wins over BATON_POLICY), the BATON_POLICY file, or the defaults. */
+export const ZPolicySourceSchema = z.object({
+  kind: z.enum(['saved', 'file', 'defaults']),
+  /** The BATON_POLICY file, when one is configured (ignored while a saved version exists). */
+  file: z.string().nullable(),
+});
+export type TPolicySource = z.infer<typeof ZPolicySourceSchema>;
+export const ZPolicyResponseSchema = z.object({ version: z.number().int(), policy: ZPolicySchema, input: ZPolicyInputOutSchema, source: ZPolicySourceSchema });
 /** `PUT /policy`: the version saved and the policy now in force. */
 export const ZPutPolicyResponseSchema = z.object({ version: z.number().int(), policy: ZPolicySchema });
 /** `GET /policy/versions`: every saved version, newest first. */

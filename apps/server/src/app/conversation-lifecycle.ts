@@ -74,7 +74,7 @@ export async function accept(t: InTransaction, handoffId: string, agent: AgentRe
 }
 
 /** assigned → resolved: the agent closes the handoff with a category, an outcome and a verdict. */
-export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRecord, resolution: Resolution, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRecord, resolution: Resolution & Required<Pick<Resolution, 'verdict'>>, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { resolution, resolvedAt: at.toISOString() } });
   const { conversation } = await move(t, h.conversationId, 'resolved', { handoffId: h.id });
@@ -82,8 +82,9 @@ export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRe
 }
 
 /** assigned → ai: the agent hands the conversation back; the handoff closes as resolved, "handed back". */
-export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentRecord, note: string | undefined, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const resolution: Resolution = { category: 'handed_back', outcome: 'handed_back', verdict: 'unnecessary', ...(note ? { note } : {}) };
+export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentRecord, note: string | undefined, at: Date, verdict?: Resolution['verdict']): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  // The verdict is the agent's to give: none is recorded unless they chose one.
+  const resolution: Resolution = { category: 'handed_back', outcome: 'handed_back', ...(verdict ? { verdict } : {}), ...(note ? { note } : {}) };
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.handed_back', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { note: note ?? null } });
   const { conversation } = await move(t, h.conversationId, 'handed_back', { handoffId: h.id, assignedAgentId: null });
@@ -146,6 +147,32 @@ export async function callbackDue(t: InTransaction, h: HandoffRecord, cb: Callba
 }
 
 /**
+ * callback → assigned (`callback_taken`) or waiting → assigned (`accepted`): an agent works a
+ * booked callback or email reply, before its time, when it came due, or after it was missed.
+ * The claim is conditional, as an accept is, so two agents cannot take it together.
+ */
+export async function takeCallback(t: InTransaction, h: HandoffRecord, agent: AgentRecord, at: Date, teamName: string): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const claimed = await claimHandoff(t.tx, h.id, agent.id, at, ['callback', 'waiting']);
+  if (!claimed) throw new DomainError('HANDOFF_ERR_ALREADY_ACCEPTED', 'another agent took this callback first');
+  await t.emit({ type: 'handoff.accepted', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { handoff: wireHandoff(claimed, teamName), agent: { id: agent.id, name: agent.name } } });
+  const { conversation } = await move(t, h.conversationId, h.status === 'callback' ? 'callback_taken' : 'accepted', { handoffId: h.id, assignedAgentId: agent.id });
+  return { conversation, handoff: claimed };
+}
+
+/** assigned or waiting → callback: nobody answered the call; the callback is booked again for `cb.scheduledFor`. */
+export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const parked = await setHandoffStatus(t.tx, h.id, { status: 'callback', agentId: null, offeredAgentId: null });
+  await t.emit({
+    type: 'callback.scheduled',
+    conversationId: h.conversationId,
+    handoffId: h.id,
+    payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: cb.scheduledFor?.toISOString() ?? null, timeZone: cb.timeZone },
+  });
+  const { conversation } = await move(t, h.conversationId, 'callback_retry', { handoffId: h.id, assignedAgentId: null });
+  return { conversation, handoff: parked };
+}
+
+/**
  * waiting → resolved: the customer left the queue before anyone took the handoff; it closes as
  * abandoned, which the metrics count as such.
  */
@@ -160,7 +187,7 @@ export async function abandon(t: InTransaction, h: HandoffRecord, at: Date): Pro
  * opened at handoff); Baton's handoff leaves its queue, closed as handled elsewhere.
  */
 export async function closeElsewhere(t: InTransaction, h: HandoffRecord, at: Date, where: string): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const resolution: Resolution = { category: 'handled_elsewhere', outcome: where, verdict: 'needed', note: `handled in ${where}` };
+  const resolution: Resolution & Required<Pick<Resolution, 'verdict'>> = { category: 'handled_elsewhere', outcome: where, verdict: 'needed', note: `handled in ${where}` };
   const closed = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution, offeredAgentId: null });
   await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, payload: { resolution, resolvedAt: at.toISOString() } });
   const { conversation } = await move(t, h.conversationId, 'closed', { handoffId: h.id, assignedAgentId: null });

@@ -16,12 +16,21 @@ describe.each(TEST_DATABASES)('handBack on %s', (kind) => {
     const { handoff, conversation } = await makeHandoff(ctx, { status: 'assigned', agent });
 
     const done = await handBack(ctx, agent, handoff.id, 'answered: the refund is on its way');
-    expect(done).toMatchObject({ status: 'resolved', resolution: { category: 'handed_back', outcome: 'handed_back', verdict: 'unnecessary', note: 'answered: the refund is on its way' } });
+    // No verdict is recorded for the agent: they did not give one.
+    expect(done).toMatchObject({ status: 'resolved', resolution: { category: 'handed_back', outcome: 'handed_back', note: 'answered: the refund is on its way' } });
+    expect(done.resolution).not.toHaveProperty('verdict');
     expect(done.resolvedAt).toEqual(m.clock.now());
     expect(await getConversation(ctx.db, conversation.id)).toMatchObject({ status: 'ai', assignedAgentId: null });
     expect((await listMessages(ctx.db, conversation.id)).at(-1)).toMatchObject({ authorKind: 'system', action: 'handed_back' });
     const event = (await listEventsAfter(ctx.db, 0, { conversationId: conversation.id })).find((e) => e.type === 'handoff.handed_back');
     expect(event?.payload).toEqual({ note: 'answered: the refund is on its way' });
+  });
+
+  it('records the verdict the agent chose', async () => {
+    const { ctx } = m;
+    const agent = await makeAgent(ctx);
+    const { handoff } = await makeHandoff(ctx, { status: 'assigned', agent });
+    expect((await handBack(ctx, agent, handoff.id, undefined, 'too_late')).resolution).toEqual({ category: 'handed_back', outcome: 'handed_back', verdict: 'too_late' });
   });
 
   it('only the agent who holds it may hand it back; a second hand-back changes nothing', async () => {

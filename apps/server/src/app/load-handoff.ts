@@ -26,3 +26,9 @@ export function assertMayTake(h: { id: string; teamId: string | null; offeredAge
   if (agent.role !== 'agent' || !h.teamId || agent.teamIds.includes(h.teamId) || h.offeredAgentId === agent.id) return;
   throw new DomainError('AUTH_ERR_OTHER_TEAM', `handoff ${h.id} waits in another team's queue; a supervisor can take it, or transfer it to your team`);
 }
+
+/** Whether an agent may read a handoff's case: those who may take it, and whoever holds it. */
+export function assertMaySee(h: { id: string; teamId: string | null; offeredAgentId: string | null; agentId: string | null }, agent: AgentRecord): void {
+  if (h.agentId === agent.id) return;
+  assertMayTake(h, agent);
+}

@@ -1,9 +1,10 @@
 import type { TPolicyPreview } from '@baton/contracts';
 import type { BacktestInput, PolicyInput } from '@baton/core';
-import { createEngine, memoizeAnswerer, resolvePolicy, runBacktest } from '@baton/core';
+import { chooseTeam, createEngine, memoizeAnswerer, resolvePolicy, runBacktest } from '@baton/core';
 import { ZPolicyInputSchema } from '@baton/contracts';
 import { agentSlots } from '../adapters/db/repositories/agents.repository.js';
 import { recentHandleMinutes } from '../adapters/db/repositories/handoffs.repository.js';
+import { listTeams } from '../adapters/db/repositories/teams.repository.js';
 import { listStoredConversations } from '../adapters/db/repositories/stored-conversations.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -38,11 +39,20 @@ export async function previewPolicy(ctx: AppContext, raw: unknown, opts: { from?
     throw new DomainError('POLICY_ERR_INVALID', (err as Error).message);
   }
   const hours = Math.max(1, (to.getTime() - from.getTime()) / 3_600_000);
+  // Load is shown per team, as agents staff it: each routing category goes where routing sends it.
+  const teams = await listTeams(ctx.db);
+  const teamFor = new Map<string, string>();
+  const queueName = (category: string) => {
+    let name = teamFor.get(category);
+    if (name === undefined) teamFor.set(category, (name = teams.length ? chooseTeam({ category, language: 'en', channel: 'web', priority: 'medium' }, teams).team.name : category));
+    return name;
+  };
   const result = runBacktest(items, {
     current: answerer ? createEngine({ policy: current.policy, answerer }) : current,
     proposed,
     replay: 'each',
     defaultHandleMinutes: ctx.config.defaultHandleMinutes,
+    queueName,
     arrivals: { perHour: items.length / hours, handleMinutes: await recentHandleMinutes(ctx.db, null, 200), agents: Math.max(1, await agentSlots(ctx.db)) },
   });
   return { ...result, flips: result.flips.slice(0, 200), period: { from: from.toISOString(), to: to.toISOString() }, sampled: items.length };

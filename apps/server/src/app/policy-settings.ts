@@ -17,6 +17,19 @@ export async function currentPolicy(db: Sql, fallback: PolicyInput): Promise<{ v
   return { version: latest?.version ?? 0, input, policy: resolvePolicy(input) };
 }
 
+/** Which policy is in force: a saved version wins over the BATON_POLICY file, which wins over the defaults. */
+export function policySource(version: number, policyFile: string | null): { kind: 'saved' | 'file' | 'defaults'; file: string | null } {
+  return { kind: version > 0 ? 'saved' : policyFile ? 'file' : 'defaults', file: policyFile };
+}
+
+/** The start-up line that says which policy is in force, and that a saved one overrides the file. */
+export function policySourceLine(version: number, policyFile: string | null): { level: 'info' | 'warn'; message: string } {
+  const s = policySource(version, policyFile);
+  if (s.kind === 'saved' && policyFile) return { level: 'warn', message: `policy: version ${version}, saved in the workspace, is in force; BATON_POLICY (${policyFile}) is ignored while a saved version exists (docs/policy.md)` };
+  if (s.kind === 'saved') return { level: 'info', message: `policy: version ${version}, saved in the workspace` };
+  return { level: 'info', message: s.kind === 'file' ? `policy: from BATON_POLICY (${policyFile})` : 'policy: the defaults (no BATON_POLICY, none saved)' };
+}
+
 export function policyHistory(db: Sql): Promise<SettingVersion<PolicyInput>[]> {
   return listSettingVersions<PolicyInput>(db, KEY);
 }

@@ -24,5 +24,5 @@ export async function requeueCallback(ctx: AppContext, callbackId: string): Prom
     await lifecycle.callbackDue({ tx, emit }, h, cb, due, team?.name ?? null);
     return true;
   });
-  if (done) await ctx.jobs.schedule('callback-due', { callbackId, phase: 'check' }, new Date(ctx.clock().getTime() + ctx.config.callbackMissMinutes * 60_000), `callback-check:${callbackId}`);
+  if (done) await ctx.jobs.schedule('callback-due', { callbackId, phase: 'check' }, new Date(ctx.clock().getTime() + ctx.config.callbackMissMinutes * 60_000), `callback-check:${callbackId}${cb.attempts ? `:${cb.attempts}` : ''}`);
 }

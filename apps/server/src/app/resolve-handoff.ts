@@ -14,7 +14,7 @@ import { withEvents } from './with-events.js';
  * (needed, unnecessary, too late, wrong team): the learning loop's raw material. The customer is
  * told the case is resolved and asked for a rating.
  */
-export async function resolveHandoff(ctx: AppContext, agent: AgentRecord, handoffId: string, resolution: Resolution): Promise<HandoffRecord> {
+export async function resolveHandoff(ctx: AppContext, agent: AgentRecord, handoffId: string, resolution: Resolution & Required<Pick<Resolution, 'verdict'>>): Promise<HandoffRecord> {
   const resolved = await withEvents(ctx, async (tx, emit) => {
     const h = await lockHandoff(tx, handoffId);
     assertOwner(h, agent);

@@ -2,6 +2,7 @@ import type { TAttachment, TAttachmentContentType, TEvent } from '@baton/contrac
 import type { MessageAttachment } from '../adapters/db/repositories/attachments.repository.js';
 import { quickRepliesForOffer } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
+import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 
@@ -92,4 +93,18 @@ export function wireHandoff(h: HandoffRecord, teamName: string | null) {
 export function wireEvent(e: EventRecord): TEvent {
   // TypeScript loses the name-payload pairing when the fields are picked apart; the row already has it.
   return { seq: e.seq, type: e.type, conversationId: e.conversationId, handoffId: e.handoffId, agentId: e.agentId, payload: e.payload, createdAt: e.createdAt.toISOString() } as TEvent;
+}
+
+/** A booked callback or email reply as a handoff carries it: `callback:{kind, at, phone?, email?, …}`. */
+export function wireCallback(cb: CallbackRecord) {
+  return {
+    id: cb.id,
+    kind: cb.kind,
+    at: cb.scheduledFor?.toISOString() ?? null,
+    ...(cb.contact ? (cb.kind === 'callback' ? { phone: cb.contact } : { email: cb.contact }) : {}),
+    timeZone: cb.timeZone,
+    status: cb.status,
+    attempts: cb.attempts,
+    agentId: cb.agentId,
+  };
 }

@@ -71,6 +71,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/handoffs/:id/resolve': { category: 'orders', outcome: 'solved', verdict: 'needed' },
   'POST /api/v1/handoffs/:id/transfer': { teamId: 'Billing', note: 'over to billing' },
   'POST /api/v1/handoffs/:id/hand-back': { note: 'back to the AI' },
+  'POST /api/v1/handoffs/:id/callback-outcome': { outcome: 'done' },
 };
 
 // The authorisation matrix: every route of the OpenAPI document × every kind of caller, against

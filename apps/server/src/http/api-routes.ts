@@ -8,6 +8,7 @@ import { attachmentRoutes } from './routes/attachments.routes.js';
 import { callbackRoutes } from './routes/callbacks.routes.js';
 import { channelStateRoutes } from './routes/channels-state.routes.js';
 import { channelWebhookRoutes } from './routes/channels-webhooks.routes.js';
+import { cannedReplyRoutes } from './routes/canned-replies.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { deadLetterRoutes } from './routes/dead-letters.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
@@ -19,6 +20,7 @@ import { llmRoutes } from './routes/llm.routes.js';
 import { notificationRoutes } from './routes/notifications.routes.js';
 import { policyRoutes } from './routes/policy.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 
 /**
  * Everything under `/api/v1`, one plugin per resource, behind one authentication hook: a route
@@ -31,6 +33,8 @@ export const apiRoutes: FastifyPluginAsync<{ ctx: AppContext; policyFileInput: (
   await app.register(attachmentRoutes, { ctx });
   await app.register(handoffRoutes, { ctx });
   await app.register(callbackRoutes, { ctx });
+  await app.register(cannedReplyRoutes, { ctx });
+  await app.register(searchRoutes, { ctx });
   await app.register(agentRoutes, { ctx });
   await app.register(notificationRoutes, { ctx });
   await app.register(emailRoutes, { ctx, webhookSecret: ctx.config.emailWebhookSecret, mailFrom: ctx.config.mailFrom });

@@ -35,6 +35,9 @@ describe.each(TEST_DATABASES)('previewing a policy change on %s', (kind) => {
     expect(flipped).toContain(faq.caseNumber);
     expect(flipped).toContain(keyword.caseNumber);
     expect(body.flips.find((f: { id: string }) => f.id === keyword.caseNumber).reasonsAdded).toContain('keyword');
+    // The load is grouped by the demo teams handoffs are routed to, not by routing category.
+    expect(Object.keys(body.proposed.byQueue).length).toBeGreaterThan(0);
+    for (const q of Object.keys(body.proposed.byQueue)) expect(['Support', 'Billing', 'Technical']).toContain(q);
 
     // Nothing was saved: the policy in force is still version 0.
     const current = (await s.app.inject({ method: 'GET', url: '/api/v1/policy', headers: { authorization: `Bearer ${jordan}` } })).json();

@@ -13,6 +13,8 @@ export function Header({ path }: { path: string }) {
   const [presenceError, setPresenceError] = useState<string | null>(null);
   const nav = [
     { href: '/', label: 'Inbox', count: waiting.length, show: true, active: path === '/' || path.startsWith('/handoffs/') },
+    { href: '/callbacks', label: 'Callbacks', show: true, active: path === '/callbacks' },
+    { href: '/search', label: 'Search', show: true, active: path === '/search' },
     { href: '/dashboard', label: 'Dashboard', show: true, active: path === '/dashboard' },
     { href: '/supervisor', label: 'Supervisor', show: me.role !== 'agent', active: path === '/supervisor' },
     { href: '/admin', label: 'Settings', show: me.role === 'admin', active: path === '/admin' },

@@ -4,6 +4,7 @@ import { Panel } from '../components/kit/panel';
 import { Segmented } from '../components/kit/segmented';
 import { Link } from '../components/link';
 import { PriorityBadge } from '../components/priority-badge';
+import { customerLabel } from '../customer-label';
 import { humanize } from '../hooks';
 import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../workspace';
@@ -50,8 +51,11 @@ function HandoffList({ id, title, handoffs, empty }: { id: string; title: string
 
 export function HandoffRow({ h }: { h: Handoff }) {
   const headline = h.brief.headline;
-  const name = headline?.customerName ?? 'Customer';
+  const name = customerLabel(h);
   const issue = headline?.issue ?? h.brief.intent?.summary ?? '';
+  const team = h.team ?? 'Unrouted';
+  // A reason named like the team ("Billing" in the Billing queue) says nothing the team chip does not.
+  const reasons = [...new Map(h.reasons.map((r) => [humanize(r.code), r])).entries()].filter(([label]) => label.toLowerCase() !== team.toLowerCase());
   return (
     <li className={`handoff-row prio-edge-${h.priority}`} data-testid="handoff-row" data-handoff-id={h.id}>
       <div className="row-main">
@@ -64,12 +68,13 @@ export function HandoffRow({ h }: { h: Handoff }) {
           </Link>
         </div>
         <div className="row-meta">
-          <span className="chip chip-team">{h.team ?? 'Unrouted'}</span>
-          {h.reasons.map((r) => (
+          <span className="chip chip-team">{team}</span>
+          {reasons.map(([label, r]) => (
             <span key={r.code} className="chip" title={r.detail}>
-              {humanize(r.code)}
+              {label}
             </span>
           ))}
+          {h.callback ? <span className="chip chip-kind">{h.callback.kind === 'callback' ? 'Callback' : 'Email reply'}</span> : null}
           {h.brief.caseNumber ? <span className="row-case">{h.brief.caseNumber}</span> : null}
         </div>
       </div>

@@ -30,6 +30,20 @@ describe('aiAttempts', () => {
     expect(out[0]?.worked).toBe(false);
   });
 
+  it('lists an article sent twice once, where it was first sent, failed when either sending failed', () => {
+    const conversation: Conversation = {
+      turns: [
+        { role: 'customer', text: 'where is my order' },
+        { role: 'ai', text: 'Here is how to track it', articleId: 'track' },
+        { role: 'customer', text: "that didn't help, where is it" },
+        { role: 'ai', text: 'Here is how to track it', articleId: 'track' },
+        { role: 'customer', text: 'thanks' },
+      ],
+    };
+    const out = aiAttempts(conversation, [{ articleId: 'track', messageIndex: 1, failed: false }, { articleId: 'track', messageIndex: 3, failed: false }], [], ARTICLES);
+    expect(out).toEqual([{ kind: 'article', ref: 'track', title: 'Track an order', messageIndex: 1, worked: false }]);
+  });
+
   it('shows the article id when the title is unknown, and lists lookups in order', () => {
     const fact: VerifiedFact = { kind: 'order', orderId: '#77', messageIndex: 0, order: { id: '77', status: 'packed' } };
     const out = aiAttempts(afterAnswer(undefined), [{ articleId: 'gone', messageIndex: 1, failed: false }], [fact], undefined);

@@ -30,13 +30,16 @@ export function aiAttempts(
   facts: readonly VerifiedFact[],
   articles: ReadonlyMap<string, { id: string; title: string }> | undefined,
 ): BriefAttempt[] {
-  const out: BriefAttempt[] = attempts.map((a) => ({
-    kind: 'article',
-    ref: a.articleId,
-    title: articles?.get(a.articleId)?.title ?? a.articleId,
-    messageIndex: a.messageIndex,
-    worked: verdict(conversation, a.messageIndex, a.failed),
-  }));
+  // An article sent twice is one thing the AI tried: listed once, where it was first sent, and
+  // failed if the customer said so after either sending.
+  const byArticle = new Map<string, BriefAttempt>();
+  for (const a of attempts) {
+    const worked = verdict(conversation, a.messageIndex, a.failed);
+    const seen = byArticle.get(a.articleId);
+    if (seen) seen.worked = seen.worked === false || worked === false ? false : (worked ?? seen.worked);
+    else byArticle.set(a.articleId, { kind: 'article', ref: a.articleId, title: articles?.get(a.articleId)?.title ?? a.articleId, messageIndex: a.messageIndex, worked });
+  }
+  const out: BriefAttempt[] = [...byArticle.values()];
   for (const f of facts) {
     out.push({
       kind: 'tool',

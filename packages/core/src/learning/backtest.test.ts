@@ -77,6 +77,13 @@ describe('runBacktest', () => {
     expect(r.requeued).toBe(1);
   });
 
+  it('groups the load by the team each category is routed to, when given how', () => {
+    const items = [convo('sales', 'can i book a demo of your enterprise plan'), convo('order-human', 'where is my order? let me talk to a real person')];
+    const team = (category: string) => (category === 'orders' ? 'Support' : 'Sales team');
+    const r = runBacktest(items, { current: engine(), proposed: engine(), queueName: team });
+    expect(r.current.byQueue).toEqual({ 'Sales team': 1, Support: 1 });
+  });
+
   it('replays stored conversations message by message, and stops at the first human reply', () => {
     const conversation: Conversation = {
       id: 's',

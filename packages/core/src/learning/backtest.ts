@@ -54,6 +54,11 @@ export interface BacktestOptions {
   defaultHandleMinutes?: number;
   /** Characters of the customer message kept in each flip. Default 140. */
   textChars?: number;
+  /**
+   * The queue a routing category lands in, e.g. the team that routing picks for it, so the load
+   * is shown per team as agents staff it. Default: the category itself.
+   */
+  queueName?: (category: string) => string;
 }
 
 /** One policy's outcome over all conversations. */
@@ -178,8 +183,8 @@ export function runBacktest(items: BacktestInput[], opts: BacktestOptions): Back
   let historicalHandoffs = 0;
 
   items.forEach((item, i) => {
-    const a = outcome(item.engines?.current ?? opts.current, item.conversation, replay);
-    const b = outcome(item.engines?.proposed ?? opts.proposed, item.conversation, replay);
+    const a = named(outcome(item.engines?.current ?? opts.current, item.conversation, replay), opts.queueName);
+    const b = named(outcome(item.engines?.proposed ?? opts.proposed, item.conversation, replay), opts.queueName);
     tally(current, a, queueItems.current);
     tally(proposed, b, queueItems.proposed);
     if (item.team) {
@@ -242,6 +247,10 @@ function outcome(engine: Engine, conversation: Conversation, replay: 'last' | 'e
   }
   const queue = decision.action === 'escalate' ? queueFor(engine, decision) : undefined;
   return { decision, text, queue };
+}
+
+function named(o: Outcome, queueName: ((category: string) => string) | undefined): Outcome {
+  return queueName && o.queue !== undefined ? { ...o, queue: queueName(o.queue) } : o;
 }
 
 /** The queue a handoff goes to: the sales queue for high intent, otherwise its routing category. */

@@ -1,7 +1,9 @@
 /**
  * Words that say nothing about what a question is about: English function words, and the
  * politeness and question scaffolding customers wrap around the subject ("can you tell me",
- * "i want to know", "please"). Clustering on what remains groups questions by subject.
+ * "i want to know", "please"), asking for a person ("a real human", "an agent") and venting ("annoyed",
+ * "ridiculous"): none of them is what an article would be about. Clustering on what remains
+ * groups questions by subject, and titles are made of subject words only.
  * Written for Baton; lowercase, apostrophes removed (as `tokenize` returns them).
  */
 export const GAP_STOPWORDS: ReadonlySet<string> = new Set(
@@ -18,5 +20,8 @@ export const GAP_STOPWORDS: ReadonlySet<string> = new Set(
   curious looking look let lemme gimme gonna wanna like would could maybe actually currently right there anybody
   someone somebody u ur r im info information question questions
   long take takes took taking better best good great new work works working come comes make makes made many lot lots
-  use using used kind sort type mean means happen happens happening happened today go goes went there`.split(/\s+/),
+  use using used kind sort type mean means happen happens happening happened today go goes went there
+  human humans person people agent agents representative rep operator staff manager supervisor real live speak speaking
+  talk talking chat bot robot annoyed angry furious frustrated frustrating upset ridiculous terrible awful horrible
+  unacceptable useless pathetic disgusting joke seriously wtf omg ugh hate sick tired fed enough worst`.split(/\s+/),
 );

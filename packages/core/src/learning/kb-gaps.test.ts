@@ -31,6 +31,14 @@ describe('clusterGaps', () => {
     expect(clusters.flatMap((c) => c.examples)).not.toContain('what is the capital of peru');
   });
 
+  it('leaves out requests for a person and pure venting, and titles from subject words only', () => {
+    const items = ['annoyed, my parcel, get me a human', 'I want to speak to a real person', 'this is ridiculous!!', 'so annoyed, where is my parcel', 'my parcel never came, annoyed'].map((q) => gap(q));
+    const clusters = clusterGaps(items);
+    expect(clusters.map((c) => c.examples.slice().sort())).toEqual([['my parcel never came, annoyed', 'so annoyed, where is my parcel']]);
+    expect(clusters[0]!.title).toMatch(/^Parcel/);
+    expect(clusters[0]!.title.toLowerCase()).not.toMatch(/annoyed|human/);
+  });
+
   it('titles a cluster from its key terms, and writes questions from the examples', () => {
     const [c] = clusterGaps(QUESTIONS.slice(0, 3).map((q) => gap(q)));
     expect(c!.title).toBe('Exchange rate for euros');

@@ -1,6 +1,7 @@
 import { stem, tokenize } from '../text/normalize.js';
 import { GAP_STOPWORDS } from './gap-stopwords.js';
 import { graphemePrefix } from '../text/clip-text.js';
+import { detectHumanRequest } from '../signals/human-request.js';
 
 /** A customer question the assistant could not answer, or answered with low confidence. */
 export interface GapItem {
@@ -72,6 +73,8 @@ export function clusterGaps(items: GapItem[], opts: ClusterGapsOptions = {}): Ga
   const surface = new Map<string, Map<string, number>>();
   const distinct = new Map<string, Distinct>();
   items.forEach((item, i) => {
+    // Asking for a person is not a question the KB could answer.
+    if (detectHumanRequest(item.text)) return;
     const words = tokenize(item.text);
     const terms: string[] = [];
     for (const w of words) {

@@ -19,6 +19,8 @@ export const TRANSITION_CAUSES = [
   'callback_scheduled',
   'email_followup',
   'callback_due',
+  'callback_taken',
+  'callback_retry',
   'transferred',
   'agent_offline',
   'accept_timeout',

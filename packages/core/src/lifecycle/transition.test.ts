@@ -16,9 +16,12 @@ const LEGAL: [ConversationStatus, TransitionCause, ConversationStatus][] = [
   ['waiting', 'abandoned', 'resolved'],
   ['waiting', 'closed', 'resolved'],
   ['callback', 'callback_due', 'waiting'],
+  ['callback', 'callback_taken', 'assigned'],
+  ['waiting', 'callback_retry', 'callback'],
   ['assigned', 'transferred', 'waiting'],
   ['assigned', 'agent_offline', 'waiting'],
   ['assigned', 'accept_timeout', 'waiting'],
+  ['assigned', 'callback_retry', 'callback'],
   ['assigned', 'resolved', 'resolved'],
   ['assigned', 'handed_back', 'ai'],
   ['resolved', 'reopened', 'ai'],
@@ -93,7 +96,7 @@ describe('transition: illegal', () => {
       expect(e.code).toBe('CONVERSATION_ERR_ILLEGAL_TRANSITION');
       expect(e.from).toBe('assigned');
       expect(e.cause).toBe('accepted');
-      expect(e.allowed).toEqual(['transferred', 'agent_offline', 'accept_timeout', 'resolved', 'handed_back']);
+      expect(e.allowed).toEqual(['transferred', 'agent_offline', 'accept_timeout', 'callback_retry', 'resolved', 'handed_back']);
       expect(e.message).toContain('"accepted"');
     }
   });

@@ -28,10 +28,15 @@ export const TRANSITIONS: ReadonlyArray<Transition> = [
   { from: 'waiting', to: 'resolved', cause: 'closed' },
   // The booked time came (or the team opened for an email follow-up): back into the live queue.
   { from: 'callback', to: 'waiting', cause: 'callback_due' },
+  // An agent works a booked callback before or after its time came: they call (or write) now.
+  { from: 'callback', to: 'assigned', cause: 'callback_taken' },
+  // Nobody answered the call: the callback is booked again for a later try.
+  { from: 'waiting', to: 'callback', cause: 'callback_retry' },
   { from: 'assigned', to: 'waiting', cause: 'transferred' },
   { from: 'assigned', to: 'waiting', cause: 'agent_offline' },
   // Auto-assigned but not accepted or answered in time: reassign.
   { from: 'assigned', to: 'waiting', cause: 'accept_timeout' },
+  { from: 'assigned', to: 'callback', cause: 'callback_retry' },
   { from: 'assigned', to: 'resolved', cause: 'resolved' },
   { from: 'assigned', to: 'ai', cause: 'handed_back' },
   // The customer writes again: the AI takes it, unless the policy sends it straight to a human.

@@ -26,6 +26,8 @@ export const MESSAGE_KEYS = [
   'long_wait',
   'email_followup_confirmed',
   'callback_missed',
+  'callback_no_answer',
+  'callback_unreachable',
   'offer_choice',
   'clarify',
   'greeting',

@@ -38,6 +38,8 @@ export type CustomerMessage =
   | { kind: 'long_wait'; teamName: string; waitMinutes: number; caseNumber: string }
   | { kind: 'email_followup_confirmed'; email: string; /** Already formatted in the customer's locale and zone. */ when: string; caseNumber: string }
   | { kind: 'callback_missed'; /** Already formatted. */ when: string; caseNumber: string }
+  | { kind: 'callback_no_answer'; /** The next try, already formatted. */ when: string; caseNumber: string }
+  | { kind: 'callback_unreachable'; tries: number; caseNumber: string }
   | { kind: 'clarify' }
   | { kind: 'greeting' }
   | { kind: 'decline'; topics?: string[] }
@@ -84,6 +86,10 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return interpolate(t.email_followup_confirmed, { email: msg.email, when: msg.when, case: msg.caseNumber });
     case 'callback_missed':
       return interpolate(t.callback_missed, { when: msg.when, case: msg.caseNumber });
+    case 'callback_no_answer':
+      return interpolate(t.callback_no_answer, { when: msg.when, case: msg.caseNumber });
+    case 'callback_unreachable':
+      return interpolate(t.callback_unreachable, { tries: String(msg.tries), case: msg.caseNumber });
     case 'offer_choice':
       return interpolate(t.offer_choice, { wait: formatWait(msg.waitMinutes, t) });
     case 'resolved':

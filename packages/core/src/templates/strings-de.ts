@@ -25,6 +25,8 @@ export const DE: MessageTable = {
   long_wait: "Unser {team}-Team ist gerade sehr ausgelastet: Die Wartezeit beträgt {wait}. Das Team sieht alles, was wir besprochen haben, Sie müssen also nichts wiederholen. Ihre Fallnummer ist {case}.",
   email_followup_confirmed: "Wir antworten Ihnen bis {when} per E-Mail an {email}, mit unserem gesamten Gespräch vor Augen. Ihre Fallnummer ist {case}.",
   callback_missed: "Es tut uns leid: Wir haben Ihren Rückruf am {when} verpasst. Ein Mitglied unseres Teams meldet sich so bald wie möglich bei Ihnen. Ihre Fallnummer ist {case}.",
+  callback_no_answer: "Wir haben Sie angerufen, Sie aber nicht erreicht. Wir versuchen es erneut am {when}. Ihre Fallnummer ist {case}.",
+  callback_unreachable: "Wir haben {tries}-mal versucht, Sie anzurufen, Sie aber nicht erreicht, und den Rückruf daher geschlossen. Schreiben Sie uns hier oder antworten Sie auf unsere E-Mail, wann es Ihnen passt: Ihre Fallnummer ist {case}.",
   offer_choice: 'Ich kann Ihnen sofort weiterhelfen oder Sie mit einer Person verbinden (erwartete Antwort: {wait}). Was ist Ihnen lieber?',
   clarify: 'Entschuldigung, ich bin nicht sicher, ob ich Sie richtig verstanden habe. Können Sie mir etwas mehr darüber sagen, was Sie brauchen?',
   greeting: "Hallo! Wie kann ich Ihnen heute helfen?",

@@ -25,6 +25,8 @@ export const EN: MessageTable = {
   long_wait: "Our {team} team is very busy right now: the wait is {wait}. They'll see everything we've discussed, so you won't need to repeat anything. Your case number is {case}.",
   email_followup_confirmed: "We'll reply by email to {email} by {when}, with everything we've discussed in front of us. Your case number is {case}.",
   callback_missed: "We're sorry: we missed your callback booked for {when}. A member of our team will contact you as soon as possible. Your case number is {case}.",
+  callback_no_answer: "We called you but couldn't reach you. We'll try again at {when}. Your case number is {case}.",
+  callback_unreachable: "We tried to call you {tries} times but couldn't reach you, so we've closed this callback. Write here or reply to our email whenever it suits you: your case number is {case}.",
   offer_choice: 'I can help you with this right now, or connect you with a person (expected reply: {wait}). Which would you prefer?',
   clarify: "Sorry, I'm not sure I understood. Could you tell me a little more about what you need?",
   greeting: "Hi! How can I help you today?",

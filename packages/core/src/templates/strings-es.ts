@@ -25,6 +25,8 @@ export const ES: MessageTable = {
   long_wait: "Nuestro equipo de {team} está muy ocupado ahora mismo: la espera es de {wait}. Verán todo lo que hemos hablado, así que no tendrá que repetir nada. Su número de caso es {case}.",
   email_followup_confirmed: "Le responderemos por correo electrónico a {email} antes del {when}, con toda nuestra conversación a mano. Su número de caso es {case}.",
   callback_missed: "Lo sentimos: no pudimos hacer la llamada prevista para el {when}. Un miembro de nuestro equipo se pondrá en contacto con usted lo antes posible. Su número de caso es {case}.",
+  callback_no_answer: "Le hemos llamado pero no hemos podido contactar con usted. Lo intentaremos de nuevo el {when}. Su número de caso es {case}.",
+  callback_unreachable: "Hemos intentado llamarle {tries} veces sin éxito, así que hemos cerrado esta llamada. Escríbanos aquí o responda a nuestro correo cuando le venga bien: su número de caso es {case}.",
   offer_choice: 'Puedo ayudarte con esto ahora mismo o ponerte en contacto con una persona (respuesta prevista: {wait}). ¿Qué prefieres?',
   clarify: 'Perdona, no estoy seguro de haberte entendido. ¿Puedes contarme un poco más sobre lo que necesitas?',
   greeting: "¡Hola! ¿En qué puedo ayudarle hoy?",

@@ -25,6 +25,8 @@ export const FR: MessageTable = {
   long_wait: "Notre équipe {team} est très sollicitée en ce moment : l'attente est de {wait}. Elle verra tout ce que nous avons échangé, vous n'aurez donc rien à répéter. Votre numéro de dossier est {case}.",
   email_followup_confirmed: "Nous vous répondrons par e-mail à {email} d'ici le {when}, avec tout notre échange sous les yeux. Votre numéro de dossier est {case}.",
   callback_missed: "Toutes nos excuses : nous avons manqué votre rappel prévu le {when}. Un membre de notre équipe vous contactera dès que possible. Votre numéro de dossier est {case}.",
+  callback_no_answer: "Nous vous avons appelé sans pouvoir vous joindre. Nous réessaierons le {when}. Votre numéro de dossier est {case}.",
+  callback_unreachable: "Nous avons essayé de vous appeler {tries} fois sans succès, nous avons donc clos ce rappel. Écrivez-nous ici ou répondez à notre e-mail quand cela vous convient : votre numéro de dossier est {case}.",
   offer_choice: 'Je peux vous aider tout de suite, ou vous mettre en relation avec une personne (réponse prévue\u00a0: {wait}). Que préférez-vous\u00a0?',
   clarify: "Désolé, je ne suis pas sûr d'avoir compris. Pouvez-vous m'en dire un peu plus sur ce dont vous avez besoin\u00a0?",
   greeting: "Bonjour ! Comment puis-je vous aider aujourd'hui ?",

@@ -372,6 +372,27 @@ alter table handoffs add column callback_offered_at timestamptz;
 `,
   },
   {
+    version: 11,
+    name: 'callbacks as work (attempts, the agent calling, unreachable), canned replies',
+    sql: `
+alter table callbacks add column attempts integer not null default 0;
+alter table callbacks add column agent_id text references agents(id);
+alter table callbacks drop constraint callbacks_status_check;
+alter table callbacks add constraint callbacks_status_check check (status in ('scheduled', 'queued', 'calling', 'done', 'missed', 'cancelled', 'unreachable'));
+create index callbacks_handoff on callbacks(handoff_id);
+create table canned_replies (
+  id text primary key,
+  shortcut text not null,
+  title text not null,
+  body text not null,
+  team_id text,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create unique index canned_replies_shortcut on canned_replies(lower(shortcut), coalesce(team_id, ''));
+`,
+  },
+  {
     version: 12,
     name: 'attachments: files sent by customers and agents, their bytes when kept in the database, and HTML mail',
     sql: `

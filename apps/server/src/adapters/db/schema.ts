@@ -30,7 +30,12 @@ export type Presence = 'online' | 'away' | 'offline';
 export type ConversationStatus = 'ai' | 'waiting' | 'assigned' | 'resolved' | 'callback';
 export type AuthorKind = 'customer' | 'ai' | 'agent' | 'system';
 export type HandoffStatus = 'waiting' | 'assigned' | 'resolved' | 'abandoned' | 'callback';
-export type CallbackStatus = 'scheduled' | 'queued' | 'done' | 'missed' | 'cancelled';
+/**
+ * A callback's state: booked (`scheduled`), back in the queue at its time (`queued`), taken by an
+ * agent who is calling (`calling`), worked (`done`), not picked up in time (`missed`), withdrawn
+ * (`cancelled`), or closed after the last unanswered try (`unreachable`).
+ */
+export type CallbackStatus = 'scheduled' | 'queued' | 'calling' | 'done' | 'missed' | 'cancelled' | 'unreachable';
 export type OutboxStatus = 'pending' | 'sent' | 'failed';
 /** What a quality flag records (DESIGN §4, §8). */
 export type QualityFlagKind = 'redundant_ask' | 'customer_repeat' | 'repeat_escalation';
@@ -46,7 +51,8 @@ export interface HandoffReason {
 export interface Resolution {
   category: string;
   outcome: string;
-  verdict: 'needed' | 'unnecessary' | 'too_late' | 'wrong_team';
+  /** The agent's verdict on the handoff; absent when they gave none (a hand-back without one). */
+  verdict?: 'needed' | 'unnecessary' | 'too_late' | 'wrong_team';
   note?: string;
 }
 
@@ -429,6 +435,21 @@ export interface CallbackTable {
   contact: string | null;
   status: CallbackStatus;
   createdAt: CreatedAt;
+  /** Calls made that nobody answered. */
+  attempts: Generated<number>;
+  /** The agent working it (`calling`, `done`). */
+  agentId: string | null;
+}
+
+/** A reply an admin wrote once for agents to insert by its shortcut; `teamId` null is for every team. */
+export interface CannedReplyTable {
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  teamId: string | null;
+  createdAt: CreatedAt;
+  updatedAt: CreatedAt;
 }
 
 export interface EmailOutboxTable {
@@ -534,6 +555,7 @@ export interface DB {
   channelContacts: ChannelContactTable;
   channelDeliveries: ChannelDeliveryTable;
   channelOutbox: ChannelOutboxTable;
+  cannedReplies: CannedReplyTable;
   conversations: ConversationTable;
   csat: CsatTable;
   customers: CustomerTable;

@@ -7,7 +7,7 @@ import { handBack } from '../../app/hand-back.js';
 import { openBrief } from '../../app/open-brief.js';
 import { resolveHandoff } from '../../app/resolve-handoff.js';
 import { transferHandoff } from '../../app/transfer-handoff.js';
-import { wireHandoff } from '../../app/wire.js';
+import { wireHandoffs } from '../../app/wire-handoffs.js';
 import { DomainError } from '../../errors.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
@@ -16,10 +16,7 @@ const one = { params: ZIdParamsSchema, response: { 200: ZHandoffResponseSchema }
 /** The agents' queue: handoffs and what an agent does with one. */
 export const handoffRoutes: ApiPlugin = async (instance, { ctx }) => {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const wire = async (hs: HandoffRecord[]) => {
-    const names = new Map((await listTeams(ctx.db)).map((t) => [t.id, t.name]));
-    return hs.map((h) => wireHandoff(h, h.teamId ? (names.get(h.teamId) ?? null) : null));
-  };
+  const wire = (hs: HandoffRecord[]) => wireHandoffs(ctx.db, hs);
   const wireOne = async (h: HandoffRecord) => ({ handoff: (await wire([h]))[0]! });
 
   app.get('/handoffs', { schema: { summary: 'Handoffs in queue order, each with its brief', querystring: ZHandoffsQuerySchema, response: { 200: ZHandoffsResponseSchema } } }, async (req) => {
@@ -51,7 +48,7 @@ export const handoffRoutes: ApiPlugin = async (instance, { ctx }) => {
   );
 
   app.post('/handoffs/:id/hand-back', { schema: { summary: 'Hand the conversation back to the AI', body: ZHandBackSchema, ...one } }, async (req) =>
-    wireOne(await handBack(ctx, req.agent, req.params.id, req.body.note)),
+    wireOne(await handBack(ctx, req.agent, req.params.id, req.body.note, req.body.verdict)),
   );
 
   // Context utilisation: the first time an agent opens the brief.

@@ -1,5 +1,5 @@
 import { ZPolicyPreviewResponseSchema, ZPolicyPreviewSchema, ZPolicyResponseSchema, ZPolicyVersionsResponseSchema, ZPutPolicyResponseSchema, ZPutPolicySchema } from '@baton/contracts';
-import { currentPolicy, policyHistory, updatePolicy } from '../../app/policy-settings.js';
+import { currentPolicy, policyHistory, policySource, updatePolicy } from '../../app/policy-settings.js';
 import { previewPolicy } from '../../app/policy-preview.js';
 import type { ApiPlugin, ZodTypeProvider } from '../zod-schemas.js';
 
@@ -9,7 +9,7 @@ export const policyRoutes: ApiPlugin<{ fileInput: () => unknown }> = async (inst
 
   app.get('/policy', { schema: { summary: 'The escalation policy in force, with its version', response: { 200: ZPolicyResponseSchema } } }, async () => {
     const p = await currentPolicy(ctx.db, fileInput() as never);
-    return { version: p.version, policy: p.policy, input: p.input };
+    return { version: p.version, policy: p.policy, input: p.input, source: policySource(p.version, ctx.config.policyFile ?? null) };
   });
 
   app.get('/policy/versions', { config: { role: 'supervisor' }, schema: { summary: 'Every saved policy version', response: { 200: ZPolicyVersionsResponseSchema } } }, async () => {

@@ -6,6 +6,8 @@ import { AccountCard } from './account-card';
 import { BriefCard } from './brief-card';
 import { AttemptsCard, EntitiesCard, ReasonsCard, SentimentCard, TechnicalCard } from './brief-cards';
 import { IdentityBadge } from './identity-badge';
+import { missingLabel } from './missing-context';
+import { customerLabel } from '../../customer-label';
 
 function BriefHead({ handoff, brief: b }: { handoff: Handoff; brief: Brief }) {
   const h = b.headline;
@@ -17,7 +19,7 @@ function BriefHead({ handoff, brief: b }: { handoff: Handoff; brief: Brief }) {
           {b.language && b.language !== 'und' ? ` · reply in ${b.language.toUpperCase()}` : ''}
         </p>
         <h1 id="brief-h" className="brief-headline">
-          {h?.customerName ?? 'Customer'}
+          {customerLabel(handoff)}
           {h?.tier || h?.accountId ? <span className="brief-sub"> ({[h?.tier, h?.accountId].filter(Boolean).join(', ')})</span> : null}
           {h?.team ? <span className="brief-sub"> → {h.team}</span> : null}
         </h1>
@@ -74,7 +76,8 @@ export function BriefPanel({ handoff }: { handoff: Handoff }) {
         ) : null}
       </div>
       {wrote('suggestedReply') ? <p className="muted small">The suggested first reply in the composer was written by the model ({model}).</p> : null}
-      {b.missingContext?.length ? <p className="muted small brief-missing">Not available: {b.missingContext.map(humanize).join(', ')}</p> : null}
+      {b.missingContext?.length ? <p className="muted small brief-missing">Not available: {b.missingContext.map(missingLabel).join(', ')}.</p> : null}
+
     </section>
   );
 }

@@ -8,6 +8,9 @@ import { checkRedundancy, useRedundancyWarning } from './redundancy';
 import type { RedundantAsk } from './redundancy';
 import { RedundancyWarning } from './redundancy-warning';
 import { AttachFiles, useAttachFiles } from './attach-files';
+import type { CannedVars } from './canned-picker';
+import { CANNED_LIST_ID, CannedPicker, cannedOptionId, fillCanned, shortcutAt, useCannedMatches, useCannedReplies } from './canned-picker';
+import type { TCannedReply } from '@baton/contracts';
 
 type Mode = 'reply' | 'note';
 
@@ -17,7 +20,7 @@ type Mode = 'reply' | 'note';
  * A reply that asks the customer for something the brief already holds is flagged as the agent
  * types and again before it is sent; the agent can edit it or send it anyway (never blocked).
  */
-export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, onSent }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; onSent(m: Message): void }) {
+export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, vars, onSent }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; vars: CannedVars; onSent(m: Message): void }) {
   const { api } = useWorkspace();
   const [mode, setMode] = useState<Mode>('reply');
   const [reply, setReply] = useState(suggestedReply);
@@ -31,6 +34,34 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
   const text = mode === 'reply' ? reply : note;
   const blocked = mode === 'reply' && !canReply;
   const empty = !text.trim() && !attach.files.length;
+  const canned = useCannedReplies();
+  const [slash, setSlash] = useState<{ start: number; query: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const matches = useCannedMatches(canned, slash?.query ?? null);
+  const picking = slash !== null && matches.length > 0;
+
+  const edit = (value: string, caret: number) => {
+    (mode === 'reply' ? setReply : setNote)(value);
+    const at = shortcutAt(value, caret);
+    setSlash(at);
+    if (at?.query !== slash?.query) setActive(0);
+  };
+
+  /** Replaces the typed "/shortcut" with the reply, its variables filled in, and puts the caret after it. */
+  const pick = (r: TCannedReply) => {
+    const el = textarea.current;
+    if (!slash || !el) return;
+    const caret = el.selectionStart;
+    const filled = fillCanned(r.body, vars);
+    const next = text.slice(0, slash.start) + filled + text.slice(caret);
+    (mode === 'reply' ? setReply : setNote)(next);
+    setSlash(null);
+    const at = slash.start + filled.length;
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(at, at);
+    });
+  };
 
   const post = async (sendText: string, sendMode: Mode) => {
     const attachmentIds = attach.files.map((a) => a.id);
@@ -93,18 +124,47 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
       <label htmlFor="composer-text" className="visually-hidden">
         {mode === 'reply' ? 'Reply to the customer' : 'Private note for agents'}
       </label>
+      {mode === 'reply' && suggestedReply && reply === suggestedReply ? (
+        <p className="suggestion-label" data-testid="suggestion-label">
+          Suggested reply, written from the brief: check it and edit before sending.
+        </p>
+      ) : null}
       <textarea
         id="composer-text"
         ref={textarea}
         rows={4}
         value={text}
-        onChange={(e) => (mode === 'reply' ? setReply : setNote)(e.target.value)}
-        placeholder={mode === 'reply' ? 'Write a reply the customer will see…' : 'Write a note only agents will see…'}
+        onChange={(e) => edit(e.target.value, e.target.selectionStart)}
+        onBlur={() => setSlash(null)}
+        placeholder={mode === 'reply' ? 'Write a reply the customer will see… Type / for canned replies.' : 'Write a note only agents will see…'}
         aria-describedby={warning.shown ? 'composer-hint composer-warning' : 'composer-hint'}
+        aria-controls={picking ? CANNED_LIST_ID : undefined}
+        aria-activedescendant={picking ? cannedOptionId(matches[Math.min(active, matches.length - 1)]!.id) : undefined}
         onKeyDown={(e) => {
+          if (picking) {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              setActive((i) => (i + (e.key === 'ArrowDown' ? 1 : matches.length - 1)) % matches.length);
+              return;
+            }
+            if ((e.key === 'Enter' && !e.metaKey && !e.ctrlKey) || e.key === 'Tab') {
+              e.preventDefault();
+              pick(matches[Math.min(active, matches.length - 1)]!);
+              return;
+            }
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setSlash(null);
+              return;
+            }
+          }
           if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) void send(e);
         }}
       />
+      {picking ? <CannedPicker matches={matches} active={Math.min(active, matches.length - 1)} onPick={pick} /> : null}
+      <p className="visually-hidden" aria-live="polite">
+        {picking ? `${matches.length} canned repl${matches.length === 1 ? 'y' : 'ies'}: up and down arrows to choose, Enter to insert, Escape to close.` : ''}
+      </p>
       <div aria-live="polite" className="composer-live">
         {warning.shown ? <RedundancyWarning match={warning.shown} onEdit={() => selectAsk(warning.shown!.phrase)} onSendAnyway={() => void post(reply, 'reply')} disabled={busy !== null || blocked} /> : null}
       </div>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AgentAccessSettings } from './agent-access';
 import { AgentsSettings } from './agents-settings';
+import { CannedRepliesSettings } from './canned-replies-settings';
 import { DeadLettersPanel } from './dead-letters-panel';
 import { EmailTemplatesSettings } from './email-templates-settings';
 import { KnowledgeBaseSettings } from './kb-settings';
@@ -13,6 +14,7 @@ import { TeamsSettings } from './teams-settings';
 const SECTIONS = [
   ['#policy', 'Escalation policy'],
   ['#teams', 'Teams'],
+  ['#canned', 'Canned replies'],
   ['#notifications', 'Notifications'],
   ['#kb', 'Knowledge base'],
   ['#email-templates', 'Customer emails'],
@@ -49,6 +51,7 @@ export function AdminPage() {
       <div className="admin-gap" />
       <TeamEditor selected={teamId} onSelect={setTeamId} />
       <AgentAccessSettings />
+      <CannedRepliesSettings />
       <NotificationSettings />
       <DeadLettersPanel />
       <KnowledgeBaseSettings />

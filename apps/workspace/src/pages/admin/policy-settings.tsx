@@ -12,6 +12,7 @@ import { fieldKey, policyInput } from './policy-draft';
 import { PolicyFields } from './policy-fields';
 import { PolicyVersions } from './policy-versions';
 import { usePolicy } from './use-policy';
+import type { TPolicySource } from '@baton/contracts';
 
 const CONFLICT = 'Someone else changed the policy since you opened it. Reload to see their version, then make your change again.';
 
@@ -65,6 +66,7 @@ export function PolicySettings() {
 
   return (
     <Panel id="policy" headingId="policy-h" title="Escalation policy" actions={<span className="chip" data-testid="policy-version">Version {loaded.version}</span>}>
+      <PolicySourceNote source={loaded.source} version={loaded.version} />
       <form className="policy-form" onSubmit={save.onSubmit} noValidate>
         <PolicyFields draft={draft} edit={edit} topics={loaded.policy.topics.definitions} form={form} />
         {form.at('form')}
@@ -95,5 +97,21 @@ export function PolicySettings() {
       {previewed ? <PolicyPreviewPanel preview={previewed.result} at={previewed.at} stale={previewed.input !== JSON.stringify(policyInput(loaded, draft))} /> : null}
       <PolicyVersions versions={versions} />
     </Panel>
+  );
+}
+
+/** Which policy is in force, so an admin knows a saved version overrides the BATON_POLICY file at every start. */
+function PolicySourceNote({ source, version }: { source: TPolicySource | undefined; version: number }) {
+  if (!source) return null;
+  const text =
+    source.kind === 'saved'
+      ? `In force: version ${version}, saved here.${source.file ? ` It overrides the BATON_POLICY file (${source.file}) at every start until a version is saved from the file's contents.` : ''}`
+      : source.kind === 'file'
+        ? `In force: the BATON_POLICY file (${source.file}). Saving here creates a version that overrides the file from then on.`
+        : 'In force: the built-in defaults (no BATON_POLICY file, nothing saved yet).';
+  return (
+    <p className={source.kind === 'saved' && source.file ? 'notice notice-warn' : 'muted small'} data-testid="policy-source">
+      {text}
+    </p>
   );
 }

@@ -1,6 +1,5 @@
 import { DataTable } from '../../components/kit/data-table';
 import { pct, signed } from '../../format';
-import { humanize } from '../../hooks';
 import type { PolicyPreview, QueueRisk } from '../../metrics-types';
 import { Becomes } from './becomes';
 
@@ -41,13 +40,13 @@ export function PreviewQueues({ p }: { p: PolicyPreview }) {
     <DataTable<QueueRow>
       className="preview-queues"
       testId="preview-queues"
-      caption="Handoffs per queue under the current and the edited policy, with the estimated SLA risk"
+      caption="Handoffs per team under the current and the edited policy, with the estimated SLA risk"
       rows={rows}
       rowKey={(r) => r.q}
       rowProps={(r) => ({ 'data-queue': r.q })}
       empty={<p className="muted small">Neither policy hands any of these conversations to a person.</p>}
       columns={[
-        { header: 'Queue', rowHeader: true, cell: (r) => humanize(r.q) },
+        { header: 'Team', rowHeader: true, cell: (r) => r.q },
         { header: 'Now', headerClassName: 'num', cellClassName: 'num', cell: (r) => r.now },
         { header: 'Proposed', headerClassName: 'num', cellClassName: 'num', cell: (r) => r.next },
         { header: 'Change', headerClassName: 'num', cellClassName: (r) => `num ${r.next > r.now ? 'delta-up' : r.next < r.now ? 'delta-down' : 'muted'}`, cell: (r) => signed(r.next - r.now) },

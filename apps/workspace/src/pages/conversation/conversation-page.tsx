@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../../components/brief/brief-panel';
 import { ChannelWindow } from '../../components/composer/channel-window';
+import { formatTime } from '../../hooks';
 import { Composer } from '../../components/composer/composer';
 import { Dialog } from '../../components/dialog';
 import { Notice } from '../../components/kit/notice';
@@ -9,6 +10,7 @@ import { useBusy } from '../../components/kit/use-busy';
 import { Transcript } from '../../components/transcript';
 import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
+import { CallbackCard } from './callback-card';
 import { ConversationBar } from './conversation-bar';
 import type { ActionDialog } from './conversation-bar';
 import { ConversationSide } from './conversation-side';
@@ -31,7 +33,14 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
   if (loadError || !handoff) return <HandoffPending error={loadError} />;
 
   const canAct = handoff.status === 'assigned' && (handoff.agentId === me.id || me.role !== 'agent');
-  const replyBlockedReason = handoff.status === 'waiting' ? 'Accept the handoff to reply to the customer.' : handoff.status === 'assigned' ? 'Another agent holds this conversation.' : `This handoff is ${handoff.status}.`;
+  const replyBlockedReason =
+    handoff.status === 'waiting'
+      ? 'Accept the handoff to reply to the customer.'
+      : handoff.status === 'assigned'
+        ? 'Another agent holds this conversation.'
+        : handoff.status === 'callback'
+          ? `The customer booked ${handoff.callback?.kind === 'email' ? 'an email reply' : 'a callback'}: take it to reply.`
+          : `This handoff is ${handoff.status}.`;
 
   const accept = (override = false) =>
     accepting.run(async () => {
@@ -79,6 +88,21 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
           ) : null}
         </Notice>
       ) : null}
+      <CallbackCard
+        handoff={handoff}
+        onWorked={(h, outcome) =>
+          done(
+            h,
+            outcome === 'call_now'
+              ? 'It is yours: the customer is waiting for your call.'
+              : outcome === 'done'
+                ? 'Callback done. Resolve the conversation when you have finished.'
+                : h.status === 'resolved'
+                  ? 'No answer again: the callback is closed as unreachable and the customer was told.'
+                  : `No answer recorded. The next try is booked for ${formatTime(h.callback?.at ?? undefined)}, and the customer was told.`,
+          )
+        }
+      />
       <BriefPanel handoff={handoff} />
       <div className="conv-body">
         <section className="panel conv-transcript" aria-labelledby="transcript-h">
@@ -93,6 +117,7 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
             suggestedReply={handoff.brief.suggestedReply ?? ''}
             canReply={canAct}
             replyBlockedReason={replyBlockedReason}
+            vars={{ customerName: handoff.brief.headline?.customerName, caseNumber: handoff.brief.caseNumber, agentName: me.name }}
             onSent={(m) => {
               addMessages([m]);
               if (!m.private) reload();

@@ -1,11 +1,13 @@
 import { humanize } from '../../hooks';
 import type { THandoff as Handoff, TMessage as Message } from '@baton/contracts';
+import { CustomerHistory } from './customer-history';
 
 /** The KB articles the AI sent before the handoff, each linked to where it was sent, and the resolution. */
 export function ConversationSide({ handoff, messages }: { handoff: Handoff; messages: Message[] }) {
   const articles = (handoff.brief.attempts ?? []).filter((a) => a.kind === 'article');
   return (
-    <aside className="conv-side" aria-label="Knowledge base">
+    <aside className="conv-side" aria-label="Knowledge base and customer history">
+      <CustomerHistory handoffId={handoff.id} />
       <section className="panel" aria-labelledby="kb-h">
         <h2 id="kb-h" className="panel-title">
           KB articles the AI tried
@@ -39,7 +41,7 @@ export function ConversationSide({ handoff, messages }: { handoff: Handoff; mess
             <dt>Outcome</dt>
             <dd>{humanize(handoff.resolution.outcome)}</dd>
             <dt>Verdict</dt>
-            <dd>{humanize(handoff.resolution.verdict)}</dd>
+            <dd>{handoff.resolution.verdict ? humanize(handoff.resolution.verdict) : 'None given'}</dd>
           </dl>
         </section>
       ) : null}

@@ -16,10 +16,20 @@ const VERDICTS = [
   ['wrong_team', 'Wrong team'],
 ] as const;
 
+/** The category the brief already knows: its topic, else the team's own field (Billing → billing), else the intent. */
+export function knownCategory(h: Handoff): string {
+  const topic = h.brief.intent?.topics[0];
+  if (topic) return topic;
+  const team = (h.team ?? h.brief.headline?.team ?? '').toLowerCase();
+  if (CATEGORIES.includes(team)) return team;
+  const reason = h.reasons.map((r) => r.code.toLowerCase()).find((c) => CATEGORIES.includes(c));
+  return reason ?? h.brief.intent?.id ?? '';
+}
+
 /** Resolves the handoff: category, outcome, the verdict on the handoff itself, and a note. */
 export function ResolveForm({ handoff, onDone }: { handoff: Handoff; onDone(h: Handoff): void }) {
   const { api } = useWorkspace();
-  const [category, setCategory] = useState(handoff.brief.intent?.topics[0] ?? '');
+  const [category, setCategory] = useState(() => knownCategory(handoff));
   const [outcome, setOutcome] = useState<(typeof OUTCOMES)[number]>('solved');
   const [verdict, setVerdict] = useState<(typeof VERDICTS)[number][0]>('needed');
   const [note, setNote] = useState('');

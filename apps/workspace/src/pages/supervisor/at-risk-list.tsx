@@ -1,3 +1,4 @@
+import { customerLabel } from '../../customer-label';
 import { Countdown } from '../../components/countdown';
 import { Link } from '../../components/link';
 import { PriorityBadge } from '../../components/priority-badge';
@@ -17,7 +18,7 @@ export function AtRiskList({ handoffs }: { handoffs: Handoff[] }) {
             <div className="row-top">
               <PriorityBadge priority={h.priority} />
               <Link href={`/handoffs/${h.id}`} className="row-link">
-                <span className="row-name">{h.brief.headline?.customerName ?? 'Customer'}</span>
+                <span className="row-name">{customerLabel(h)}</span>
                 <span className="row-issue">{h.brief.headline?.issue}</span>
               </Link>
             </div>

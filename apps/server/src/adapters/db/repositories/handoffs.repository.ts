@@ -79,12 +79,12 @@ export async function handoffInForceAt(db: Sql, conversationId: string, at: Date
  * Accepts a waiting handoff for one agent, atomically: the conditional update lets exactly one of
  * two simultaneous accepts through; the other gets null and reports the conflict.
  */
-export async function claimHandoff(tx: Sql, id: string, agentId: string, at: Date): Promise<HandoffRecord | null> {
+export async function claimHandoff(tx: Sql, id: string, agentId: string, at: Date, from: HandoffStatus[] = ['waiting']): Promise<HandoffRecord | null> {
   const row = await tx
     .updateTable('handoffs')
     .set((eb) => ({ status: 'assigned', agentId, acceptedAt: eb.fn.coalesce('acceptedAt', eb.val(at)) }))
     .where('id', '=', id)
-    .where('status', '=', 'waiting')
+    .where('status', 'in', from)
     .returningAll()
     .executeTakeFirst();
   return row ?? null;
@@ -133,6 +133,12 @@ export async function setHandoffStatus(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Several handoffs by id, in no particular order. */
+export async function getHandoffs(db: Sql, ids: string[]): Promise<HandoffRecord[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('handoffs').selectAll().where('id', 'in', ids).execute();
 }
 
 /** Queue order: priority, then SLA deadline, then age. */

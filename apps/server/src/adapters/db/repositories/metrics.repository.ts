@@ -80,7 +80,8 @@ const resolutionText = (key: 'category' | 'outcome' | 'verdict') => sql<string |
 const abandoned = x.and([x('h.status', '=', 'abandoned'), x('h.acceptedAt', 'is', null)]);
 /** Resolved by a person (a hand-back to the AI is not a resolution). */
 const resolved = x.and([x('h.status', '=', 'resolved'), x(resolutionText('category'), '<>', 'handed_back')]);
-const solved = x.and([resolved, x(resolutionText('outcome'), '=', 'solved')]);
+// A workaround solves the customer's problem too: both count as solved.
+const solved = x.and([resolved, x(resolutionText('outcome'), 'in', ['solved', 'workaround'])]);
 const flagged = (kind: QualityFlagKind) => x.exists(x.selectFrom('qualityFlags as q').select('q.id').whereRef('q.handoffId', '=', 'h.id').where('q.kind', '=', kind));
 /** Minutes the customer actually waited for an agent. */
 const waitedMinutes = sql<number>`(${timeToAccept} / 60.0)`;

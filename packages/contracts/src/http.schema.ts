@@ -9,6 +9,15 @@ const ZText = z
   .refine((s) => s.trim().length > 0, 'must not be blank')
   .refine(isSafeText, 'must not contain a NUL character or an unpaired surrogate');
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
 export const ZIdParamsSchema = z.object({ id: z.string() });
 
@@ -26,6 +35,8 @@ export const ZCreateConversationSchema = z.strictObject({
     })
     .optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or pt-BR').optional(),
+  /** The customer's IANA time zone (the browser's): opening hours and callback times are told in it. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as America/New_York').optional(),
 });
 export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
 
@@ -101,6 +112,8 @@ export const ZConversationStateResponseSchema = z.object({
       position: z.number().int().nullable(),
     })
     .nullable(),
+  /** The person with the customer now (while the conversation is assigned): their first name and team, as the customer is told. */
+  agent: z.object({ name: z.string(), team: z.string() }).nullable(),
 });
 export type TConversationState = z.infer<typeof ZConversationStateResponseSchema>;
 export type TConversation = z.infer<typeof ZConversationSchema>;
@@ -249,6 +262,8 @@ export const ZCallbackOptionsSchema = z.strictObject({
   timeZone: z.string(),
   /** The address an email reply would go to, when known. */
   email: z.string().nullable(),
+  /** The phone number a callback would go to, when the customer gave one or their verified account has one. */
+  phone: z.string().nullable(),
   /** When an email reply is promised by. */
   emailBy: z.strictObject({ at: z.string(), label: z.string() }),
 });

@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { h } from 'preact';
+import { renderMarkdown } from '@baton/client';
 import type { Strings } from '../i18n.js';
 import type { TMessage as Message } from '@baton/contracts';
 import { HandoffCard } from './handoff-card.js';
@@ -37,10 +39,16 @@ export function authorName(m: Message, t: Strings): string {
   }
 }
 
-/** One message. Text is always rendered as a text node, never as markup. */
 /** The messages that may carry a form under them. */
 const CHOICE_ACTIONS = new Set(['offer_callback', 'verify_identity', 'verify_address']);
 
+/** The bubble's content: a customer's text as typed; the assistant's and agents' as safe Markdown (no HTML, safe links only). */
+function Body({ m }: { m: Message }) {
+  if (m.author.kind === 'customer') return <div class="bubble">{m.text}</div>;
+  return h('div', { class: 'bubble md' }, ...renderMarkdown<VNode>(m.text, (type, props, ...children) => h(type, props, ...children)));
+}
+
+/** One message. Text is never rendered as markup: Markdown becomes elements, HTML stays text. */
 export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply }: Props) {
   const time = formatTime(m.createdAt, lang);
   if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
@@ -67,7 +75,7 @@ export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply
           {m.author.kind === 'ai' && <span class="badge">{t.aiBadge}</span>}
           <span class="time">{time}</span>
         </div>
-        <div class="bubble">{m.text}</div>
+        <Body m={m} />
         {CHOICE_ACTIONS.has(m.action ?? '') && choice}
         {onQuickReply && m.quickReplies?.length ? (
           <div class="quick" role="group" aria-label={t.quickReplies}>

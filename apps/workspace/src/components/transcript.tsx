@@ -1,10 +1,18 @@
-import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { createElement, useEffect, useRef } from 'react';
+import { renderMarkdown } from '@baton/client';
 import { formatTime } from '../hooks';
 import type { TMessage as Message } from '@baton/contracts';
 
 const LABEL = { customer: 'Customer', ai: 'AI', agent: 'Agent', system: 'System' } as const;
 
-/** The conversation as agents see it, private notes included. Text is always rendered as text. */
+/** A message's text: the customer's as typed; the AI's and agents' as safe Markdown (no HTML, safe links only). */
+function MessageText({ m }: { m: Message }) {
+  if (m.author.kind === 'customer' || m.private) return <p className="msg-text">{m.text}</p>;
+  return createElement('div', { className: 'msg-text md' }, ...renderMarkdown<ReactNode>(m.text, (type, props, ...children) => createElement(type, props, ...children)));
+}
+
+/** The conversation as agents see it, private notes included. Text is never rendered as markup. */
 export function Transcript({ messages }: { messages: Message[] }) {
   const ref = useRef<HTMLOListElement>(null);
   const lastId = messages.at(-1)?.id;
@@ -24,7 +32,7 @@ export function Transcript({ messages }: { messages: Message[] }) {
               {formatTime(m.createdAt)}
             </time>
           </div>
-          <p className="msg-text">{m.text}</p>
+          <MessageText m={m} />
         </li>
       ))}
     </ol>

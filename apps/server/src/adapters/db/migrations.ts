@@ -360,6 +360,13 @@ alter table conversations add column token_used_at timestamptz;
 create index sessions_agent on sessions(agent_id);
 `,
   },
+  {
+    version: 10,
+    name: "conversations: the customer's time zone, for times told in their own clock",
+    sql: `
+alter table conversations add column time_zone text;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -150,6 +150,8 @@ export interface ConversationTable {
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;
+  /** The customer's IANA time zone (the widget's browser zone): opening hours and callback times are told in it. */
+  timeZone: string | null;
   tokenHash: string;
   assignedAgentId: string | null;
   teamId: string | null;

@@ -16,6 +16,7 @@ import {
 } from '@baton/contracts';
 import { getConversation, listMessages } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
+import { agentWithCustomer } from '../../app/agent-with-customer.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
@@ -51,6 +52,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     return {
       conversation: wireConversation(conv),
       handoff: handoff ? { id: handoff.id, status: handoff.status, waitEstimateMinutes: handoff.waitEstimateMinutes, priority: handoff.priority, position } : null,
+      agent: await agentWithCustomer(ctx, conv),
     };
   });
 

@@ -20,6 +20,7 @@ export async function insertConversation(
     customerEmail: string | null;
     channel: string;
     language: string | null;
+    timeZone?: string | null;
     tokenHash: string;
     identity?: IdentityState;
     emailVerified?: boolean;

@@ -32,6 +32,12 @@ export interface ChatState {
   awaitingReply: boolean;
   csat: 'hidden' | 'open' | 'sending' | 'error' | 'done';
   talkCooldownUntil: number;
+  /** The person with the customer now (first name and team), while the conversation is assigned. */
+  agent: { name: string; team: string } | null;
+  /** The customer's name as the server knows it (given at start, or from a signed account). */
+  customerName: string | null;
+  /** A "continue" link could not be used (expired or altered): said once, above the chat. */
+  resumeFailed: boolean;
 }
 
 /**
@@ -68,21 +74,42 @@ export class ChatController {
       awaitingReply: false,
       csat: 'hidden',
       talkCooldownUntil: 0,
+      agent: null,
+      customerName: null,
+      resumeFailed: false,
     };
   }
 
-  /** Restores a saved conversation (history, status, live stream) and resends what was left unsent. */
-  start(): void {
+  /**
+   * Restores a saved conversation (history, status, live stream) and resends what was left unsent.
+   * An emailed "continue" link (`?conversation=ID&resume=…`) opens that conversation first.
+   */
+  async start(link?: { conversation: string; resume: string } | null): Promise<void> {
     window.addEventListener('online', () => {
       this.retryNow();
       this.stream?.nudge();
     });
+    if (link && link.conversation !== this.session?.id) await this.resume(link);
     if (this.session) {
       void this.backfill(0);
       void this.refreshConversation();
       this.openStream();
     }
     if (this.state.pending.length) void this.flush();
+  }
+
+  /** Takes over the conversation an emailed link names; a bad link leaves the current chat as it was. */
+  private async resume(link: { conversation: string; resume: string }): Promise<void> {
+    try {
+      const res = await this.api.resumeConversation(link.conversation, link.resume);
+      this.stream?.stop();
+      this.stream = null;
+      this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
+      this.store.save({ session: this.session, open: true });
+      this.set({ caseNumber: res.caseNumber, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden', agent: null, open: true });
+    } catch {
+      this.set({ resumeFailed: true, open: true });
+    }
   }
 
   subscribe(fn: () => void): () => void {
@@ -201,13 +228,14 @@ export class ChatController {
   private async ensureConversation(): Promise<Credentials> {
     if (this.session) return this.session;
     const customer = this.config.customer;
-    const res = await this.api.startConversation({ channel: 'web', language: this.config.lang, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
+    const start = { channel: 'web' as const, language: this.config.lang, timeZone: localZone() };
+    const res = await this.api.startConversation({ ...start, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
       // The site's signature did not match (a broken integration): chat anyway, unverified; the
       // customer can still prove their address with a code.
       if (!(err instanceof ApiError) || err.code !== 'IDENTITY_ERR_HASH_INVALID' || !customer) throw err;
       console.warn(`Baton: data-customer-hash was refused (${err.message}); the customer is unverified`);
       const { identifierHash: _h, externalId: _id, ...claim } = customer;
-      return this.api.startConversation({ channel: 'web', language: this.config.lang, customer: claim });
+      return this.api.startConversation({ ...start, customer: claim });
     });
     this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
     this.store.save({ session: this.session });
@@ -221,7 +249,7 @@ export class ChatController {
     this.stream = null;
     this.session = null;
     this.store.save({ session: null });
-    this.set({ caseNumber: null, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden' });
+    this.set({ caseNumber: null, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden', agent: null });
   }
 
   // ── receiving ──────────────────────────────────────────────────────────────
@@ -259,7 +287,8 @@ export class ChatController {
         break;
       case 'conversation.status_changed':
         this.applyStatus(e.payload.to);
-        if (e.payload.to === 'waiting') void this.refreshConversation();
+        // The queue position, the agent who joined (or left, on a transfer): the conversation says.
+        void this.refreshConversation();
         break;
       case 'queue.position_updated':
         this.set({ queue: { position: e.payload.position, waitMinutes: e.payload.waitMinutes } });
@@ -282,7 +311,7 @@ export class ChatController {
     try {
       const info = await this.api.conversation(this.session);
       this.applyStatus(info.conversation.status);
-      this.set({ handoffWait: info.handoff?.waitEstimateMinutes ?? null });
+      this.set({ handoffWait: info.handoff?.waitEstimateMinutes ?? null, agent: info.agent ?? null, customerName: info.conversation.customer.name });
     } catch (err) {
       if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
     }
@@ -294,6 +323,7 @@ export class ChatController {
     if (status === 'resolved' && csat === 'hidden' && !this.session?.csatDone) next.csat = 'open';
     if (status !== 'resolved' && csat !== 'done') next.csat = 'hidden';
     if (status !== 'waiting') next.queue = null;
+    if (status !== 'assigned') next.agent = null;
     this.set(next);
   }
 
@@ -358,12 +388,12 @@ function newId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-/** The customer's IANA time zone, so promised times are shown in their own clock. */
 /** The API's root on the Baton server the script tag names. */
 function apiBase(server: string): string {
   return new URL('/api/v1', server).toString();
 }
 
+/** The customer's IANA time zone, so opening hours and promised times are told in their own clock. */
 function localZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -56,6 +56,7 @@ const en = {
   greetingNamed: (name: string) => `Hi ${name}! I can help with orders, delivery, returns and your account. What can I do for you?`,
   withAgent: (team: string) => `${team} team`,
   newMessages: 'New messages',
+  resumeFailed: 'That link to continue your conversation did not work. You can start a new chat here.',
   agentTyping: (name: string) => `${name} is typing…`,
 };
 
@@ -116,6 +117,7 @@ const es: Strings = {
   greetingNamed: (name) => `¡Hola, ${name}! Puedo ayudarte con pedidos, envíos, devoluciones y tu cuenta. ¿Qué necesitas?`,
   withAgent: (team) => `Equipo de ${team}`,
   newMessages: 'Mensajes nuevos',
+  resumeFailed: 'El enlace para continuar tu conversación no ha funcionado. Puedes empezar un chat nuevo aquí.',
   agentTyping: (name) => `${name} está escribiendo…`,
 };
 
@@ -174,6 +176,7 @@ const fr: Strings = {
   greetingNamed: (name) => `Bonjour ${name} ! Je peux vous aider pour vos commandes, livraisons, retours et votre compte. Que puis-je faire pour vous ?`,
   withAgent: (team) => `Équipe ${team}`,
   newMessages: 'Nouveaux messages',
+  resumeFailed: "Le lien pour reprendre votre conversation n'a pas fonctionné. Vous pouvez commencer une nouvelle discussion ici.",
   agentTyping: (name) => `${name} écrit…`,
 };
 
@@ -232,6 +235,7 @@ const de: Strings = {
   greetingNamed: (name) => `Hallo ${name}! Ich helfe bei Bestellungen, Lieferung, Rücksendungen und Ihrem Konto. Was kann ich für Sie tun?`,
   withAgent: (team) => `${team}-Team`,
   newMessages: 'Neue Nachrichten',
+  resumeFailed: 'Der Link zum Fortsetzen Ihrer Unterhaltung hat nicht funktioniert. Sie können hier einen neuen Chat beginnen.',
   agentTyping: (name) => `${name} schreibt…`,
 };
 
@@ -290,6 +294,7 @@ const pt: Strings = {
   greetingNamed: (name) => `Olá, ${name}! Posso ajudar com encomendas, entregas, devoluções e a sua conta. Em que posso ajudar?`,
   withAgent: (team) => `Equipa de ${team}`,
   newMessages: 'Novas mensagens',
+  resumeFailed: 'A ligação para continuar a sua conversa não funcionou. Pode começar um novo chat aqui.',
   agentTyping: (name) => `${name} está a escrever…`,
 };
 
@@ -348,6 +353,7 @@ const it: Strings = {
   greetingNamed: (name) => `Ciao ${name}! Posso aiutarti con ordini, spedizioni, resi e il tuo account. Cosa posso fare per te?`,
   withAgent: (team) => `Team ${team}`,
   newMessages: 'Nuovi messaggi',
+  resumeFailed: 'Il link per continuare la conversazione non ha funzionato. Puoi iniziare una nuova chat qui.',
   agentTyping: (name) => `${name} sta scrivendo…`,
 };
 

@@ -43,6 +43,9 @@ export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
 export const ZCreateConversationResponseSchema = z.object({ id: z.string(), caseNumber: z.string(), token: z.string() });
 export type TCreateConversationResponse = z.infer<typeof ZCreateConversationResponseSchema>;
 
+/** `POST /conversations/:id/resume`: the credential from an emailed "continue" link; answered like `POST /conversations`. */
+export const ZResumeConversationSchema = z.strictObject({ resume: z.string().min(1).max(200) });
+
 /** `POST /conversations/:id/messages`, from a customer or an agent. */
 export const ZPostMessageSchema = z.strictObject({
   text: ZText,

@@ -27,7 +27,7 @@ export function mayUseAccount(conv: Pick<ConversationRecord, 'identity' | 'custo
 export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Promise<{ text: string; action: 'verify_identity' | 'verify_address' }> {
   const locale = pickLocale(conv.language ?? undefined);
   if (conv.channel === 'email') {
-    return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_by_email', link: continueLink(ctx.config.publicUrl, conv.id) }, locale) };
+    return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_by_email', link: continueLink(ctx.config.publicUrl, conv) }, locale) };
   }
   if (!conv.customerEmail) return { action: 'verify_address', text: renderCustomerMessage({ kind: 'verify_ask_address' }, locale) };
   await requestVerificationCode(ctx, conv.id, { quiet: true });

@@ -32,7 +32,7 @@ describe('the API surface', () => {
     }
     // Making a route public is a decision this list records.
     const open = apiRoutes().filter((r) => r.config.public).map((r) => `${r.method} ${r.url}`);
-    expect(open.sort()).toEqual(['GET /api/v1/stream', 'HEAD /api/v1/stream', 'POST /api/v1/auth/login', 'POST /api/v1/channels/email/inbound', 'POST /api/v1/conversations'].sort());
+    expect(open.sort()).toEqual(['GET /api/v1/stream', 'HEAD /api/v1/stream', 'POST /api/v1/auth/login', 'POST /api/v1/channels/email/inbound', 'POST /api/v1/conversations', 'POST /api/v1/conversations/:id/resume'].sort());
   });
 
   it('keeps routes outside /api/v1 to pages that only read: health, metrics, the spec and the web apps', () => {

@@ -6,12 +6,14 @@ interface Props {
   /** A message is on its way: a second submit waits. */
   busy: boolean;
   cooldownUntil: number;
+  /** False while a person is on the way or in the chat, or after resolution: the button is not shown. */
+  mayAskForPerson: boolean;
   onSend(text: string): void;
   onAskForPerson(): void;
 }
 
-/** The message box (Enter sends, Shift+Enter is a new line) and the always-present way to a person. */
-export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Props) {
+/** The message box (Enter sends, Shift+Enter is a new line) and, while the AI is answering, the way to a person. */
+export function Composer({ t, busy, cooldownUntil, mayAskForPerson, onSend, onAskForPerson }: Props) {
   const [text, setText] = useState('');
   const now = useNow(cooldownUntil);
   const cooling = cooldownUntil > now;
@@ -22,20 +24,22 @@ export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson }: Pro
   };
   return (
     <div class="foot">
-      <div class="talk">
-        <button type="button" class="talk-btn" disabled={cooling} aria-describedby={cooling ? 'baton-talk-note' : undefined} onClick={onAskForPerson}>
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-            <circle cx="12" cy="8" r="4" />
-            <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
-          </svg>
-          {t.talkToPerson}
-        </button>
-        {cooling && (
-          <span id="baton-talk-note" class="talk-note">
-            {t.talkCooldown(Math.ceil((cooldownUntil - now) / 1000))}
-          </span>
-        )}
-      </div>
+      {mayAskForPerson && (
+        <div class="talk">
+          <button type="button" class="talk-btn" disabled={cooling} aria-describedby={cooling ? 'baton-talk-note' : undefined} onClick={onAskForPerson}>
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+              <circle cx="12" cy="8" r="4" />
+              <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+            </svg>
+            {t.talkToPerson}
+          </button>
+          {cooling && (
+            <span id="baton-talk-note" class="talk-note">
+              {t.talkCooldown(Math.ceil((cooldownUntil - now) / 1000))}
+            </span>
+          )}
+        </div>
+      )}
       <form
         class="compose"
         onSubmit={(e) => {

@@ -45,7 +45,7 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
   if (kind === 'escalate') {
     const summary = (await latestHandoffFor(tx, conv.id))?.brief.intent.summary;
     if (summary) extra.push(`What we have noted: ${summary.trim()}`);
-    extra.push(`You can reply to this email, or continue the conversation in your browser:\n${continueLink(ctx.config.publicUrl, conv.id)}`);
+    extra.push(`You can reply to this email, or continue the conversation in your browser:\n${continueLink(ctx.config.publicUrl, conv)}`);
   }
   const thread = await getThread(tx, conv.id);
   const subject = threadSubject(conv.caseNumber, thread.subject);
@@ -85,7 +85,7 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     customerName: conv.customerName,
     teamName: event.payload.handoff.team,
     summary: handoff.brief.intent.summary || null,
-    link: continueLink(ctx.config.publicUrl, conv.id),
+    link: continueLink(ctx.config.publicUrl, conv),
     mailFrom: o.mailFrom,
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);

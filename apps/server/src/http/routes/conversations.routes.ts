@@ -11,6 +11,7 @@ import {
   ZPostMessageSchema,
   ZRequestCodeResponseSchema,
   ZRequestCodeSchema,
+  ZResumeConversationSchema,
   ZVerifyCodeResponseSchema,
   ZVerifyCodeSchema,
 } from '@baton/contracts';
@@ -21,6 +22,7 @@ import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
 import { CODE_MINUTES, requestVerificationCode } from '../../app/request-verification-code.js';
+import { resumeConversation } from '../../app/resume-conversation.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
 import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
@@ -41,6 +43,14 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     if (req.body.channel === 'email') throw new DomainError('CONVERSATION_ERR_CHANNEL_REFUSED', 'email conversations start with an inbound mail, not from the API', 'channel');
     const { conversation, token } = await startConversation(ctx, req.body);
     reply.code(201);
+    return { id: conversation.id, caseNumber: conversation.caseNumber, token };
+  });
+
+  app.post('/conversations/:id/resume', {
+    config: { public: true, limit: 'verify.address' },
+    schema: { summary: 'Continue a conversation from an emailed link; returns a fresh customer token', params: ZIdParamsSchema, body: ZResumeConversationSchema, response: { 200: ZCreateConversationResponseSchema } },
+  }, async (req) => {
+    const { conversation, token } = await resumeConversation(ctx, req.params.id, req.body.resume);
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };
   });
 

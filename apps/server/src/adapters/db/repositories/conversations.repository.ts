@@ -53,6 +53,11 @@ export async function findConversationByReplyToken(db: Sql, replyToken: string):
 
 /** The conversation a customer's token opens, or null. */
 /** A customer token's conversation and when the token was last used (its creation before any use). */
+/** Replaces the customer's token (a "continue" link was used): the old one stops working. */
+export async function replaceCustomerToken(tx: Sql, id: string, tokenHash: string, at: Date): Promise<void> {
+  await tx.updateTable('conversations').set({ tokenHash, tokenUsedAt: at }).where('id', '=', id).execute();
+}
+
 export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
   const row = await db.selectFrom('conversations').select(['id', 'tokenUsedAt', 'createdAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
   return row ? { id: row.id, lastUsedAt: row.tokenUsedAt ?? row.createdAt } : null;

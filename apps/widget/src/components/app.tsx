@@ -160,14 +160,17 @@ export function App({ controller, t, lang, customerName }: Props) {
             )}
             {s.csat !== 'hidden' && <CsatForm t={t} state={s.csat} onSubmit={(score, comment) => void controller.submitCsat(score, comment)} />}
           </div>
-          {unseen && (
-            <button type="button" class="new-pill" onClick={toBottom}>
-              {t.newMessages}
-              <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
-                <path d="M12 5v14M6 13l6 6 6-6" />
-              </svg>
-            </button>
-          )}
+          {/* A zero-height anchor, always there, so the pill coming and going never moves the history. */}
+          <div class="pill-anchor">
+            {unseen && (
+              <button type="button" class="new-pill" onClick={toBottom}>
+                {t.newMessages}
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
+                  <path d="M12 5v14M6 13l6 6 6-6" />
+                </svg>
+              </button>
+            )}
+          </div>
           <Composer
             t={t}
             mayAskForPerson={mayAskForPerson}
@@ -217,11 +220,13 @@ const NEAR_BOTTOM_PX = 48;
 function useStickToBottom(ref: { current: HTMLDivElement | null }, deps: unknown[], sent: number) {
   const [unseen, setUnseen] = useState(false);
   const atBottom = useRef(true);
+  const lastTop = useRef(0);
   const lastSent = useRef(sent);
   const toBottom = () => {
     const el = ref.current;
     if (!el) return;
     el.scrollTop = el.scrollHeight;
+    lastTop.current = el.scrollTop;
     atBottom.current = true;
     setUnseen(false);
   };
@@ -231,11 +236,17 @@ function useStickToBottom(ref: { current: HTMLDivElement | null }, deps: unknown
     if (atBottom.current || mine) toBottom();
     else setUnseen(true);
   }, deps);
+  // Only the reader moves the view up: new content makes the history taller without moving it,
+  // so a scroll event that arrives after it must not count as "scrolled away".
   const onScroll = () => {
     const el = ref.current;
     if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
-    if (atBottom.current) setUnseen(false);
+    const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    if (near) {
+      atBottom.current = true;
+      setUnseen(false);
+    } else if (el.scrollTop < lastTop.current) atBottom.current = false;
+    lastTop.current = el.scrollTop;
   };
   return { unseen, onScroll, toBottom };
 }

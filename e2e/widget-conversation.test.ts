@@ -2,13 +2,16 @@ import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { getConversation } from '../apps/server/src/adapters/db/repositories/conversations.repository.js';
+import { listEventsAfter } from '../apps/server/src/adapters/db/repositories/events.repository.js';
 import type { AppContext } from '../apps/server/src/app/context.js';
 import { continueLink } from '../apps/server/src/app/email/compose-email.js';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
 import { ensureWidgetBuilt, inShadow, openAndSend, storedSession, widget } from './widget-helpers.js';
+import { axeProblems, ensureWorkspaceBuilt, waitLive, withSession } from './workspace-helpers.js';
 
 /**
  * One customer's conversation from the first answer to the rating, as the widget shows it: the
@@ -28,6 +31,7 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
 
   beforeAll(async () => {
     ensureWidgetBuilt();
+    ensureWorkspaceBuilt();
     server = await startTestServer('pglite', {
       listen: true,
       plugins: [
@@ -108,6 +112,70 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
     expect(await row.textContent()).toContain('<img src=x onerror=alert(3)> <script>alert(4)</script>');
     expect(await inShadow<number>(page, '(root) => root.querySelectorAll("img, script, iframe").length')).toBe(0);
     expect(dialogs).toBe(0);
+  });
+
+  it('shows typing both ways over the stream, and tells the agent what the customer has seen', async () => {
+    const w = widget(page);
+    const frames: { type: string; conversationId?: string; who?: { kind: string }; seq?: number }[] = [];
+    const agentStream = new WebSocket(`${server.url!.replace('http', 'ws')}/api/v1/stream?token=${encodeURIComponent(await server.login('priya'))}`);
+    agentStream.on('message', (raw: Buffer) => frames.push(JSON.parse(raw.toString()) as (typeof frames)[number]));
+    await new Promise<void>((resolve) => agentStream.once('open', () => resolve()));
+    try {
+      await expect.poll(() => frames.some((f) => f.type === 'ready')).toBe(true);
+      agentStream.send(JSON.stringify({ type: 'typing', conversationId: state.id }));
+      await host().getByText('Priya is typing…').waitFor();
+
+      await w.input.pressSequentially('Thanks, ', { delay: 20 });
+      await expect.poll(() => frames.filter((f) => f.type === 'typing' && f.conversationId === state.id && f.who?.kind === 'customer').length).toBeGreaterThan(0);
+      // Rate-limited: a burst of keystrokes is one or two signals, not one per key.
+      expect(frames.filter((f) => f.type === 'typing').length).toBeLessThanOrEqual(2);
+      await w.input.fill('');
+
+      const posted = (await (await asAgent('priya', 'POST', `/conversations/${state.id}/messages`, { text: 'Let me check the two charges.' })).json()) as { message: { seq: number } };
+      await w.log.getByText('Let me check the two charges.').waitFor();
+      await expect.poll(() => host().getByText('Priya is typing…').count()).toBe(0);
+      await expect.poll(() => frames.find((f) => f.type === 'seen' && f.conversationId === state.id && (f.seq ?? 0) >= posted.message.seq)?.type).toBe('seen');
+      // It is kept: an agent opening the conversation later sees it too.
+      const conv = (await (await asAgent('priya', 'GET', `/conversations/${state.id}`)).json()) as { conversation: { customerReadSeq: number } };
+      expect(conv.conversation.customerReadSeq).toBeGreaterThanOrEqual(posted.message.seq);
+      // Typing and seen are not events: nothing was stored for them.
+      const types = (await listEventsAfter(ctx.db, 0, { conversationId: state.id })).map((e) => e.type as string);
+      expect(types.filter((t) => /typing|seen/.test(t))).toEqual([]);
+    } finally {
+      agentStream.close();
+    }
+  });
+
+  it("shows the agent the reply as Markdown, the customer typing, and \"Seen\" in the workspace; the agent's typing reaches the widget", async () => {
+    const l = server.logins.find((x) => x.email.startsWith('priya'))!;
+    const session = (await server.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: l.email, password: l.password } })).json() as { token: string; agent: unknown };
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    try {
+      await withSession(desk, session);
+      const agentPage = await desk.newPage();
+      await agentPage.goto(`${server.url}/handoffs/${state.handoffId}`);
+      await waitLive(agentPage);
+      const transcript = agentPage.getByTestId('transcript');
+      const hostileRow = transcript.getByTestId('message').filter({ hasText: 'on its way' });
+      await hostileRow.waitFor({ timeout: 6000 });
+      expect(await hostileRow.locator('.md strong').textContent({ timeout: 5000 })).toBe('Refund');
+      expect(await hostileRow.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://help.example/refunds']);
+      expect(await agentPage.locator('.transcript img, .transcript script').count()).toBe(0);
+      // The customer has read Priya's last reply: "Seen" is under it.
+      const seen = transcript.getByTestId('seen');
+      await seen.waitFor({ timeout: 6000 });
+      expect(await transcript.getByTestId('message').filter({ has: agentPage.getByTestId('seen') }).textContent({ timeout: 5000 })).toContain('Let me check the two charges.');
+
+      await widget(page).input.pressSequentially('One more thing', { delay: 20 });
+      await agentPage.getByTestId('customer-typing').waitFor({ timeout: 6000 });
+      await widget(page).input.fill('');
+
+      await agentPage.getByRole('textbox').first().pressSequentially('Still here', { delay: 20 });
+      await host().getByText('Priya is typing…').waitFor({ timeout: 6000 });
+      expect(await axeProblems(agentPage)).toEqual([]);
+    } finally {
+      await desk.close();
+    }
   });
 
   it('keeps to the newest message, and shows a pill instead of pulling a reader who scrolled up', async () => {

@@ -8,6 +8,10 @@ import type { WidgetConfig } from './types.js';
 /** The customer may ask for a person at most this often (client side; the server decides anyway). */
 export const TALK_COOLDOWN_MS = 30_000;
 const MAX_RETRY_MS = 15_000;
+/** "I am typing" goes to the agent at most this often while the customer types. */
+const TYPING_EVERY_MS = 2_000;
+/** An agent's "typing…" stays this long after their last keystroke signal. */
+const TYPING_SHOWN_MS = 5_000;
 
 export type PendingState = 'sending' | 'retrying' | 'failed';
 export interface PendingMessage extends OutboxItem {
@@ -38,6 +42,8 @@ export interface ChatState {
   customerName: string | null;
   /** A "continue" link could not be used (expired or altered): said once, above the chat. */
   resumeFailed: boolean;
+  /** The first name of an agent typing right now (cosmetic, from the stream; never stored). */
+  agentTyping: string | null;
 }
 
 /**
@@ -56,6 +62,10 @@ export class ChatController {
   private retryDelay = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private everLive = false;
+  private lastTypingSent = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The highest message seq already reported as seen. */
+  private seenSent = 0;
 
   constructor(private readonly config: WidgetConfig) {
     this.api = new HttpClient({ baseUrl: apiBase(config.server) });
@@ -77,6 +87,7 @@ export class ChatController {
       agent: null,
       customerName: null,
       resumeFailed: false,
+      agentTyping: null,
     };
   }
 
@@ -89,6 +100,8 @@ export class ChatController {
       this.retryNow();
       this.stream?.nudge();
     });
+    // The customer saw what is on screen when they come back to the tab.
+    document.addEventListener('visibilitychange', () => this.reportSeen());
     if (link && link.conversation !== this.session?.id) await this.resume(link);
     if (this.session) {
       void this.backfill(0);
@@ -120,6 +133,28 @@ export class ChatController {
   setOpen(open: boolean): void {
     this.set({ open });
     this.store.save({ open });
+    this.reportSeen();
+  }
+
+  /** The customer is typing: the agent with them (or about to be) sees it, at most every 2 s. */
+  noteTyping(): void {
+    if (this.state.status !== 'assigned' && this.state.status !== 'waiting') return;
+    const now = Date.now();
+    if (now - this.lastTypingSent < TYPING_EVERY_MS) return;
+    if (this.stream?.send({ type: 'typing' })) this.lastTypingSent = now;
+  }
+
+  /** Tells the server how far the customer has read: the newest message, while the chat is open and the tab visible. */
+  private reportSeen(): void {
+    const last = this.state.messages.at(-1)?.seq ?? 0;
+    if (!this.state.open || document.visibilityState !== 'visible' || last <= this.seenSent) return;
+    if (this.stream?.send({ type: 'seen', seq: last })) this.seenSent = last;
+  }
+
+  private showTyping(name: string): void {
+    clearTimeout(this.typingTimer);
+    this.set({ agentTyping: name });
+    this.typingTimer = setTimeout(() => this.set({ agentTyping: null }), TYPING_SHOWN_MS);
   }
 
   send(text: string): void {
@@ -266,8 +301,13 @@ export class ChatController {
           // Whatever happened while we were away (or before the stream opened) comes from the backfill.
           void this.backfill(this.session?.lastSeq ?? 0);
           void this.refreshConversation();
+          this.seenSent = 0;
+          this.reportSeen();
         },
         onEvent: (e) => this.onEvent(e),
+        onSignal: (s) => {
+          if (s.type === 'typing' && s.who.kind === 'agent') this.showTyping(s.who.name);
+        },
         onStatus: (status) => {
           const live = status === 'live';
           if (live) this.everLive = true;
@@ -341,12 +381,15 @@ export class ChatController {
         const i = pending.findIndex((p) => p.state === 'sending' && p.text === m.text);
         if (i >= 0) pending = pending.filter((_, j) => j !== i);
       } else patch.awaitingReply = false;
+      // Their message is here: they have stopped typing.
+      if (m.author.kind === 'agent') patch.agentTyping = null;
       if (m.action === 'csat_prompt' && !this.session?.csatDone && this.state.csat === 'hidden') patch.csat = 'open';
     }
     const messages = [...byId.values()].sort((a, b) => a.seq - b.seq);
     const last = messages[messages.length - 1]?.seq ?? 0;
     if (this.session && last > this.session.lastSeq) this.saveSession({ lastSeq: last });
     this.set({ ...patch, messages, pending });
+    this.reportSeen();
   }
 
   // ── bookkeeping ────────────────────────────────────────────────────────────

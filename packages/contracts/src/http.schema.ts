@@ -98,6 +98,8 @@ export const ZConversationSchema = z.object({
   language: z.string().nullable(),
   assignedAgentId: z.string().nullable(),
   teamId: z.string().nullable(),
+  /** The last message `seq` the customer has had on screen in the widget (agents show "Seen" up to it). */
+  customerReadSeq: z.number().int(),
   lastSeq: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

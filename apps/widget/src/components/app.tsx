@@ -158,6 +158,16 @@ export function App({ controller, t, lang, customerName }: Props) {
                 </span>
               </div>
             )}
+            {s.agentTyping && !s.awaitingReply && (
+              <div class="typing agent-typing" role="status">
+                <span class="dots" aria-hidden="true">
+                  <i />
+                  <i />
+                  <i />
+                </span>
+                <span class="typing-who">{t.agentTyping(s.agentTyping)}</span>
+              </div>
+            )}
             {s.csat !== 'hidden' && <CsatForm t={t} state={s.csat} onSubmit={(score, comment) => void controller.submitCsat(score, comment)} />}
           </div>
           {/* A zero-height anchor, always there, so the pill coming and going never moves the history. */}
@@ -177,6 +187,7 @@ export function App({ controller, t, lang, customerName }: Props) {
             busy={s.pending.some((p) => p.state === 'sending')}
             cooldownUntil={s.talkCooldownUntil}
             onSend={(text) => controller.send(text)}
+            onTyping={() => controller.noteTyping()}
             onAskForPerson={() => controller.askForPerson(t.talkToPersonText)}
           />
         </section>

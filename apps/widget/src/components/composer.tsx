@@ -9,11 +9,13 @@ interface Props {
   /** False while a person is on the way or in the chat, or after resolution: the button is not shown. */
   mayAskForPerson: boolean;
   onSend(text: string): void;
+  /** A keystroke in the box (the controller rate-limits what it sends on). */
+  onTyping(): void;
   onAskForPerson(): void;
 }
 
 /** The message box (Enter sends, Shift+Enter is a new line) and, while the AI is answering, the way to a person. */
-export function Composer({ t, busy, cooldownUntil, mayAskForPerson, onSend, onAskForPerson }: Props) {
+export function Composer({ t, busy, cooldownUntil, mayAskForPerson, onSend, onTyping, onAskForPerson }: Props) {
   const [text, setText] = useState('');
   const now = useNow(cooldownUntil);
   const cooling = cooldownUntil > now;
@@ -56,7 +58,10 @@ export function Composer({ t, busy, cooldownUntil, mayAskForPerson, onSend, onAs
           maxLength={20000}
           placeholder={t.placeholder}
           value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            onTyping();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               e.preventDefault();

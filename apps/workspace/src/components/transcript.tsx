@@ -13,8 +13,9 @@ function MessageText({ m }: { m: Message }) {
 }
 
 /** The conversation as agents see it, private notes included. Text is never rendered as markup. */
-export function Transcript({ messages }: { messages: Message[] }) {
+export function Transcript({ messages, seenUpTo = 0 }: { messages: Message[]; /** The customer has read up to this message seq: "Seen" goes under the last agent reply they have seen. */ seenUpTo?: number }) {
   const ref = useRef<HTMLOListElement>(null);
+  const seenId = messages.findLast((m) => m.author.kind === 'agent' && !m.private && m.seq <= seenUpTo)?.id;
   const lastId = messages.at(-1)?.id;
   // Keep the newest message in view inside the transcript, without scrolling the page off the brief.
   useEffect(() => {
@@ -33,6 +34,11 @@ export function Transcript({ messages }: { messages: Message[] }) {
             </time>
           </div>
           <MessageText m={m} />
+          {m.id === seenId ? (
+            <p className="msg-seen" data-testid="seen">
+              Seen
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -362,9 +362,10 @@ create index sessions_agent on sessions(agent_id);
   },
   {
     version: 10,
-    name: "conversations: the customer's time zone, for times told in their own clock",
+    name: "conversations: the customer's time zone, and how far they have read",
     sql: `
 alter table conversations add column time_zone text;
+alter table conversations add column customer_read_seq integer not null default 0;
 `,
   },
 ];

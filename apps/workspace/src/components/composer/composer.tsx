@@ -16,7 +16,7 @@ type Mode = 'reply' | 'note';
  * A reply that asks the customer for something the brief already holds is flagged as the agent
  * types and again before it is sent; the agent can edit it or send it anyway (never blocked).
  */
-export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, onSent }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; onSent(m: Message): void }) {
+export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, onSent, onTyping }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; onSent(m: Message): void; /** A keystroke in a reply (not a private note): the customer may be shown "typing". */ onTyping?(): void }) {
   const { api } = useWorkspace();
   const [mode, setMode] = useState<Mode>('reply');
   const [reply, setReply] = useState(suggestedReply);
@@ -93,7 +93,10 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
         ref={textarea}
         rows={4}
         value={text}
-        onChange={(e) => (mode === 'reply' ? setReply : setNote)(e.target.value)}
+        onChange={(e) => {
+          (mode === 'reply' ? setReply : setNote)(e.target.value);
+          if (mode === 'reply') onTyping?.();
+        }}
         placeholder={mode === 'reply' ? 'Write a reply the customer will see…' : 'Write a note only agents will see…'}
         aria-describedby={warning.shown ? 'composer-hint composer-warning' : 'composer-hint'}
         onKeyDown={(e) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../../components/brief/brief-panel';
 import { Composer } from '../../components/composer/composer';
@@ -15,6 +15,7 @@ import { HandoffPending } from './handoff-pending';
 import { HandBackForm } from './hand-back-form';
 import { ResolveForm } from './resolve-form';
 import { TransferForm } from './transfer-form';
+import { useCustomerActivity } from './use-customer-activity';
 import { useHandoff } from './use-handoff';
 
 type NoticeState = { kind: 'ok' | 'error'; text: string } | null;
@@ -26,6 +27,10 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
   const [notice, setNotice] = useState<NoticeState>(null);
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const accepting = useBusy();
+  const activity = useCustomerActivity(handoff?.conversationId);
+  const lastCustomerSeq = messages.findLast((m) => m.author.kind === 'customer')?.seq;
+  const { stopTyping } = activity;
+  useEffect(() => stopTyping(), [lastCustomerSeq, stopTyping]);
 
   if (loadError || !handoff) return <HandoffPending error={loadError} />;
 
@@ -66,13 +71,19 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
           <h2 id="transcript-h" className="panel-title">
             Conversation
           </h2>
-          <Transcript messages={messages} />
+          <Transcript messages={messages} seenUpTo={activity.readSeq} />
+          {activity.typing ? (
+            <p className="customer-typing" role="status" data-testid="customer-typing">
+              The customer is typing…
+            </p>
+          ) : null}
           <Composer
             key={handoff.id}
             conversationId={handoff.conversationId}
             suggestedReply={handoff.brief.suggestedReply ?? ''}
             canReply={canAct}
             replyBlockedReason={replyBlockedReason}
+            onTyping={activity.noteTyping}
             onSent={(m) => {
               addMessages([m]);
               if (!m.private) reload();

@@ -53,6 +53,21 @@ export async function findConversationByReplyToken(db: Sql, replyToken: string):
 
 /** The conversation a customer's token opens, or null. */
 /** A customer token's conversation and when the token was last used (its creation before any use). */
+/**
+ * Moves the customer's read mark forward to `seq` (never back, never past the last message);
+ * true when it moved.
+ */
+export async function markCustomerRead(db: Sql, id: string, seq: number): Promise<boolean> {
+  const r = await db
+    .updateTable('conversations')
+    .set({ customerReadSeq: seq })
+    .where('id', '=', id)
+    .where('customerReadSeq', '<', seq)
+    .where('lastSeq', '>=', seq)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
 /** Replaces the customer's token (a "continue" link was used): the old one stops working. */
 export async function replaceCustomerToken(tx: Sql, id: string, tokenHash: string, at: Date): Promise<void> {
   await tx.updateTable('conversations').set({ tokenHash, tokenUsedAt: at }).where('id', '=', id).execute();

@@ -160,7 +160,7 @@ export class ChatController {
   send(text: string): void {
     const trimmed = text.trim();
     if (!trimmed) return;
-    this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }] });
+    this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }], resumeFailed: false });
     this.saveOutbox();
     void this.flush();
   }

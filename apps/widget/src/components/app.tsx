@@ -31,7 +31,7 @@ export function App({ controller, t, lang, customerName }: Props) {
   const launcher = useRef<HTMLButtonElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(s.open);
-  const { unseen, onScroll, toBottom } = useStickToBottom(scroller, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.csat], s.pending.length);
+  const { unseen, onScroll, toBottom } = useStickToBottom(scroller, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.agentTyping, s.csat], s.pending.length);
 
   // Focus moves into the panel on open and back to the launcher on close.
   useEffect(() => {
@@ -39,7 +39,6 @@ export function App({ controller, t, lang, customerName }: Props) {
     if (!s.open && wasOpen.current) launcher.current?.focus();
     wasOpen.current = s.open;
   }, [s.open]);
-
 
   const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
   const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;

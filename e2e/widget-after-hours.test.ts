@@ -39,12 +39,16 @@ describe.runIf(HAVE_BROWSER)('the after-hours choice in the widget (Chromium, re
     const form = host.getByRole('form', { name: 'Call me back, or reply by email' });
     await form.waitFor({ timeout: 10_000 });
     await expect.poll(() => host.getByText(/closed right now/).isVisible()).toBe(true);
+    // The opening time is told in the customer's own zone (the browser's), like the callback times.
+    expect(await host.getByText(/closed right now/).textContent()).toMatch(/opens again: [^)]+\(America\/New_York\)\)/);
     const when = host.getByLabel('Call me at');
     const first = await when.locator('option').first().textContent();
     expect(first).toMatch(/\(America\/New_York\)$/);
     // The email choice knows Sarah's address.
     expect(await host.getByLabel(/Email address/).inputValue()).toBe('sarah.jones@example.com');
 
+    // Sarah is signed in: the number on her account is filled in, and she may change it.
+    expect(await host.getByLabel('Phone number').inputValue()).toBe('+44 7700 900123');
     await host.getByLabel('Phone number').fill('+1 212 555 0100');
     await host.getByRole('button', { name: 'Book the callback' }).click();
     await expect.poll(() => host.getByText(/Your callback is booked for/).isVisible(), { timeout: 10_000 }).toBe(true);

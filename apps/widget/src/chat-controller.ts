@@ -8,6 +8,10 @@ import type { WidgetConfig } from './types.js';
 /** The customer may ask for a person at most this often (client side; the server decides anyway). */
 export const TALK_COOLDOWN_MS = 30_000;
 const MAX_RETRY_MS = 15_000;
+/** "I am typing" goes to the agent at most this often while the customer types. */
+const TYPING_EVERY_MS = 2_000;
+/** An agent's "typing…" stays this long after their last keystroke signal. */
+const TYPING_SHOWN_MS = 5_000;
 
 export type PendingState = 'sending' | 'retrying' | 'failed';
 export interface PendingMessage extends OutboxItem {
@@ -37,6 +41,14 @@ export interface ChatState {
   talkCooldownUntil: number;
   /** A file on its way (its name), or the code of the last upload's refusal. */
   upload: { sending: string | null; errorCode: string | null };
+  /** The person with the customer now (first name and team), while the conversation is assigned. */
+  agent: { name: string; team: string } | null;
+  /** The customer's name as the server knows it (given at start, or from a signed account). */
+  customerName: string | null;
+  /** A "continue" link could not be used (expired or altered): said once, above the chat. */
+  resumeFailed: boolean;
+  /** The first name of an agent typing right now (cosmetic, from the stream; never stored). */
+  agentTyping: string | null;
 }
 
 /**
@@ -55,6 +67,10 @@ export class ChatController {
   private retryDelay = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private everLive = false;
+  private lastTypingSent = 0;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The highest message seq already reported as seen. */
+  private seenSent = 0;
 
   constructor(private readonly config: WidgetConfig) {
     this.api = new HttpClient({ baseUrl: apiBase(config.server) });
@@ -75,21 +91,45 @@ export class ChatController {
       csat: 'hidden',
       talkCooldownUntil: 0,
       upload: { sending: null, errorCode: null },
+      agent: null,
+      customerName: null,
+      resumeFailed: false,
+      agentTyping: null,
     };
   }
 
-  /** Restores a saved conversation (history, status, live stream) and resends what was left unsent. */
-  start(): void {
+  /**
+   * Restores a saved conversation (history, status, live stream) and resends what was left unsent.
+   * An emailed "continue" link (`?conversation=ID&resume=…`) opens that conversation first.
+   */
+  async start(link?: { conversation: string; resume: string } | null): Promise<void> {
     window.addEventListener('online', () => {
       this.retryNow();
       this.stream?.nudge();
     });
+    // The customer saw what is on screen when they come back to the tab.
+    document.addEventListener('visibilitychange', () => this.reportSeen());
+    if (link && link.conversation !== this.session?.id) await this.resume(link);
     if (this.session) {
       void this.backfill(0);
       void this.refreshConversation();
       this.openStream();
     }
     if (this.state.pending.length) void this.flush();
+  }
+
+  /** Takes over the conversation an emailed link names; a bad link leaves the current chat as it was. */
+  private async resume(link: { conversation: string; resume: string }): Promise<void> {
+    try {
+      const res = await this.api.resumeConversation(link.conversation, link.resume);
+      this.stream?.stop();
+      this.stream = null;
+      this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
+      this.store.save({ session: this.session, open: true });
+      this.set({ caseNumber: res.caseNumber, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden', agent: null, open: true });
+    } catch {
+      this.set({ resumeFailed: true, open: true });
+    }
   }
 
   subscribe(fn: () => void): () => void {
@@ -100,12 +140,34 @@ export class ChatController {
   setOpen(open: boolean): void {
     this.set({ open });
     this.store.save({ open });
+    this.reportSeen();
+  }
+
+  /** The customer is typing: the agent with them (or about to be) sees it, at most every 2 s. */
+  noteTyping(): void {
+    if (this.state.status !== 'assigned' && this.state.status !== 'waiting') return;
+    const now = Date.now();
+    if (now - this.lastTypingSent < TYPING_EVERY_MS) return;
+    if (this.stream?.send({ type: 'typing' })) this.lastTypingSent = now;
+  }
+
+  /** Tells the server how far the customer has read: the newest message, while the chat is open and the tab visible. */
+  private reportSeen(): void {
+    const last = this.state.messages.at(-1)?.seq ?? 0;
+    if (!this.state.open || document.visibilityState !== 'visible' || last <= this.seenSent) return;
+    if (this.stream?.send({ type: 'seen', seq: last })) this.seenSent = last;
+  }
+
+  private showTyping(name: string): void {
+    clearTimeout(this.typingTimer);
+    this.set({ agentTyping: name });
+    this.typingTimer = setTimeout(() => this.set({ agentTyping: null }), TYPING_SHOWN_MS);
   }
 
   send(text: string): void {
     const trimmed = text.trim();
     if (!trimmed) return;
-    this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }] });
+    this.set({ pending: [...this.state.pending, { clientMessageId: newId(), text: trimmed, state: 'sending' }], resumeFailed: false });
     this.saveOutbox();
     void this.flush();
   }
@@ -232,13 +294,14 @@ export class ChatController {
   private async ensureConversation(): Promise<Credentials> {
     if (this.session) return this.session;
     const customer = this.config.customer;
-    const res = await this.api.startConversation({ channel: 'web', language: this.config.lang, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
+    const start = { channel: 'web' as const, language: this.config.lang, timeZone: localZone() };
+    const res = await this.api.startConversation({ ...start, ...(customer ? { customer } : {}) }).catch((err: unknown) => {
       // The site's signature did not match (a broken integration): chat anyway, unverified; the
       // customer can still prove their address with a code.
       if (!(err instanceof ApiError) || err.code !== 'IDENTITY_ERR_HASH_INVALID' || !customer) throw err;
       console.warn(`Baton: data-customer-hash was refused (${err.message}); the customer is unverified`);
       const { identifierHash: _h, externalId: _id, ...claim } = customer;
-      return this.api.startConversation({ channel: 'web', language: this.config.lang, customer: claim });
+      return this.api.startConversation({ ...start, customer: claim });
     });
     this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
     this.store.save({ session: this.session });
@@ -252,7 +315,7 @@ export class ChatController {
     this.stream = null;
     this.session = null;
     this.store.save({ session: null });
-    this.set({ caseNumber: null, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden' });
+    this.set({ caseNumber: null, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden', agent: null });
   }
 
   // ── receiving ──────────────────────────────────────────────────────────────
@@ -269,8 +332,13 @@ export class ChatController {
           // Whatever happened while we were away (or before the stream opened) comes from the backfill.
           void this.backfill(this.session?.lastSeq ?? 0);
           void this.refreshConversation();
+          this.seenSent = 0;
+          this.reportSeen();
         },
         onEvent: (e) => this.onEvent(e),
+        onSignal: (s) => {
+          if (s.type === 'typing' && s.who.kind === 'agent') this.showTyping(s.who.name);
+        },
         onStatus: (status) => {
           const live = status === 'live';
           if (live) this.everLive = true;
@@ -293,7 +361,8 @@ export class ChatController {
         break;
       case 'conversation.status_changed':
         this.applyStatus(e.payload.to);
-        if (e.payload.to === 'waiting') void this.refreshConversation();
+        // The queue position, the agent who joined (or left, on a transfer): the conversation says.
+        void this.refreshConversation();
         break;
       case 'queue.position_updated':
         this.set({ queue: { position: e.payload.position, waitMinutes: e.payload.waitMinutes } });
@@ -320,7 +389,7 @@ export class ChatController {
       // update: after a reload, or while the team is closed, there may be none for a long time.
       const h = info.handoff;
       const queue = h?.status === 'waiting' && info.conversation.status === 'waiting' && h.position !== null ? { position: h.position, waitMinutes: h.waitEstimateMinutes } : this.state.queue;
-      this.set({ handoffWait: h?.waitEstimateMinutes ?? null, queue });
+      this.set({ handoffWait: h?.waitEstimateMinutes ?? null, queue, agent: info.agent ?? null, customerName: info.conversation.customer.name });
     } catch (err) {
       if (err instanceof ApiError && err.sessionLost) this.forgetConversation();
     }
@@ -332,6 +401,7 @@ export class ChatController {
     if (status === 'resolved' && csat === 'hidden' && !this.session?.csatDone) next.csat = 'open';
     if (status !== 'resolved' && csat !== 'done') next.csat = 'hidden';
     if (status !== 'waiting') next.queue = null;
+    if (status !== 'assigned') next.agent = null;
     this.set(next);
   }
 
@@ -353,12 +423,15 @@ export class ChatController {
         patch.awaitingReply = false;
         patch.draft = null;
       }
+      // Their message is here: they have stopped typing.
+      if (m.author.kind === 'agent') patch.agentTyping = null;
       if (m.action === 'csat_prompt' && !this.session?.csatDone && this.state.csat === 'hidden') patch.csat = 'open';
     }
     const messages = [...byId.values()].sort((a, b) => a.seq - b.seq);
     const last = messages[messages.length - 1]?.seq ?? 0;
     if (this.session && last > this.session.lastSeq) this.saveSession({ lastSeq: last });
     this.set({ ...patch, messages, pending });
+    this.reportSeen();
   }
 
   // ── bookkeeping ────────────────────────────────────────────────────────────
@@ -400,12 +473,12 @@ function newId(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
-/** The customer's IANA time zone, so promised times are shown in their own clock. */
 /** The API's root on the Baton server the script tag names. */
 function apiBase(server: string): string {
   return new URL('/api/v1', server).toString();
 }
 
+/** The customer's IANA time zone, so opening hours and promised times are told in their own clock. */
 function localZone(): string {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

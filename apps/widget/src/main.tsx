@@ -24,6 +24,20 @@ function readConfig(el: HTMLScriptElement | null): WidgetConfig {
   return { server, lang: pickLang(d.lang, navigator.language), customer: Object.keys(customer).length ? customer : null };
 }
 
+/**
+ * The emailed "continue" link (`?conversation=ID&resume=…`): read once, then taken out of the
+ * address bar so the credential does not stay in the history or leak in a shared screenshot.
+ */
+function readContinueLink(): { conversation: string; resume: string } | null {
+  const url = new URL(location.href);
+  const conversation = url.searchParams.get('conversation');
+  const resume = url.searchParams.get('resume');
+  if (!conversation || !resume) return null;
+  url.searchParams.delete('resume');
+  history.replaceState(history.state, '', url.toString());
+  return { conversation, resume };
+}
+
 function boot(): void {
   if (document.getElementById('baton-widget')) return; // embedded twice
   const config = readConfig(script);
@@ -37,8 +51,8 @@ function boot(): void {
   const mount = document.createElement('div');
   shadow.append(style, mount);
   const controller = new ChatController(config);
-  render(<App controller={controller} t={stringsFor(config.lang)} lang={config.lang} />, mount);
-  controller.start();
+  render(<App controller={controller} t={stringsFor(config.lang)} lang={config.lang} customerName={config.customer?.name ?? null} />, mount);
+  void controller.start(readContinueLink());
 }
 
 // After parsing, so the page may still set data-customer-* on the tag from its own script.

@@ -5,7 +5,7 @@ import { API_BASE, loadMuted, saveMuted } from './session';
 import type { Session } from './session';
 import { beep } from './sound';
 import type { StreamStatus } from '@baton/client';
-import type { TAgent as Agent, TEvent as StreamEvent, THandoff as Handoff, TPriority as Priority, TTeam as Team } from '@baton/contracts';
+import type { TAgent as Agent, TClientFrame, TEvent as StreamEvent, THandoff as Handoff, TPriority as Priority, TStreamSignal, TTeam as Team } from '@baton/contracts';
 import { byQueueOrder } from './queue-order';
 
 export interface Toast {
@@ -34,6 +34,10 @@ interface WorkspaceState {
   dismissToast(id: string): void;
   /** Listens to every stream event; returns the unsubscribe. */
   subscribe(l: (e: StreamEvent) => void): () => void;
+  /** Listens to typing and read signals (never stored, never replayed); returns the unsubscribe. */
+  subscribeSignals(l: (s: TStreamSignal) => void): () => void;
+  /** Sends a frame on the stream when it is open (typing); false when it was dropped. */
+  sendFrame(frame: TClientFrame): boolean;
   logout(): Promise<void>;
 }
 
@@ -63,6 +67,8 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
   const [muted, setMutedState] = useState(loadMuted);
   const [toasts, setToasts] = useState<Toast[]>([]);
   const listeners = useRef(new Set<(e: StreamEvent) => void>());
+  const signalListeners = useRef(new Set<(s: TStreamSignal) => void>());
+  const stream = useRef<StreamClient<StreamEvent> | null>(null);
   const mutedRef = useRef(muted);
   const meRef = useRef(me);
   meRef.current = me;
@@ -158,12 +164,19 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
     void refreshDirectory();
     const client = new StreamClient<StreamEvent>({ url: (after) => streamUrl(API_BASE, session.token, after) }, {
       onEvent: (e) => onEventRef.current(e),
+      onSignal: (s) => {
+        for (const l of signalListeners.current) l(s);
+      },
       onReady: () => void loadLists(),
       onStatus: setStreamStatus,
       onUnauthorized: onSignedOut,
     });
     client.start();
-    return () => client.stop();
+    stream.current = client;
+    return () => {
+      stream.current = null;
+      client.stop();
+    };
   }, [session.token, loadLists, refreshDirectory, onSignedOut]);
 
   const setMuted = useCallback((m: boolean) => {
@@ -184,6 +197,13 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
     return () => void listeners.current.delete(l);
   }, []);
 
+  const subscribeSignals = useCallback((l: (s: TStreamSignal) => void) => {
+    signalListeners.current.add(l);
+    return () => void signalListeners.current.delete(l);
+  }, []);
+
+  const sendFrame = useCallback((frame: TClientFrame) => stream.current?.send(frame) ?? false, []);
+
   const logout = useCallback(async () => {
     try {
       await api.logout();
@@ -193,6 +213,6 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
     onSignedOut();
   }, [api, onSignedOut]);
 
-  const value: WorkspaceState = { api, me, waiting, mine, teams, agents, streamStatus, muted, toasts, setMuted, setPresence, refresh, refreshDirectory, dismissToast, subscribe, logout };
+  const value: WorkspaceState = { api, me, waiting, mine, teams, agents, streamStatus, muted, toasts, setMuted, setPresence, refresh, refreshDirectory, dismissToast, subscribe, subscribeSignals, sendFrame, logout };
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -149,6 +149,10 @@ export class HttpClient {
   startConversation(body: TCreateConversation): Promise<TCreateConversationResponse> {
     return this.request('POST', '/conversations', { body, token: null });
   }
+  /** Trades the credential of an emailed "continue" link for a customer token. */
+  resumeConversation(id: string, resume: string): Promise<TCreateConversationResponse> {
+    return this.request('POST', `/conversations/${enc(id)}/resume`, { body: { resume }, token: null });
+  }
   conversation(c: Credentials): Promise<TConversationState> {
     return this.request('GET', `/conversations/${enc(c.id)}`, { token: c.token });
   }

@@ -1,4 +1,4 @@
-import type { TEvent, TStreamFrame } from '@baton/contracts';
+import type { TClientFrame, TEvent, TStreamFrame, TStreamSignal } from '@baton/contracts';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
 
@@ -7,6 +7,8 @@ export interface StreamHandlers<E extends TEvent> {
   /** The stream (re)opened at `seq`; `resumed` is true when it picked up after a drop. */
   onReady(ready: { seq: number; resumed: boolean }): void;
   onStatus?(s: StreamStatus): void;
+  /** Someone is typing, or the customer read up to a message: passed on as it happens, never replayed. */
+  onSignal?(s: TStreamSignal): void;
   /** The server refused the token: the session or the conversation is over. The client stops. */
   onUnauthorized(): void;
 }
@@ -100,6 +102,14 @@ export class StreamClient<E extends TEvent = TEvent> {
     this.drop();
   }
 
+  /** Sends a frame if the stream is open (typing, seen); false when it is not, and the frame is dropped. */
+  send(frame: TClientFrame): boolean {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== OPEN) return false;
+    ws.send(JSON.stringify(frame));
+    return true;
+  }
+
   /** Reconnect now unless a socket is open or opening (the network is back). */
   nudge(): void {
     if (this.stopped || this.ws) return;
@@ -157,6 +167,8 @@ export class StreamClient<E extends TEvent = TEvent> {
       if (this.lastSeq !== null && frame.event.seq <= this.lastSeq) return;
       this.lastSeq = frame.event.seq;
       this.h.onEvent(frame.event);
+    } else if (frame.type === 'typing' || frame.type === 'seen') {
+      this.h.onSignal?.(frame);
     } else if (frame.type === 'error' && frame.error.code.startsWith('AUTH_')) {
       this.stop();
       this.h.onUnauthorized();

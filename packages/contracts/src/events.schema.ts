@@ -87,11 +87,34 @@ export function eventPayloadSchema<N extends TEventName>(name: N): (typeof Event
 export type TCustomerEvent = TEvent<TCustomerEventName>;
 
 /**
+ * What the stream passes on as it happens and never stores (DESIGN: in-memory effects are
+ * cosmetic): someone is typing in a conversation, to the other side (the customer's typing to
+ * agents, an agent's to the customer); and how far the customer has read, to agents.
+ */
+export type TStreamSignal =
+  | { type: 'typing'; conversationId: string; who: { kind: 'customer' } | { kind: 'agent'; name: string } }
+  | { type: 'seen'; conversationId: string; seq: number };
+
+/**
+ * Frames a client sends on the stream: a keep-alive ping; "I am typing" (an agent names the
+ * conversation, a customer's is their own), at most every few seconds; and, from the customer,
+ * the last message `seq` they have seen.
+ */
+export const ZClientFrameSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ping') }),
+  z.object({ type: z.literal('ack'), seq: z.number().int() }),
+  z.object({ type: z.literal('typing'), conversationId: z.string().min(1).max(100).optional() }),
+  z.object({ type: z.literal('seen'), seq: z.number().int().min(0) }),
+]);
+export type TClientFrame = z.infer<typeof ZClientFrameSchema>;
+
+/**
  * The frames of `GET /api/v1/stream` (a WebSocket), server to client. `E` is the event union the
  * reader expects: every event for an agent, `TCustomerEvent` for a customer.
  */
 export type TStreamFrame<E extends TEvent = TEvent> =
   | { type: 'ready'; seq: number; principal: { kind: 'agent'; id: string } | { kind: 'customer'; conversationId: string } }
   | { type: 'event'; event: E }
+  | TStreamSignal
   | { type: 'pong'; seq: number }
   | { type: 'error'; error: { code: string; message: string } };

@@ -10,6 +10,15 @@ const ZMessageText = z
   .max(20_000, 'at most 20,000 characters')
   .refine(isSafeText, 'must not contain a NUL character or an unpaired surrogate');
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** A path naming one resource: `/handoffs/:id`, `/conversations/:id/…`. */
 export const ZIdParamsSchema = z.object({ id: z.string() });
 
@@ -27,11 +36,16 @@ export const ZCreateConversationSchema = z.strictObject({
     })
     .optional(),
   language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as en or pt-BR').optional(),
+  /** The customer's IANA time zone (the browser's): opening hours and callback times are told in it. */
+  timeZone: z.string().max(64).refine(isTimeZone, 'an IANA time zone such as America/New_York').optional(),
 });
 export type TCreateConversation = z.infer<typeof ZCreateConversationSchema>;
 
 export const ZCreateConversationResponseSchema = z.object({ id: z.string(), caseNumber: z.string(), token: z.string() });
 export type TCreateConversationResponse = z.infer<typeof ZCreateConversationResponseSchema>;
+
+/** `POST /conversations/:id/resume`: the credential from an emailed "continue" link; answered like `POST /conversations`. */
+export const ZResumeConversationSchema = z.strictObject({ resume: z.string().min(1).max(200) });
 
 /** `POST /conversations/:id/messages`, from a customer or an agent. */
 export const ZPostMessageSchema = z
@@ -94,6 +108,8 @@ export const ZConversationSchema = z.object({
   language: z.string().nullable(),
   assignedAgentId: z.string().nullable(),
   teamId: z.string().nullable(),
+  /** The last message `seq` the customer has had on screen in the widget (agents show "Seen" up to it). */
+  customerReadSeq: z.number().int(),
   lastSeq: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -111,6 +127,8 @@ export const ZConversationStateResponseSchema = z.object({
       position: z.number().int().nullable(),
     })
     .nullable(),
+  /** The person with the customer now (while the conversation is assigned): their first name and team, as the customer is told. */
+  agent: z.object({ name: z.string(), team: z.string() }).nullable(),
 });
 export type TConversationState = z.infer<typeof ZConversationStateResponseSchema>;
 export type TConversation = z.infer<typeof ZConversationSchema>;
@@ -259,6 +277,8 @@ export const ZCallbackOptionsSchema = z.strictObject({
   timeZone: z.string(),
   /** The address an email reply would go to, when known. */
   email: z.string().nullable(),
+  /** The phone number a callback would go to, when the customer gave one or their verified account has one. */
+  phone: z.string().nullable(),
   /** When an email reply is promised by. */
   emailBy: z.strictObject({ at: z.string(), label: z.string() }),
 });

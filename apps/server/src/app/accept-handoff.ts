@@ -1,4 +1,4 @@
-import { FALLBACK_TEAM_NAME, pickLocale, renderCustomerMessage } from '@baton/core';
+import { FALLBACK_TEAM_NAME, firstName, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { agentLoads, lockAgentCapacity, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import { getDefaultTeam, teamName } from '../adapters/db/repositories/teams.repository.js';
@@ -40,7 +40,9 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
     }
     const { conversation: conv, handoff: claimed } = await lifecycle.accept({ tx, emit }, handoffId, agent, now, team);
     await updateAgent(tx, agent.id, { lastAssignedAt: now });
-    const text = renderCustomerMessage({ kind: 'agent_joined', agentName: agent.name.split(' ')[0] ?? agent.name, teamName: team }, pickLocale(conv.language ?? undefined));
+    // A conversation someone already had (a transfer, or a return to the queue) tells the customer who they are with now.
+    const kind = waiting?.acceptedAt ? 'agent_transferred' : 'agent_joined';
+    const text = renderCustomerMessage({ kind, agentName: firstName(agent.name), teamName: team }, pickLocale(conv.language ?? undefined));
     const joined = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text, action: 'agent_joined' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(joined) } });
     return claimed;

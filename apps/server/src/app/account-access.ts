@@ -1,4 +1,5 @@
 import type { BriefIdentity, Decision } from '@baton/core';
+import { pickLocale, renderCustomerMessage } from '@baton/core';
 import type { Sql } from '../adapters/db/database.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
 import type { ConversationRecord } from '../adapters/db/repositories/conversations.repository.js';
@@ -27,16 +28,16 @@ const MESSAGING_APPS: Record<string, string> = { whatsapp: 'WhatsApp', messenger
  * not the address belongs to an account, and whether or not this request was over the limits.
  */
 export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Promise<{ text: string; action: 'verify_identity' | 'verify_address' }> {
-  const why = 'To keep your account safe, I can only share details from it once I know it is you.';
+  const locale = pickLocale(conv.language ?? undefined);
   if (conv.channel === 'email') {
-    return { action: 'verify_identity', text: `${why} Account details are not sent by email. Please continue in the chat, where you can confirm your address with a one-time code:\n${continueLink(ctx.config.publicUrl, conv.id)}` };
+    return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_by_email', link: continueLink(ctx.config.publicUrl, conv) }, locale) };
   }
   // A messaging app has no place to enter a code, and a phone number proves no account: account data stays off it.
   const app = MESSAGING_APPS[conv.channel];
-  if (app) return { action: 'verify_identity', text: `${why} Account details are not shared over ${app}. To look at your account, please use the chat on our website, where you can confirm your address with a one-time code, or ask here to talk to a person.` };
-  if (!conv.customerEmail) return { action: 'verify_address', text: `${why} Please enter the email address on your account below, and I will send you a six-digit code.` };
+  if (app) return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_not_on_app', app }, locale) };
+  if (!conv.customerEmail) return { action: 'verify_address', text: renderCustomerMessage({ kind: 'verify_ask_address' }, locale) };
   await requestVerificationCode(ctx, conv.id, { quiet: true });
-  return { action: 'verify_identity', text: `${why} I have sent a six-digit code to ${conv.customerEmail}, valid for ${CODE_MINUTES} minutes. Please enter it below.` };
+  return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_code_sent', email: conv.customerEmail, minutes: CODE_MINUTES }, locale) };
 }
 
 /**

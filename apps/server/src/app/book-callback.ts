@@ -4,7 +4,9 @@ import { addBusinessMinutes, callbackSlots, DEFAULT_SLA_MINUTES, formatLocal, is
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { CallbackRecord } from '../adapters/db/repositories/callbacks.repository.js';
 import { insertCallback } from '../adapters/db/repositories/callbacks.repository.js';
+import type { ConversationRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
+import { customerPhone } from '../adapters/db/repositories/customers.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { openHandoffFor } from '../adapters/db/repositories/handoffs.repository.js';
 import { DomainError } from '../errors.js';
@@ -35,6 +37,15 @@ function emailDeadline(team: Team | null, h: HandoffRecord, now: number): number
   return team?.hours ? addBusinessMinutes(team.hours, now, minutes) : now + minutes * 60_000;
 }
 
+/**
+ * The number to pre-fill in the callback form: one the customer gave, or their account's once
+ * they are verified (an unverified claim never shows an account's number).
+ */
+async function knownPhone(ctx: AppContext, conv: ConversationRecord): Promise<string | null> {
+  if (conv.customerPhone) return conv.customerPhone;
+  return conv.customerId ? customerPhone(ctx.db, conv.customerId) : null;
+}
+
 /** What the customer may choose when the team is closed or the wait is long (DESIGN §5). */
 export async function callbackOptions(ctx: AppContext, conversationId: string, customerZone?: string): Promise<CallbackOptions> {
   const conv = await getConversation(ctx.db, conversationId);
@@ -43,7 +54,7 @@ export async function callbackOptions(ctx: AppContext, conversationId: string, c
   if (!h || h.status !== 'waiting') throw new DomainError('HANDOFF_ERR_NOT_FOUND', 'there is no waiting handoff to book a callback for');
   const team = await teamOf(ctx, h);
   const now = ctx.clock().getTime();
-  const tz = zone(customerZone, team);
+  const tz = zone(customerZone ?? conv.timeZone ?? undefined, team);
   const locale = pickLocale(conv.language ?? undefined);
   const at = team?.hours
     ? callbackSlots(team.hours, now, { slotMinutes: SLOT_MINUTES, count: SLOT_COUNT, leadMinutes: LEAD_MINUTES })
@@ -53,6 +64,7 @@ export async function callbackOptions(ctx: AppContext, conversationId: string, c
     slots: at.map((t) => ({ at: new Date(t).toISOString(), label: formatLocal(t, tz, locale) })),
     timeZone: tz,
     email: conv.customerEmail,
+    phone: await knownPhone(ctx, conv),
     emailBy: { at: new Date(by).toISOString(), label: formatLocal(by, tz, locale) },
   };
 }

@@ -78,6 +78,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
       queue: await queueState(ctx, tx, team?.id ?? null),
       caseNumber: conv.caseNumber,
       locale: input.locale,
+      customerTimeZone: conv.timeZone,
       now: now.getTime(),
       settings: { defaultHandleMinutes: ctx.config.defaultHandleMinutes, callbackOfferMinutes: ctx.config.callbackOfferMinutes },
     });

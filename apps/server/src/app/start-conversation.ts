@@ -11,6 +11,8 @@ export interface StartConversationOptions {
   channel?: string;
   customer?: { name?: string; email?: string; externalId?: string; identifierHash?: string };
   language?: string;
+  /** The customer's IANA time zone, for times told in their own clock. */
+  timeZone?: string;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function startConversation(ctx: AppContext, opts: StartConversation
       customerEmail: email,
       channel: opts.channel ?? 'web',
       language: opts.language ?? null,
+      timeZone: opts.timeZone ?? null,
       tokenHash: hash,
       identity: signed ? 'signed' : 'unverified',
       emailVerified: signed?.by === 'email',

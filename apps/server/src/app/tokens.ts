@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** An opaque bearer token; only its hash is stored, so a database leak gives no live sessions. */
 export function newToken(): { token: string; hash: string } {
@@ -8,6 +8,21 @@ export function newToken(): { token: string; hash: string } {
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/**
+ * The credential in an emailed "continue" link: derived from the case's secret reply token, so it
+ * needs nothing stored, is only known to whoever received the case's mail, and differs from the
+ * reply address (a link is more likely than a header to end up in a log or a referrer).
+ */
+export function resumeToken(replyToken: string, conversationId: string): string {
+  return createHmac('sha256', replyToken).update(`resume:${conversationId}`).digest('base64url');
+}
+
+/** Compares two secrets in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 const KEYLEN = 32;

@@ -5,6 +5,7 @@ import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { TEST_DATABASES } from '../test/databases.js';
 import { makeAgent, makeHandoff, makeTeam } from '../test/factories.js';
 import { useMediumContext } from '../test/medium-context.js';
+import { acceptHandoff } from './accept-handoff.js';
 import { transferHandoff } from './transfer-handoff.js';
 
 describe.each(TEST_DATABASES)('transferHandoff on %s', (kind) => {
@@ -30,6 +31,20 @@ describe.each(TEST_DATABASES)('transferHandoff on %s', (kind) => {
     // The SLA alert keeps its deadline: now 5 minutes nearer on the app's clock.
     const breach = (await m.jobs('sla-breach')).filter((j) => j.data.handoffId === handoff.id).at(-1)!;
     expect(breach.delaySeconds).toBe(Math.ceil((handoff.slaDueAt.getTime() - m.clock.now().getTime()) / 1000));
+  });
+
+  it('tells the customer: passed to the new team, then who they are with now once someone accepts', async () => {
+    const { ctx } = m;
+    const [desk, refunds] = [await makeTeam(ctx, { name: 'Front Desk' }), await makeTeam(ctx, { name: 'Returns' })];
+    const [first, next] = [await makeAgent(ctx, { teams: [desk] }), await makeAgent(ctx, { name: 'Sam Ortiz', teams: [refunds] })];
+    const { handoff, conversation } = await makeHandoff(ctx, { team: desk, status: 'waiting' });
+    await acceptHandoff(ctx, first, handoff.id);
+    await transferHandoff(ctx, first, handoff.id, { teamId: refunds.id, note: 'refund over the limit' });
+    await acceptHandoff(ctx, next, handoff.id);
+
+    const seen = (await listMessages(ctx.db, conversation.id)).filter((x) => x.authorKind === 'system').map((x) => x.text);
+    expect(seen.slice(-2)).toEqual(["I'm passing you to our Returns team. They'll see everything we've discussed, so you won't need to repeat anything.", "You're now with Sam from Returns."]);
+    expect(seen[0]).toMatch(/has joined the conversation\.$/);
   });
 
   it('to an agent: offered to that agent in their team, with an accept timeout', async () => {

@@ -1,3 +1,4 @@
+import { FALLBACK_TEAM_NAME, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { getAgent } from '../adapters/db/repositories/agents.repository.js';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
@@ -31,6 +32,10 @@ export async function transferHandoff(ctx: AppContext, agent: AgentRecord, hando
     const where = target ? target.name : (team?.name ?? 'the queue');
     const note = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: `Transferred to ${where}: ${to.note}`, private: true, action: 'transfer_note' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
+    // The customer is told they are being passed on (and, once someone accepts, who they are with now).
+    const told = renderCustomerMessage({ kind: 'transfer_started', teamName: teamName ?? FALLBACK_TEAM_NAME }, pickLocale(conv.language ?? undefined));
+    const line = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: told, action: 'transferred' });
+    await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(line) } });
     return { moved, from: h.agentId };
   });
   await scheduleHandoffTimers(ctx, result.moved, { offered: result.moved.offeredAgentId });

@@ -1,3 +1,4 @@
+import { pickLocale, renderCustomerMessage } from '@baton/core';
 import { timingSafeEqual } from 'node:crypto';
 import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import { findCustomerByEmail } from '../adapters/db/repositories/customers.repository.js';
@@ -8,9 +9,6 @@ import type { AppContext } from './context.js';
 import { CODE_TRIES, hashCode } from './request-verification-code.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
-
-/** Told to the customer once the code matched. */
-export const VERIFIED_TEXT = 'Thank you, your email address is confirmed. You can ask about your orders and your account now.';
 
 /**
  * Checks the code the customer entered against the conversation's newest one: unexpired, unused,
@@ -33,7 +31,7 @@ export async function verifyConversationCode(ctx: AppContext, conversationId: st
     const account = await findCustomerByEmail(tx, row.address);
     const identity: IdentityState = conv.identity === 'signed' ? 'signed' : 'code';
     await setConversationIdentity(tx, conv.id, { identity, emailVerified: true, customerId: conv.identity === 'signed' ? conv.customerId : (account?.id ?? null), claimedCustomerId: null });
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: VERIFIED_TEXT, action: 'identity_verified' });
+    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'identity_verified' }, pickLocale(conv.language ?? undefined)), action: 'identity_verified' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
     return { identity } as const;
   });

@@ -59,6 +59,7 @@ export function wireConversation(c: ConversationRecord) {
     language: c.language,
     assignedAgentId: c.assignedAgentId,
     teamId: c.teamId,
+    customerReadSeq: c.customerReadSeq,
     lastSeq: c.lastSeq,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

@@ -21,6 +21,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   // The metrics token (BATON_METRICS_TOKEN) is the shared secret; no agent or customer token opens it.
   'GET /metrics': 'signed',
   'POST /api/v1/conversations': 'public',
+  'POST /api/v1/conversations/:id/resume': 'public',
   'GET /api/v1/conversations/:id': 'customer-or-agent',
   'POST /api/v1/conversations/:id/messages': 'customer-or-team',
   'GET /api/v1/conversations/:id/messages': 'customer-or-agent',

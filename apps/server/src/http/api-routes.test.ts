@@ -34,7 +34,7 @@ describe('the API surface', () => {
     const open = apiRoutes().filter((r) => r.config.public).map((r) => `${r.method} ${r.url}`);
     // Meta's webhooks (WhatsApp, Messenger) carry no token: the verify token and the app secret's signature stand in.
     const meta = ['whatsapp', 'messenger'].flatMap((c) => ['GET', 'HEAD', 'POST'].map((m) => `${m} /api/v1/channels/${c}/webhook`));
-    expect(open.sort()).toEqual(['GET /api/v1/stream', 'HEAD /api/v1/stream', 'POST /api/v1/auth/login', 'POST /api/v1/channels/email/inbound', 'POST /api/v1/conversations', 'POST /api/v1/integrations/chatwoot/webhook', 'POST /api/v1/integrations/zendesk/webhook', ...meta].sort());
+    expect(open.sort()).toEqual(['GET /api/v1/stream', 'HEAD /api/v1/stream', 'POST /api/v1/auth/login', 'POST /api/v1/channels/email/inbound', 'POST /api/v1/conversations', 'POST /api/v1/conversations/:id/resume', 'POST /api/v1/integrations/chatwoot/webhook', 'POST /api/v1/integrations/zendesk/webhook', ...meta].sort());
   });
 
   it('keeps routes outside /api/v1 to pages that only read: health, metrics, the spec and the web apps', () => {

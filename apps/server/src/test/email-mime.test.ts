@@ -122,7 +122,12 @@ describe('composing', () => {
   });
 
   it('builds the continue link from the public URL', () => {
-    expect(continueLink('https://help.example.com/', 'abc-1')).toBe('https://help.example.com/demo?conversation=abc-1');
+    expect(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: null })).toBe('https://help.example.com/demo?conversation=abc-1');
+    const link = new URL(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: 'secret-of-the-case' }));
+    expect(link.searchParams.get('conversation')).toBe('abc-1');
+    // The credential is derived from the case's secret, and is not the secret itself.
+    expect(link.searchParams.get('resume')).toMatch(/^[\w-]{43}$/);
+    expect(link.href).not.toContain('secret-of-the-case');
   });
 
   it('converts HTML links and entities', () => {

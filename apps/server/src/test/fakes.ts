@@ -1,3 +1,4 @@
+import type { TStreamSignal } from '@baton/contracts';
 import type { EventBus } from '../adapters/bus/event-bus.js';
 
 /**
@@ -49,8 +50,23 @@ export class InMemoryBus implements EventBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** Every signal passed on, in order. */
+  readonly signals: TStreamSignal[] = [];
+  private readonly signalListeners = new Set<(s: TStreamSignal) => void>();
+
+  signal(s: TStreamSignal): void {
+    this.signals.push(s);
+    for (const listener of [...this.signalListeners]) listener(s);
+  }
+
+  onSignal(listener: (s: TStreamSignal) => void): () => void {
+    this.signalListeners.add(listener);
+    return () => this.signalListeners.delete(listener);
+  }
+
   async close(): Promise<void> {
     this.listeners.clear();
+    this.signalListeners.clear();
   }
 
   /** The last sequence number published, or 0 when nothing was. */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { CUSTOMER_EVENT_NAMES, describeTextProblem, findUnsafeText } from '@baton/contracts';
-import type { TEventName, TStreamFrame } from '@baton/contracts';
+import { CUSTOMER_EVENT_NAMES, describeTextProblem, findUnsafeText, ZClientFrameSchema } from '@baton/contracts';
+import type { TClientFrame, TEventName, TStreamFrame, TStreamSignal } from '@baton/contracts';
+import { firstName } from '@baton/core';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
 import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
 import type { Slot } from '../app/limiter.js';
 import { noteAgentStream } from '../app/note-agent-stream.js';
+import { noteCustomerRead } from '../app/note-customer-read.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { maskForChannel } from '../app/privacy/mask-for-channel.js';
 import { hashToken } from '../app/tokens.js';
@@ -20,10 +22,18 @@ import type { ApiPlugin } from '../http/zod-schemas.js';
 const SESSION_CHECK_MS = 5000;
 
 const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
-const ZFrame = z.discriminatedUnion('type', [z.object({ type: z.literal('ping') }), z.object({ type: z.literal('ack'), seq: z.number().int() })]);
+
+/** A connection passes on "typing" at most this often; the rest are dropped (the indicator lasts longer than this). */
+export const TYPING_EVERY_MS = 2000;
 
 /** What a customer may see of an event: their conversation's public side, never briefs or notes. */
 const CUSTOMER_EVENTS = new Set<TEventName>(CUSTOMER_EVENT_NAMES);
+
+/** Who hears a signal: typing goes to the other side of the conversation; the read mark to agents. */
+export function signalFor(p: Principal, s: TStreamSignal): boolean {
+  if (p.kind === 'agent') return s.type === 'seen' || s.who.kind === 'customer';
+  return s.conversationId === p.conversationId && s.type === 'typing' && s.who.kind === 'agent';
+}
 
 export function visibleTo(p: Principal, e: EventRecord): boolean {
   if (p.kind === 'agent') return true;
@@ -120,6 +130,26 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       }
     };
     const unsubscribe = ctx.bus.subscribe(() => void pump());
+    const unsignal = ctx.bus.onSignal((s) => {
+      if (!closed && signalFor(principal, s)) send(s);
+    });
+    let lastTyping = 0;
+    let lastRead = 0;
+    /** "I am typing" and "I have seen up to…": passed on, never stored as events. */
+    const onSignalFrame = (frame: Extract<TClientFrame, { type: 'typing' | 'seen' }>) => {
+      if (frame.type === 'seen') {
+        // Only a mark further on than this connection already gave reaches the database.
+        if (principal.kind !== 'customer' || frame.seq <= lastRead) return;
+        lastRead = frame.seq;
+        void noteCustomerRead(ctx, principal.conversationId, frame.seq).catch((err: Error) => ctx.log('warn', 'stream: could not note what the customer read', { error: err.message }));
+        return;
+      }
+      const now = Date.now();
+      if (now - lastTyping < TYPING_EVERY_MS) return;
+      lastTyping = now;
+      if (principal.kind === 'customer') ctx.bus.signal({ type: 'typing', conversationId: principal.conversationId, who: { kind: 'customer' } });
+      else if (frame.conversationId) ctx.bus.signal({ type: 'typing', conversationId: frame.conversationId, who: { kind: 'agent', name: firstName(principal.agent.name) } });
+    };
     // A safety net for a lost nudge (a Redis blip): look again every few seconds.
     // It also sees whether the session expired meanwhile, and renews the connection's slots.
     let ticks = 0;
@@ -137,21 +167,22 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
         send({ type: 'error', error: { code: 'VALIDATION_ERR_TEXT', message: describeTextProblem(bad.field || 'frame', bad.problem) } });
         return;
       }
-      const frame = ZFrame.safeParse(json);
+      const frame = ZClientFrameSchema.safeParse(json);
       if (!frame.success) {
-        send({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}' } });
+        send({ type: 'error', error: { code: 'VALIDATION_ERR_BODY', message: 'frames are {"type":"ping"}, {"type":"typing","conversationId"?}, {"type":"seen","seq"}' } });
         return;
       }
       if (frame.data.type === 'ping') {
         seen();
         send({ type: 'pong', seq: cursor });
-      }
+      } else if (frame.data.type === 'typing' || frame.data.type === 'seen') onSignalFrame(frame.data);
     });
     socket.on('close', () => {
       // A stream closed because its session ended (a logout) does not keep its agent online.
       if (!closed || principal.kind === 'customer') seen();
       closed = true;
       unsubscribe();
+      unsignal();
       clearInterval(timer);
       for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));
     });

@@ -13,6 +13,8 @@ interface Props {
   controller: ChatController;
   t: Strings;
   lang: Lang;
+  /** The name the host page gave (`data-customer-name`), if any. */
+  customerName: string | null;
 }
 
 function useChatState(c: ChatController): ChatState {
@@ -25,11 +27,12 @@ function useChatState(c: ChatController): ChatState {
 }
 
 /** The launcher and the panel. */
-export function App({ controller, t, lang }: Props) {
+export function App({ controller, t, lang, customerName }: Props) {
   const s = useChatState(controller);
   const launcher = useRef<HTMLButtonElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(s.open);
+  const { unseen, onScroll, toBottom } = useStickToBottom(scroller, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.agentTyping, s.draft?.text, s.csat], s.pending.length);
 
   // Focus moves into the panel on open and back to the launcher on close.
   useEffect(() => {
@@ -37,11 +40,6 @@ export function App({ controller, t, lang }: Props) {
     if (!s.open && wasOpen.current) launcher.current?.focus();
     wasOpen.current = s.open;
   }, [s.open]);
-
-  useEffect(() => {
-    const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [s.open, s.messages.length, s.pending.length, s.awaitingReply, s.draft?.text, s.csat]);
 
   const lastEscalation = findLast(s.messages, (m) => m.action === 'escalate')?.id;
   const lastOffer = findLast(s.messages, (m) => m.action === 'offer_callback')?.id;
@@ -57,6 +55,9 @@ export function App({ controller, t, lang }: Props) {
     waiting: s.status === 'waiting',
   };
   const close = () => controller.setOpen(false);
+  const name = firstName(customerName ?? s.customerName);
+  // A person is on the way or in the chat, or the case is closed: asking again would only add noise.
+  const mayAskForPerson = s.status === null || s.status === 'ai';
 
   return (
     <div
@@ -77,8 +78,8 @@ export function App({ controller, t, lang }: Props) {
         >
           <header class="head">
             <div class="head-text">
-              <h2 id="baton-title">{t.title}</h2>
-              <p class="sub">{s.caseNumber ? t.caseLabel(s.caseNumber) : t.subtitle}</p>
+              <h2 id="baton-title">{s.agent ? s.agent.name : t.title}</h2>
+              <p class="sub">{[s.agent ? t.withAgent(s.agent.team) : null, s.caseNumber ? t.caseLabel(s.caseNumber) : null].filter(Boolean).join(' · ') || t.subtitle}</p>
             </div>
             <button type="button" class="icon-btn" aria-label={t.closeChat} onClick={close}>
               <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round">
@@ -86,14 +87,19 @@ export function App({ controller, t, lang }: Props) {
               </svg>
             </button>
           </header>
+          {s.resumeFailed && (
+            <p class="banner" role="status">
+              {t.resumeFailed}
+            </p>
+          )}
           {!s.live && (
             <p class="banner" role="status">
               {t.reconnecting}
             </p>
           )}
           {/* Focusable so keyboard users can scroll the history. */}
-          <div class="scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.history}>
-            <AssistantRow className="greeting" t={t} text={t.greeting} />
+          <div class="scroll" ref={scroller} tabIndex={0} role="region" aria-label={t.history} onScroll={onScroll}>
+            <AssistantRow className="greeting" t={t} text={name ? t.greetingNamed(name) : t.greeting} />
             <div class="log" role="log" aria-live="polite" aria-label={t.conversation}>
               {s.messages.map((m) => (
                 <MessageItem
@@ -143,13 +149,36 @@ export function App({ controller, t, lang }: Props) {
                 </span>
               </div>
             )}
+            {s.agentTyping && !s.awaitingReply && (
+              <div class="typing agent-typing" role="status">
+                <span class="dots" aria-hidden="true">
+                  <i />
+                  <i />
+                  <i />
+                </span>
+                <span class="typing-who">{t.agentTyping(s.agentTyping)}</span>
+              </div>
+            )}
             {s.csat !== 'hidden' && <CsatForm t={t} state={s.csat} onSubmit={(score, comment) => void controller.submitCsat(score, comment)} />}
+          </div>
+          {/* A zero-height anchor, always there, so the pill coming and going never moves the history. */}
+          <div class="pill-anchor">
+            {unseen && (
+              <button type="button" class="new-pill" onClick={toBottom}>
+                {t.newMessages}
+                <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2.4" stroke-linecap="round">
+                  <path d="M12 5v14M6 13l6 6 6-6" />
+                </svg>
+              </button>
+            )}
           </div>
           <Composer
             t={t}
+            mayAskForPerson={mayAskForPerson}
             busy={s.pending.some((p) => p.state === 'sending')}
             cooldownUntil={s.talkCooldownUntil}
             onSend={(text) => controller.send(text)}
+            onTyping={() => controller.noteTyping()}
             onAskForPerson={() => controller.askForPerson(t.talkToPersonText)}
             files={attachmentStringsFor(lang)}
             upload={s.upload}
@@ -178,6 +207,53 @@ export function App({ controller, t, lang }: Props) {
       </button>
     </div>
   );
+}
+
+/** The first word of a name, for a friendly greeting; null when there is none. */
+function firstName(name: string | null | undefined): string | null {
+  return name?.trim().split(/\s+/)[0] || null;
+}
+
+/** How close to the end (px) still counts as "reading the newest message". */
+const NEAR_BOTTOM_PX = 48;
+
+/**
+ * Keeps the newest message in view while the customer is at the end of the history. Once they
+ * scroll up to read, new messages do not pull them down: a "new messages" pill says there is more,
+ * and takes them there. What they send themselves always scrolls to the end.
+ */
+function useStickToBottom(ref: { current: HTMLDivElement | null }, deps: unknown[], sent: number) {
+  const [unseen, setUnseen] = useState(false);
+  const atBottom = useRef(true);
+  const lastTop = useRef(0);
+  const lastSent = useRef(sent);
+  const toBottom = () => {
+    const el = ref.current;
+    if (!el) return;
+    el.scrollTop = el.scrollHeight;
+    lastTop.current = el.scrollTop;
+    atBottom.current = true;
+    setUnseen(false);
+  };
+  useEffect(() => {
+    const mine = sent > lastSent.current;
+    lastSent.current = sent;
+    if (atBottom.current || mine) toBottom();
+    else setUnseen(true);
+  }, deps);
+  // Only the reader moves the view up: new content makes the history taller without moving it,
+  // so a scroll event that arrives after it must not count as "scrolled away".
+  const onScroll = () => {
+    const el = ref.current;
+    if (!el) return;
+    const near = el.scrollHeight - el.scrollTop - el.clientHeight <= NEAR_BOTTOM_PX;
+    if (near) {
+      atBottom.current = true;
+      setUnseen(false);
+    } else if (el.scrollTop < lastTop.current) atBottom.current = false;
+    lastTop.current = el.scrollTop;
+  };
+  return { unseen, onScroll, toBottom };
 }
 
 function findLast<T>(xs: T[], pred: (x: T) => boolean): T | undefined {

@@ -33,6 +33,8 @@ export function CallbackChoice({ t, controller, active }: Props) {
         if (!options) return setPhase({ kind: 'unavailable' });
         setSlot(options.slots[0]?.at ?? '');
         setEmail(options.email ?? '');
+        // A known customer's number is filled in; they can still change it.
+        setPhone(options.phone ?? '');
         setPhase({ kind: 'ready', options });
       })
       .catch(() => !cancelled && setPhase({ kind: 'unavailable' }));

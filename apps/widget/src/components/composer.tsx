@@ -7,7 +7,11 @@ interface Props {
   /** A message is on its way: a second submit waits. */
   busy: boolean;
   cooldownUntil: number;
+  /** False while a person is on the way or in the chat, or after resolution: the button is not shown. */
+  mayAskForPerson: boolean;
   onSend(text: string): void;
+  /** A keystroke in the box (the controller rate-limits what it sends on). */
+  onTyping(): void;
   onAskForPerson(): void;
   files: AttachmentStrings;
   /** A file is uploading (its name), or the last one was refused (its error code). */
@@ -18,8 +22,8 @@ interface Props {
 /** What the file picker offers; the server checks the content whatever is picked. */
 const ACCEPT = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,.png,.jpg,.jpeg,.gif,.webp,.pdf';
 
-/** The message box (Enter sends, Shift+Enter is a new line) and the always-present way to a person. */
-export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson, files, upload, onFile }: Props) {
+/** The message box (Enter sends, Shift+Enter is a new line) and, while the AI is answering, the way to a person. */
+export function Composer({ t, busy, cooldownUntil, mayAskForPerson, onSend, onTyping, onAskForPerson, files, upload, onFile }: Props) {
   const [text, setText] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const now = useNow(cooldownUntil);
@@ -31,20 +35,22 @@ export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson, files
   };
   return (
     <div class="foot">
-      <div class="talk">
-        <button type="button" class="talk-btn" disabled={cooling} aria-describedby={cooling ? 'baton-talk-note' : undefined} onClick={onAskForPerson}>
-          <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
-            <circle cx="12" cy="8" r="4" />
-            <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
-          </svg>
-          {t.talkToPerson}
-        </button>
-        {cooling && (
-          <span id="baton-talk-note" class="talk-note">
-            {t.talkCooldown(Math.ceil((cooldownUntil - now) / 1000))}
-          </span>
-        )}
-      </div>
+      {mayAskForPerson && (
+        <div class="talk">
+          <button type="button" class="talk-btn" disabled={cooling} aria-describedby={cooling ? 'baton-talk-note' : undefined} onClick={onAskForPerson}>
+            <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+              <circle cx="12" cy="8" r="4" />
+              <path d="M4 21v-1a6 6 0 0 1 6-6h4a6 6 0 0 1 6 6v1" />
+            </svg>
+            {t.talkToPerson}
+          </button>
+          {cooling && (
+            <span id="baton-talk-note" class="talk-note">
+              {t.talkCooldown(Math.ceil((cooldownUntil - now) / 1000))}
+            </span>
+          )}
+        </div>
+      )}
       {(upload.sending || upload.errorCode) && (
         <div class={`upload-note${upload.errorCode ? ' error' : ''}`} role={upload.errorCode ? 'alert' : 'status'}>
           {upload.sending ? files.sending(upload.sending) : (files.errors[upload.errorCode ?? ''] ?? files.errors.other)}
@@ -85,7 +91,10 @@ export function Composer({ t, busy, cooldownUntil, onSend, onAskForPerson, files
           maxLength={20000}
           placeholder={t.placeholder}
           value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            onTyping();
+          }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               e.preventDefault();

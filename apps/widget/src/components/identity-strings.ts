@@ -20,7 +20,7 @@ const en = {
 
 export type IdentityStrings = typeof en;
 
-const byLang: Record<Lang, IdentityStrings> = {
+export const IDENTITY_STRINGS: Record<Lang, IdentityStrings> = {
   en,
   es: {
     title: 'Confirme que es usted',
@@ -70,8 +70,40 @@ const byLang: Record<Lang, IdentityStrings> = {
       other: 'Etwas ist schiefgelaufen; bitte erneut versuchen.',
     },
   },
+  pt: {
+    title: 'Confirme que é você',
+    code: 'Código de seis dígitos',
+    verify: 'Confirmar',
+    resend: 'Enviar um novo código',
+    sent: 'Um novo código está a caminho.',
+    email: 'Endereço de email da sua conta',
+    sendTo: 'Enviar-me um código',
+    errors: {
+      IDENTITY_ERR_CODE_INVALID: 'Esse código não está certo; verifique-o e tente de novo.',
+      IDENTITY_ERR_CODE_EXPIRED: 'Esse código expirou ou foi tentado demasiadas vezes; peça um novo.',
+      IDENTITY_ERR_CODE_LIMITED: 'Foram pedidos demasiados códigos; aguarde alguns minutos.',
+      IDENTITY_ERR_NO_ADDRESS: 'Indique primeiro o endereço de email da sua conta.',
+      other: 'Algo correu mal; tente de novo.',
+    },
+  },
+  it: {
+    title: 'Conferma che sei tu',
+    code: 'Codice di sei cifre',
+    verify: 'Conferma',
+    resend: 'Invia un nuovo codice',
+    sent: 'Un nuovo codice è in arrivo.',
+    email: 'Indirizzo email del tuo account',
+    sendTo: 'Inviami un codice',
+    errors: {
+      IDENTITY_ERR_CODE_INVALID: 'Il codice non è corretto; controllalo e riprova.',
+      IDENTITY_ERR_CODE_EXPIRED: 'Il codice è scaduto o è stato provato troppe volte; chiedine uno nuovo.',
+      IDENTITY_ERR_CODE_LIMITED: 'Sono stati chiesti troppi codici; attendi qualche minuto.',
+      IDENTITY_ERR_NO_ADDRESS: "Indica prima l'indirizzo email del tuo account.",
+      other: 'Qualcosa è andato storto; riprova.',
+    },
+  },
 };
 
 export function identityStringsFor(lang: Lang): IdentityStrings {
-  return byLang[lang];
+  return IDENTITY_STRINGS[lang];
 }

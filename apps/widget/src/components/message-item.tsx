@@ -1,4 +1,6 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
+import { h } from 'preact';
+import { renderMarkdown } from '@baton/client';
 import type { Strings } from '../i18n.js';
 import type { TMessage as Message } from '@baton/contracts';
 import { AttachmentList } from './attachment-list.js';
@@ -41,10 +43,16 @@ export function authorName(m: Message, t: Strings): string {
   }
 }
 
-/** One message. Text is always rendered as a text node, never as markup. */
 /** The messages that may carry a form under them. */
 const CHOICE_ACTIONS = new Set(['offer_callback', 'verify_identity', 'verify_address']);
 
+/** The bubble's content: a customer's text as typed; the assistant's and agents' as safe Markdown (no HTML, safe links only). */
+function Body({ m }: { m: Message }) {
+  if (m.author.kind === 'customer') return <div class="bubble">{m.text}</div>;
+  return h('div', { class: 'bubble md' }, ...renderMarkdown<VNode>(m.text, (type, props, ...children) => h(type, props, ...children)));
+}
+
+/** One message. Text is never rendered as markup: Markdown becomes elements, HTML stays text. */
 export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply, fileUrl }: Props) {
   const time = formatTime(m.createdAt, lang);
   if (m.action === 'escalate') return <HandoffCard message={m} t={t} time={time} live={handoff} />;
@@ -71,7 +79,7 @@ export function MessageItem({ message: m, t, lang, handoff, choice, onQuickReply
           {m.author.kind === 'ai' && <span class="badge">{t.aiBadge}</span>}
           <span class="time">{time}</span>
         </div>
-        {m.text.trim() !== '' && <div class="bubble">{m.text}</div>}
+        {m.text.trim() !== '' && <Body m={m} />}
         {m.attachments?.length && fileUrl ? <AttachmentList files={m.attachments} s={attachmentStringsFor(lang)} lang={lang} urlOf={fileUrl} /> : null}
         {CHOICE_ACTIONS.has(m.action ?? '') && choice}
         {onQuickReply && m.quickReplies?.length ? (

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { createElement, useEffect, useRef } from 'react';
+import { renderMarkdown } from '@baton/client';
 import { formatTime } from '../hooks';
 import type { TMessage as Message } from '@baton/contracts';
 import { AttachmentLinks } from './attachment-links';
@@ -7,9 +9,16 @@ const LABEL = { customer: 'Customer', ai: 'AI', agent: 'Agent', system: 'System'
 /** How far a message got on WhatsApp, Messenger or Instagram, as the provider reported it. */
 const DELIVERY = { pending: 'Sending', held: 'Waiting for the customer', sent: 'Sent', delivered: 'Delivered', read: 'Read', failed: 'Not delivered', skipped: 'Not sent' } as const;
 
-/** The conversation as agents see it, private notes included. Text is always rendered as text. */
-export function Transcript({ messages }: { messages: Message[] }) {
+/** A message's text: the customer's as typed; the AI's and agents' as safe Markdown (no HTML, safe links only). */
+function MessageText({ m }: { m: Message }) {
+  if (m.author.kind === 'customer' || m.private) return <p className="msg-text">{m.text}</p>;
+  return createElement('div', { className: 'msg-text md' }, ...renderMarkdown<ReactNode>(m.text, (type, props, ...children) => createElement(type, props, ...children)));
+}
+
+/** The conversation as agents see it, private notes included. Text is never rendered as markup. */
+export function Transcript({ messages, seenUpTo = 0 }: { messages: Message[]; /** The customer has read up to this message seq: "Seen" goes under the last agent reply they have seen. */ seenUpTo?: number }) {
   const ref = useRef<HTMLOListElement>(null);
+  const seenId = messages.findLast((m) => m.author.kind === 'agent' && !m.private && m.seq <= seenUpTo)?.id;
   const lastId = messages.at(-1)?.id;
   // Keep the newest message in view inside the transcript, without scrolling the page off the brief.
   useEffect(() => {
@@ -27,12 +36,17 @@ export function Transcript({ messages }: { messages: Message[] }) {
               {formatTime(m.createdAt)}
             </time>
           </div>
-          {m.text.trim() ? <p className="msg-text">{m.text}</p> : null}
+          {m.text.trim() ? <MessageText m={m} /> : null}
           {m.attachments?.length ? <AttachmentLinks files={m.attachments} /> : null}
           {m.delivery ? (
             <p className={`msg-delivery msg-delivery-${m.delivery.status}`} data-testid="delivery">
               {DELIVERY[m.delivery.status]}
               {m.delivery.detail ? `: ${m.delivery.detail}` : ''}
+            </p>
+          ) : null}
+          {m.id === seenId ? (
+            <p className="msg-seen" data-testid="seen">
+              Seen
             </p>
           ) : null}
         </li>

@@ -63,7 +63,7 @@ describe('planHandoff', () => {
   it('an open team with a free agent: its SLA, first in line, the accept time, no callback', () => {
     const plan = planHandoff(input());
     expect(plan).toMatchObject({ teamId: 'billing', teamName: 'Billing', priority: 'medium', slaDueAt: TUESDAY + 30 * MIN, position: 1, waitMinutes: 2, waitEstimateMinutes: 2, afterHours: false, opensAt: null, offerCallback: false });
-    expect(plan.notice).toEqual({ kind: 'handoff', teamName: 'Billing', waitMinutes: 2, caseNumber: 'C-10482', reason: 'sensitive' });
+    expect(plan.notice).toEqual({ kind: 'handoff', teamName: 'Billing', waitMinutes: 2, caseNumber: 'C-10482', reason: 'billing' });
     expect(plan.brief).toBe(brief);
   });
 
@@ -130,6 +130,12 @@ describe('planHandoff', () => {
     expect(plan).toMatchObject({ afterHours: true, opensAt: MONDAY_OPENING, slaDueAt: MONDAY_OPENING + 30 * MIN, waitEstimateMinutes: null, offerCallback: true });
     expect(plan.notice).toEqual({ kind: 'after_hours', teamName: 'Billing', opensAt: formatLocal(MONDAY_OPENING, 'America/New_York', 'fr'), caseNumber: 'C-10482' });
     expect(plan.waitMinutes).toBe(2);
+  });
+
+  it("after hours: the opening is told in the customer's own time zone when it is known", () => {
+    const plan = planHandoff(input({ team: { ...billing, hours: nyHours }, now: SATURDAY, customerTimeZone: 'Europe/Madrid' }));
+    expect(plan.notice).toMatchObject({ kind: 'after_hours', opensAt: formatLocal(MONDAY_OPENING, 'Europe/Madrid', 'en') });
+    expect(plan.notice).toMatchObject({ opensAt: expect.stringContaining('(Europe/Madrid)') });
   });
 
   it('a team with hours that is open is planned as any open team', () => {

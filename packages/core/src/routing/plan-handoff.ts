@@ -48,6 +48,8 @@ export interface HandoffPlanInput {
   caseNumber: string;
   /** The customer's language, for the notice and the opening time. */
   locale: Locale;
+  /** The customer's IANA time zone, when known: the opening time is told in their clock, else in the team's. */
+  customerTimeZone?: string | null;
   /** Epoch ms. */
   now: number;
   settings: {
@@ -115,7 +117,7 @@ export function planHandoff(input: HandoffPlanInput): HandoffPlan {
   const { caseNumber, locale } = input;
   const notice: CustomerMessage =
     opensAt !== null && team?.hours
-      ? { kind: 'after_hours', teamName, opensAt: formatLocal(opensAt, team.hours.timeZone, locale), caseNumber }
+      ? { kind: 'after_hours', teamName, opensAt: formatLocal(opensAt, input.customerTimeZone ?? team.hours.timeZone, locale), caseNumber }
       : longWait
         ? { kind: 'long_wait', teamName, waitMinutes, caseNumber }
         : { kind: 'handoff', teamName, waitMinutes, caseNumber, reason: reasonKindFor(decision) };

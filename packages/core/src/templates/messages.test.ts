@@ -6,14 +6,22 @@ import type { HandoffReasonKind } from './reason-kind.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
+const ALL_REASONS: HandoffReasonKind[] = [
+  'customer_request', 'safety', 'security', 'legal', 'billing', 'high_value', 'account_closure', 'policy_exception',
+  'accessibility', 'complaint', 'sensitive', 'sales', 'frustration', 'repeated', 'vip', 'complex',
+];
+
 /** One of every message, with every reason kind. */
 const ALL: CustomerMessage[] = [
-  ...(['customer_request', 'sensitive', 'frustration', 'complex', 'vip', 'sales'] as HandoffReasonKind[]).map(
+  ...(ALL_REASONS).map(
     (reason): CustomerMessage => ({ kind: 'handoff', teamName: 'Billing', waitMinutes: 4, caseNumber: 'C-10482', reason }),
   ),
   { kind: 'queue_update', position: 3, waitMinutes: 6 },
   { kind: 'queue_update', position: 1, waitMinutes: 0.5 },
   { kind: 'agent_joined', agentName: 'Alex', teamName: 'Billing' },
+  { kind: 'agent_transferred', agentName: 'Sam', teamName: 'Billing' },
+  { kind: 'transfer_started', teamName: 'Billing' },
+  { kind: 'long_wait', teamName: 'Billing', waitMinutes: 40, caseNumber: 'C-10482' },
   { kind: 'after_hours', teamName: 'Billing', opensAt: 'Mon 09:00', caseNumber: 'C-10482' },
   { kind: 'callback_confirmed', when: 'Tue 10:30', caseNumber: 'C-10482' },
   { kind: 'offer_choice', waitMinutes: 90 },
@@ -22,6 +30,11 @@ const ALL: CustomerMessage[] = [
   { kind: 'resolved', caseNumber: 'C-10482' },
   { kind: 'csat_prompt' },
   { kind: 'handed_back' },
+  { kind: 'verify_by_email', link: 'https://help.example/demo?conversation=c1' },
+  { kind: 'verify_ask_address' },
+  { kind: 'verify_not_on_app', app: 'WhatsApp' },
+  { kind: 'verify_code_sent', email: 'ana@example.com', minutes: 10 },
+  { kind: 'identity_verified' },
 ];
 
 describe('message tables', () => {
@@ -76,6 +89,11 @@ describe('renderCustomerMessage in English', () => {
     ['complex', 'This needs a closer look'],
     ['vip', 'As a priority customer'],
     ['sales', 'who can help with plans and pricing'],
+    ['billing', 'Payments and charges need a person who can look at your account'],
+    ['legal', 'Legal questions need an answer from a person'],
+    ['high_value', 'An amount this large needs a person to review it'],
+    ['repeated', "My answers don't seem to have helped"],
+    ['safety', 'Your safety comes first'],
   ])('the handoff says why for %s', (reason, why) => {
     expect(renderCustomerMessage({ kind: 'handoff', teamName: 'billing', waitMinutes: 4, caseNumber: 'C-1', reason }, 'en')).toContain(why);
   });
@@ -95,6 +113,20 @@ describe('renderCustomerMessage in English', () => {
     [185, 'about 3 hours 5 minutes'],
   ])('a wait of %s minutes reads "%s"', (waitMinutes, wait) => {
     expect(renderCustomerMessage({ kind: 'queue_update', position: 2, waitMinutes }, 'en')).toBe(`You're number 2 in the queue. Expected reply: ${wait}.`);
+  });
+
+  it('never says a word twice in a row ("about about"), in any language or message', () => {
+    for (const locale of SUPPORTED_LOCALES) {
+      for (const msg of ALL) {
+        const text = renderCustomerMessage(msg, locale);
+        expect([locale, msg.kind, text.match(/\b(\p{L}+) \1\b/iu)?.[0] ?? null]).toEqual([locale, msg.kind, null]);
+      }
+    }
+  });
+
+  it('names the new agent after a transfer', () => {
+    expect(renderCustomerMessage({ kind: 'agent_transferred', agentName: 'Sam', teamName: 'Billing Team' }, 'en')).toBe("You're now with Sam from Billing.");
+    expect(renderCustomerMessage({ kind: 'long_wait', teamName: 'Billing', waitMinutes: 6, caseNumber: 'C-1' }, 'en')).toContain('the expected wait is about 6 minutes.');
   });
 
   it('inserts names as written, without reading placeholders inside them', () => {
@@ -124,6 +156,8 @@ describe('pickLocale', () => {
     ['fr_CA', 'fr'],
     [' de-AT ', 'de'],
     ['en-GB', 'en'],
+    ['pt-BR', 'pt'],
+    ['it', 'it'],
     ['ja', 'en'],
     ['und', 'en'],
     ['', 'en'],

@@ -6,15 +6,17 @@ import { DE } from './strings-de.js';
 import { EN } from './strings-en.js';
 import { ES } from './strings-es.js';
 import { FR } from './strings-fr.js';
+import { IT } from './strings-it.js';
+import { PT } from './strings-pt.js';
 
 /** A language the customer can be told things in. */
-export type Locale = 'en' | 'es' | 'fr' | 'de';
+export type Locale = 'en' | 'es' | 'fr' | 'de' | 'pt' | 'it';
 
 /** Every locale with a full table; English is the fallback. */
-export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'fr', 'de'];
+export const SUPPORTED_LOCALES: Locale[] = ['en', 'es', 'fr', 'de', 'pt', 'it'];
 
 /** The string tables, by locale. */
-export const MESSAGE_TABLES: Readonly<Record<Locale, MessageTable>> = { en: EN, es: ES, fr: FR, de: DE };
+export const MESSAGE_TABLES: Readonly<Record<Locale, MessageTable>> = { en: EN, es: ES, fr: FR, de: DE, pt: PT, it: IT };
 
 /**
  * The locale for a detected or declared language (BCP 47 or ISO 639-1): the region is dropped
@@ -31,6 +33,10 @@ export type CustomerMessage =
   | { kind: 'handoff'; teamName: string; waitMinutes: number; caseNumber: string; reason: HandoffReasonKind }
   | { kind: 'queue_update'; position: number; waitMinutes: number }
   | { kind: 'agent_joined'; agentName: string; teamName: string }
+  /** A transferred conversation's new agent has joined: "You're now with Sam from Billing." */
+  | { kind: 'agent_transferred'; agentName: string; teamName: string }
+  /** The agent transferred the conversation to another team (or the queue). */
+  | { kind: 'transfer_started'; teamName: string }
   | { kind: 'after_hours'; teamName: string; /** Already formatted in the customer's locale and the team's zone. */ opensAt: string; caseNumber: string }
   | { kind: 'callback_confirmed'; /** Already formatted in the customer's locale. */ when: string; caseNumber: string }
   | { kind: 'offer_choice'; waitMinutes: number }
@@ -45,7 +51,13 @@ export type CustomerMessage =
   | { kind: 'decline'; topics?: string[] }
   | { kind: 'resolved'; caseNumber: string }
   | { kind: 'csat_prompt' }
-  | { kind: 'handed_back' };
+  | { kind: 'handed_back' }
+  /** An unverified customer asked for account data: why not yet, and how to prove it is them. */
+  | { kind: 'verify_by_email'; link: string }
+  | { kind: 'verify_not_on_app'; /** The messaging app's name (WhatsApp, Messenger, Instagram). */ app: string }
+  | { kind: 'verify_ask_address' }
+  | { kind: 'verify_code_sent'; email: string; minutes: number }
+  | { kind: 'identity_verified' };
 
 /**
  * The tables already say "team" ("our {team} team", "{team}-Team"), so a team named
@@ -73,7 +85,10 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return msg.position <= 1 ? interpolate(t.queue_next, { wait }) : interpolate(t.queue_position, { position: Math.floor(msg.position), wait });
     }
     case 'agent_joined':
-      return interpolate(t.agent_joined, { agent: msg.agentName.trim(), team: teamWord(msg.teamName) });
+    case 'agent_transferred':
+      return interpolate(t[msg.kind], { agent: msg.agentName.trim(), team: teamWord(msg.teamName) });
+    case 'transfer_started':
+      return interpolate(t.transfer_started, { team: teamWord(msg.teamName) });
     case 'after_hours':
       return interpolate(t.after_hours, { team: teamWord(msg.teamName), opensAt: msg.opensAt, case: msg.caseNumber });
     case 'callback_confirmed':
@@ -99,11 +114,26 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
     case 'decline':
       // Say what the assistant can help with, when the KB says: a decline should not be a dead end.
       return msg.topics?.length ? interpolate(t.decline_topics, { topics: joinList(msg.topics, t.list_and) }) : t.decline;
+    case 'verify_by_email':
+      return `${t.verify_why} ${interpolate(t.verify_by_email, { link: msg.link })}`;
+    case 'verify_not_on_app':
+      return `${t.verify_why} ${interpolate(t.verify_not_on_app, { app: msg.app })}`;
+    case 'verify_ask_address':
+      return `${t.verify_why} ${t.verify_ask_address}`;
+    case 'verify_code_sent':
+      return `${t.verify_why} ${interpolate(t.verify_code_sent, { email: msg.email, minutes: msg.minutes })}`;
+    case 'identity_verified':
     case 'clarify':
     case 'csat_prompt':
     case 'handed_back':
       return t[msg.kind];
   }
+}
+
+/** The name an agent is introduced by to customers: the first word of their name. */
+export function firstName(name: string): string {
+  const trimmed = name.trim();
+  return trimmed.split(/\s+/)[0] || trimmed;
 }
 
 /** "a, b and c" in the locale's words. */

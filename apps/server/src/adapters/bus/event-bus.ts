@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { TStreamSignal } from '@baton/contracts';
 import { Redis } from 'ioredis';
 
 /**
@@ -9,6 +10,9 @@ import { Redis } from 'ioredis';
 export interface EventBus {
   publish(seq: number): void;
   subscribe(listener: (seq: number) => void): () => void;
+  /** Passes a signal (typing, read up to) to every node's open streams; it is never stored, and a lost one is only cosmetic. */
+  signal(s: TStreamSignal): void;
+  onSignal(listener: (s: TStreamSignal) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -22,6 +26,11 @@ export function createLocalBus(): EventBus {
       emitter.on('seq', listener);
       return () => emitter.off('seq', listener);
     },
+    signal: (s) => emitter.emit('signal', s),
+    onSignal: (listener) => {
+      emitter.on('signal', listener);
+      return () => emitter.off('signal', listener);
+    },
     close: async () => {
       emitter.removeAllListeners();
     },
@@ -29,6 +38,7 @@ export function createLocalBus(): EventBus {
 }
 
 const CHANNEL = 'baton:events';
+const SIGNALS = 'baton:signals';
 
 /** Several nodes: Redis pub/sub fans the nudges out; each node also hears its own at once. */
 export async function createRedisBus(url: string, log: (line: string) => void): Promise<EventBus> {
@@ -40,8 +50,15 @@ export async function createRedisBus(url: string, log: (line: string) => void): 
   }
   await pub.connect();
   await sub.connect();
-  await sub.subscribe(CHANNEL);
-  sub.on('message', (_channel: string, message: string) => {
+  // Each node hears its own signals locally; the copy that comes back from Redis carries its origin and is skipped.
+  const origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  await sub.subscribe(CHANNEL, SIGNALS);
+  sub.on('message', (channel: string, message: string) => {
+    if (channel === SIGNALS) {
+      const data = safeSignal(message);
+      if (data && data.origin !== origin) local.signal(data.signal);
+      return;
+    }
     const seq = Number(message);
     if (Number.isFinite(seq)) local.publish(seq);
   });
@@ -51,10 +68,24 @@ export async function createRedisBus(url: string, log: (line: string) => void): 
       pub.publish(CHANNEL, String(seq)).catch((err: Error) => log(`redis publish failed: ${err.message}`));
     },
     subscribe: (listener) => local.subscribe(listener),
+    signal: (s) => {
+      local.signal(s);
+      pub.publish(SIGNALS, JSON.stringify({ origin, signal: s })).catch((err: Error) => log(`redis publish failed: ${err.message}`));
+    },
+    onSignal: (listener) => local.onSignal(listener),
     close: async () => {
       await local.close();
       sub.disconnect();
       pub.disconnect();
     },
   };
+}
+
+function safeSignal(message: string): { origin: string; signal: TStreamSignal } | null {
+  try {
+    const data = JSON.parse(message) as { origin?: unknown; signal?: TStreamSignal };
+    return typeof data.origin === 'string' && data.signal && typeof data.signal.conversationId === 'string' ? { origin: data.origin, signal: data.signal } : null;
+  } catch {
+    return null;
+  }
 }

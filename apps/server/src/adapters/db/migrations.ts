@@ -372,6 +372,14 @@ alter table handoffs add column callback_offered_at timestamptz;
 `,
   },
   {
+    version: 10,
+    name: "conversations: the customer's time zone, and how far they have read",
+    sql: `
+alter table conversations add column time_zone text;
+alter table conversations add column customer_read_seq integer not null default 0;
+`,
+  },
+  {
     version: 11,
     name: 'callbacks as work (attempts, the agent calling, unreachable), canned replies',
     sql: `

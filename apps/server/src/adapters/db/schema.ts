@@ -161,6 +161,10 @@ export interface ConversationTable {
   channel: Generated<string>;
   status: Generated<ConversationStatus>;
   language: string | null;
+  /** The customer's IANA time zone (the widget's browser zone): opening hours and callback times are told in it. */
+  timeZone: string | null;
+  /** The last message seq the customer has had on screen (the widget says so); agents see "Seen" up to it. */
+  customerReadSeq: Generated<number>;
   tokenHash: string;
   assignedAgentId: string | null;
   teamId: string | null;

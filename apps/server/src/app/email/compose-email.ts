@@ -1,14 +1,18 @@
 import { addressOf } from '../../adapters/email/email-config.js';
+import { resumeToken } from '../tokens.js';
 
 /** Queue updates go by mail at most this often (DESIGN §6: less often than in the widget). */
 export const EMAIL_QUEUE_UPDATE_MINUTES = 10;
 
 /**
- * The link that reopens a conversation in the web widget: `${publicUrl}/demo?conversation=<id>`.
- * The widget resumes from it; it names the conversation but grants nothing by itself.
+ * The link that reopens a conversation in the web widget:
+ * `${publicUrl}/demo?conversation=<id>&resume=<credential>`. The widget trades the credential for
+ * a fresh customer token (`POST /conversations/:id/resume`); without a reply token (a case from
+ * before they existed) the link only names the conversation.
  */
-export function continueLink(publicUrl: string, conversationId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/demo?conversation=${encodeURIComponent(conversationId)}`;
+export function continueLink(publicUrl: string, conv: { id: string; replyToken: string | null }): string {
+  const link = `${publicUrl.replace(/\/+$/, '')}/demo?conversation=${encodeURIComponent(conv.id)}`;
+  return conv.replyToken ? `${link}&resume=${resumeToken(conv.replyToken, conv.id)}` : link;
 }
 
 /** The subject without reply/forward prefixes and without a bracketed case number. */

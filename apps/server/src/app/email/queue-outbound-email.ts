@@ -53,7 +53,7 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     agent: m.author.kind === 'agent' ? (m.author.name ?? '') : '',
     ai: m.author.kind === 'ai',
     summary: maskForChannel(ctx.config, 'customer', summary),
-    link: kind === 'escalate' ? continueLink(ctx.config.publicUrl, conv.id) : '',
+    link: kind === 'escalate' ? continueLink(ctx.config.publicUrl, conv) : '',
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {
@@ -91,7 +91,7 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     ...customerValues(ctx, conv, o.mailFrom),
     team: event.payload.handoff.team?.replace(/[\s-]+team$/i, '') ?? '',
     summary: maskForChannel(ctx.config, 'customer', handoff.brief.intent.summary.trim()),
-    link: continueLink(ctx.config.publicUrl, conv.id),
+    link: continueLink(ctx.config.publicUrl, conv),
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {

@@ -11,15 +11,18 @@ import {
   ZPostMessageSchema,
   ZRequestCodeResponseSchema,
   ZRequestCodeSchema,
+  ZResumeConversationSchema,
   ZVerifyCodeResponseSchema,
   ZVerifyCodeSchema,
 } from '@baton/contracts';
 import { getConversation, listMessages } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
+import { agentWithCustomer } from '../../app/agent-with-customer.js';
 import { postAgentMessage } from '../../app/post-agent-message.js';
 import { postCustomerMessage } from '../../app/post-customer-message.js';
 import { queueEstimate } from '../../app/queue-state.js';
 import { CODE_MINUTES, requestVerificationCode } from '../../app/request-verification-code.js';
+import { resumeConversation } from '../../app/resume-conversation.js';
 import { startConversation } from '../../app/start-conversation.js';
 import { submitCsat } from '../../app/submit-csat.js';
 import { maskForChannel } from '../../app/privacy/mask-for-channel.js';
@@ -45,6 +48,14 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };
   });
 
+  app.post('/conversations/:id/resume', {
+    config: { public: true, limit: 'verify.address' },
+    schema: { summary: 'Continue a conversation from an emailed link; returns a fresh customer token', params: ZIdParamsSchema, body: ZResumeConversationSchema, response: { 200: ZCreateConversationResponseSchema } },
+  }, async (req) => {
+    const { conversation, token } = await resumeConversation(ctx, req.params.id, req.body.resume);
+    return { id: conversation.id, caseNumber: conversation.caseNumber, token };
+  });
+
   app.get('/conversations/:id', { config: { customer: true }, schema: { summary: 'A conversation and its open handoff', params: ZIdParamsSchema, response: { 200: ZConversationStateResponseSchema } } }, async (req) => {
     const conv = await getConversation(ctx.db, req.params.id);
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${req.params.id}`);
@@ -53,6 +64,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
     return {
       conversation: wireConversation(conv),
       handoff: handoff ? { id: handoff.id, status: handoff.status, waitEstimateMinutes: handoff.waitEstimateMinutes, priority: handoff.priority, position } : null,
+      agent: await agentWithCustomer(ctx, conv),
     };
   });
 

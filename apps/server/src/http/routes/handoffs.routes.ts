@@ -1,5 +1,4 @@
 import { ZAcceptSchema, ZBriefOpenedResponseSchema, ZHandBackSchema, ZHandoffResponseSchema, ZHandoffsQuerySchema, ZHandoffsResponseSchema, ZIdParamsSchema, ZResolveSchema, ZTransferSchema } from '@baton/contracts';
-import { listTeams } from '../../adapters/db/repositories/teams.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, listHandoffs } from '../../adapters/db/repositories/handoffs.repository.js';
 import { acceptHandoff } from '../../app/accept-handoff.js';

@@ -20,7 +20,7 @@ type Mode = 'reply' | 'note';
  * A reply that asks the customer for something the brief already holds is flagged as the agent
  * types and again before it is sent; the agent can edit it or send it anyway (never blocked).
  */
-export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, vars, onSent }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; vars: CannedVars; onSent(m: Message): void }) {
+export function Composer({ conversationId, suggestedReply, canReply, replyBlockedReason, vars, onSent, onTyping }: { conversationId: string; suggestedReply: string; canReply: boolean; replyBlockedReason: string; vars: CannedVars; onSent(m: Message): void; /** A keystroke in a reply (the workspace rate-limits what it sends on). */ onTyping?(): void }) {
   const { api } = useWorkspace();
   const [mode, setMode] = useState<Mode>('reply');
   const [reply, setReply] = useState(suggestedReply);
@@ -134,7 +134,10 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
         ref={textarea}
         rows={4}
         value={text}
-        onChange={(e) => edit(e.target.value, e.target.selectionStart)}
+        onChange={(e) => {
+          edit(e.target.value, e.target.selectionStart);
+          if (mode === 'reply') onTyping?.();
+        }}
         onBlur={() => setSlash(null)}
         placeholder={mode === 'reply' ? 'Write a reply the customer will see… Type / for canned replies.' : 'Write a note only agents will see…'}
         aria-describedby={warning.shown ? 'composer-hint composer-warning' : 'composer-hint'}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError, errorText } from '@baton/client';
 import { BriefPanel } from '../../components/brief/brief-panel';
 import { ChannelWindow } from '../../components/composer/channel-window';
@@ -18,6 +18,7 @@ import { HandoffPending } from './handoff-pending';
 import { HandBackForm } from './hand-back-form';
 import { ResolveForm } from './resolve-form';
 import { TransferForm } from './transfer-form';
+import { useCustomerActivity } from './use-customer-activity';
 import { useHandoff } from './use-handoff';
 
 type NoticeState = { kind: 'ok' | 'error'; text: string; overCapacity?: boolean } | null;
@@ -29,6 +30,10 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
   const [notice, setNotice] = useState<NoticeState>(null);
   const [dialog, setDialog] = useState<ActionDialog | null>(null);
   const accepting = useBusy();
+  const activity = useCustomerActivity(handoff?.conversationId);
+  const lastCustomerSeq = messages.findLast((m) => m.author.kind === 'customer')?.seq;
+  const { stopTyping } = activity;
+  useEffect(() => stopTyping(), [lastCustomerSeq, stopTyping]);
 
   if (loadError || !handoff) return <HandoffPending error={loadError} />;
 
@@ -109,8 +114,13 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
           <h2 id="transcript-h" className="panel-title">
             Conversation
           </h2>
-          <Transcript messages={messages} />
+          <Transcript messages={messages} seenUpTo={activity.readSeq} />
           <ChannelWindow conversationId={handoff.conversationId} refreshKey={messages.length} />
+          {activity.typing ? (
+            <p className="customer-typing" role="status" data-testid="customer-typing">
+              The customer is typing…
+            </p>
+          ) : null}
           <Composer
             key={handoff.id}
             conversationId={handoff.conversationId}
@@ -118,6 +128,7 @@ export function ConversationPage({ handoffId }: { handoffId: string }) {
             canReply={canAct}
             replyBlockedReason={replyBlockedReason}
             vars={{ customerName: handoff.brief.headline?.customerName, caseNumber: handoff.brief.caseNumber, agentName: me.name }}
+            onTyping={activity.noteTyping}
             onSent={(m) => {
               addMessages([m]);
               if (!m.private) reload();

@@ -20,6 +20,7 @@ export async function insertConversation(
     customerEmail: string | null;
     channel: string;
     language: string | null;
+    timeZone?: string | null;
     tokenHash: string;
     identity?: IdentityState;
     emailVerified?: boolean;
@@ -52,6 +53,26 @@ export async function findConversationByReplyToken(db: Sql, replyToken: string):
 
 /** The conversation a customer's token opens, or null. */
 /** A customer token's conversation and when the token was last used (its creation before any use). */
+/**
+ * Moves the customer's read mark forward to `seq` (never back, never past the last message);
+ * true when it moved.
+ */
+export async function markCustomerRead(db: Sql, id: string, seq: number): Promise<boolean> {
+  const r = await db
+    .updateTable('conversations')
+    .set({ customerReadSeq: seq })
+    .where('id', '=', id)
+    .where('customerReadSeq', '<', seq)
+    .where('lastSeq', '>=', seq)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Replaces the customer's token (a "continue" link was used): the old one stops working. */
+export async function replaceCustomerToken(tx: Sql, id: string, tokenHash: string, at: Date): Promise<void> {
+  await tx.updateTable('conversations').set({ tokenHash, tokenUsedAt: at }).where('id', '=', id).execute();
+}
+
 export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
   const row = await db.selectFrom('conversations').select(['id', 'tokenUsedAt', 'createdAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
   return row ? { id: row.id, lastUsedAt: row.tokenUsedAt ?? row.createdAt } : null;

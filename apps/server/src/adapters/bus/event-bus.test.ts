@@ -1,0 +1,36 @@
+import type { TStreamSignal } from '@baton/contracts';
+import { describe, expect, it } from 'vitest';
+import { createLocalBus, createRedisBus } from './event-bus.js';
+
+const typing: TStreamSignal = { type: 'typing', conversationId: 'c-1', who: { kind: 'agent', name: 'Priya' } };
+
+describe('signals on the bus', () => {
+  it('one node: a signal reaches its listeners once, and an unsubscribed one no more', () => {
+    const bus = createLocalBus();
+    const heard: TStreamSignal[] = [];
+    const off = bus.onSignal((s) => heard.push(s));
+    bus.signal(typing);
+    off();
+    bus.signal(typing);
+    expect(heard).toEqual([typing]);
+  });
+
+  it.runIf(process.env.REDIS_URL)('two nodes over Redis: the other node hears it, and the sender hears its own once', async () => {
+    const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}), await createRedisBus(process.env.REDIS_URL!, () => {})];
+    try {
+      const onA: TStreamSignal[] = [];
+      const onB: TStreamSignal[] = [];
+      a.onSignal((s) => onA.push(s));
+      b.onSignal((s) => onB.push(s));
+      const seen: TStreamSignal = { type: 'seen', conversationId: `c-${Date.now()}`, seq: 7 };
+      a.signal(seen);
+      await expect.poll(() => onB).toEqual([seen]);
+      // Give Redis time to echo A's own message back: it is skipped, not heard twice.
+      b.signal(typing);
+      await expect.poll(() => onA.length).toBe(2);
+      expect(onA).toEqual([seen, typing]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});

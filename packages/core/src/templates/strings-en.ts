@@ -22,7 +22,7 @@ export const EN: MessageTable = {
   after_hours: "Our {team} team is closed right now (opens again: {opensAt}). They'll see everything we've discussed, so you won't need to repeat anything. Your case number is {case}.",
   callback_confirmed: 'Your callback is booked for {when}. Whoever calls will have our whole conversation in front of them. Your case number is {case}.',
   callback_offer: "Would you like us to call you back at a time that suits you, or to reply by email? Pick a time or choose email below.",
-  long_wait: "Our {team} team is very busy right now: the expected wait is {wait}. They'll see everything we've discussed, so you won't need to repeat anything. Your case number is {case}.",
+  long_wait: "Our {team} team is very busy right now: the wait is {wait}. They'll see everything we've discussed, so you won't need to repeat anything. Your case number is {case}.",
   email_followup_confirmed: "We'll reply by email to {email} by {when}, with everything we've discussed in front of us. Your case number is {case}.",
   callback_missed: "We're sorry: we missed your callback booked for {when}. A member of our team will contact you as soon as possible. Your case number is {case}.",
   callback_no_answer: "We called you but couldn't reach you. We'll try again at {when}. Your case number is {case}.",

@@ -126,7 +126,7 @@ describe('renderCustomerMessage in English', () => {
 
   it('names the new agent after a transfer', () => {
     expect(renderCustomerMessage({ kind: 'agent_transferred', agentName: 'Sam', teamName: 'Billing Team' }, 'en')).toBe("You're now with Sam from Billing.");
-    expect(renderCustomerMessage({ kind: 'long_wait', teamName: 'Billing', waitMinutes: 6, caseNumber: 'C-1' }, 'en')).toContain('the expected wait is about 6 minutes.');
+    expect(renderCustomerMessage({ kind: 'long_wait', teamName: 'Billing', waitMinutes: 6, caseNumber: 'C-1' }, 'en')).toContain('the wait is about 6 minutes.');
   });
 
   it('inserts names as written, without reading placeholders inside them', () => {

@@ -12,6 +12,8 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { clearInterval, setInterval } from 'node:timers';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -62,7 +64,7 @@ async function startNode(kind, env = {}) {
 }
 
 async function post(url, path, body, headers) {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await globalThis.fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const json = await res.json();
   if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
@@ -139,7 +141,7 @@ async function load(node, customers, messages) {
   rssPeak = Math.max(rssPeak, statsAfter.rss);
   // Wait for the agent to hear of every handoff (or give up after 10 s: reported as missing).
   const deadline = performance.now() + 10_000;
-  while (baton && [...asked.keys()].some((id) => !notified.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (baton && [...asked.keys()].some((id) => !notified.has(id)) && performance.now() < deadline) await sleep(20);
   const notify = [...asked].filter(([id]) => notified.has(id)).map(([id, t]) => notified.get(id) - t);
   for (const p of people) p.socket.close();
   agentSocket?.close();

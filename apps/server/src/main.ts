@@ -10,7 +10,7 @@ import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
 import type { Database } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrations.js';
 import { createMemoryLimitStore, createRedisLimitStore } from './adapters/limits/limit-store.js';
-import { lastEventSeq } from './adapters/db/repositories/events.repository.js';
+import { keepEventNumbersAhead, lastEventSeq } from './adapters/db/repositories/events.repository.js';
 import { insertSettingVersion, latestSetting } from './adapters/db/repositories/settings.repository.js';
 import { openPgliteDatabase } from './adapters/db/pglite-database.js';
 import { openPostgresDatabase } from './adapters/db/postgres-database.js';
@@ -106,6 +106,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}`}`);
   await migrate(db, (line) => log('info', line));
+  await keepEventNumbersAhead(db);
 
   const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
   let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];

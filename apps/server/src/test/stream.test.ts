@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { lastEventSeq } from '../adapters/db/repositories/events.repository.js';
+import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import type { Api } from './api.js';
 import { ASK_FOR_HUMAN, api } from './api.js';
 import { TEST_DATABASES } from './databases.js';
@@ -121,12 +121,16 @@ describe.each(TEST_DATABASES)('the realtime stream on %s', (kind) => {
       missedMessages.push(r.body.message.id, ...r.body.replies.map((m: { id: string }) => m.id));
     }
     const end = await lastSeq();
-    expect(end).toBeGreaterThan(lastSeen + missedMessages.length);
+    expect(end).toBeGreaterThan(lastSeen);
 
     const resumed = await stream(alex, lastSeen);
     await resumed.waitFor((e) => e.seq === end);
     const seqs = resumed.events.map((e) => e.seq);
-    expect(seqs).toEqual(Array.from({ length: end - lastSeen }, (_, i) => lastSeen + 1 + i));
+    // Every event the log holds after the last one seen, in order: numbers are not dense (each
+    // transaction numbers its own block), so the log itself is the reference.
+    const stored = (await listEventsAfter(s.ctx.db, lastSeen, { limit: 1000 })).map((e) => e.seq).filter((q) => q <= end);
+    expect(stored.length).toBeGreaterThan(missedMessages.length);
+    expect(seqs).toEqual(stored);
     expect(resumed.events.filter((e) => e.type === 'message.created').map((e) => messageOf(e)!.id)).toEqual(missedMessages);
     expect(resumed.events.some((e) => e.type === 'handoff.requested' && e.conversationId === conv.id)).toBe(true);
   });

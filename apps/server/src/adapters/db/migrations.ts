@@ -360,6 +360,23 @@ alter table conversations add column token_used_at timestamptz;
 create index sessions_agent on sessions(agent_id);
 `,
   },
+  {
+    version: 13,
+    name: 'throughput: events numbered without a shared counter row, indexes for every lookup on the message path',
+    sql: `
+-- An event's number is base + (its transaction's id) * 4096 + (its rank in the transaction): no
+-- writer waits on another, and readers read below the oldest running transaction (events.repository.ts).
+create table event_numbering (id integer primary key check (id = 1), base bigint not null);
+insert into event_numbering select 1, coalesce(max(seq), 0) + 1 from events;
+drop table event_counter;
+create index messages_reply_to on messages(reply_to) where reply_to is not null;
+create index messages_customer_recent on messages(created_at) where author_kind = 'customer';
+create index decisions_conversation on decisions(conversation_id);
+create index events_handoff on events(handoff_id, type) where handoff_id is not null;
+create index events_created on events(created_at);
+create index handoffs_conversation on handoffs(conversation_id, created_at);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

@@ -216,9 +216,10 @@ export interface HandoffTable {
   resolution: NullableJson<Resolution>;
 }
 
-export interface EventCounterTable {
+/** The offset event numbers start from (`appendEvent`): above every number stored before it. */
+export interface EventNumberingTable {
   id: number;
-  seq: number;
+  base: number;
 }
 
 export interface EventTable {
@@ -365,7 +366,7 @@ export interface DB {
   deliveries: DeliveryTable;
   emailOutbox: EmailOutboxTable;
   emailThreads: EmailThreadTable;
-  eventCounter: EventCounterTable;
+  eventNumbering: EventNumberingTable;
   events: EventTable;
   handoffs: HandoffTable;
   deadLetters: DeadLetterTable;

@@ -188,6 +188,13 @@ export interface MessageTable {
   createdAt: CreatedAt;
 }
 
+/** A customer message stored and not yet known to be answered (migration 13). */
+export interface PendingAnswerTable {
+  messageId: string;
+  conversationId: string;
+  dueAt: Date;
+}
+
 export interface DecisionTable {
   messageId: string;
   conversationId: string;
@@ -372,6 +379,7 @@ export interface DB {
   deadLetters: DeadLetterTable;
   listenerCursors: ListenerCursorTable;
   messages: MessageTable;
+  pendingAnswers: PendingAnswerTable;
   notificationEndpoints: NotificationEndpointTable;
   orders: OrderTable;
   qualityFlags: QualityFlagTable;

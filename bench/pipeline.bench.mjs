@@ -9,10 +9,11 @@
 //   conversation costs more with them open.
 // On PGlite always, and on PostgreSQL too when DATABASE_URL is set (a fresh database per run).
 //   BENCH_QUICK=1 node bench/pipeline.bench.mjs   (under a minute: fewer customers, messages and sockets)
+//   BENCH_ONLY=pglite|postgres                     (one database only)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { clearInterval, setInterval } from 'node:timers';
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -36,7 +37,9 @@ const nextAddress = () => {
 
 /** A server under test in its own process, driven by JSON lines. */
 async function startNode(kind, env = {}) {
-  const child = spawn(process.execPath, [NODE, kind], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
+  // BENCH_NODE_ARGS passes flags to the servers under test, e.g. `--cpu-prof --cpu-prof-dir=prof`.
+  const flags = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, NODE, kind], { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout });
   const queue = [];
   const waiting = [];
@@ -57,8 +60,12 @@ async function startNode(kind, env = {}) {
     ...ready,
     ask,
     stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
       await ask({ cmd: 'stop' }).catch(() => {});
-      child.kill();
+      // It exits by itself (writing its CPU profile when asked to); a stuck one is ended.
+      const stuck = setTimeout(() => child.kill(), 15_000);
+      await exited;
+      clearTimeout(stuck);
     },
   };
 }
@@ -259,10 +266,12 @@ const bare = new Map();
   await node.stop();
 }
 const idle = [];
-const pgliteNode = await benchDatabase('PGlite', {});
-if (!process.env.DATABASE_URL) idle.push(await idleSockets(pgliteNode, 'PGlite'));
-await pgliteNode.stop();
-if (process.env.DATABASE_URL) {
+if (process.env.BENCH_ONLY !== 'postgres') {
+  const pgliteNode = await benchDatabase('PGlite', {});
+  if (!process.env.DATABASE_URL || process.env.BENCH_ONLY === 'pglite') idle.push(await idleSockets(pgliteNode, 'PGlite'));
+  await pgliteNode.stop();
+}
+if (process.env.DATABASE_URL && process.env.BENCH_ONLY !== 'pglite') {
   await withPostgresDatabase(async (url, name) => {
     const node = await benchDatabase('PostgreSQL', { BENCH_DB: 'postgres', DATABASE_URL: url }, name);
     try {

@@ -73,6 +73,8 @@ export const ERRORS = {
   LISTENER_ERR_DEAD_LETTER_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such dead letter.' },
   LISTENER_ERR_NOT_RUNNING: { status: 409, wsClose: 4409, message: 'This server does not run that listener; try the node that runs the workers.' },
   HEALTH_ERR_UNAVAILABLE: { status: 503, wsClose: 4503, message: 'The service is not available right now.' },
+  SERVER_ERR_BUSY: { status: 503, wsClose: 4503, message: 'We are very busy right now; please try again in a moment.' },
+  SERVER_ERR_STOPPING: { status: 503, wsClose: 4503, message: 'This server is restarting; please try again in a moment.' },
   METRICS_ERR_OFF: { status: 404, wsClose: 4404, message: 'Metrics are not served here.' },
   INTERNAL_ERR: { status: 500, wsClose: 1011, message: 'Something went wrong on our side; it has been logged.' },
 } as const satisfies Record<string, TErrorInfo>;

@@ -7,8 +7,9 @@ import type { AppContext } from '../app/context.js';
 const KEEP = 5000;
 /** A batch read from the log. */
 const BATCH = 500;
-/** Read again this soon when committed events wait behind a transaction still running. */
+/** Read again this soon when committed events wait behind a transaction still running; twice as late each time it still does, up to `HELD_BACK_MAX_MS`. */
 const HELD_BACK_MS = 10;
+const HELD_BACK_MAX_MS = 500;
 /** A lost nudge (a Redis blip) is noticed this late at worst: one read per node, not per socket. */
 const SAFETY_READ_MS = 2000;
 
@@ -54,6 +55,8 @@ export function createEventHub(ctx: AppContext, db: Sql = ctx.db): EventHub {
   let again = false;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  /** Reads in a row that found events held back. */
+  let held = 0;
 
   const start = () =>
     (started ??= lastEventSeq(db).then((seq) => {
@@ -84,7 +87,10 @@ export function createEventHub(ctx: AppContext, db: Sql = ctx.db): EventHub {
       }
       dispatch(events);
     }
-    if (heldBack || cursor < wanted) schedule(HELD_BACK_MS);
+    // Progress resets the wait; only a horizon that does not move backs off.
+    if (events.length) held = 0;
+    if (heldBack || cursor < wanted) schedule(Math.min(HELD_BACK_MS * 2 ** held++, HELD_BACK_MAX_MS));
+    else held = 0;
     return events.length === BATCH;
   };
 

@@ -97,7 +97,8 @@ export async function readEventLog(db: Sql, after: number, limit: number, opts: 
     select h.horizon, e.* from (select ${readableEnd} as horizon) h
     left join lateral (
       select * from events where seq > ${after} ${opts.conversationId ? sql`and conversation_id = ${opts.conversationId}` : sql``} order by seq limit ${limit}
-    ) e on true`.execute(db);
+    ) e on true
+    order by e.seq`.execute(db);
   const horizon = Number(rows[0]!.horizon);
   const found = rows.filter((r): r is EventRow & { horizon: number } => r.seq !== null);
   const events = found.filter((r) => r.seq < horizon).map(({ horizon: _h, ...r }) => typed(r));

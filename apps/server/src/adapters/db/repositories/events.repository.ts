@@ -73,11 +73,27 @@ export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>)
 }
 
 /**
- * The first number no reader may read past yet: the block of the oldest transaction still
- * running (`pg_snapshot_xmin` of this statement's snapshot). Every event below it was written by
- * a transaction that has ended, so it is visible now if it was committed, and none will appear later.
+ * The oldest transaction that may still add events here: among those running in this statement's
+ * snapshot (`pg_snapshot_xip`), the oldest not known to belong to another database of the cluster
+ * (one that `pg_stat_activity` shows in another database; an unknown one counts, which only
+ * delays), and this transaction itself; with none, the snapshot's `xmax` (every transaction
+ * below it has ended). Transaction ids are cluster-wide, so without the filter a long
+ * transaction in a neighbouring database would hold Baton's events back.
  */
-const readableEnd = blockStart(sql`pg_snapshot_xmin(pg_current_snapshot())`);
+const oldestWriter = sql`least(
+  pg_current_xact_id_if_assigned(),
+  (select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
+    where not exists (select 1 from pg_stat_activity a
+      where a.datname is distinct from current_database() and a.backend_xid is not null
+        and a.backend_xid::text::bigint = x::text::bigint % 4294967296)),
+  pg_snapshot_xmax(pg_current_snapshot()))`;
+
+/**
+ * The first number no reader may read past yet: the block of the oldest transaction that may
+ * still add events (`oldestWriter`). Every event below it was written by a transaction that has
+ * ended, so it is visible now if it was committed, and none will appear later.
+ */
+const readableEnd = blockStart(oldestWriter);
 
 /** Events after `after` that are final (below the horizon), oldest first; `conversationId` limits them to one conversation (a customer's view). */
 export async function listEventsAfter(db: Sql, after: number, opts: { conversationId?: string; limit?: number } = {}): Promise<EventRecord[]> {

@@ -15,6 +15,15 @@ export interface Config {
   /** PGlite's folder; null means in memory (tests). Ignored when `databaseUrl` is set. */
   dataDir: string | null;
   databaseUrl: string | null;
+  /** Connections to PostgreSQL this node opens at most (`BATON_DB_POOL_SIZE`). */
+  dbPoolSize: number;
+  /**
+   * API requests this node works on at once (`BATON_MAX_IN_FLIGHT`); past it, new ones get 503
+   * SERVER_ERR_BUSY with Retry-After at once rather than queueing behind the others.
+   */
+  maxInFlight: number;
+  /** Seconds a stopping node keeps answering (not ready) before it closes, so a load balancer moves away (`BATON_SHUTDOWN_GRACE_SECONDS`). */
+  shutdownGraceSeconds: number;
   redisUrl: string | null;
   kbDir: string | null;
   policyFile: string | null;
@@ -369,6 +378,9 @@ const ZEnvSchema = z.object({
   BATON_METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   BATON_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   BATON_LISTENER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+  BATON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  BATON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(1000),
+  BATON_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(0),
   BATON_BOT_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
   BATON_BOT_SECRET: z.string().min(16, 'at least 16 characters').optional(),
   BATON_BOT_KIND: z.enum(['generic', 'rasa']).default('generic'),
@@ -513,6 +525,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: e.BATON_DATA_DIR === ':memory:' ? null : e.BATON_DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
+    dbPoolSize: e.BATON_DB_POOL_SIZE,
+    maxInFlight: e.BATON_MAX_IN_FLIGHT,
+    shutdownGraceSeconds: e.BATON_SHUTDOWN_GRACE_SECONDS,
     redisUrl: e.REDIS_URL ?? null,
     kbDir: e.BATON_KB_DIR ?? null,
     policyFile: e.BATON_POLICY ?? null,

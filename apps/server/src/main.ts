@@ -10,7 +10,7 @@ import { createLocalBus, createRedisBus } from './adapters/bus/event-bus.js';
 import type { Database } from './adapters/db/database.js';
 import { migrate } from './adapters/db/migrations.js';
 import { createMemoryLimitStore, createRedisLimitStore } from './adapters/limits/limit-store.js';
-import { lastEventSeq } from './adapters/db/repositories/events.repository.js';
+import { keepEventNumbersAhead, lastEventSeq } from './adapters/db/repositories/events.repository.js';
 import { insertSettingVersion, latestSetting } from './adapters/db/repositories/settings.repository.js';
 import { openPgliteDatabase } from './adapters/db/pglite-database.js';
 import { openPostgresDatabase } from './adapters/db/postgres-database.js';
@@ -33,6 +33,7 @@ import type { MetricsServer } from './http/metrics-server.js';
 import { startMetricsServer } from './http/metrics-server.js';
 import type { BuildAppOptions } from './http/build-app.js';
 import { requeueOverdueDeliveries } from './app/notifications/queue-deliveries.js';
+import { answerUnanswered } from './app/answer-unanswered.js';
 import { acceptTimeoutJob } from './jobs/accept-timeout.job.js';
 import { deliverNotificationJob } from './jobs/deliver-notification.job.js';
 import { sendEmailJob } from './jobs/send-email.job.js';
@@ -117,7 +118,7 @@ export function consoleLog(level: Config['logLevel']): Log {
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, PGlite in BATON_DATA_DIR otherwise. */
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
+  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl, { max: config.dbPoolSize }) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
 }
 
 /** The attachment store the configuration names (`BATON_ATTACHMENT_STORE`, `BATON_S3_*`, `BATON_ATTACHMENT_DIR`). */
@@ -140,6 +141,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}`}`);
   await migrate(db, (line) => log('info', line));
+  await keepEventNumbersAhead(db);
 
   const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
   let articles: KbArticle[] = kbDir ? loadKb(kbDir) : [];
@@ -249,6 +251,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const mailer = email.smtpUrl ? createSmtpTransport(email.smtpUrl) : null;
   const listeners: RunningListener[] = [];
   let smtpIn: { close(): Promise<void> } | null = null;
+  let sweepTimer: ReturnType<typeof setInterval> | null = null;
   if (opts.workers !== false) {
     const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
       try {
@@ -264,6 +267,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
     await jobs.work('abandonment-check', guard('abandonment-check', abandonmentCheckJob));
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
+    // Messages a stopped node stored but never answered: answered now, and checked every minute.
+    const sweep = () => void answerUnanswered(ctx).catch((err: Error) => log('warn', `could not sweep unanswered messages: ${err.message}`));
+    sweep();
+    sweepTimer = setInterval(sweep, 60_000);
+    sweepTimer.unref();
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
@@ -319,6 +327,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     ...(opts.plugins ? { plugins: opts.plugins } : {}),
     ...(opts.checkResponses ? { checkResponses: true } : {}),
     serveMetrics: (render, contentType) => void (metricsRenderer = { render, contentType }),
+    stopping: () => stopping !== null,
   });
   let url: string | null = null;
   let metricsServer: MetricsServer | null = null;
@@ -334,14 +343,19 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   } else await app.ready();
 
   let stopping: Promise<void> | null = null;
+  // Graceful: not ready at once (a load balancer moves away during the grace), new API requests
+  // refused with 503, the ones in flight finished (their messages stored and answered), then the
+  // workers and connections closed.
   const stop = () =>
     (stopping ??= (async () => {
+      if (config.shutdownGraceSeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
+      if (sweepTimer) clearInterval(sweepTimer);
+      await smtpIn?.close().catch(() => {});
+      await app.close();
       for (const l of listeners) await l.stop();
       await metricsServer?.close();
       unsubscribe();
-      await smtpIn?.close().catch(() => {});
       mailer?.close();
-      await app.close();
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
       await bus.close();
       await limitStore.close();

@@ -99,6 +99,8 @@ export const ERRORS = {
   INTEGRATION_ERR_SIGNATURE_INVALID: { status: 401, wsClose: 4401, message: 'The request’s signature does not match.' },
   INTEGRATION_ERR_STALE_TIMESTAMP: { status: 401, wsClose: 4401, message: 'The request’s timestamp is too old or in the future.' },
   HEALTH_ERR_UNAVAILABLE: { status: 503, wsClose: 4503, message: 'The service is not available right now.' },
+  SERVER_ERR_BUSY: { status: 503, wsClose: 4503, message: 'We are very busy right now; please try again in a moment.' },
+  SERVER_ERR_STOPPING: { status: 503, wsClose: 4503, message: 'This server is restarting; please try again in a moment.' },
   METRICS_ERR_OFF: { status: 404, wsClose: 4404, message: 'Metrics are not served here.' },
   INTERNAL_ERR: { status: 500, wsClose: 1011, message: 'Something went wrong on our side; it has been logged.' },
 } as const satisfies Record<string, TErrorInfo>;

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import type { Decision, KbArticle, Locale, VerifiedFact } from '@baton/core';
 import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
-import { findMessageByClientId, getConversation, hasDecision, insertMessage, listMessages, listReplies, noteCustomerSeen, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
+import { claimMessageSeqs, findMessageByClientId, getConversation, hasDecision, insertMessages, listMessages, listReplies, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
+import { markAnswerDue } from '../adapters/db/repositories/pending-answers.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import * as lifecycle from './conversation-lifecycle.js';
@@ -20,6 +21,9 @@ import { waitFor } from './queue-state.js';
 import { routeHandoff } from './route-handoff.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
+
+/** How long a stored message may wait for its answer before the sweep (`answerUnanswered`) takes it up. */
+export const ANSWER_GRACE_MS = 30_000;
 
 export interface PostCustomerMessageResult {
   message: MessageRecord;
@@ -42,19 +46,23 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     if (existing) return { message: existing, replies: answer ? await repliesOrRespond(ctx, existing) : [], duplicate: true };
   }
   let message: MessageRecord;
+  let conversation: ConversationRecord;
   try {
     message = await withEvents(ctx, async (tx, emit) => {
-      const conv = await getConversation(tx, conversationId, { forUpdate: true });
+      // One write takes the message's number, locks the conversation and notes the customer as
+      // there (writing is being there: a customer waiting in the queue has not left it).
+      const conv = await claimMessageSeqs(tx, conversationId, 1, { customerSeenAt: ctx.clock() });
       if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
       const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'customer');
-      const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records });
-      await files.attach(m.id, true);
-      await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
-      // Writing is being there: a customer waiting in the queue has not left it (`detectAbandonment`).
-      await noteCustomerSeen(tx, conversationId, ctx.clock());
+      const [m] = await insertMessages(tx, conv, [{ id: ctx.newId(), authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records }]);
+      await files.attach(m!.id, true);
+      await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m!) } });
+      // Owed an answer: if this node dies before it answers, another one (or this one restarted) will.
+      // Not when another app holds the thread, nor for files without a word (the AI reads no pictures).
+      if (answer && input.text.trim()) await markAnswerDue(tx, { messageId: m!.id, conversationId, dueAt: new Date(ctx.clock().getTime() + ANSWER_GRACE_MS) });
       // The customer writes again: the AI takes it up, with the whole history.
-      if (conv.status === 'resolved') await lifecycle.reopen({ tx, emit }, conversationId);
-      return m;
+      conversation = conv.status === 'resolved' ? await lifecycle.reopen({ tx, emit }, conversationId) : conv;
+      return m!;
     });
   } catch (err) {
     // Two requests with one clientMessageId raced: the unique index let one in.
@@ -64,7 +72,7 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     }
     throw err;
   }
-  return { message, replies: answer ? await respond(ctx, message) : [], duplicate: false };
+  return { message, replies: answer ? await respond(ctx, message, conversation!) : [], duplicate: false };
 }
 
 /** A retried message gets its earlier replies; one stored but never answered (a crash in between) is answered now. */
@@ -75,10 +83,11 @@ async function repliesOrRespond(ctx: AppContext, message: MessageRecord): Promis
 }
 
 /** The AI's turn: the policy decides, and the AI answers, asks, declines, offers a choice or hands over. */
-export async function respond(ctx: AppContext, message: MessageRecord): Promise<MessageRecord[]> {
+export async function respond(ctx: AppContext, message: MessageRecord, known?: ConversationRecord): Promise<MessageRecord[]> {
   // Files alone, without a word: the AI reads no pictures, and waits for what the customer says (a person will see them).
   if (!message.text.trim()) return [];
-  const conv = await getConversation(ctx.db, message.conversationId);
+  // The conversation as the message's own transaction left it, when the caller has it.
+  const conv = known ?? (await getConversation(ctx.db, message.conversationId));
   if (!conv || !aiMayAnswer(conv.status)) return [];
   const all = await listMessages(ctx.db, conv.id);
   const upTo = all.filter((m) => m.seq <= message.seq);
@@ -160,24 +169,31 @@ export async function respond(ctx: AppContext, message: MessageRecord): Promise<
   return storeReplies(ctx, conv, message, decision, [{ text, articleId, action }]);
 }
 
+/** Thrown inside the reply's transaction to undo it: a retried copy of the message was answered first. */
+class AnsweredAlready extends Error {}
+
 /** Stores and streams the AI's replies to one message, with the decision, once. */
 async function storeReplies(ctx: AppContext, conv: ConversationRecord, message: MessageRecord, decision: Decision, replies: { text: string; articleId: string | null; action: string }[]): Promise<MessageRecord[]> {
-  return withEvents(ctx, async (tx, emit) => {
-    const current = await getConversation(tx, conv.id, { forUpdate: true });
-    // A person took the conversation while the AI was thinking: the AI stays quiet.
-    if (!current || !aiMayAnswer(current.status)) return [];
-    // A retried copy of the message raced this one and was answered first: answer once.
-    const prior = await listReplies(tx, message.id);
-    if (prior.length) return prior;
-    const stored: MessageRecord[] = [];
-    for (const reply of replies) {
-      const r = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: reply.text, replyTo: message.id, articleId: reply.articleId, action: reply.action });
-      await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
-      stored.push(r);
-    }
-    await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision });
-    return stored;
-  });
+  try {
+    return await withEvents(ctx, async (tx, emit) => {
+      // Numbers for the replies, taken only while the AI holds the conversation: a person who
+      // took it while the AI was thinking keeps it, and the AI stays quiet.
+      const current = await claimMessageSeqs(tx, conv.id, replies.length, { status: 'ai' });
+      if (!current || !aiMayAnswer(current.status)) return [];
+      // The decision is recorded once per message: a retried copy answered first wins.
+      if (!(await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision }))) throw new AnsweredAlready();
+      const stored = await insertMessages(
+        tx,
+        current,
+        replies.map((reply) => ({ id: ctx.newId(), authorKind: 'ai' as const, text: reply.text, replyTo: message.id, articleId: reply.articleId, action: reply.action })),
+      );
+      for (const r of stored) await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
+      return stored;
+    });
+  } catch (err) {
+    if (err instanceof AnsweredAlready) return listReplies(ctx.db, message.id);
+    throw err;
+  }
 }
 
 /** What the assistant can help with, for a polite decline: the KB's largest categories, at most four. */

@@ -18,6 +18,7 @@ export type AccessRule = 'public' | 'signed' | 'any-token' | 'customer' | 'custo
 
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /healthz': 'public',
+  'GET /readyz': 'public',
   // The metrics token (BATON_METRICS_TOKEN) is the shared secret; no agent or customer token opens it.
   'GET /metrics': 'signed',
   'POST /api/v1/conversations': 'public',

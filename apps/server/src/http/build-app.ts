@@ -9,6 +9,7 @@ import { apiRoutes } from './api-routes.js';
 import { checkResponses } from './check-responses.js';
 import { edgeServerOptions, registerEdgeGuards } from './edge-guards.js';
 import { API_PREFIX, openApiDocument } from './openapi.js';
+import { applyBackPressure } from './back-pressure.js';
 import { systemRoutes } from './routes/system.routes.js';
 import { webRoutes } from './web.routes.js';
 
@@ -20,6 +21,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Check every JSON response against its route's schema, and answer 500 on a mismatch (tests). */
   checkResponses?: boolean;
+  /** True once the node is shutting down: `/readyz` says so and new API requests are refused (main.ts). */
+  stopping?: () => boolean;
   /** Receives the Prometheus renderer, for the separate metrics port. */
   serveMetrics?: (render: () => Promise<string>, contentType: string) => void;
 }
@@ -49,6 +52,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   app.setSerializerCompiler(jsonSerializerCompiler);
   if (opts.checkResponses) checkResponses(app);
   registerEdgeGuards(app);
+  const stopping = opts.stopping ?? (() => false);
+  applyBackPressure(app, { maxInFlight: ctx.config.maxInFlight, stopping });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
 
   // The widget runs on the business's own site: the customer API answers any origin. It is safe,
@@ -75,7 +80,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
 
   let openApi: Record<string, unknown> | null = null;
-  await app.register(systemRoutes, { ctx, openApi: () => (openApi ??= openApiDocument(routes)), ...(opts.serveMetrics ? { serveMetrics: opts.serveMetrics } : {}) });
+  await app.register(systemRoutes, { ctx, stopping, openApi: () => (openApi ??= openApiDocument(routes)), ...(opts.serveMetrics ? { serveMetrics: opts.serveMetrics } : {}) });
   await app.register(apiRoutes, { prefix: API_PREFIX, ctx, policyFileInput: () => opts.policyFileInput ?? {} });
   await webRoutes(app);
   for (const plugin of opts.plugins ?? []) await plugin(app);

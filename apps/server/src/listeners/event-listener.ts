@@ -108,17 +108,26 @@ export function startListener<N extends TEventName>(ctx: AppContext, listener: E
       const events = await listEventsAfter(tx, cursor, { limit: opts.batch ?? 100 });
       if (!events.length) return false;
       const failures = await failuresBetween(tx, listener.name, events[0]!.seq, events.at(-1)!.seq);
+      // The cursor moves once per batch, to the last event handled or skipped: it commits with them.
+      let last = cursor;
+      const moveTo = async (seq: number) => {
+        if (seq > cursor) await moveListenerCursor(tx, listener.name, seq);
+      };
       for (const e of events) {
         if (!wanted || wanted.has(e.type)) {
           // The filter is what makes the narrowing true: only the listener's own types reach `handle`.
           const mine = e as EventRecord<N>;
           const outcome = await handleOne(tx, mine, failures.get(e.seq));
           // A failed event holds the cursor before it until its retry is due (the interval wakes it).
-          if (outcome === 'wait') return false;
+          if (outcome === 'wait') {
+            await moveTo(last);
+            return false;
+          }
           if (outcome === 'handled') handled.push(mine);
         }
-        await moveListenerCursor(tx, listener.name, e.seq);
+        last = e.seq;
       }
+      await moveTo(last);
       return events.length === (opts.batch ?? 100);
     });
     if (handled.length && listener.afterCommit) await listener.afterCommit(ctx, handled);

@@ -6,10 +6,12 @@ import { startServer } from '../main.js';
 import { freshPostgres } from './databases.js';
 import type { TestServer } from './test-server.js';
 import { DEMO_KB, startTestServer } from './test-server.js';
+import { ASK_FOR_HUMAN } from './api.js';
+import { startRoundRobinProxy } from './round-robin-proxy.js';
 import { openStream } from './ws-client.js';
 
 // Two stateless nodes sharing PostgreSQL and Redis: an event committed on one reaches a
-// WebSocket held by the other, through Redis pub/sub.
+// WebSocket held by the other, through Redis pub/sub; behind a proxy, under load, nothing is lost or doubled.
 describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes behind a load balancer', () => {
   let a: TestServer;
   let b: Server;
@@ -17,7 +19,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
   beforeAll(async () => {
     const pg = await freshPostgres();
     drop = pg.drop;
-    const env = { DATABASE_URL: pg.url, REDIS_URL: process.env.REDIS_URL! };
+    // Every customer comes through the proxy, from one address: the per-address start limit is raised.
+    const env = { DATABASE_URL: pg.url, REDIS_URL: process.env.REDIS_URL!, BATON_LIMIT_START_ADDRESS: '1000/1m', BATON_LIMIT_WRITE_ADDRESS: '100000/1m', BATON_LIMIT_WS_CONNECT_ADDRESS: '1000/1m' };
     a = await startTestServer('pglite', { listen: true, env });
     b = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', BATON_LOG_LEVEL: 'error', ...env }), { listen: true, defaultKbDir: DEMO_KB, log: () => {} });
   }, 60_000);
@@ -45,4 +48,53 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
     expect(res.statusCode).toBe(200);
     await onB.close();
   });
+
+  it('behind a round-robin proxy, under load and with every message sent twice, loses and duplicates nothing', async () => {
+    const proxy = await startRoundRobinProxy([a.url!, b.url!]);
+    try {
+      const agentToken = await a.login('alex');
+      const agent = await openStream(proxy.url, agentToken);
+      const post = async (path: string, body: unknown, token?: string) => {
+        const r = await fetch(`${proxy.url}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+        return { status: r.status, body: (await r.json()) as { id: string; token: string; message: { id: string }; replies: { id: string }[] } };
+      };
+      const CUSTOMERS = 12;
+      const TEXTS = ['do you take paypal?', 'how do I reset my password?', 'how long does delivery take?', 'thanks', ASK_FOR_HUMAN];
+      const customers = await Promise.all(
+        Array.from({ length: CUSTOMERS }, async (_, i) => {
+          const conv = (await post('/conversations', {})).body;
+          const stream = await openStream(proxy.url, conv.token);
+          const sent: { id: string; replies: string[] }[] = [];
+          // Each message goes out twice with one clientMessageId: the retry reaches the other node.
+          for (const [k, text] of TEXTS.entries()) {
+            const payload = { text, clientMessageId: `c${i}-m${k}` };
+            const [first, retry] = await Promise.all([post(`/conversations/${conv.id}/messages`, payload, conv.token), post(`/conversations/${conv.id}/messages`, payload, conv.token)]);
+            expect([first.status, retry.status].sort()).toEqual([200, 201]);
+            expect(retry.body.message.id).toBe(first.body.message.id);
+            sent.push({ id: first.body.message.id, replies: first.body.replies.map((r) => r.id) });
+          }
+          return { conv, stream, sent };
+        }),
+      );
+      for (const { conv, stream, sent } of customers) {
+        const stored = (await a.app.inject({ method: 'GET', url: `/api/v1/conversations/${conv.id}/messages`, headers: { authorization: `Bearer ${conv.token}` } })).json().messages as { id: string; author: { kind: string } }[];
+        // Each message stored once, each answered once, nothing else.
+        expect(stored.filter((m) => m.author.kind === 'customer').map((m) => m.id)).toEqual(sent.map((m) => m.id));
+        expect(new Set(stored.map((m) => m.id)).size).toBe(stored.length);
+        for (const m of sent) expect(m.replies.every((id) => stored.some((s) => s.id === id))).toBe(true);
+        // The customer's stream, on whichever node, got every message of the conversation once, in order.
+        const last = stored.at(-1)!.id;
+        await stream.waitFor((e) => e.type === 'message.created' && (e.payload.message as { id: string }).id === last, 10_000);
+        const streamed = stream.events.filter((e) => e.type === 'message.created').map((e) => (e.payload.message as { id: string }).id);
+        expect(streamed).toEqual(stored.map((m) => m.id));
+        // And the agent heard of the handoff once.
+        await agent.waitFor((e) => e.type === 'handoff.requested' && e.conversationId === conv.id, 10_000);
+        expect(agent.events.filter((e) => e.type === 'handoff.requested' && e.conversationId === conv.id)).toHaveLength(1);
+        await stream.close();
+      }
+      await agent.close();
+    } finally {
+      await proxy.close();
+    }
+  }, 180_000);
 });

@@ -3,7 +3,7 @@ import type { KbArticle } from '@baton/core';
 import { createEngine, resolvePolicy } from '@baton/core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createDatabaseAttachmentStore } from '../adapters/attachments/database-attachment-store.js';
-import type { Database } from '../adapters/db/database.js';
+import type { Database, QueryObserver } from '../adapters/db/database.js';
 import { migrate } from '../adapters/db/migrations.js';
 import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.js';
@@ -40,9 +40,10 @@ export const MEDIUM_NOW = '2026-03-10T10:00:00Z';
  * the default policy with `articles` (none by default). Each test makes the rows it needs with
  * the factories.
  */
-export async function createMediumContext(kind: 'pglite' | 'postgres', opts: { now?: Date | string; env?: Record<string, string>; articles?: KbArticle[] } = {}): Promise<MediumContext> {
+export async function createMediumContext(kind: 'pglite' | 'postgres', opts: { now?: Date | string; env?: Record<string, string>; articles?: KbArticle[]; onQuery?: QueryObserver } = {}): Promise<MediumContext> {
   const pg = kind === 'postgres' ? await freshPostgres() : null;
-  const db: Database = pg ? await openPostgresDatabase(pg.url) : await openPgliteDatabase(null);
+  const observe = opts.onQuery ? { onQuery: opts.onQuery } : {};
+  const db: Database = pg ? await openPostgresDatabase(pg.url, observe) : await openPgliteDatabase(null, observe);
   await migrate(db);
   const clock = new FakeClock(opts.now ?? MEDIUM_NOW);
   const bus = new InMemoryBus();

@@ -4,7 +4,6 @@ import type { TClientFrame, TEventName, TStreamFrame, TStreamSignal } from '@bat
 import { firstName } from '@baton/core';
 import { z } from 'zod';
 import type { EventRecord } from '../adapters/db/repositories/events.repository.js';
-import { lastEventSeq, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
 import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
 import type { Slot } from '../app/limiter.js';
 import { noteAgentStream } from '../app/note-agent-stream.js';
@@ -17,9 +16,12 @@ import { DomainError, ERRORS, mapError } from '../errors.js';
 import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
 import type { ApiPlugin } from '../http/zod-schemas.js';
+import { createEventHub } from './event-hub.js';
 
-/** How often an open stream checks its session and looks for missed events. */
-const SESSION_CHECK_MS = 5000;
+/** How often an open stream looks at its session's deadline (in memory) and renews its connection slots. */
+const TICK_MS = 5000;
+/** Every this many ticks the session is checked in the database all the same (a token used elsewhere, a clock change). */
+const FULL_CHECK_TICKS = 12;
 
 const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
 
@@ -48,6 +50,9 @@ export function visibleTo(p: Principal, e: EventRecord): boolean {
  * `after`, the stream starts at the current end (nothing old is replayed).
  */
 export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
+  // One reader of the event log for the node, fanning events out to the sockets in memory.
+  const hub = createEventHub(ctx);
+  app.addHook('onClose', async () => hub.close());
   // Public to the HTTP hook: the token is checked here, so that a bad one gets a close code.
   app.get('/stream', { websocket: true, config: { public: true }, schema: { summary: 'Realtime events over WebSocket; `token` and `after=SEQ` in the query' } }, async (socket, req) => {
     const send = (frame: TStreamFrame) => socket.send(JSON.stringify(frame));
@@ -64,7 +69,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       slots.push(await ctx.limiter.acquire('ws.token', hashToken(token!), connection));
       const q = ZQuery.safeParse(req.query);
       if (!q.success) throw new DomainError('VALIDATION_ERR_QUERY', 'after must be a whole number', 'after');
-      cursor = q.data.after ?? (await lastEventSeq(ctx.db));
+      cursor = q.data.after ?? (await hub.position());
     } catch (err) {
       for (const slot of slots) void slot.release().catch(() => {});
       const mapped = mapError(err);
@@ -83,9 +88,9 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       else void noteAgentStream(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not note the agent as connected', { error: err.message }));
     };
     seen();
-    let pumping = false;
-    let again = false;
     let closed = false;
+    // The session cannot outlive this instant without a check in the database (login or last use + its lifetime).
+    let deadline = ctx.clock().getTime() + (principal.kind === 'agent' ? ctx.config.sessionHours : ctx.config.customerTokenIdleHours) * 3_600_000;
     /**
      * The stream lives only as long as its session: a logout, an expiry, a new role, a new
      * password or a disabled account (for an agent), an idle token (for a customer) closes it
@@ -93,6 +98,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
      */
     const sessionGoes = async (): Promise<boolean> => {
       const alive = principal.kind === 'agent' ? (await authenticateAgent(ctx, token!))?.id === principal.agent.id : (await authenticateCustomer(ctx, token!)) === principal.conversationId;
+      if (alive) deadline = ctx.clock().getTime() + (principal.kind === 'agent' ? ctx.config.sessionHours : ctx.config.customerTokenIdleHours) * 3_600_000;
       if (alive || closed) return !alive;
       closed = true;
       const code = 'AUTH_ERR_SESSION_ENDED' as const;
@@ -100,36 +106,26 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       socket.close(ERRORS[code].wsClose, code);
       return true;
     };
-    const pump = async () => {
-      if (pumping) {
-        again = true;
-        return;
-      }
-      pumping = true;
-      try {
-        do {
-          again = false;
-          for (;;) {
-            const events = await listEventsAfter(ctx.db, cursor, { ...(principal.kind === 'customer' ? { conversationId: principal.conversationId } : {}), limit: 200 });
-            if (!events.length || closed) break;
-            for (const e of events) {
-              cursor = e.seq;
-              // This agent's sessions changed: nothing more is sent until this one is known to live.
-              if (principal.kind === 'agent' && e.type === 'agent.access_changed' && e.agentId === principal.agent.id && (await sessionGoes())) return;
-              if (!visibleTo(principal, e)) continue;
-              const event = wireEvent(e);
-              send({ type: 'event', event: principal.kind === 'customer' ? maskForChannel(ctx.config, 'customer', event) : event });
-            }
-            if (events.length < 200) break;
-          }
-        } while (again && !closed);
-      } catch (err) {
-        ctx.log('warn', 'stream: could not read events', { error: (err as Error).message });
-      } finally {
-        pumping = false;
+    /** Sends events in order, once each; an event about this agent's access waits for the session check. */
+    let sending: Promise<void> = Promise.resolve();
+    const sendEvents = async (events: EventRecord[]) => {
+      for (const e of events) {
+        if (closed) return;
+        if (e.seq <= cursor) continue;
+        cursor = e.seq;
+        // This agent's sessions changed: nothing more is sent until this one is known to live.
+        if (principal.kind === 'agent' && e.type === 'agent.access_changed' && e.agentId === principal.agent.id && (await sessionGoes())) return;
+        if (!visibleTo(principal, e)) continue;
+        const event = wireEvent(e);
+        send({ type: 'event', event: principal.kind === 'customer' ? maskForChannel(ctx.config, 'customer', event) : event });
       }
     };
-    const unsubscribe = ctx.bus.subscribe(() => void pump());
+    const subscriber = {
+      conversationId: principal.kind === 'customer' ? principal.conversationId : null,
+      deliver: (events: EventRecord[]) => {
+        sending = sending.then(() => sendEvents(events)).catch((err: Error) => ctx.log('warn', 'stream: could not send events', { error: err.message }));
+      },
+    };
     const unsignal = ctx.bus.onSignal((s) => {
       if (!closed && signalFor(principal, s)) send(s);
     });
@@ -150,16 +146,14 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       if (principal.kind === 'customer') ctx.bus.signal({ type: 'typing', conversationId: principal.conversationId, who: { kind: 'customer' } });
       else if (frame.conversationId) ctx.bus.signal({ type: 'typing', conversationId: frame.conversationId, who: { kind: 'agent', name: firstName(principal.agent.name) } });
     };
-    // A safety net for a lost nudge (a Redis blip): look again every few seconds.
-    // It also sees whether the session expired meanwhile, and renews the connection's slots.
+    // The session's deadline is watched in memory; the database is asked once a minute, or when it is due.
     let ticks = 0;
     const timer = setInterval(() => {
+      ticks++;
       if (principal.kind === 'agent') seen();
-      void sessionGoes()
-        .then((gone) => (gone ? undefined : pump()))
-        .catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
-      if (++ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
-    }, SESSION_CHECK_MS);
+      if (ctx.clock().getTime() >= deadline || ticks % FULL_CHECK_TICKS === 0) void sessionGoes().catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
+      if (ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
+    }, TICK_MS);
     socket.on('message', (raw: Buffer) => {
       const json = safeJson(raw.toString());
       const bad = findUnsafeText(json);
@@ -181,13 +175,19 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       // A stream closed because its session ended (a logout) does not keep its agent online.
       if (!closed || principal.kind === 'customer') seen();
       closed = true;
-      unsubscribe();
       unsignal();
+      hub.leave(subscriber);
       clearInterval(timer);
       for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));
     });
     send({ type: 'ready', seq: cursor, principal: principal.kind === 'agent' ? { kind: 'agent', id: principal.agent.id } : { kind: 'customer', conversationId: principal.conversationId } });
-    await pump();
+    try {
+      await hub.join(subscriber, cursor);
+      if (closed) hub.leave(subscriber);
+    } catch (err) {
+      ctx.log('warn', 'stream: could not read the events missed', { error: (err as Error).message });
+      socket.close(1011, 'could not read the events missed; reconnect with after=');
+    }
   });
 };
 

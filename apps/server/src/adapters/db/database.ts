@@ -1,4 +1,5 @@
 import type { Dialect } from 'kysely';
+import type { LogEvent } from 'kysely';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
@@ -7,6 +8,9 @@ import type { DB } from './schema.js';
  * `Kysely` too, so one repository function serves both.
  */
 export type Sql = Kysely<DB>;
+
+/** Sees each statement run through Kysely, with its parameters (a test that explains the hot path's queries). */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
 
 /** The adapter pg-boss runs its own SQL through. */
 export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
@@ -23,10 +27,15 @@ export class Database extends Kysely<DB> {
     readonly kind: 'pglite' | 'postgres',
     dialect: Dialect,
     private readonly jobsSql: ExecuteSql,
+    onQuery?: QueryObserver,
   ) {
     // Columns are snake_case in the database and camelCase in `DB`. Nested JSON keys are left
     // alone: a brief or an event payload comes back exactly as it was stored.
-    super({ dialect, plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })] });
+    super({
+      dialect,
+      plugins: [new CamelCasePlugin({ maintainNestedObjectKeys: true })],
+      ...(onQuery ? { log: (e: LogEvent) => onQuery(e.query.sql, e.query.parameters) } : {}),
+    });
   }
 
   /** The adapter pg-boss runs on, so jobs live in the same database as everything else. */

@@ -432,6 +432,30 @@ alter table email_outbox add column html text;
 `,
   },
   {
+    version: 13,
+    name: 'throughput: events numbered without a shared counter row, indexes for every lookup on the message path',
+    sql: `
+-- An event's number is base + (its transaction's id) * 4096 + (its rank in the transaction): no
+-- writer waits on another, and readers read below the oldest running transaction (events.repository.ts).
+create table event_numbering (id integer primary key check (id = 1), base bigint not null);
+insert into event_numbering select 1, coalesce(max(seq), 0) + 1 from events;
+drop table event_counter;
+create index messages_reply_to on messages(reply_to) where reply_to is not null;
+-- A customer message not yet answered: due for the sweep (answer-unanswered.ts) if no decision
+-- came by due_at, e.g. because the node died between storing it and answering it.
+create table pending_answers (
+  message_id text primary key references messages(id),
+  conversation_id text not null references conversations(id),
+  due_at timestamptz not null
+);
+create index pending_answers_due on pending_answers(due_at);
+create index decisions_conversation on decisions(conversation_id);
+create index events_handoff on events(handoff_id, type) where handoff_id is not null;
+create index events_created on events(created_at);
+create index handoffs_conversation on handoffs(conversation_id, created_at);
+`,
+  },
+  {
     version: 14,
     name: 'messaging channels: contacts on WhatsApp, Messenger and Instagram, webhook deliveries, the outbox, and delivery status on messages',
     sql: `

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import type { QueryObserver } from './database.js';
 import { Database } from './database.js';
 import { pgliteDialect } from './pglite-dialect.js';
 
@@ -7,7 +8,7 @@ import { pgliteDialect } from './pglite-dialect.js';
  * The embedded database: PostgreSQL compiled to WASM, its files in a folder (or in memory for
  * tests). It has one connection, so PGlite queues statements; a transaction holds it exclusively.
  */
-export async function openPgliteDatabase(dataDir: string | null): Promise<Database> {
+export async function openPgliteDatabase(dataDir: string | null, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ?? undefined);
   return new Database('pglite', pgliteDialect(pglite), async (text, values) => {
@@ -15,5 +16,5 @@ export async function openPgliteDatabase(dataDir: string | null): Promise<Databa
     // pg-boss sends scripts of several statements without parameters (its migrations).
     const results = await pglite.exec(text);
     return { rows: results.at(-1)?.rows ?? [] };
-  });
+  }, options.onQuery);
 }

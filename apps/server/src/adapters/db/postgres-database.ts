@@ -1,5 +1,6 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { QueryObserver } from './database.js';
 import { Database } from './database.js';
 
 // Timestamps come back as JS Dates, bigints (event sequence numbers, counts) as numbers: they stay
@@ -8,14 +9,14 @@ import { Database } from './database.js';
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
 /** A PostgreSQL server through a connection pool. */
-export async function openPostgresDatabase(url: string, options: { max?: number } = {}): Promise<Database> {
+export async function openPostgresDatabase(url: string, options: { max?: number; onQuery?: QueryObserver } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   pool.on('error', (err) => {
     // An idle client died (the server restarted); the pool replaces it on the next query.
     process.stderr.write(`baton: database connection lost: ${err.message}\n`);
   });
   await pool.query('select 1');
-  return new Database('postgres', new PostgresDialect({ pool }), async (text, values) => ({ rows: (await pool.query(text, values)).rows }));
+  return new Database('postgres', new PostgresDialect({ pool }), async (text, values) => ({ rows: (await pool.query(text, values)).rows }), options.onQuery);
 }
 
 /**

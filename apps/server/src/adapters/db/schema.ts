@@ -304,6 +304,13 @@ export interface ChannelOutboxTable {
   readAt: NullableTimestamp;
 }
 
+/** A customer message stored and not yet known to be answered (migration 13). */
+export interface PendingAnswerTable {
+  messageId: string;
+  conversationId: string;
+  dueAt: Date;
+}
+
 export interface DecisionTable {
   messageId: string;
   conversationId: string;
@@ -341,9 +348,10 @@ export interface HandoffTable {
   resolution: NullableJson<Resolution>;
 }
 
-export interface EventCounterTable {
+/** The offset event numbers start from (`appendEvent`): above every number stored before it. */
+export interface EventNumberingTable {
   id: number;
-  seq: number;
+  base: number;
 }
 
 export interface EventTable {
@@ -567,7 +575,7 @@ export interface DB {
   deliveries: DeliveryTable;
   emailOutbox: EmailOutboxTable;
   emailThreads: EmailThreadTable;
-  eventCounter: EventCounterTable;
+  eventNumbering: EventNumberingTable;
   events: EventTable;
   handoffs: HandoffTable;
   integrationActions: IntegrationActionTable;
@@ -577,6 +585,7 @@ export interface DB {
   deadLetters: DeadLetterTable;
   listenerCursors: ListenerCursorTable;
   messages: MessageTable;
+  pendingAnswers: PendingAnswerTable;
   notificationEndpoints: NotificationEndpointTable;
   orders: OrderTable;
   qualityFlags: QualityFlagTable;

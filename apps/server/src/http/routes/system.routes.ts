@@ -16,19 +16,29 @@ import { llmSeries } from '../../app/metrics/llm-series.js';
 /** Outside `/api/v1`: liveness and the OpenAPI document, open to all; Prometheus, behind a token. */
 export const systemRoutes: FastifyPluginAsync<{
   ctx: AppContext;
+  /** True once the node is shutting down (readiness fails, liveness does not). */
+  stopping: () => boolean;
   openApi: () => Record<string, unknown>;
   /** Receives the metrics renderer, for the separate metrics port (main.ts). */
   serveMetrics?: (render: () => Promise<string>, contentType: string) => void;
-}> = async (app, { ctx, openApi, serveMetrics }) => {
+}> = async (app, { ctx, stopping, openApi, serveMetrics }) => {
   // Ok or not ok, nothing more: the reason (a database error naming hosts and users) goes to the log.
-  app.get('/healthz', { schema: { summary: 'Liveness and database check: 200 {status:"ok"}, or 503 HEALTH_ERR_UNAVAILABLE', response: { 200: ZHealthOkSchema, 503: ZErrorSchema } } }, async () => {
+  const databaseAnswers = async (check: string) => {
     try {
       await pingDatabase(ctx.db);
     } catch (err) {
-      ctx.log('error', 'health check: the database does not answer', { error: (err as Error).message });
+      ctx.log('error', `${check}: the database does not answer`, { error: (err as Error).message });
       throw new DomainError('HEALTH_ERR_UNAVAILABLE', 'not ok');
     }
-    return { status: 'ok', policyVersion: ctx.policyVersion() };
+    return { status: 'ok' as const, policyVersion: ctx.policyVersion() };
+  };
+  app.get('/healthz', { schema: { summary: 'Liveness and database check: 200 {status:"ok"}, or 503 HEALTH_ERR_UNAVAILABLE', response: { 200: ZHealthOkSchema, 503: ZErrorSchema } } }, async () => databaseAnswers('health check'));
+
+  // Readiness, for a load balancer: not ready while shutting down (in-flight work drains
+  // meanwhile) or without the database; liveness (/healthz) stays ok while the node drains.
+  app.get('/readyz', { schema: { summary: 'Readiness: 200 {status:"ok"}; 503 SERVER_ERR_STOPPING while the node drains, HEALTH_ERR_UNAVAILABLE without its database', response: { 200: ZHealthOkSchema, 503: ZErrorSchema } } }, async () => {
+    if (stopping()) throw new DomainError('SERVER_ERR_STOPPING', 'this node is shutting down');
+    return databaseAnswers('readiness check');
   });
 
   app.get('/openapi.json', async () => openApi());

@@ -113,39 +113,71 @@ export async function noteCustomerSeen(db: Sql, id: string, at: Date): Promise<v
     .execute();
 }
 
+/** A message to store; its number comes from the conversation (`claimMessageSeqs`). */
+export interface NewMessage {
+  id: string;
+  authorKind: AuthorKind;
+  authorId?: string | null;
+  authorName?: string | null;
+  text: string;
+  private?: boolean;
+  clientMessageId?: string | null;
+  replyTo?: string | null;
+  articleId?: string | null;
+  action?: string | null;
+  attachments?: MessageAttachment[] | null;
+}
+
 /**
- * Stores a message with the conversation's next sequence number. The increment locks the
- * conversation's row, so two messages arriving together get consecutive numbers, never the same.
+ * Takes a conversation's next `count` message numbers and returns the conversation as it now
+ * stands (its `lastSeq` the last number taken). The increment locks the row until the transaction
+ * ends, so messages arriving together get consecutive numbers, never the same. Null when there is
+ * no such conversation, or, with `status`, when it is in another status (then nothing is taken).
+ * `customerSeenAt` records the customer's presence in the same write.
  */
-export async function insertMessage(
-  tx: Sql,
-  m: { id: string; conversationId: string; authorKind: AuthorKind; authorId?: string | null; authorName?: string | null; text: string; private?: boolean; clientMessageId?: string | null; replyTo?: string | null; articleId?: string | null; action?: string | null; attachments?: MessageAttachment[] | null },
-): Promise<MessageRecord> {
-  const { lastSeq } = await tx
+export async function claimMessageSeqs(tx: Sql, id: string, count: number, opts: { status?: ConversationRecord['status']; customerSeenAt?: Date } = {}): Promise<ConversationRecord | null> {
+  let q = tx
     .updateTable('conversations')
-    .set((eb) => ({ lastSeq: eb('lastSeq', '+', 1), updatedAt: sql<Date>`now()` }))
-    .where('id', '=', m.conversationId)
-    .returning('lastSeq')
-    .executeTakeFirstOrThrow();
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', count), updatedAt: sql<Date>`now()`, ...(opts.customerSeenAt ? { customerSeenAt: opts.customerSeenAt } : {}) }))
+    .where('id', '=', id);
+  if (opts.status) q = q.where('status', '=', opts.status);
+  return (await q.returningAll().executeTakeFirst()) ?? null;
+}
+
+/** Stores messages numbered up to `conversation.lastSeq` (just claimed), in one statement; oldest first. */
+export async function insertMessages(tx: Sql, conversation: Pick<ConversationRecord, 'id' | 'lastSeq'>, messages: NewMessage[]): Promise<MessageRecord[]> {
+  if (!messages.length) return [];
+  const first = conversation.lastSeq - messages.length + 1;
   return tx
     .insertInto('messages')
-    .values({
-      id: m.id,
-      conversationId: m.conversationId,
-      seq: lastSeq,
-      authorKind: m.authorKind,
-      authorId: m.authorId ?? null,
-      authorName: m.authorName ?? null,
-      text: m.text,
-      private: m.private ?? false,
-      clientMessageId: m.clientMessageId ?? null,
-      replyTo: m.replyTo ?? null,
-      articleId: m.articleId ?? null,
-      action: m.action ?? null,
-      attachments: m.attachments?.length ? jsonColumn(m.attachments) : null,
-    })
+    .values(
+      messages.map((m, i) => ({
+        id: m.id,
+        conversationId: conversation.id,
+        seq: first + i,
+        authorKind: m.authorKind,
+        authorId: m.authorId ?? null,
+        authorName: m.authorName ?? null,
+        text: m.text,
+        private: m.private ?? false,
+        clientMessageId: m.clientMessageId ?? null,
+        replyTo: m.replyTo ?? null,
+        articleId: m.articleId ?? null,
+        action: m.action ?? null,
+        attachments: m.attachments?.length ? jsonColumn(m.attachments) : null,
+      })),
+    )
     .returningAll()
-    .executeTakeFirstOrThrow();
+    .execute()
+    .then((rows) => rows.sort((a, b) => a.seq - b.seq));
+}
+
+/** Stores one message with the conversation's next sequence number (`claimMessageSeqs`). */
+export async function insertMessage(tx: Sql, m: NewMessage & { conversationId: string }): Promise<MessageRecord> {
+  const conversation = await claimMessageSeqs(tx, m.conversationId, 1);
+  if (!conversation) throw new Error(`no conversation ${m.conversationId}`);
+  const [stored] = await insertMessages(tx, conversation, [m]);
+  return stored!;
 }
 
 export async function findMessageByClientId(db: Sql, conversationId: string, clientMessageId: string): Promise<MessageRecord | null> {
@@ -170,12 +202,15 @@ export async function listMessages(db: Sql, conversationId: string, opts: { afte
   return q.orderBy('seq').limit(Math.min(opts.limit ?? 1000, 5000)).execute();
 }
 
-export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown }): Promise<void> {
-  await tx
+/** Records the engine's decision on a message, once: false when one was recorded already. */
+export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown }): Promise<boolean> {
+  const row = await tx
     .insertInto('decisions')
     .values({ messageId: d.messageId, conversationId: d.conversationId, decision: jsonColumn(d.decision) })
     .onConflict((oc) => oc.column('messageId').doNothing())
-    .execute();
+    .returning('messageId')
+    .executeTakeFirst();
+  return Boolean(row);
 }
 
 /** Whether the engine already decided on this message. */

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Sql } from '../database.js';
 import type { EventTable } from '../schema.js';
 import type { TEventName, TEventPayload } from '@baton/contracts';
@@ -35,35 +36,106 @@ function typed<N extends TEventName = TEventName>(row: EventRow): EventRecord<N>
 }
 
 /**
- * Appends an event inside the caller's transaction. The sequence number comes from a one-row
- * counter, whose row lock holds other writers until this transaction commits: events therefore
- * become visible in sequence order, and a reader resuming "after N" never skips one.
+ * How many events one transaction may append: an event's number is `base + xid * PER_TRANSACTION
+ * + rank`, so each transaction owns a block of numbers of its own.
+ */
+export const EVENTS_PER_TRANSACTION = 4096;
+const PER_TX = sql.lit(EVENTS_PER_TRANSACTION);
+
+/** `base + xid * 4096` for a transaction id (an `xid8` expression): the first number of its block. */
+const blockStart = (xid: ReturnType<typeof sql>) => sql<number>`(select base from event_numbering where id = 1) + (${xid})::text::bigint * ${PER_TX}`;
+
+/**
+ * Appends an event inside the caller's transaction, without a lock any other writer waits on.
+ *
+ * Its number is `base + xid * 4096 + rank`: `xid` is the transaction's id, which PostgreSQL hands
+ * out in increasing order, and `rank` counts the events this transaction appended before (read
+ * from its own block, which no other transaction writes). Numbers therefore grow with the
+ * transaction id, not with the commit order, so a transaction that started earlier may commit a
+ * smaller number after a later one committed a larger. Readers handle that with the horizon
+ * (`readableEnd`): they read only below the block of the oldest transaction still running, where
+ * every transaction has ended and nothing new can appear. A reader resuming after its last number
+ * thus never misses an event, and writers share no row.
  */
 export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>): Promise<EventRecord<N>> {
-  const { seq } = await tx
-    .updateTable('eventCounter')
-    .set((eb) => ({ seq: eb('seq', '+', 1) }))
-    .where('id', '=', 1)
-    .returning('seq')
-    .executeTakeFirstOrThrow();
-  const row = await tx
-    .insertInto('events')
-    .values({ seq, type: e.type, conversationId: e.conversationId ?? null, handoffId: e.handoffId ?? null, agentId: e.agentId ?? null, payload: jsonColumn(e.payload) })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return typed<N>(row);
+  const start = blockStart(sql`pg_current_xact_id()`);
+  const { rows } = await sql<EventRow & { rank: number }>`
+    with block as materialized (select ${start} as start),
+    next as (select block.start, coalesce((select max(seq) from events where seq >= block.start and seq < block.start + ${PER_TX}) - block.start + 1, 0) as rank from block)
+    insert into events (seq, type, conversation_id, handoff_id, agent_id, payload)
+    select next.start + next.rank, ${e.type}, ${e.conversationId ?? null}, ${e.handoffId ?? null}, ${e.agentId ?? null}, ${jsonColumn(e.payload)}::jsonb from next
+    returning *, seq - (select start from next) as rank`.execute(tx);
+  const row = rows[0]!;
+  // The block is full: the next number would be another transaction's. Nothing is kept.
+  if (row.rank >= EVENTS_PER_TRANSACTION) throw new Error(`one transaction may append at most ${EVENTS_PER_TRANSACTION} events`);
+  const { rank: _rank, ...event } = row;
+  return typed<N>(event);
 }
 
-/** Events after `after`, oldest first; `conversationId` limits them to one conversation (a customer's view). */
+/**
+ * The oldest transaction that may still add events here: among those running in this statement's
+ * snapshot (`pg_snapshot_xip`), the oldest not known to belong to another database of the cluster
+ * (one that `pg_stat_activity` shows in another database; an unknown one counts, which only
+ * delays), and this transaction itself; with none, the snapshot's `xmax` (every transaction
+ * below it has ended). Transaction ids are cluster-wide, so without the filter a long
+ * transaction in a neighbouring database would hold Baton's events back.
+ */
+const oldestWriter = sql`least(
+  pg_current_xact_id_if_assigned(),
+  (select min(x) from pg_snapshot_xip(pg_current_snapshot()) x
+    where not exists (select 1 from pg_stat_activity a
+      where a.datname is distinct from current_database() and a.backend_xid is not null
+        and a.backend_xid::text::bigint = x::text::bigint % 4294967296)),
+  pg_snapshot_xmax(pg_current_snapshot()))`;
+
+/**
+ * The first number no reader may read past yet: the block of the oldest transaction that may
+ * still add events (`oldestWriter`). Every event below it was written by a transaction that has
+ * ended, so it is visible now if it was committed, and none will appear later.
+ */
+const readableEnd = blockStart(oldestWriter);
+
+/** Events after `after` that are final (below the horizon), oldest first; `conversationId` limits them to one conversation (a customer's view). */
 export async function listEventsAfter(db: Sql, after: number, opts: { conversationId?: string; limit?: number } = {}): Promise<EventRecord[]> {
-  let q = db.selectFrom('events').selectAll().where('seq', '>', after);
+  let q = db.selectFrom('events').selectAll().where('seq', '>', after).where('seq', '<', readableEnd);
   if (opts.conversationId) q = q.where('conversationId', '=', opts.conversationId);
   return (await q.orderBy('seq').limit(Math.min(opts.limit ?? 500, 1000)).execute()).map((r) => typed(r));
 }
 
+/**
+ * A page of the log after `after`, for the streams' fan-out, oldest first: the final events (one
+ * conversation's when `conversationId` is given), whether later ones are committed but held back
+ * behind a transaction still running (read again soon), and `end`, the position reached: every
+ * final event up to it has been returned, so the next page starts there.
+ */
+export async function readEventLog(db: Sql, after: number, limit: number, opts: { conversationId?: string } = {}): Promise<{ events: EventRecord[]; heldBack: boolean; end: number }> {
+  const { rows } = await sql<(EventRow & { horizon: number }) | { horizon: number; seq: null }>`
+    select h.horizon, e.* from (select ${readableEnd} as horizon) h
+    left join lateral (
+      select * from events where seq > ${after} ${opts.conversationId ? sql`and conversation_id = ${opts.conversationId}` : sql``} order by seq limit ${limit}
+    ) e on true
+    order by e.seq`.execute(db);
+  const horizon = Number(rows[0]!.horizon);
+  const found = rows.filter((r): r is EventRow & { horizon: number } => r.seq !== null);
+  const events = found.filter((r) => r.seq < horizon).map(({ horizon: _h, ...r }) => typed(r));
+  const heldBack = events.length < found.length;
+  const end = heldBack || found.length === limit ? (events.at(-1)?.seq ?? after) : Math.max(after, horizon - 1);
+  return { events, heldBack, end };
+}
+
+/** The last final event's number (0 for none): a stream that starts "now" starts after it. */
 export async function lastEventSeq(db: Sql): Promise<number> {
-  const row = await db.selectFrom('eventCounter').select('seq').where('id', '=', 1).executeTakeFirst();
+  const row = await db.selectFrom('events').select('seq').where('seq', '<', readableEnd).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row?.seq ?? 0;
+}
+
+/**
+ * Keeps new numbers above every stored one. Only a database restored into a new PostgreSQL
+ * cluster (whose transaction ids start again from small numbers) needs it; run at start.
+ */
+export async function keepEventNumbersAhead(db: Sql): Promise<void> {
+  await sql`update event_numbering set base = (select max(seq) + 1 from events)
+    where id = 1 and (select max(seq) from events) >= ${blockStart(sql`pg_current_xact_id()`)}`.execute(db);
 }
 
 export async function listEvents(db: Sql, filter: { from?: Date; to?: Date; types?: EventType[] }): Promise<EventRecord[]> {

@@ -6,9 +6,12 @@ import type { Sql } from '../database.js';
  * number of the last event it handled, or null when another node holds it now (`skip locked`).
  */
 export async function claimListenerCursor(tx: Sql, name: string): Promise<number | null> {
+  const claim = () => tx.selectFrom('listenerCursors').select('seq').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
+  const row = await claim();
+  if (row) return row.seq;
+  // Missing (the first run) or held by another node: create it if missing, then try once more.
   await tx.insertInto('listenerCursors').values({ name, seq: 0 }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await tx.selectFrom('listenerCursors').select('seq').where('name', '=', name).forUpdate().skipLocked().executeTakeFirst();
-  return row?.seq ?? null;
+  return (await claim())?.seq ?? null;
 }
 
 /** Moves a listener's cursor to the event it just handled (or skipped). */

@@ -102,7 +102,12 @@ describe.each(TEST_DATABASES.slice(-1))('the WhatsApp channel on %s', (kind) => 
 
     // Queue updates follow WhatsApp's cadence: the first goes, the next within 15 minutes does not (and says why).
     const waiting = await waitFor('the waiting handoff', async () => (await api(s).handoffOf(conversationId, alex, 'waiting')) ?? undefined);
+    // A customer hears the queue only when their place or estimate changes: an hour later the
+    // estimate has grown with the wait (the first update goes), and four minutes on again (the
+    // second is due on the web, but not on WhatsApp).
+    offsetMs += 60 * 60_000;
     await postQueueUpdate(s.ctx, waiting.id);
+    offsetMs += 4 * 60_000;
     await postQueueUpdate(s.ctx, waiting.id);
     const updates = await waitFor('two queue updates, the second skipped', async () => {
       const all = (await transcript(conversationId)).filter((m) => m.action === 'queue_update') as { delivery?: { status: string; detail?: string } }[];

@@ -21,8 +21,9 @@ describe.each(TEST_DATABASES)('a second escalation within 24 h on %s', (kind) =>
 
   it('is flagged on the brief, across channels, with the earlier case', async () => {
     const first = await escalate('web');
-    // Email conversations start with a mail, not from the API: another channel stands in.
-    const second = await escalate('whatsapp');
+    // Email and the messaging apps start with the customer's own message, not from the API: the
+    // API channel (a business's own app) stands in for another channel.
+    const second = await escalate('api');
     const agent = await s.login('jordan');
     const handoffs = (await s.app.inject({ method: 'GET', url: '/api/v1/handoffs?status=waiting', headers: { authorization: `Bearer ${agent}` } })).json().handoffs as { conversationId: string; brief: { repeatEscalation?: { previousCaseNumber: string; channel: string }; nextSteps: string[] } }[];
     const firstBrief = handoffs.find((h) => h.conversationId === first.id)!.brief;

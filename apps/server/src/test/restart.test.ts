@@ -137,7 +137,9 @@ describe.each(TEST_DATABASES)('a server killed with SIGKILL and restarted on %s'
     expect(login.status).toBe(200);
     const alex: string = login.body.token;
 
-    // A conversation that escalates before the kill.
+    // Two conversations that escalate before the kill: one ahead in the queue, then the one followed.
+    const ahead = (await call(first.base, 'POST', '/api/v1/conversations', undefined, {})).body;
+    expect((await call(first.base, 'POST', `/api/v1/conversations/${ahead.id}/messages`, ahead.token, { text: ASK_FOR_HUMAN, clientMessageId: 'ahead-1' })).status).toBe(201);
     const waiting = (await call(first.base, 'POST', '/api/v1/conversations', undefined, {})).body;
     const esc = await call(first.base, 'POST', `/api/v1/conversations/${waiting.id}/messages`, waiting.token, { text: ASK_FOR_HUMAN, clientMessageId: 'esc-1' });
     expect(esc.status).toBe(201);
@@ -208,7 +210,11 @@ describe.each(TEST_DATABASES)('a server killed with SIGKILL and restarted on %s'
     expect(still.status).toBe(200);
     expect(still.body.handoffs.map((h: { id: string }) => h.id)).toContain(handoff.id);
 
-    // Its queue-update timer survived: a queue_update message is posted after the restart.
+    // Its queue-update timer survived: once the handoff ahead is taken, the customer's place
+    // changes, and the next run of the timer tells them (updates go out only on a change).
+    const first2 = still.body.handoffs.find((h: { conversationId: string }) => h.conversationId === ahead.id);
+    expect(first2).toBeDefined();
+    expect((await call(second.base, 'POST', `/api/v1/handoffs/${first2.id}/accept`, alex, {})).status).toBe(200);
     const deadline = Date.now() + 15_000;
     let update: { action?: string; createdAt: string } | undefined;
     while (!update && Date.now() < deadline) {

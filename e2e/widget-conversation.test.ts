@@ -157,26 +157,27 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
       await waitLive(agentPage);
       const transcript = agentPage.getByTestId('transcript');
       const hostileRow = transcript.getByTestId('message').filter({ hasText: 'on its way' });
-      await hostileRow.waitFor({ timeout: 6000 });
+      await hostileRow.waitFor({ timeout: 15_000 });
       expect(await hostileRow.locator('.md strong').textContent({ timeout: 5000 })).toBe('Refund');
       expect(await hostileRow.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['https://help.example/refunds']);
       expect(await agentPage.locator('.transcript img, .transcript script').count()).toBe(0);
       // The customer has read Priya's last reply: "Seen" is under it.
       const seen = transcript.getByTestId('seen');
-      await seen.waitFor({ timeout: 6000 });
-      expect(await transcript.getByTestId('message').filter({ has: agentPage.getByTestId('seen') }).textContent({ timeout: 5000 })).toContain('Let me check the two charges.');
+      await seen.waitFor({ timeout: 15_000 });
+      // The customer's read mark may still be on its way: "Seen" moves down to the last reply.
+      await expect.poll(() => transcript.getByTestId('message').filter({ has: agentPage.getByTestId('seen') }).textContent({ timeout: 5000 }), { timeout: 15_000 }).toContain('Let me check the two charges.');
 
       await widget(page).input.pressSequentially('One more thing', { delay: 20 });
-      await agentPage.getByTestId('customer-typing').waitFor({ timeout: 6000 });
+      await agentPage.getByTestId('customer-typing').waitFor({ timeout: 15_000 });
       await widget(page).input.fill('');
 
       await agentPage.getByRole('textbox').first().pressSequentially('Still here', { delay: 20 });
-      await host().getByText('Priya is typing…').waitFor({ timeout: 6000 });
+      await host().getByText('Priya is typing…').waitFor({ timeout: 15_000 });
       expect(await axeProblems(agentPage)).toEqual([]);
     } finally {
       await desk.close();
     }
-  });
+  }, 60_000);
 
   it('keeps to the newest message, and shows a pill instead of pulling a reader who scrolled up', async () => {
     const w = widget(page);
@@ -248,5 +249,5 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
     } finally {
       await other.close();
     }
-  });
+  }, 60_000);
 });

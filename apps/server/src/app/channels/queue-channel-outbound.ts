@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ZMessageSchema } from '@baton/contracts';
 import type { TChannelName } from '@baton/contracts';
 import type { Sql } from '../../adapters/db/database.js';
 import type { ChannelContactRecord, NewChannelOutbox } from '../../adapters/db/repositories/channels.repository.js';
@@ -15,14 +15,8 @@ import type { RenderedRequest } from './render-outbound.js';
 import { renderMessenger, renderWhatsApp, renderWhatsAppTemplate } from './render-outbound.js';
 import { windowState } from './messaging-window.js';
 
-const ZEventMessage = z.object({
-  id: z.string(),
-  author: z.object({ kind: z.enum(['customer', 'ai', 'agent', 'system']), name: z.string().optional() }),
-  text: z.string(),
-  private: z.literal(true).optional(),
-  action: z.string().optional(),
-  quickReplies: z.array(z.object({ id: z.string(), label: z.string() })).optional(),
-});
+/** The part of a `message.created` payload (the wire message, `ZMessageSchema`) this listener reads. */
+const ZEventMessage = ZMessageSchema.pick({ id: true, author: true, text: true, private: true, action: true, quickReplies: true });
 
 /**
  * A message the customer should see, in a conversation on a messaging channel, becomes requests

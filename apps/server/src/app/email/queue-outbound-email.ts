@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ZMessageSchema } from '@baton/contracts';
 import type { Sql } from '../../adapters/db/database.js';
 import type { ConversationRecord } from '../../adapters/db/repositories/conversations.repository.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
@@ -11,13 +11,8 @@ import { EMAIL_QUEUE_UPDATE_MINUTES, baseSubject, continueLink, newMessageId, se
 import { composeEmail } from './email-templates.js';
 import { maskForChannel } from '../privacy/mask-for-channel.js';
 
-const ZEventMessage = z.object({
-  id: z.string(),
-  author: z.object({ kind: z.enum(['customer', 'ai', 'agent', 'system']), name: z.string().optional() }),
-  text: z.string(),
-  private: z.literal(true).optional(),
-  action: z.string().optional(),
-});
+/** The part of a `message.created` payload (the wire message, `ZMessageSchema`) this listener reads. */
+const ZEventMessage = ZMessageSchema.pick({ id: true, author: true, text: true, private: true, action: true });
 
 /** The References header keeps the thread's latest ids; mail clients need no more to thread. */
 const MAX_REFERENCES = 20;

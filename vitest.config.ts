@@ -29,5 +29,9 @@ export default defineConfig({
     // A suite's beforeAll starts a seeded server; on a loaded machine (two cores shared with other
     // runs) 10 s ran out in a different suite each time. Most suites already passed 60 s by hand.
     hookTimeout: 60_000,
+    // Most files spend their time waiting on a server, a database, a browser or a mail round trip,
+    // not on the CPU, so two files at once on this two-core machine nearly halve the run (vitest
+    // would run one at a time here: it keeps a core for itself).
+    maxWorkers: 2,
   },
 });

@@ -104,3 +104,11 @@ describe('config: the language model', () => {
     expect(() => loadConfig({ BATON_LLM: 'openai', BATON_LLM_API_KEY: 'k', BATON_LLM_FALLBACK: 'retry' })).toThrow(/BATON_LLM_FALLBACK="retry"/);
   });
 });
+
+describe('config: Redis', () => {
+  it('namespaces Redis under "baton" by default, or the prefix given; a prefix Redis would mangle fails the start', () => {
+    expect(loadConfig({}).redisPrefix).toBe('baton');
+    expect(loadConfig({ BATON_REDIS_PREFIX: 'baton-staging' }).redisPrefix).toBe('baton-staging');
+    expect(() => loadConfig({ BATON_REDIS_PREFIX: 'has space' })).toThrow(/BATON_REDIS_PREFIX="has space"/);
+  });
+});

@@ -25,6 +25,8 @@ export interface Config {
   /** Seconds a stopping node keeps answering (not ready) before it closes, so a load balancer moves away (`BATON_SHUTDOWN_GRACE_SECONDS`). */
   shutdownGraceSeconds: number;
   redisUrl: string | null;
+  /** Namespaces every Redis channel and key, so several installations can share one Redis. */
+  redisPrefix: string;
   kbDir: string | null;
   policyFile: string | null;
   queueUpdateSeconds: number;
@@ -325,6 +327,10 @@ const ZEnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  BATON_REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores')
+    .default('baton'),
   BATON_KB_DIR: z.string().min(1).optional(),
   BATON_POLICY: z.string().min(1).optional(),
   BATON_QUEUE_UPDATE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
@@ -529,6 +535,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxInFlight: e.BATON_MAX_IN_FLIGHT,
     shutdownGraceSeconds: e.BATON_SHUTDOWN_GRACE_SECONDS,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.BATON_REDIS_PREFIX,
     kbDir: e.BATON_KB_DIR ?? null,
     policyFile: e.BATON_POLICY ?? null,
     queueUpdateSeconds: e.BATON_QUEUE_UPDATE_SECONDS,

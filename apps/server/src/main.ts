@@ -172,12 +172,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
 
   let bus: EventBus;
   if (config.redisUrl) {
-    bus = await createRedisBus(config.redisUrl, (line) => log('warn', line));
+    bus = await createRedisBus(config.redisUrl, (line) => log('warn', line), config.redisPrefix);
     log('info', 'cluster bus: Redis');
   } else bus = createLocalBus();
 
   const clock = opts.clock ?? (() => new Date());
-  const limitStore = config.redisUrl ? await createRedisLimitStore(config.redisUrl, (line) => log('warn', line)) : createMemoryLimitStore();
+  const limitStore = config.redisUrl ? await createRedisLimitStore(config.redisUrl, (line) => log('warn', line), Date.now, config.redisPrefix) : createMemoryLimitStore();
   const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), clock, log: (line) => log('warn', line) });
   let byId = new Map(articles.map((a) => [a.id, a]));
   let kbVersion = (await latestSetting<{ articles: number }>(db, 'kb'))?.version ?? 0;

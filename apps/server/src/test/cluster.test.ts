@@ -20,7 +20,7 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
     const pg = await freshPostgres();
     drop = pg.drop;
     // Every customer comes through the proxy, from one address: the per-address start limit is raised.
-    const env = { DATABASE_URL: pg.url, REDIS_URL: process.env.REDIS_URL!, BATON_LIMIT_START_ADDRESS: '1000/1m', BATON_LIMIT_WRITE_ADDRESS: '100000/1m', BATON_LIMIT_WS_CONNECT_ADDRESS: '1000/1m' };
+    const env = { DATABASE_URL: pg.url, REDIS_URL: process.env.REDIS_URL!, BATON_REDIS_PREFIX: `test-${process.pid}-${Date.now()}`, BATON_LIMIT_START_ADDRESS: '1000/1m', BATON_LIMIT_WRITE_ADDRESS: '100000/1m', BATON_LIMIT_WS_CONNECT_ADDRESS: '1000/1m' };
     a = await startTestServer('pglite', { listen: true, env });
     b = await startServer(loadConfig({ PORT: '0', HOST: '127.0.0.1', BATON_LOG_LEVEL: 'error', ...env }), { listen: true, defaultKbDir: DEMO_KB, log: () => {} });
   }, 60_000);

@@ -185,6 +185,8 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('limits across
       BATON_PASSWORD_COST: '14',
       DATABASE_URL: pg.url,
       REDIS_URL: process.env.REDIS_URL!,
+      // Its own counters, apart from any other file's servers on the same Redis.
+      BATON_REDIS_PREFIX: `test-${process.pid}-${Date.now()}`,
       BATON_TRUST_PROXY: '1',
       BATON_LIMIT_START_ADDRESS: '4/1m',
       BATON_LOGIN_LOCKOUT_AFTER: '2',

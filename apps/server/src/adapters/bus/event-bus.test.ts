@@ -16,7 +16,8 @@ describe('signals on the bus', () => {
   });
 
   it.runIf(process.env.REDIS_URL)('two nodes over Redis: the other node hears it, and the sender hears its own once', async () => {
-    const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}), await createRedisBus(process.env.REDIS_URL!, () => {})];
+    const prefix = `test-${process.pid}-${Date.now()}`;
+    const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}, prefix), await createRedisBus(process.env.REDIS_URL!, () => {}, prefix)];
     try {
       const onA: TStreamSignal[] = [];
       const onB: TStreamSignal[] = [];
@@ -31,6 +32,26 @@ describe('signals on the bus', () => {
       expect(onA).toEqual([seen, typing]);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it.runIf(process.env.REDIS_URL)('two installations on one Redis under different prefixes hear nothing of each other', async () => {
+    const stamp = `${process.pid}-${Date.now()}`;
+    const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}, `one-${stamp}`), await createRedisBus(process.env.REDIS_URL!, () => {}, `two-${stamp}`)];
+    const c = await createRedisBus(process.env.REDIS_URL!, () => {}, `two-${stamp}`);
+    try {
+      const onB: TStreamSignal[] = [];
+      const seqsOnB: number[] = [];
+      b.onSignal((s) => onB.push(s));
+      b.subscribe((seq) => seqsOnB.push(seq));
+      a.signal(typing);
+      a.publish(41);
+      // C shares B's prefix: once its message has reached B, A's (sent earlier) would have too.
+      c.publish(42);
+      await expect.poll(() => seqsOnB).toEqual([42]);
+      expect(onB).toEqual([]);
+    } finally {
+      await Promise.all([a.close(), b.close(), c.close()]);
     }
   });
 });

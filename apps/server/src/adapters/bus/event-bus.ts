@@ -37,11 +37,13 @@ export function createLocalBus(): EventBus {
   };
 }
 
-const CHANNEL = 'baton:events';
-const SIGNALS = 'baton:signals';
-
-/** Several nodes: Redis pub/sub fans the nudges out; each node also hears its own at once. */
-export async function createRedisBus(url: string, log: (line: string) => void): Promise<EventBus> {
+/**
+ * Several nodes: Redis pub/sub fans the nudges out; each node also hears its own at once. The
+ * channels are `{prefix}:events` and `{prefix}:signals`, so installations sharing a Redis stay apart.
+ */
+export async function createRedisBus(url: string, log: (line: string) => void, prefix = 'baton'): Promise<EventBus> {
+  const CHANNEL = `${prefix}:events`;
+  const SIGNALS = `${prefix}:signals`;
   const local = createLocalBus();
   const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   const sub = new Redis(url, { lazyConnect: true });

@@ -89,12 +89,12 @@ redis.call('ZADD', KEYS[1], now + tonumber(ARGV[4]), ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return 1`;
 
-/** Several nodes: the counters in Redis, under `baton:limit:`. */
-export async function createRedisLimitStore(url: string, log: (line: string) => void, now: () => number = Date.now): Promise<LimitStore> {
+/** Several nodes: the counters in Redis, under `{prefix}:limit:`. */
+export async function createRedisLimitStore(url: string, log: (line: string) => void, now: () => number = Date.now, prefix = 'baton'): Promise<LimitStore> {
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
   redis.on('error', (err: Error) => log(`redis rate limits: ${err.message}`));
   await redis.connect();
-  const k = (key: string) => `baton:limit:${key}`;
+  const k = (key: string) => `${prefix}:limit:${key}`;
   return {
     async hit(key, windowMs) {
       const [count, resetMs] = (await redis.eval(HIT, 1, k(key), windowMs)) as [number, number];

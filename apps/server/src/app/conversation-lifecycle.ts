@@ -117,9 +117,13 @@ export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredA
   return { conversation, handoff: moved };
 }
 
-/** assigned → waiting: the agent can no longer work (their account was disabled); the handoff goes back to its team's whole queue. */
-export async function releaseFromAgent(t: InTransaction, h: HandoffRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId: null });
+/**
+ * assigned → waiting: the agent can no longer work (their account was disabled, or they went
+ * offline); the handoff goes back to its team's queue, offered to `offeredAgentId` when one was
+ * chosen, else to the whole team.
+ */
+export async function releaseFromAgent(t: InTransaction, h: HandoffRecord, offeredAgentId: string | null = null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId });
   const { conversation } = await move(t, h.conversationId, 'agent_offline', { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: moved };
 }

@@ -66,11 +66,16 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
   });
 
   it('tells anonymous customers apart in the inbox, and says each chip once (never "Billing · Billing")', async () => {
+    const page = await tabOf('alex');
     const one = await anonymous(BILLING_ASK);
     const two = await anonymous(BILLING_ASK);
-    const page = await tabOf('alex');
     const rows = [one, two].map((h) => page.locator(`[data-handoff-id="${h.handoffId}"]`).first());
     for (const row of rows) await row.waitFor();
+    // A Support customer reaches Alex as a notification, named as in the inbox, never "Unknown customer".
+    const mine = await anonymous('let me talk to a real person');
+    const line = `Visitor ${(await api.handoff(mine.handoffId, await api.token('alex'))).brief.caseNumber.replace(/\D/g, '')} → Support: `;
+    await page.getByTestId('toast').filter({ hasText: line }).waitFor();
+    expect(await page.getByTestId('toast').filter({ hasText: 'Unknown customer' }).count()).toBe(0);
 
     const names = await Promise.all(rows.map((row) => row.locator('.row-name').textContent()));
     for (const name of names) expect(name).toMatch(/^Visitor \d+$/);
@@ -90,7 +95,7 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
   });
 
   it('shows the brief in plain words: what is not available in human labels, each article tried once, and the suggested reply labelled', async () => {
-    const h = await anonymous('How do I return an item?', 'How can I return something I bought?', 'let me talk to a real person');
+    const h = await anonymous('How do I return an item?', 'How do I print the return label?', 'let me talk to a real person');
     const handoff = await api.handoff(h.handoffId, await api.token('alex'));
     expect(handoff.brief.missingContext.length).toBeGreaterThan(0);
     // The AI answered both questions with the same article: the brief must list it once.
@@ -184,7 +189,7 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
     await alexPage.getByRole('button', { name: 'Accept' }).click();
     await alexPage.getByTestId('handoff-status').getByText('Assigned').waitFor();
     // Support's, not Billing's: nothing is offered to Priya yet.
-    expect(await priya.getByTestId('toast').filter({ hasText: 'Offered to you' }).count()).toBe(0);
+    expect(await priya.getByTestId('toast').filter({ hasText: 'Offered to you' }).filter({ hasText: 'Sarah Jones' }).count()).toBe(0);
 
     await alexPage.getByRole('button', { name: 'Transfer' }).click();
     const dialog = alexPage.getByRole('dialog', { name: 'Transfer conversation' });
@@ -200,7 +205,10 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
     await row.waitFor({ timeout: 10_000 });
     expect(priya.url()).toBe(url);
     await expect(row.locator('.chip-team').textContent()).resolves.toBe('Billing');
-    await priya.getByTestId('toast').filter({ hasText: 'Offered to you' }).first().waitFor();
+    // Offered to her at once, and she is told.
+    await priya.getByTestId('toast').filter({ hasText: 'Offered to you' }).filter({ hasText: 'Sarah Jones' }).waitFor();
+    const priyaId = ((await api.session('priya')).agent as { id: string }).id;
+    expect((await api.handoff(h.handoffId, await api.token('priya'))).offeredAgentId).toBe(priyaId);
     await shot(priya, 'transfer-arrives');
 
     await row.locator('a').first().click();

@@ -20,3 +20,9 @@ export function visitorLabel(caseNumber: string | null | undefined, conversation
   const digits = (caseNumber ?? '').replace(/\D/g, '');
   return `Visitor ${digits || conversationId.slice(0, 8).toUpperCase()}`;
 }
+
+/** The one line a notification shows: who, where it went, and the issue ("Visitor 10482 → Billing: Wants a duplicate charge reversed"). */
+export function handoffLine(h: Pick<Handoff, 'brief' | 'conversationId' | 'team'>): string {
+  const issue = h.brief.headline?.issue ?? h.brief.intent?.summary ?? 'A customer is waiting';
+  return `${customerLabel(h)}${h.team ? ` → ${h.team}` : ''}: ${issue}`;
+}

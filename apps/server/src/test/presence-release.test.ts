@@ -131,4 +131,17 @@ describe.each(TEST_DATABASES)('an agent who goes offline with conversations wait
     expect((await http.messages(c.id, c.token)).some((m) => m.action === 'agent_away')).toBe(false);
     await again.close();
   }, 60_000);
+
+  it('releases at the end of a shift too: signing out books the same check, with no stream open', async () => {
+    const token = await s.login('alex');
+    const c = await http.escalated(jordan);
+    await accept(c.handoffId, token);
+    const booked = (await presenceChecks()).length;
+    expect((await http.post('/api/v1/auth/logout', token)).status).toBeLessThan(300);
+    expect((await presenceChecks()).length).toBe(booked + 1);
+    clock.advance((GRACE + 1) * SECOND);
+    await presenceCheckJob(s.ctx, { agentId: alexId });
+    expect(await handoff(c.handoffId)).toMatchObject({ status: 'waiting', agentId: null });
+    expect((await http.messages(c.id, c.token)).filter((m) => m.action === 'agent_away')).toHaveLength(1);
+  }, 60_000);
 });

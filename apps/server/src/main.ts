@@ -43,6 +43,7 @@ import { startListener } from './listeners/event-listener.js';
 import { notificationsListener } from './listeners/notifications.listener.js';
 import { qualityListener } from './listeners/quality.listener.js';
 import { abandonmentCheckJob } from './jobs/abandonment-check.job.js';
+import { presenceCheckJob } from './jobs/presence-check.job.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
@@ -266,6 +267,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('accept-timeout', guard('accept-timeout', acceptTimeoutJob));
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
     await jobs.work('abandonment-check', guard('abandonment-check', abandonmentCheckJob));
+    await jobs.work('presence-check', guard('presence-check', presenceCheckJob));
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     // Messages a stopped node stored but never answered: answered now, and checked every minute.
     const sweep = () => void answerUnanswered(ctx).catch((err: Error) => log('warn', `could not sweep unanswered messages: ${err.message}`));

@@ -7,6 +7,7 @@ import { beep } from './sound';
 import type { StreamStatus } from '@baton/client';
 import type { TAgent as Agent, TClientFrame, TEvent as StreamEvent, THandoff as Handoff, TPriority as Priority, TStreamSignal, TTeam as Team } from '@baton/contracts';
 import { byQueueOrder } from './queue-order';
+import { handoffLine } from './customer-label';
 
 export interface Toast {
   id: string;
@@ -134,14 +135,14 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
             id: `req-${h.id}`,
             priority: h.priority,
             title: `New ${h.priority} handoff${h.team ? ` · ${h.team}` : ''}`,
-            body: h.brief.headline?.text ?? h.brief.intent?.summary ?? 'A customer is waiting',
+            body: handoffLine(h),
             handoffId: h.id,
             sticky: h.priority === 'critical',
           });
         }
       } else if (e.type === 'handoff.offered' && e.agentId === self.id && e.handoffId) {
         const h = e.payload.handoff;
-        pushToast({ id: `offer-${e.handoffId}`, priority: h.priority, title: 'Offered to you', body: h.brief.headline?.text ?? 'A handoff is waiting for you to accept it', handoffId: e.handoffId, sticky: h.priority === 'critical' });
+        pushToast({ id: `offer-${e.handoffId}`, priority: h.priority, title: 'Offered to you', body: handoffLine(h), handoffId: e.handoffId, sticky: h.priority === 'critical' });
       } else if (e.type === 'callback.due' && e.handoffId) {
         // The reminder: a booked callback or email reply is due now; it is also back in the queue.
         const p = e.payload;

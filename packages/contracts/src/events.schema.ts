@@ -32,8 +32,10 @@ export const EventMap = {
     /** Set when a booked callback came due and the handoff re-entered the queue. */
     callback: z.object({ id: z.string(), kind: ZCallbackKindSchema, contact: z.string().nullable() }).optional(),
   }),
+  // `transferred`: an agent transferred it; offered to the agent they named, or to the best available agent of the team.
+  // `agent_offline`: the agent it was with or offered to has had no live workspace for the presence grace period.
   // `agent_available`: an agent came online or freed a slot, and was offered the best waiting handoff (no previous agent, or one gone offline).
-  'handoff.offered': z.object({ handoff: ZEventHandoffSchema, previousAgentId: z.string().nullable(), reason: z.enum(['accept_timeout', 'answer_timeout', 'agent_available']) }),
+  'handoff.offered': z.object({ handoff: ZEventHandoffSchema, previousAgentId: z.string().nullable(), reason: z.enum(['accept_timeout', 'answer_timeout', 'agent_available', 'agent_offline', 'transferred']) }),
   'handoff.accepted': z.object({ handoff: ZEventHandoffSchema, agent: z.object({ id: z.string(), name: z.string() }) }),
   'handoff.transferred': z.object({ handoff: ZEventHandoffSchema, from: z.string(), toTeamId: z.string().nullable(), toAgentId: z.string().nullable(), note: z.string() }),
   'handoff.handed_back': z.object({ note: z.string().nullable() }),

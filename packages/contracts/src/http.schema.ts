@@ -344,6 +344,8 @@ export const ZBriefSchema = z
     suggestedReply: z.string(),
     transcript: z.array(z.object({ index: z.number().int(), role: z.enum(['Customer', 'AI', 'Agent', 'System']), name: z.string().optional(), text: z.string(), at: z.string().optional() })),
     language: z.string(),
+    /** The routing category it was sent under (billing, orders, …): the resolve dialog starts from it. */
+    category: z.string(),
     /** 0..1: how much of the context an agent needs the brief holds. */
     contextCompleteness: z.number(),
     missingContext: z.array(z.string()),

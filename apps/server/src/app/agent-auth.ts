@@ -4,6 +4,7 @@ import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositorie
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
+import { watchAgentPresence } from './release-absent-agent.js';
 import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from './tokens.js';
 import { withEvents } from './with-events.js';
 
@@ -47,11 +48,14 @@ export async function login(ctx: AppContext, email: string, password: string, ad
  * within seconds.
  */
 export async function logout(ctx: AppContext, token: string): Promise<void> {
-  await withEvents(ctx, async (tx, emit) => {
-    const agentId = await deleteSession(tx, hashToken(token));
-    if (agentId) await clearAgentSession(tx, agentId);
-    if (agentId) await emit({ type: 'agent.access_changed', agentId, payload: { reason: 'logout' } });
+  const agentId = await withEvents(ctx, async (tx, emit) => {
+    const id = await deleteSession(tx, hashToken(token));
+    if (id) await clearAgentSession(tx, id);
+    if (id) await emit({ type: 'agent.access_changed', agentId: id, payload: { reason: 'logout' } });
+    return id;
   });
+  // Signed out for good (no other tab within the grace period): what waits on them goes back to the queue.
+  if (agentId) await watchAgentPresence(ctx, agentId);
 }
 
 // Writing the last use on every request would make each read a write: once a minute is enough.

@@ -91,14 +91,14 @@ export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentR
   return { conversation, handoff: done };
 }
 
-/** assigned → waiting: a transfer to another team or agent; the SLA clock keeps running. */
+/** assigned → waiting: a transfer to another team or agent (offered to that agent, or to `offerTo`); the SLA clock keeps running. */
 export async function transfer(
   t: InTransaction,
   h: HandoffRecord,
   agent: AgentRecord,
-  to: { teamId: string | null; teamName: string | null; agentId: string | null; note: string },
+  to: { teamId: string | null; teamName: string | null; agentId: string | null; /** Offered to, when no agent was named: the team's best available agent. */ offerTo?: string | null; note: string },
 ): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', teamId: to.teamId, agentId: null, offeredAgentId: to.agentId });
+  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', teamId: to.teamId, agentId: null, offeredAgentId: to.agentId ?? to.offerTo ?? null });
   await t.emit({
     type: 'handoff.transferred',
     conversationId: h.conversationId,
@@ -117,9 +117,13 @@ export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredA
   return { conversation, handoff: moved };
 }
 
-/** assigned → waiting: the agent can no longer work (their account was disabled); the handoff goes back to its team's whole queue. */
-export async function releaseFromAgent(t: InTransaction, h: HandoffRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
-  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId: null });
+/**
+ * assigned → waiting: the agent can no longer work (their account was disabled, or they went
+ * offline); the handoff goes back to its team's queue, offered to `offeredAgentId` when one was
+ * chosen, else to the whole team.
+ */
+export async function releaseFromAgent(t: InTransaction, h: HandoffRecord, offeredAgentId: string | null = null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+  const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId });
   const { conversation } = await move(t, h.conversationId, 'agent_offline', { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: moved };
 }

@@ -51,6 +51,7 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
     facts: input.facts,
     articles: ctx.articles(),
     ...(team ? { team: team.name } : {}),
+    ...(need.category ? { category: need.category } : {}),
     now: now.getTime(),
     authorNames: input.authorNames,
   });

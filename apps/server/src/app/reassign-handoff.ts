@@ -1,13 +1,11 @@
-import { chooseAgent } from '@baton/core';
 import { getAgent } from '../adapters/db/repositories/agents.repository.js';
 import { insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import type { HandoffRecord } from '../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
-import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from './context.js';
+import { chooseNextAgent } from './choose-next-agent.js';
 import * as lifecycle from './conversation-lifecycle.js';
 import { watchForAbandonment } from './detect-abandonment.js';
-import { agentStates } from './queue-state.js';
 import { wireHandoff, wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
@@ -16,18 +14,17 @@ import { withEvents } from './with-events.js';
  * has not accepted in time, so it is offered to the next best agent. `answer`: the agent accepted
  * but has not replied in time, so the conversation goes back to the queue, with a private note,
  * and is offered to someone else. Never to the same agent twice in a row; each run acts only from
- * the state it expects, so a late or repeated run does nothing.
+ * the state it expects, so a late or repeated run does nothing. `offline` says the offer moves on
+ * because its agent went offline rather than because its time ran out.
  */
-export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; agentId: string; phase: 'accept' | 'answer' }): Promise<void> {
+export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; agentId: string; phase: 'accept' | 'answer'; offline?: boolean }): Promise<void> {
   const { handoffId, agentId, phase } = o;
   const h = await getHandoff(ctx.db, handoffId);
   if (!h) return;
   if (phase === 'accept' && (h.status !== 'waiting' || h.offeredAgentId !== agentId)) return;
   if (phase === 'answer' && (h.status !== 'assigned' || h.agentId !== agentId || h.firstHumanReplyAt)) return;
-  const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
-  const agents = (await agentStates(ctx, ctx.db)).filter((a) => a.id !== agentId);
-  const next = team ? chooseAgent({ language: h.brief.language ?? 'en', channel: 'web', priority: h.priority }, team.id, agents) : null;
-  const reason = phase === 'accept' ? 'accept_timeout' : 'answer_timeout';
+  const { team, next } = await chooseNextAgent(ctx, h, agentId);
+  const reason = o.offline ? 'agent_offline' : phase === 'accept' ? 'accept_timeout' : 'answer_timeout';
   const moved = await withEvents(ctx, async (tx, emit) => {
     const fresh = await getHandoff(tx, handoffId);
     if (!fresh) return null;

@@ -59,6 +59,21 @@ describe.each(TEST_DATABASES)('transferHandoff on %s', (kind) => {
     expect((await m.jobs('accept-timeout')).some((j) => j.data.handoffId === handoff.id && j.data.agentId === to.id)).toBe(true);
   });
 
+  it("to a team: offered at once to the team's best online agent, who is told; never to one who is away", async () => {
+    const { ctx } = m;
+    const [desk, claims] = [await makeTeam(ctx, { name: 'Intake' }), await makeTeam(ctx, { name: 'Claims' })];
+    const from = await makeAgent(ctx, { teams: [desk] });
+    const online = await makeAgent(ctx, { name: 'Ana Ruiz', teams: [claims] });
+    await makeAgent(ctx, { teams: [claims], presence: 'online', live: false });
+    const { handoff, conversation } = await makeHandoff(ctx, { team: desk, status: 'assigned', agent: from });
+
+    const moved = await transferHandoff(ctx, from, handoff.id, { teamId: claims.id, note: 'a claim for a broken lamp' });
+    expect(moved).toMatchObject({ status: 'waiting', teamId: claims.id, agentId: null, offeredAgentId: online.id });
+    const offered = (await listEventsAfter(ctx.db, 0, { conversationId: conversation.id })).filter((e) => e.type === 'handoff.offered');
+    expect(offered.map((e) => [e.agentId, e.payload.reason, e.payload.previousAgentId])).toEqual([[online.id, 'transferred', from.id]]);
+    expect((await m.jobs('accept-timeout')).some((j) => j.data.handoffId === handoff.id && j.data.agentId === online.id)).toBe(true);
+  });
+
   it('to a team or agent that does not exist: a clear error naming the field, and the handoff stays with its agent', async () => {
     const { ctx } = m;
     const agent = await makeAgent(ctx);

@@ -7,6 +7,7 @@ import type { EventRecord } from '../adapters/db/repositories/events.repository.
 import { authenticateAgent, authenticateCustomer } from '../app/agent-auth.js';
 import type { Slot } from '../app/limiter.js';
 import { noteAgentStream } from '../app/note-agent-stream.js';
+import { watchAgentPresence } from '../app/release-absent-agent.js';
 import { noteCustomerRead } from '../app/note-customer-read.js';
 import { noteCustomerSeen } from '../app/note-customer-seen.js';
 import { maskForChannel } from '../app/privacy/mask-for-channel.js';
@@ -174,6 +175,8 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     socket.on('close', () => {
       // A stream closed because its session ended (a logout) does not keep its agent online.
       if (!closed || principal.kind === 'customer') seen();
+      // If no stream of theirs is heard from within the grace period, what waits on them goes back to the queue.
+      if (principal.kind === 'agent') void watchAgentPresence(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not book the presence check of an agent who left', { error: err.message }));
       closed = true;
       unsignal();
       hub.leave(subscriber);

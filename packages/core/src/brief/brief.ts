@@ -42,6 +42,8 @@ export interface Brief {
   transcript: BriefTurn[];
   /** The customer's language (ISO 639-1 or 'und'), so the agent replies in it. */
   language: string;
+  /** The routing category it was sent under (billing, orders, …): the resolve dialog starts from it. */
+  category?: string;
   /**
    * Share (0..1, two decimals) of {@link COMPLETENESS_FIELDS} that are filled: a metric of how
    * much context reached the agent (DESIGN §8 "context completeness").

@@ -68,6 +68,11 @@ describe('buildBrief: the seed example, end to end with the real engine', () => 
     expect(brief.headline.text).toBe("Sarah Jones (standard, AC-1001) → Support: Wants to know where order #4821 is; says they've been waiting four weeks");
   });
 
+  it('carries the routing category it was sent under, and none when the caller gave none', () => {
+    expect(buildBrief({ ...input, category: 'orders' }).category).toBe('orders');
+    expect('category' in brief).toBe(false);
+  });
+
   it('reads the customer as upset', () => {
     expect(['upset', 'frustrated']).toContain(brief.sentiment.label);
     expect(brief.sentiment.trend).toEqual([{ messageIndex: 0, label: brief.sentiment.label, score: decision.sentiment.score }]);

@@ -34,6 +34,8 @@ export interface BriefInput {
   articles?: ReadonlyMap<string, { id: string; title: string }>;
   /** The team it is routed to, for the headline. */
   team?: string;
+  /** The routing category (`categoryForDecision`): what the agent resolves it under unless they pick another. */
+  category?: string;
   /** The caller's clock, epoch ms. */
   now: number;
   /** Display name per turn (same indices as the turns), e.g. agents' names. */
@@ -119,6 +121,7 @@ export function buildBrief(input: BriefInput): Brief {
     }),
     transcript: buildTranscript(conversation, input.authorNames, headline.customerName),
     language: decision.signals.language,
+    ...(input.category ? { category: input.category } : {}),
   };
   const { score, missing } = contextCompleteness(scored);
   return maskStrings({ ...scored, contextCompleteness: score, missingContext: [...missing] });

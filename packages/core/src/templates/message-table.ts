@@ -32,6 +32,7 @@ export const MESSAGE_KEYS = [
   'agent_joined',
   'transfer_started',
   'agent_transferred',
+  'agent_away',
   'after_hours',
   'callback_confirmed',
   'callback_offer',

@@ -21,6 +21,7 @@ const ALL: CustomerMessage[] = [
   { kind: 'agent_joined', agentName: 'Alex', teamName: 'Billing' },
   { kind: 'agent_transferred', agentName: 'Sam', teamName: 'Billing' },
   { kind: 'transfer_started', teamName: 'Billing' },
+  { kind: 'agent_away', agentName: 'Alex', teamName: 'Billing' },
   { kind: 'long_wait', teamName: 'Billing', waitMinutes: 40, caseNumber: 'C-10482' },
   { kind: 'after_hours', teamName: 'Billing', opensAt: 'Mon 09:00', caseNumber: 'C-10482' },
   { kind: 'callback_confirmed', when: 'Tue 10:30', caseNumber: 'C-10482' },
@@ -126,6 +127,7 @@ describe('renderCustomerMessage in English', () => {
 
   it('names the new agent after a transfer', () => {
     expect(renderCustomerMessage({ kind: 'agent_transferred', agentName: 'Sam', teamName: 'Billing Team' }, 'en')).toBe("You're now with Sam from Billing.");
+    expect(renderCustomerMessage({ kind: 'agent_away', agentName: 'Alex', teamName: 'Billing Team' }, 'en')).toMatch(/^Alex had to step away, so I've put you back in the queue for the next person from our Billing team\./);
     expect(renderCustomerMessage({ kind: 'long_wait', teamName: 'Billing', waitMinutes: 6, caseNumber: 'C-1' }, 'en')).toContain('the wait is about 6 minutes.');
   });
 

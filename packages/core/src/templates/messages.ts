@@ -37,6 +37,8 @@ export type CustomerMessage =
   | { kind: 'agent_transferred'; agentName: string; teamName: string }
   /** The agent transferred the conversation to another team (or the queue). */
   | { kind: 'transfer_started'; teamName: string }
+  /** The agent went offline (no live workspace past the grace period); the conversation is back in the queue. */
+  | { kind: 'agent_away'; agentName: string; teamName: string }
   | { kind: 'after_hours'; teamName: string; /** Already formatted in the customer's locale and the team's zone. */ opensAt: string; caseNumber: string }
   | { kind: 'callback_confirmed'; /** Already formatted in the customer's locale. */ when: string; caseNumber: string }
   | { kind: 'offer_choice'; waitMinutes: number }
@@ -86,6 +88,7 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
     }
     case 'agent_joined':
     case 'agent_transferred':
+    case 'agent_away':
       return interpolate(t[msg.kind], { agent: msg.agentName.trim(), team: teamWord(msg.teamName) });
     case 'transfer_started':
       return interpolate(t.transfer_started, { team: teamWord(msg.teamName) });

@@ -48,6 +48,7 @@ export const DE: MessageTable = {
   handoff_repeated: 'Meine Antworten scheinen Ihnen nicht geholfen zu haben, deshalb gebe ich das jetzt an einen Menschen aus unserem {team}-Team weiter.',
   transfer_started: 'Ich verbinde Sie mit unserem {team}-Team. Das Team sieht alles, was wir besprochen haben, Sie müssen also nichts wiederholen.',
   agent_transferred: 'Sie sprechen jetzt mit {agent} vom {team}-Team.',
+  agent_away: '{agent} musste kurz weg, deshalb sind Sie wieder in der Warteschlange für die nächste Person aus unserem {team}-Team. Das Team sieht alles, was wir besprochen haben, Sie müssen also nichts wiederholen.',
   verify_why: 'Zum Schutz Ihres Kontos kann ich Angaben daraus erst teilen, wenn ich weiß, dass Sie es sind.',
   verify_by_email: 'Kontodaten werden nicht per E-Mail verschickt. Bitte machen Sie im Chat weiter, wo Sie Ihre Adresse mit einem Einmalcode bestätigen können:\n{link}',
   verify_ask_address: 'Bitte geben Sie unten die E-Mail-Adresse Ihres Kontos ein, dann sende ich Ihnen einen sechsstelligen Code.',

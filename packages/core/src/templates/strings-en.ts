@@ -48,6 +48,7 @@ export const EN: MessageTable = {
   handoff_repeated: "My answers don't seem to have helped, so I'm passing this to a person in our {team} team now.",
   transfer_started: "I'm passing you to our {team} team. They'll see everything we've discussed, so you won't need to repeat anything.",
   agent_transferred: "You're now with {agent} from {team}.",
+  agent_away: "{agent} had to step away, so I've put you back in the queue for the next person from our {team} team. They'll see everything we've discussed, so you won't need to repeat anything.",
   verify_why: 'To keep your account safe, I can only share details from it once I know it is you.',
   verify_by_email: 'Account details are not sent by email. Please continue in the chat, where you can confirm your address with a one-time code:\n{link}',
   verify_ask_address: 'Please enter the email address on your account below, and I will send you a six-digit code.',

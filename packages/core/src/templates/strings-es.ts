@@ -48,6 +48,7 @@ export const ES: MessageTable = {
   handoff_repeated: 'Parece que mis respuestas no te han ayudado, así que paso tu consulta a una persona de nuestro equipo de {team} ahora mismo.',
   transfer_started: 'Te paso con nuestro equipo de {team}. Verán todo lo que hemos hablado, así que no tendrás que repetir nada.',
   agent_transferred: 'Ahora te atiende {agent}, del equipo de {team}.',
+  agent_away: '{agent} ha tenido que ausentarse, así que te he devuelto a la cola para la próxima persona de nuestro equipo de {team}. Verán todo lo que hemos hablado, así que no tendrás que repetir nada.',
   verify_why: 'Para proteger tu cuenta, solo puedo compartir sus datos cuando sepa que eres tú.',
   verify_by_email: 'Los datos de la cuenta no se envían por correo electrónico. Continúa en el chat, donde puedes confirmar tu dirección con un código de un solo uso:\n{link}',
   verify_ask_address: 'Escribe abajo la dirección de correo de tu cuenta y te enviaré un código de seis cifras.',

@@ -48,6 +48,7 @@ export const FR: MessageTable = {
   handoff_repeated: 'Mes réponses ne semblent pas vous avoir aidé\u00a0: je transmets votre demande à une personne de notre équipe {team} maintenant.',
   transfer_started: "Je vous transfère à notre équipe {team}. Elle verra tout ce que nous avons échangé, vous n'aurez donc rien à répéter.",
   agent_transferred: "Vous êtes maintenant avec {agent}, de l'équipe {team}.",
+  agent_away: "{agent} a dû s'absenter : je vous remets dans la file pour la prochaine personne de notre équipe {team}. Elle verra tout ce que nous avons échangé, vous n'aurez donc rien à répéter.",
   verify_why: "Pour protéger votre compte, je ne peux en partager les informations qu'une fois sûr que c'est vous.",
   verify_by_email: 'Les informations du compte ne sont pas envoyées par e-mail. Continuez dans la discussion, où vous pourrez confirmer votre adresse avec un code à usage unique\u00a0:\n{link}',
   verify_ask_address: "Indiquez ci-dessous l'adresse e-mail de votre compte, et je vous enverrai un code à six chiffres.",

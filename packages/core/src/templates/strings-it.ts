@@ -46,6 +46,7 @@ export const IT: MessageTable = {
   handoff_repeated: 'Sembra che le mie risposte non ti abbiano aiutato, quindi passo subito la tua richiesta a una persona del nostro team {team}.',
   transfer_started: 'Ti passo al nostro team {team}. Vedranno tutto quello che ci siamo detti, quindi non dovrai ripetere nulla.',
   agent_transferred: 'Ora sei con {agent} del team {team}.',
+  agent_away: '{agent} ha dovuto allontanarsi, quindi ti ho rimesso in coda per la prossima persona del nostro team {team}. Vedranno tutto quello che ci siamo detti, quindi non dovrai ripetere nulla.',
   verify_why: 'Per proteggere il tuo account, posso condividerne i dati solo quando so che sei tu.',
   verify_by_email: "I dati dell'account non vengono inviati via email. Continua nella chat, dove puoi confermare il tuo indirizzo con un codice monouso:\n{link}",
   verify_ask_address: "Inserisci qui sotto l'indirizzo email del tuo account e ti invierò un codice di sei cifre.",

@@ -46,6 +46,7 @@ export const PT: MessageTable = {
   handoff_repeated: 'Parece que as minhas respostas não ajudaram, por isso vou passar o seu pedido a uma pessoa da nossa equipa de {team} agora mesmo.',
   transfer_started: 'Vou passá-lo para a nossa equipa de {team}. Vão ver tudo o que falámos, por isso não precisa de repetir nada.',
   agent_transferred: 'Está agora a falar com {agent}, da equipa de {team}.',
+  agent_away: '{agent} teve de se ausentar, por isso voltou à fila para a próxima pessoa da nossa equipa de {team}. Vão ver tudo o que falámos, por isso não precisa de repetir nada.',
   verify_why: 'Para proteger a sua conta, só posso partilhar dados dela quando souber que é você.',
   verify_by_email: 'Os dados da conta não são enviados por email. Continue no chat, onde pode confirmar o seu endereço com um código de utilização única:\n{link}',
   verify_ask_address: 'Indique abaixo o endereço de email da sua conta e envio-lhe um código de seis dígitos.',

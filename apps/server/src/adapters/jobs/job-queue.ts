@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 
 /** The durable timers: rows in the database with a run time, claimed once across nodes. */
-export const JOB_NAMES = ['queue-update', 'sla-breach', 'accept-timeout', 'deliver-notification', 'send-email', 'callback-due', 'abandonment-check', 'channel-inbound', 'channel-send', 'chatwoot-delivery', 'chatwoot-outbound', 'zendesk-handoff', 'zendesk-delivery', 'zendesk-outbound'] as const;
+export const JOB_NAMES = ['queue-update', 'sla-breach', 'accept-timeout', 'deliver-notification', 'send-email', 'callback-due', 'abandonment-check', 'presence-check', 'channel-inbound', 'channel-send', 'chatwoot-delivery', 'chatwoot-outbound', 'zendesk-handoff', 'zendesk-delivery', 'zendesk-outbound'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface JobQueue {

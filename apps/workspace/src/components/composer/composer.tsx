@@ -32,6 +32,8 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
   const textarea = useRef<HTMLTextAreaElement>(null);
   const attach = useAttachFiles(conversationId);
   const text = mode === 'reply' ? reply : note;
+  // The brief's suggested reply, untouched: labelled as a suggestion, so nobody sends it unread.
+  const suggesting = mode === 'reply' && Boolean(suggestedReply) && reply === suggestedReply;
   const blocked = mode === 'reply' && !canReply;
   const empty = !text.trim() && !attach.files.length;
   const canned = useCannedReplies();
@@ -124,8 +126,8 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
       <label htmlFor="composer-text" className="visually-hidden">
         {mode === 'reply' ? 'Reply to the customer' : 'Private note for agents'}
       </label>
-      {mode === 'reply' && suggestedReply && reply === suggestedReply ? (
-        <p className="suggestion-label" data-testid="suggestion-label">
+      {suggesting ? (
+        <p className="suggestion-label" id="composer-suggestion" data-testid="suggestion-label">
           Suggested reply, written from the brief: check it and edit before sending.
         </p>
       ) : null}
@@ -140,7 +142,7 @@ export function Composer({ conversationId, suggestedReply, canReply, replyBlocke
         }}
         onBlur={() => setSlash(null)}
         placeholder={mode === 'reply' ? 'Write a reply the customer will see… Type / for canned replies.' : 'Write a note only agents will see…'}
-        aria-describedby={warning.shown ? 'composer-hint composer-warning' : 'composer-hint'}
+        aria-describedby={[suggesting ? 'composer-suggestion' : '', 'composer-hint', warning.shown ? 'composer-warning' : ''].filter(Boolean).join(' ')}
         aria-controls={picking ? CANNED_LIST_ID : undefined}
         aria-activedescendant={picking ? cannedOptionId(matches[Math.min(active, matches.length - 1)]!.id) : undefined}
         onKeyDown={(e) => {

@@ -7,7 +7,7 @@ import { humanize } from '../../hooks';
 import type { THandoff as Handoff } from '@baton/contracts';
 import { useWorkspace } from '../../workspace';
 
-const CATEGORIES = ['orders', 'billing', 'account', 'technical', 'shipping', 'returns', 'general'];
+const CATEGORIES = ['orders', 'billing', 'account', 'technical', 'shipping', 'returns', 'security', 'legal', 'sales', 'general'];
 const OUTCOMES = ['solved', 'workaround', 'not_solved', 'duplicate', 'escalated_elsewhere'] as const;
 const VERDICTS = [
   ['needed', 'Needed a human'],
@@ -16,14 +16,16 @@ const VERDICTS = [
   ['wrong_team', 'Wrong team'],
 ] as const;
 
-/** The category the brief already knows: its topic, else the team's own field (Billing → billing), else the intent. */
+/**
+ * The category the handoff is already known by, so the agent only confirms it: the routing
+ * category it was sent under (Billing for a duplicate charge, orders for a late parcel), else a
+ * topic, team or reason that names one of the categories, "general" last; empty (the agent picks)
+ * when nothing does.
+ */
 export function knownCategory(h: Handoff): string {
-  const topic = h.brief.intent?.topics[0];
-  if (topic) return topic;
-  const team = (h.team ?? h.brief.headline?.team ?? '').toLowerCase();
-  if (CATEGORIES.includes(team)) return team;
-  const reason = h.reasons.map((r) => r.code.toLowerCase()).find((c) => CATEGORIES.includes(c));
-  return reason ?? h.brief.intent?.id ?? '';
+  const known = [h.brief.category, ...(h.brief.intent?.topics ?? []), h.team ?? h.brief.headline?.team, ...h.reasons.map((r) => r.code)];
+  const listed = known.map((c) => (c ?? '').toLowerCase()).filter((c) => CATEGORIES.includes(c));
+  return listed.find((c) => c !== 'general') ?? listed[0] ?? '';
 }
 
 /** Resolves the handoff: category, outcome, the verdict on the handoff itself, and a note. */

@@ -1,10 +1,11 @@
 import type { TConversationSummary } from '@baton/contracts';
 import { Link } from '../../components/link';
+import { visitorLabel } from '../../customer-label';
 import { formatDate, humanize } from '../../hooks';
 
 /** One case in search results or a customer's history: the case number, who, when, how it ended, and a line of text. */
 export function ConversationSummaryRow({ c, showCustomer = true }: { c: TConversationSummary; showCustomer?: boolean }) {
-  const who = c.customer.name ?? c.customer.email ?? 'Visitor';
+  const who = c.customer.name ?? c.customer.email ?? visitorLabel(c.caseNumber, c.id);
   const title = (
     <>
       <span className="row-case">{c.caseNumber}</span>

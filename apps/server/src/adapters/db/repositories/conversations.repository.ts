@@ -202,6 +202,20 @@ export async function listMessages(db: Sql, conversationId: string, opts: { afte
   return q.orderBy('seq').limit(Math.min(opts.limit ?? 1000, 5000)).execute();
 }
 
+/** Who spoke last to the other side, the customer or an agent (private notes and system lines aside); null when neither has. */
+export async function lastSpeaker(db: Sql, conversationId: string): Promise<'customer' | 'agent' | null> {
+  const row = await db
+    .selectFrom('messages')
+    .select('authorKind')
+    .where('conversationId', '=', conversationId)
+    .where('private', '=', false)
+    .where('authorKind', 'in', ['customer', 'agent'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.authorKind === 'customer' || row?.authorKind === 'agent' ? row.authorKind : null;
+}
+
 /** Records the engine's decision on a message, once: false when one was recorded already. */
 export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown }): Promise<boolean> {
   const row = await tx

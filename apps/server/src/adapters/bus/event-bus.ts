@@ -43,7 +43,8 @@ const SIGNALS = 'baton:signals';
 /** Several nodes: Redis pub/sub fans the nudges out; each node also hears its own at once. */
 export async function createRedisBus(url: string, log: (line: string) => void): Promise<EventBus> {
   const local = createLocalBus();
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Each commit publishes a nudge: those of one tick go out in one write (auto-pipelining).
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const sub = new Redis(url, { lazyConnect: true });
   for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
     client.on('error', (err: Error) => log(`redis ${name}: ${err.message}`));

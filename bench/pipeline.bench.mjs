@@ -10,6 +10,7 @@
 // On PGlite always, and on PostgreSQL too when DATABASE_URL is set (a fresh database per run).
 //   BENCH_QUICK=1 node bench/pipeline.bench.mjs   (under a minute: fewer customers, messages and sockets)
 //   BENCH_ONLY=pglite|postgres                     (one database only)
+//   BENCH_LOADS=50,500 BENCH_MESSAGES=10           (the numbers of concurrent customers; messages each)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -23,6 +24,10 @@ const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
   ? { loads: [50], messages: 4, seed: 50_000, idle: 1_000 }
   : { loads: [50, 500], messages: 10, seed: 1_000_000, idle: Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000) };
+// BENCH_LOADS=50,500 sets the numbers of customers (the first is also the one run on the stored
+// history), BENCH_MESSAGES the messages each sends.
+if (process.env.BENCH_LOADS) plan.loads = process.env.BENCH_LOADS.split(',').map(Number);
+if (process.env.BENCH_MESSAGES) plan.messages = Number(process.env.BENCH_MESSAGES);
 const NODE = fileURLToPath(new URL('./pipeline-node.mjs', import.meta.url));
 // Questions the demo KB answers, and a few it does not.
 const QUESTIONS = ['how do I cancel my order', 'where is my parcel', 'can I change the delivery address', 'do you sell gift cards', 'what are your opening hours', 'my item arrived broken', 'how long does delivery take', 'my discount code does not work', 'thanks, that helps'];
@@ -137,7 +142,7 @@ async function load(node, customers, messages) {
           await post(node.url, `/api/v1/conversations/${conv.id}/messages`, { text, clientMessageId: `b-${i}-${m}` }, { authorization: `Bearer ${conv.token}`, 'x-forwarded-for': address });
           latencies.push(performance.now() - t);
         } catch (err) {
-          if (failed++ === 0) process.stderr.write(`bench: a message failed: ${err.message}\n`);
+          if (failed++ === 0) process.stderr.write(`bench: a message failed: ${err.message}${err.cause ? ` (${err.cause.code ?? err.cause.message})` : ''}\n`);
         }
       }
     }),

@@ -3,6 +3,7 @@ import type { Decision, KbArticle, Locale, VerifiedFact } from '@baton/core';
 import { aiMayAnswer, decideWithEncoder, pickLocale, renderCustomerMessage } from '@baton/core';
 import type { ConversationRecord, MessageRecord } from '../adapters/db/repositories/conversations.repository.js';
 import { claimMessageSeqs, findMessageByClientId, getConversation, hasDecision, insertMessages, listMessages, listReplies, saveDecision } from '../adapters/db/repositories/conversations.repository.js';
+import { storeAiReply, storeCustomerMessage } from '../adapters/db/repositories/message-statements.repository.js';
 import { markAnswerDue } from '../adapters/db/repositories/pending-answers.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -41,29 +42,17 @@ export interface PostCustomerMessageResult {
 export async function postCustomerMessage(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string; attachmentIds?: string[] }, opts: { respond?: boolean } = {}): Promise<PostCustomerMessageResult> {
   // A messaging channel whose thread another app holds (a person in the Page Inbox): stored, not answered.
   const answer = opts.respond ?? true;
-  if (input.clientMessageId) {
-    const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
-    if (existing) return { message: existing, replies: answer ? await repliesOrRespond(ctx, existing) : [], duplicate: true };
-  }
-  let message: MessageRecord;
-  let conversation: ConversationRecord;
+  let stored: { message: MessageRecord; conversation: ConversationRecord };
   try {
-    message = await withEvents(ctx, async (tx, emit) => {
-      // One write takes the message's number, locks the conversation and notes the customer as
-      // there (writing is being there: a customer waiting in the queue has not left it).
-      const conv = await claimMessageSeqs(tx, conversationId, 1, { customerSeenAt: ctx.clock() });
-      if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
-      const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'customer');
-      const [m] = await insertMessages(tx, conv, [{ id: ctx.newId(), authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records }]);
-      await files.attach(m!.id, true);
-      await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m!) } });
-      // Owed an answer: if this node dies before it answers, another one (or this one restarted) will.
-      // Not when another app holds the thread, nor for files without a word (the AI reads no pictures).
-      if (answer && input.text.trim()) await markAnswerDue(tx, { messageId: m!.id, conversationId, dueAt: new Date(ctx.clock().getTime() + ANSWER_GRACE_MS) });
-      // The customer writes again: the AI takes it up, with the whole history.
-      conversation = conv.status === 'resolved' ? await lifecycle.reopen({ tx, emit }, conversationId) : conv;
-      return m!;
-    });
+    // The common case (a new message without files to an open conversation) in one statement;
+    // a repeat, a reopening, files or no such conversation go the general way below.
+    const lean = input.attachmentIds?.length ? null : await storeCustomerMessage(ctx.db, { id: ctx.newId(), conversationId, text: input.text, clientMessageId: input.clientMessageId ?? null, seenAt: ctx.clock(), answerDueAt: answer && input.text.trim() ? answerDue(ctx) : null, wire: wireMessage });
+    if (lean) ctx.bus.publish(lean.eventSeq);
+    else if (input.clientMessageId) {
+      const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
+      if (existing) return { message: existing, replies: answer ? await repliesOrRespond(ctx, existing) : [], duplicate: true };
+    }
+    stored = lean ?? (await storeInTransaction(ctx, conversationId, input, answer));
   } catch (err) {
     // Two requests with one clientMessageId raced: the unique index let one in.
     if (input.clientMessageId && isUniqueViolation(err)) {
@@ -72,7 +61,30 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
     }
     throw err;
   }
-  return { message, replies: answer ? await respond(ctx, message, conversation!) : [], duplicate: false };
+  return { message: stored.message, replies: answer ? await respond(ctx, stored.message, stored.conversation) : [], duplicate: false };
+}
+
+/** When a message stored now is owed its answer by: past it, the sweep (`answerUnanswered`) answers. */
+const answerDue = (ctx: AppContext) => new Date(ctx.clock().getTime() + ANSWER_GRACE_MS);
+
+/** The general path of a customer message: with files, to a resolved conversation (reopened), or to none (an error). */
+async function storeInTransaction(ctx: AppContext, conversationId: string, input: { text: string; clientMessageId?: string; attachmentIds?: string[] }, answer: boolean): Promise<{ message: MessageRecord; conversation: ConversationRecord }> {
+  return withEvents(ctx, async (tx, emit) => {
+    // One write takes the message's number, locks the conversation and notes the customer as
+    // there (writing is being there: a customer waiting in the queue has not left it).
+    const conv = await claimMessageSeqs(tx, conversationId, 1, { customerSeenAt: ctx.clock() });
+    if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
+    const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'customer');
+    const [m] = await insertMessages(tx, conv, [{ id: ctx.newId(), authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records }]);
+    await files.attach(m!.id, true);
+    await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m!) } });
+    // Owed an answer: if this node dies before it answers, another one (or this one restarted) will.
+    // Not when another app holds the thread, nor for files without a word (the AI reads no pictures).
+    if (answer && input.text.trim()) await markAnswerDue(tx, { messageId: m!.id, conversationId, dueAt: answerDue(ctx) });
+    // The customer writes again: the AI takes it up, with the whole history.
+    const conversation = conv.status === 'resolved' ? await lifecycle.reopen({ tx, emit }, conversationId) : conv;
+    return { message: m!, conversation };
+  });
 }
 
 /** A retried message gets its earlier replies; one stored but never answered (a crash in between) is answered now. */
@@ -174,6 +186,13 @@ class AnsweredAlready extends Error {}
 
 /** Stores and streams the AI's replies to one message, with the decision, once. */
 async function storeReplies(ctx: AppContext, conv: ConversationRecord, message: MessageRecord, decision: Decision, replies: { text: string; articleId: string | null; action: string }[]): Promise<MessageRecord[]> {
+  // One reply (the common case) in one statement; several (an external bot's) in a transaction.
+  if (replies.length === 1) {
+    const [reply] = replies as [(typeof replies)[0]];
+    const r = await storeAiReply(ctx.db, { id: ctx.newId(), conversationId: conv.id, replyTo: message.id, text: reply.text, articleId: reply.articleId, action: reply.action, decision, wire: wireMessage });
+    if (r.kind === 'stored') ctx.bus.publish(r.eventSeq);
+    return r.kind === 'stored' ? [r.message] : r.kind === 'answered' ? listReplies(ctx.db, message.id) : [];
+  }
   try {
     return await withEvents(ctx, async (tx, emit) => {
       // Numbers for the replies, taken only while the AI holds the conversation: a person who

@@ -33,12 +33,20 @@ export function bearer(req: FastifyRequest): string | null {
 }
 
 /** Resolves a token to its principal; unknown or expired tokens are refused. */
-export async function principalFor(ctx: AppContext, token: string | null): Promise<Principal> {
+export async function principalFor(ctx: AppContext, token: string | null, opts: { customerFirst?: boolean } = {}): Promise<Principal> {
   if (!token) throw new DomainError('AUTH_ERR_MISSING_TOKEN', 'this endpoint needs a bearer token');
-  const agent = await authenticateAgent(ctx, token);
-  if (agent) return { kind: 'agent', agent };
-  const conversationId = await authenticateCustomer(ctx, token);
-  if (conversationId) return { kind: 'customer', conversationId };
+  // A token is an agent's or a customer's, never both: on a route customers use, their token is
+  // looked up first, so a customer's message costs one lookup rather than two.
+  const asAgent = async (): Promise<Principal | null> => {
+    const agent = await authenticateAgent(ctx, token);
+    return agent ? { kind: 'agent', agent } : null;
+  };
+  const asCustomer = async (): Promise<Principal | null> => {
+    const conversationId = await authenticateCustomer(ctx, token);
+    return conversationId ? { kind: 'customer', conversationId } : null;
+  };
+  const principal = opts.customerFirst ? ((await asCustomer()) ?? (await asAgent())) : ((await asAgent()) ?? (await asCustomer()));
+  if (principal) return principal;
   throw new DomainError('AUTH_ERR_INVALID_TOKEN', 'the token is unknown or has expired');
 }
 
@@ -61,7 +69,7 @@ export function authenticate(app: FastifyInstance, ctx: AppContext): void {
   app.addHook('preValidation', async (req) => {
     const config = req.routeOptions.config;
     if (config.public) return;
-    const p = await principalFor(ctx, bearer(req));
+    const p = await principalFor(ctx, bearer(req), { customerFirst: Boolean(config.customer) });
     if (p.kind === 'customer') {
       if (!config.customer) throw new DomainError('AUTH_ERR_FORBIDDEN', 'this endpoint is for agents');
       if (p.conversationId !== (req.params as { id?: string }).id) throw new DomainError('AUTH_ERR_WRONG_CONVERSATION', 'this token belongs to another conversation');

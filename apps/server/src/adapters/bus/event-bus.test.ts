@@ -35,6 +35,26 @@ describe('signals on the bus', () => {
     }
   });
 
+  it.runIf(process.env.REDIS_URL)('two nodes over Redis: a commit nudges the other node, and the sender once (its echo is skipped)', async () => {
+    const prefix = `test-${process.pid}-${Date.now()}-nudge`;
+    const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}, prefix), await createRedisBus(process.env.REDIS_URL!, () => {}, prefix)];
+    try {
+      const onA: number[] = [];
+      const onB: number[] = [];
+      a.subscribe((seq) => onA.push(seq));
+      b.subscribe((seq) => onB.push(seq));
+      a.publish(41);
+      await expect.poll(() => onB).toEqual([41]);
+      // B's nudge reaches A through Redis after A's own echo would have: A heard 41 only once.
+      b.publish(42);
+      await expect.poll(() => onA.length).toBe(2);
+      expect(onA).toEqual([41, 42]);
+      expect(onB).toEqual([41, 42]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
   it.runIf(process.env.REDIS_URL)('two installations on one Redis under different prefixes hear nothing of each other', async () => {
     const stamp = `${process.pid}-${Date.now()}`;
     const [a, b] = [await createRedisBus(process.env.REDIS_URL!, () => {}, `one-${stamp}`), await createRedisBus(process.env.REDIS_URL!, () => {}, `two-${stamp}`)];

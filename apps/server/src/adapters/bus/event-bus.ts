@@ -45,14 +45,16 @@ export async function createRedisBus(url: string, log: (line: string) => void, p
   const CHANNEL = `${prefix}:events`;
   const SIGNALS = `${prefix}:signals`;
   const local = createLocalBus();
-  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  // Each commit publishes a nudge: those of one tick go out in one write (auto-pipelining).
+  const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   const sub = new Redis(url, { lazyConnect: true });
   for (const [name, client] of [['publisher', pub], ['subscriber', sub]] as const) {
     client.on('error', (err: Error) => log(`redis ${name}: ${err.message}`));
   }
   await pub.connect();
   await sub.connect();
-  // Each node hears its own signals locally; the copy that comes back from Redis carries its origin and is skipped.
+  // Each node hears its own nudges and signals locally; the copy that comes back from Redis carries
+  // its origin and is skipped (heard twice, every commit would wake each reader of the log twice).
   const origin = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   await sub.subscribe(CHANNEL, SIGNALS);
   sub.on('message', (channel: string, message: string) => {
@@ -61,13 +63,15 @@ export async function createRedisBus(url: string, log: (line: string) => void, p
       if (data && data.origin !== origin) local.signal(data.signal);
       return;
     }
-    const seq = Number(message);
-    if (Number.isFinite(seq)) local.publish(seq);
+    // `<seq> <origin>`; a bare number comes from a node of an earlier version.
+    const [seqText, from] = message.split(' ');
+    const seq = Number(seqText);
+    if (Number.isFinite(seq) && from !== origin) local.publish(seq);
   });
   return {
     publish: (seq) => {
       local.publish(seq);
-      pub.publish(CHANNEL, String(seq)).catch((err: Error) => log(`redis publish failed: ${err.message}`));
+      pub.publish(CHANNEL, `${seq} ${origin}`).catch((err: Error) => log(`redis publish failed: ${err.message}`));
     },
     subscribe: (listener) => local.subscribe(listener),
     signal: (s) => {

@@ -1,6 +1,6 @@
 import { clipText, findCustomerRepeat, findRedundantAsk } from '@baton/core';
 import type { Sql } from '../../adapters/db/database.js';
-import { getConversation, getMessage } from '../../adapters/db/repositories/conversations.repository.js';
+import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import type { EventRecord } from '../../adapters/db/repositories/events.repository.js';
 import type { HandoffRecord } from '../../adapters/db/repositories/handoffs.repository.js';
 import { getHandoff, handoffInForceAt } from '../../adapters/db/repositories/handoffs.repository.js';
@@ -24,8 +24,10 @@ export async function recordQualityFlags(ctx: AppContext, tx: Sql, event: EventR
 }
 
 async function flagMessage(ctx: AppContext, tx: Sql, event: EventRecord<'message.created'>): Promise<void> {
-  const m = await getMessage(tx, event.payload.message.id);
-  if (!m || m.private || (m.authorKind !== 'agent' && m.authorKind !== 'customer')) return;
+  // The event carries the message as it was stored (its time to the millisecond): no read needed.
+  const wire = event.payload.message;
+  if (wire.private || (wire.author.kind !== 'agent' && wire.author.kind !== 'customer')) return;
+  const m = { id: wire.id, conversationId: wire.conversationId, authorKind: wire.author.kind, text: wire.text, createdAt: new Date(wire.createdAt) };
   // The handoff in force when the message was written: requested before it, not yet resolved.
   const h = await handoffInForceAt(tx, m.conversationId, m.createdAt);
   if (!h) return;

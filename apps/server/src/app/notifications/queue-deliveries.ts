@@ -15,7 +15,7 @@ import { loadNotificationSubject, renderNotification } from './render-notificati
 export async function queueDeliveries(ctx: AppContext, tx: Sql, e: EventRecord): Promise<number> {
   const type = outboundType(e);
   if (!type) return 0;
-  const endpoints = await listEndpoints(tx, { activeOnly: true });
+  const endpoints = await activeEndpoints(tx);
   if (!endpoints.length) return 0;
   const subject = await loadNotificationSubject(tx, e, type);
   let queued = 0;
@@ -25,6 +25,15 @@ export async function queueDeliveries(ctx: AppContext, tx: Sql, e: EventRecord):
     if (stored) queued += 1;
   }
   return queued;
+}
+
+/** The active endpoints, read once per listener transaction (a batch of events) rather than once per event. */
+const endpointsByTx = new WeakMap<Sql, ReturnType<typeof listEndpoints>>();
+function activeEndpoints(tx: Sql): ReturnType<typeof listEndpoints> {
+  if (!tx.isTransaction) return listEndpoints(tx, { activeOnly: true });
+  let endpoints = endpointsByTx.get(tx);
+  if (!endpoints) endpointsByTx.set(tx, (endpoints = listEndpoints(tx, { activeOnly: true })));
+  return endpoints;
 }
 
 /** The job key of one attempt: scheduling the same attempt twice keeps one job. */

@@ -46,6 +46,13 @@ const PER_TX = sql.lit(EVENTS_PER_TRANSACTION);
 const blockStart = (xid: ReturnType<typeof sql>) => sql<number>`(select base from event_numbering where id = 1) + (${xid})::text::bigint * ${PER_TX}`;
 
 /**
+ * The common table expressions `block` and `next` that number an event (`next.start + next.rank`,
+ * see `appendEvent`), for a statement that appends one after `with`.
+ */
+export const nextEventNumber = sql`block as materialized (select ${blockStart(sql`pg_current_xact_id()`)} as start),
+    next as (select block.start, coalesce((select max(seq) from events where seq >= block.start and seq < block.start + ${PER_TX}) - block.start + 1, 0) as rank from block)`;
+
+/**
  * Appends an event inside the caller's transaction, without a lock any other writer waits on.
  *
  * Its number is `base + xid * 4096 + rank`: `xid` is the transaction's id, which PostgreSQL hands
@@ -58,10 +65,8 @@ const blockStart = (xid: ReturnType<typeof sql>) => sql<number>`(select base fro
  * thus never misses an event, and writers share no row.
  */
 export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>): Promise<EventRecord<N>> {
-  const start = blockStart(sql`pg_current_xact_id()`);
   const { rows } = await sql<EventRow & { rank: number }>`
-    with block as materialized (select ${start} as start),
-    next as (select block.start, coalesce((select max(seq) from events where seq >= block.start and seq < block.start + ${PER_TX}) - block.start + 1, 0) as rank from block)
+    with ${nextEventNumber}
     insert into events (seq, type, conversation_id, handoff_id, agent_id, payload)
     select next.start + next.rank, ${e.type}, ${e.conversationId ?? null}, ${e.handoffId ?? null}, ${e.agentId ?? null}, ${jsonColumn(e.payload)}::jsonb from next
     returning *, seq - (select start from next) as rank`.execute(tx);

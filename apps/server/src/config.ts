@@ -136,6 +136,8 @@ export interface AttachmentConfig {
   maxBytes: number;
   /** How many files one conversation may hold (`BATON_ATTACHMENT_MAX_PER_CONVERSATION`). */
   maxPerConversation: number;
+  /** How long an upload no message has sent is kept before it is removed (`BATON_UPLOAD_TTL_HOURS`, 24 by default). */
+  unsentTtlHours: number;
   /**
    * `BATON_ATTACHMENT_STORE`: `s3` when `BATON_S3_BUCKET` is set, else `database` on PostgreSQL
    * (every node sees the files), else `disk` (a folder beside PGlite's; in memory: the database).
@@ -423,6 +425,7 @@ const ZEnvSchema = z.object({
   BATON_CONTEXT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   BATON_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   BATON_ATTACHMENT_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(10_000).default(100),
+  BATON_UPLOAD_TTL_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
   BATON_ATTACHMENT_STORE: z.enum(['disk', 'database', 's3']).optional(),
   BATON_ATTACHMENT_DIR: z.string().min(1).optional(),
   BATON_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
@@ -643,5 +646,5 @@ function attachmentConfig(e: z.infer<typeof ZEnvSchema>): AttachmentConfig {
     e.BATON_S3_ENDPOINT && e.BATON_S3_BUCKET && e.BATON_S3_ACCESS_KEY_ID && e.BATON_S3_SECRET_ACCESS_KEY
       ? { endpoint: e.BATON_S3_ENDPOINT, bucket: e.BATON_S3_BUCKET, region: e.BATON_S3_REGION, accessKeyId: e.BATON_S3_ACCESS_KEY_ID, secretAccessKey: e.BATON_S3_SECRET_ACCESS_KEY, prefix: e.BATON_S3_PREFIX }
       : null;
-  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, store, dir, s3 };
+  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, unsentTtlHours: e.BATON_UPLOAD_TTL_HOURS, store, dir, s3 };
 }

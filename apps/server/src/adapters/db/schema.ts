@@ -137,6 +137,22 @@ export interface SessionTable {
   createdAt: CreatedAt;
 }
 
+/** A customer token of a further device (a continue link opened there); the conversation's own token stays valid too. */
+export interface CustomerDeviceTokenTable {
+  tokenHash: string;
+  conversationId: string;
+  createdAt: Timestamp;
+  /** Its last use; it stops working after BATON_CUSTOMER_TOKEN_IDLE_HOURS without use, as the first device's does. */
+  usedAt: Timestamp;
+}
+
+/** A continue link that was opened: each opens the conversation once. */
+export interface ContinueLinkUseTable {
+  linkId: string;
+  conversationId: string;
+  usedAt: Timestamp;
+}
+
 export interface ConversationTable {
   id: string;
   caseNumber: string;
@@ -569,6 +585,8 @@ export interface DB {
   channelOutbox: ChannelOutboxTable;
   cannedReplies: CannedReplyTable;
   conversations: ConversationTable;
+  continueLinkUses: ContinueLinkUseTable;
+  customerDeviceTokens: CustomerDeviceTokenTable;
   csat: CsatTable;
   customers: CustomerTable;
   decisions: DecisionTable;

@@ -85,6 +85,8 @@ export interface Config {
   passwordCostLog2: number;
   /** Public base URL, for links in emails. */
   publicUrl: string;
+  /** How long an emailed continue link works (`BATON_CONTINUE_LINK_HOURS`, a week by default); each works once. */
+  continueLinkHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** The sentence encoder (`BATON_ENCODER`): on by default; off runs the engine on the lexical path only. */
   encoder: 'on' | 'off';
@@ -368,6 +370,7 @@ const ZEnvSchema = z.object({
   BATON_LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(LOCKOUT_DEFAULTS.maxSeconds),
   ...limitEnvShape,
   BATON_PUBLIC_URL: z.url().optional(),
+  BATON_CONTINUE_LINK_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(168),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BATON_ENCODER: z.enum(['on', 'off']).default('on'),
   BATON_CACHE_DIR: z.string().min(1).optional(),
@@ -564,6 +567,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     customerTokenIdleHours: e.BATON_CUSTOMER_TOKEN_IDLE_HOURS,
     passwordCostLog2: e.BATON_PASSWORD_COST,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    continueLinkHours: e.BATON_CONTINUE_LINK_HOURS,
     logLevel: e.BATON_LOG_LEVEL,
     encoder: e.BATON_ENCODER,
     cacheDir: e.BATON_CACHE_DIR ?? null,

@@ -42,6 +42,7 @@ export async function startConversation(ctx: AppContext, opts: StartConversation
       language: opts.language ?? null,
       timeZone: opts.timeZone ?? null,
       tokenHash: hash,
+      tokenUsedAt: ctx.clock(),
       identity: signed ? 'signed' : 'unverified',
       emailVerified: signed?.by === 'email',
       claimedCustomerId: signed ? null : (byEmail?.id ?? null),

@@ -27,6 +27,8 @@ export async function insertConversation(
     claimedCustomerId?: string | null;
     externalId?: string | null;
     replyToken?: string | null;
+    /** The token's first use (its creation), on the app's clock: its idle time counts from here. */
+    tokenUsedAt?: Date;
   },
 ): Promise<ConversationRecord> {
   return tx
@@ -66,11 +68,6 @@ export async function markCustomerRead(db: Sql, id: string, seq: number): Promis
     .where('lastSeq', '>=', seq)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
-}
-
-/** Replaces the customer's token (a "continue" link was used): the old one stops working. */
-export async function replaceCustomerToken(tx: Sql, id: string, tokenHash: string, at: Date): Promise<void> {
-  await tx.updateTable('conversations').set({ tokenHash, tokenUsedAt: at }).where('id', '=', id).execute();
 }
 
 export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {

@@ -55,6 +55,7 @@ export const MESSAGE_KEYS = [
   'verify_not_on_app',
   'verify_code_sent',
   'identity_verified',
+  'verification_sms',
 ] as const;
 
 /** One customer-facing string. */

@@ -572,7 +572,7 @@ create table integration_actions (
   },
   {
     version: 18,
-    name: 'a continue link gives the device that opens it its own customer token, once; unsent uploads are found by age',
+    name: 'a continue link gives the device that opens it its own customer token, once; unsent uploads are found by age; when the queue of a waiting customer was last computed',
     sql: `
 create table customer_device_tokens (
   token_hash text primary key,
@@ -587,6 +587,7 @@ create table continue_link_uses (
   used_at timestamptz not null
 );
 create index attachments_unsent on attachments(created_at) where message_id is null;
+alter table handoffs add column queue_checked_at timestamptz;
 `,
   },
 ];

@@ -355,6 +355,8 @@ export interface HandoffTable {
   queuePosition: number | null;
   /** When the customer was last told their place and wait. */
   queueToldAt: NullableTimestamp;
+  /** When the queue was last computed for this customer, told or not: the next look waits the channel's interval. */
+  queueCheckedAt: NullableTimestamp;
   /** When a callback or an email reply was offered during this wait (once). */
   callbackOfferedAt: NullableTimestamp;
   acceptedAt: NullableTimestamp;

@@ -56,6 +56,8 @@ export const MESSAGE_KEYS = [
   'verify_code_sent',
   'identity_verified',
   'verification_sms',
+  'choice_list_button',
+  'choice_list_title',
 ] as const;
 
 /** One customer-facing string. */

@@ -55,4 +55,6 @@ export const ES: MessageTable = {
   identity_verified: 'Gracias, tu dirección de correo está confirmada. Ya puedes preguntar por tus pedidos y tu cuenta.',
   verify_not_on_app: 'Los datos de la cuenta no se comparten por {app}. Para consultar tu cuenta, usa el chat de nuestra web, donde puedes confirmar tu dirección con un código de un solo uso, o pide aquí hablar con una persona.',
   verification_sms: 'Tu código de verificación es {code}. Es válido durante {minutes} minutos.',
+  choice_list_button: 'Elegir',
+  choice_list_title: 'Opciones',
 };

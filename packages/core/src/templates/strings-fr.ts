@@ -55,4 +55,6 @@ export const FR: MessageTable = {
   identity_verified: 'Merci, votre adresse e-mail est confirmée. Vous pouvez maintenant poser vos questions sur vos commandes et votre compte.',
   verify_not_on_app: 'Les informations du compte ne sont pas partagées sur {app}. Pour consulter votre compte, utilisez le chat de notre site, où vous pourrez confirmer votre adresse avec un code à usage unique, ou demandez ici à parler à une personne.',
   verification_sms: 'Votre code de vérification est {code}. Il est valable {minutes} minutes.',
+  choice_list_button: 'Choisir',
+  choice_list_title: 'Options',
 };

@@ -55,4 +55,6 @@ export const PT: MessageTable = {
   callback_no_answer: 'Ligámos-lhe mas não conseguimos falar consigo. Voltaremos a tentar em {when}. O seu número de caso é {case}.',
   callback_unreachable: 'Tentámos ligar-lhe {tries} vezes sem sucesso, por isso fechámos este pedido de chamada. Escreva aqui ou responda ao nosso email quando lhe for conveniente: o seu número de caso é {case}.',
   verification_sms: 'O seu código de verificação é {code}. É válido durante {minutes} minutos.',
+  choice_list_button: 'Escolher',
+  choice_list_title: 'Opções',
 };

@@ -66,7 +66,7 @@ export type Strings = typeof en;
 
 const es: Strings = {
   callbackTitle: 'Que me llamen, o respuesta por correo',
-  callbackWhen: 'Llamadme a las',
+  callbackWhen: 'Llamarme a las',
   callbackPhone: 'Número de teléfono',
   callbackPhoneNeeded: 'Indica un número de teléfono para la llamada.',
   callbackBook: 'Reservar la llamada',

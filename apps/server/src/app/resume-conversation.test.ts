@@ -29,7 +29,6 @@ describe.each(TEST_DATABASES)('resumeConversation on %s', (kind) => {
     expect(await authenticateCustomer(ctx, second)).toBe(conversation.id);
     m.clock.advance((ctx.config.customerTokenIdleHours - 1) * 3_600_000);
     expect(await authenticateCustomer(ctx, second)).toBe(conversation.id);
-    expect(await authenticateCustomer(ctx, first)).toBeNull();
     m.clock.advance((ctx.config.customerTokenIdleHours + 1) * 3_600_000);
     expect(await authenticateCustomer(ctx, second)).toBeNull();
   });

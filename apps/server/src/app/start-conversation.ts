@@ -42,7 +42,6 @@ export async function startConversation(ctx: AppContext, opts: StartConversation
       language: opts.language ?? null,
       timeZone: opts.timeZone ?? null,
       tokenHash: hash,
-      tokenUsedAt: ctx.clock(),
       identity: signed ? 'signed' : 'unverified',
       emailVerified: signed?.by === 'email',
       claimedCustomerId: signed ? null : (byEmail?.id ?? null),

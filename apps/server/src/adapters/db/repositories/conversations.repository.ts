@@ -27,8 +27,6 @@ export async function insertConversation(
     claimedCustomerId?: string | null;
     externalId?: string | null;
     replyToken?: string | null;
-    /** The token's first use (its creation), on the app's clock: its idle time counts from here. */
-    tokenUsedAt?: Date;
   },
 ): Promise<ConversationRecord> {
   return tx

@@ -44,6 +44,15 @@ describe.runIf(HAVE_BROWSER)('the after-hours choice in the widget (Chromium, re
     const when = host.getByLabel('Call me at');
     const first = await when.locator('option').first().textContent();
     expect(first).toMatch(/\(America\/New_York\)$/);
+    // No queue update comes while the team is closed: the card's place in the queue comes from the
+    // conversation itself, at once and again after a reload, never a lasting "Checking…".
+    const card = host.getByRole('group', { name: 'Passing you to a person' });
+    await expect.poll(() => card.locator('.position').textContent()).toMatch(/^\d+$/);
+    await page.reload();
+    await widget(page).launcher.waitFor();
+    if (!(await form.isVisible())) await widget(page).launcher.click();
+    await expect.poll(() => card.locator('.position').textContent()).toMatch(/^\d+$/);
+    await form.waitFor();
     // The email choice knows Sarah's address.
     expect(await host.getByLabel(/Email address/).inputValue()).toBe('sarah.jones@example.com');
 

@@ -6,7 +6,7 @@ import WebSocket from 'ws';
 import { getConversation } from '../apps/server/src/adapters/db/repositories/conversations.repository.js';
 import { listEventsAfter } from '../apps/server/src/adapters/db/repositories/events.repository.js';
 import type { AppContext } from '../apps/server/src/app/context.js';
-import { continueLink } from '../apps/server/src/app/email/compose-email.js';
+import { newContinueLink } from '../apps/server/src/app/email/compose-email.js';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, SCREENSHOTS, launchBrowser } from './browser.js';
@@ -206,6 +206,41 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
     expect(await w.log.locator('.sys').last().textContent()).toContain("You're now with Alex from Support.");
   });
 
+  it('continues the conversation from the emailed link in another browser while the first keeps its chat, and opens it once per link', async () => {
+    const conv = (await getConversation(ctx.db, state.id))!;
+    const link = newContinueLink({ config: { ...ctx.config, publicUrl: server.url! }, clock: ctx.clock }, conv);
+    // A bad link says so, and leaves nothing half-open.
+    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+    try {
+      const second = await other.newPage();
+      await second.goto(`${link.replace(/resume=[^&]+/, 'resume=not-the-credential')}`);
+      await second.locator('#baton-widget').getByText('That link to continue your conversation did not work.', { exact: false }).waitFor();
+
+      await second.goto(link);
+      const w = widget(second);
+      await w.panel.waitFor();
+      // The same case, with the agent the first browser is talking to.
+      await expect.poll(() => w.header.textContent()).toBe(`Support team · Case ${state.caseNumber}`);
+      await w.log.getByText('Found it: the second charge is a hold.').waitFor();
+      const address = new URL(second.url());
+      expect(address.searchParams.get('conversation')).toBe(state.id);
+      expect(address.searchParams.has('resume')).toBe(false);
+      // The first browser keeps its conversation: the agent's next reply reaches both.
+      expect((await asAgent('alex', 'POST', `/conversations/${state.id}/messages`, { text: 'Both of your screens show this reply.' })).status).toBe(201);
+      await widget(page).log.getByText('Both of your screens show this reply.').waitFor();
+      await w.log.getByText('Both of your screens show this reply.').waitFor();
+      const first = await fetch(`${server.url}/api/v1/conversations/${state.id}`, { headers: { authorization: `Bearer ${state.token}` } });
+      expect(first.status).toBe(200);
+      // The same link a second time (here with the browser's storage cleared) is refused, and says why.
+      await second.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+      await second.goto(link);
+      await second.locator('#baton-widget').getByText('That link to continue your conversation was already used', { exact: false }).waitFor();
+      expect(await w.log.getByText('Both of your screens show this reply.').count()).toBe(0);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+
   it('keeps "Talk to a person" hidden after resolution, and has no serious or critical axe violations', async () => {
     const w = widget(page);
     const resolved = await asAgent('alex', 'POST', `/handoffs/${state.handoffId}/resolve`, { category: 'billing', outcome: 'solved', verdict: 'needed' });
@@ -223,31 +258,6 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-conversation.png') });
   });
 
-  it('continues the conversation from the emailed link in another browser, and drops the credential from the address bar', async () => {
-    const conv = (await getConversation(ctx.db, state.id))!;
-    const link = continueLink(server.url!, conv);
-    // A bad link says so, and leaves nothing half-open.
-    const other = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
-    try {
-      const second = await other.newPage();
-      await second.goto(`${link.replace(/resume=[^&]+/, 'resume=not-the-credential')}`);
-      await second.locator('#baton-widget').getByText('That link to continue your conversation did not work.', { exact: false }).waitFor();
-
-      await second.goto(link);
-      const w = widget(second);
-      await w.panel.waitFor();
-      await expect.poll(() => w.header.textContent()).toBe(`Case ${state.caseNumber}`);
-      await w.log.getByText('Found it: the second charge is a hold.').waitFor();
-      const address = new URL(second.url());
-      expect(address.searchParams.get('conversation')).toBe(state.id);
-      expect(address.searchParams.has('resume')).toBe(false);
-      // The first browser's token was replaced: one customer session per conversation.
-      const old = await fetch(`${server.url}/api/v1/conversations/${state.id}`, { headers: { authorization: `Bearer ${state.token}` } });
-      expect(old.status).toBe(401);
-    } finally {
-      await other.close();
-    }
-  }, 60_000);
 });
 
 /** Types (again) until `shown` appears: a keystroke's signal can be dropped by the rate limit or a busy machine. */

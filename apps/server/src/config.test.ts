@@ -69,7 +69,7 @@ describe('config: the messaging channels', () => {
 describe('config: attachments', () => {
   const S3 = { BATON_S3_ENDPOINT: 'http://minio:9000', BATON_S3_BUCKET: 'support-files', BATON_S3_ACCESS_KEY_ID: 'key', BATON_S3_SECRET_ACCESS_KEY: 'secret' };
   it('keeps files beside PGlite, in PostgreSQL when it is used, in S3 when a bucket is named, and 10 MB at most by default', () => {
-    expect(loadConfig({}).attachments).toEqual({ maxBytes: 10 * 1024 * 1024, maxPerConversation: 100, store: 'disk', dir: './data/attachments', s3: null });
+    expect(loadConfig({}).attachments).toEqual({ maxBytes: 10 * 1024 * 1024, maxPerConversation: 100, unsentTtlHours: 24, store: 'disk', dir: './data/attachments', s3: null });
     expect(loadConfig({ BATON_DATA_DIR: ':memory:' }).attachments.store).toBe('database');
     expect(loadConfig({ DATABASE_URL: 'postgres://db/baton' }).attachments.store).toBe('database');
     expect(loadConfig(S3).attachments).toMatchObject({ store: 's3', s3: { endpoint: 'http://minio:9000', bucket: 'support-files', region: 'us-east-1', prefix: '' } });

@@ -87,6 +87,8 @@ export interface Config {
   passwordCostLog2: number;
   /** Public base URL, for links in emails. */
   publicUrl: string;
+  /** How long an emailed continue link works (`BATON_CONTINUE_LINK_HOURS`, a week by default); each works once. */
+  continueLinkHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   /** The sentence encoder (`BATON_ENCODER`): on by default; off runs the engine on the lexical path only. */
   encoder: 'on' | 'off';
@@ -138,6 +140,8 @@ export interface AttachmentConfig {
   maxBytes: number;
   /** How many files one conversation may hold (`BATON_ATTACHMENT_MAX_PER_CONVERSATION`). */
   maxPerConversation: number;
+  /** How long an upload no message has sent is kept before it is removed (`BATON_UPLOAD_TTL_HOURS`, 24 by default). */
+  unsentTtlHours: number;
   /**
    * `BATON_ATTACHMENT_STORE`: `s3` when `BATON_S3_BUCKET` is set, else `database` on PostgreSQL
    * (every node sees the files), else `disk` (a folder beside PGlite's; in memory: the database).
@@ -372,6 +376,7 @@ const ZEnvSchema = z.object({
   BATON_LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(LOCKOUT_DEFAULTS.maxSeconds),
   ...limitEnvShape,
   BATON_PUBLIC_URL: z.url().optional(),
+  BATON_CONTINUE_LINK_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(168),
   BATON_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   BATON_ENCODER: z.enum(['on', 'off']).default('on'),
   BATON_CACHE_DIR: z.string().min(1).optional(),
@@ -429,6 +434,7 @@ const ZEnvSchema = z.object({
   BATON_CONTEXT_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   BATON_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
   BATON_ATTACHMENT_MAX_PER_CONVERSATION: z.coerce.number().int().min(1).max(10_000).default(100),
+  BATON_UPLOAD_TTL_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
   BATON_ATTACHMENT_STORE: z.enum(['disk', 'database', 's3']).optional(),
   BATON_ATTACHMENT_DIR: z.string().min(1).optional(),
   BATON_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
@@ -568,6 +574,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     customerTokenIdleHours: e.BATON_CUSTOMER_TOKEN_IDLE_HOURS,
     passwordCostLog2: e.BATON_PASSWORD_COST,
     publicUrl: e.BATON_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    continueLinkHours: e.BATON_CONTINUE_LINK_HOURS,
     logLevel: e.BATON_LOG_LEVEL,
     encoder: e.BATON_ENCODER,
     cacheDir: e.BATON_CACHE_DIR ?? null,
@@ -650,5 +657,5 @@ function attachmentConfig(e: z.infer<typeof ZEnvSchema>): AttachmentConfig {
     e.BATON_S3_ENDPOINT && e.BATON_S3_BUCKET && e.BATON_S3_ACCESS_KEY_ID && e.BATON_S3_SECRET_ACCESS_KEY
       ? { endpoint: e.BATON_S3_ENDPOINT, bucket: e.BATON_S3_BUCKET, region: e.BATON_S3_REGION, accessKeyId: e.BATON_S3_ACCESS_KEY_ID, secretAccessKey: e.BATON_S3_SECRET_ACCESS_KEY, prefix: e.BATON_S3_PREFIX }
       : null;
-  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, store, dir, s3 };
+  return { maxBytes: e.BATON_ATTACHMENT_MAX_BYTES, maxPerConversation: e.BATON_ATTACHMENT_MAX_PER_CONVERSATION, unsentTtlHours: e.BATON_UPLOAD_TTL_HOURS, store, dir, s3 };
 }

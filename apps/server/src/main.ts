@@ -44,6 +44,7 @@ import { notificationsListener } from './listeners/notifications.listener.js';
 import { qualityListener } from './listeners/quality.listener.js';
 import { abandonmentCheckJob } from './jobs/abandonment-check.job.js';
 import { presenceCheckJob } from './jobs/presence-check.job.js';
+import { sweepUnsentUploads } from './app/attachments/sweep-unsent-uploads.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
 import { slaBreachJob } from './jobs/sla-breach.job.js';
@@ -74,6 +75,9 @@ import { createDiskAttachmentStore } from './adapters/attachments/disk-attachmen
 import { createS3AttachmentStore } from './adapters/attachments/s3-attachment-store.js';
 import { createLlmClient } from './adapters/llm/llm-client.js';
 import { webBanner } from './http/web.routes.js';
+
+/** How often each node looks for unsent uploads past their age (`sweepUnsentUploads`). */
+const UPLOAD_SWEEP_EVERY_MS = 3_600_000;
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -253,6 +257,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const listeners: RunningListener[] = [];
   let smtpIn: { close(): Promise<void> } | null = null;
   let sweepTimer: ReturnType<typeof setInterval> | null = null;
+  let uploadSweepTimer: ReturnType<typeof setInterval> | null = null;
   if (opts.workers !== false) {
     const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
       try {
@@ -274,6 +279,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sweep();
     sweepTimer = setInterval(sweep, 60_000);
     sweepTimer.unref();
+    // Uploads no message sent (the tab was closed): removed once older than BATON_UPLOAD_TTL_HOURS,
+    // at start and every hour; every node may run it, since it removes only what is still unsent.
+    const sweepUploads = () => void sweepUnsentUploads(ctx).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
+    sweepUploads();
+    uploadSweepTimer = setInterval(sweepUploads, UPLOAD_SWEEP_EVERY_MS);
+    uploadSweepTimer.unref();
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
@@ -352,6 +363,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     (stopping ??= (async () => {
       if (config.shutdownGraceSeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
       if (sweepTimer) clearInterval(sweepTimer);
+      if (uploadSweepTimer) clearInterval(uploadSweepTimer);
       await smtpIn?.close().catch(() => {});
       await app.close();
       for (const l of listeners) await l.stop();

@@ -46,7 +46,8 @@ export interface ChatState {
   /** The customer's name as the server knows it (given at start, or from a signed account). */
   customerName: string | null;
   /** A "continue" link could not be used (expired or altered): said once, above the chat. */
-  resumeFailed: boolean;
+  /** Why an emailed continue link did not open its conversation; false when none failed. */
+  resumeFailed: false | 'invalid' | 'used' | 'expired';
   /** The first name of an agent typing right now (cosmetic, from the stream; never stored). */
   agentTyping: string | null;
 }
@@ -127,8 +128,9 @@ export class ChatController {
       this.session = { id: res.id, token: res.token, caseNumber: res.caseNumber, lastSeq: 0, eventSeq: null };
       this.store.save({ session: this.session, open: true });
       this.set({ caseNumber: res.caseNumber, messages: [], status: null, queue: null, handoffWait: null, csat: 'hidden', agent: null, open: true });
-    } catch {
-      this.set({ resumeFailed: true, open: true });
+    } catch (err) {
+      const code = err instanceof ApiError ? err.code : '';
+      this.set({ resumeFailed: code === 'CONVERSATION_ERR_RESUME_USED' ? 'used' : code === 'CONVERSATION_ERR_RESUME_EXPIRED' ? 'expired' : 'invalid', open: true });
     }
   }
 

@@ -57,6 +57,8 @@ const en = {
   withAgent: (team: string) => `${team} team`,
   newMessages: 'New messages',
   resumeFailed: 'That link to continue your conversation did not work. You can start a new chat here.',
+  resumeUsed: 'That link to continue your conversation was already used: each link opens it once. Continue where you first opened it, or start a new chat here.',
+  resumeExpired: 'That link to continue your conversation has expired. Reply to our latest email, or start a new chat here.',
   agentTyping: (name: string) => `${name} is typing…`,
 };
 
@@ -64,7 +66,7 @@ export type Strings = typeof en;
 
 const es: Strings = {
   callbackTitle: 'Que me llamen, o respuesta por correo',
-  callbackWhen: 'Llamadme a las',
+  callbackWhen: 'Llamarme a las',
   callbackPhone: 'Número de teléfono',
   callbackPhoneNeeded: 'Indica un número de teléfono para la llamada.',
   callbackBook: 'Reservar la llamada',
@@ -118,6 +120,8 @@ const es: Strings = {
   withAgent: (team) => `Equipo de ${team}`,
   newMessages: 'Mensajes nuevos',
   resumeFailed: 'El enlace para continuar tu conversación no ha funcionado. Puedes empezar un chat nuevo aquí.',
+  resumeUsed: 'Ese enlace para continuar tu conversación ya se usó: cada enlace la abre una sola vez. Sigue donde lo abriste primero o empieza un chat nuevo aquí.',
+  resumeExpired: 'Ese enlace para continuar tu conversación ha caducado. Responde a nuestro último correo o empieza un chat nuevo aquí.',
   agentTyping: (name) => `${name} está escribiendo…`,
 };
 
@@ -135,16 +139,16 @@ const fr: Strings = {
   openChat: 'Discuter avec nous',
   closeChat: 'Fermer la discussion',
   title: 'Service client',
-  subtitle: 'Notre assistant répond tout de suite ; une personne est toujours à un clic.',
+  subtitle: 'Notre assistant répond tout de suite\u00a0; une personne est toujours à un clic.',
   conversation: 'Conversation',
   history: 'Historique de la discussion',
-  greeting: 'Bonjour ! Je peux vous aider pour vos commandes, livraisons, retours et votre compte. Que puis-je faire pour vous ?',
+  greeting: 'Bonjour\u00a0! Je peux vous aider pour vos commandes, livraisons, retours et votre compte. Que puis-je faire pour vous\u00a0?',
   assistant: 'Assistant',
   aiBadge: 'IA',
   you: 'Vous',
   support: 'Support',
   agent: 'Conseiller',
-  saidBy: (who) => `${who} :`,
+  saidBy: (who) => `${who}\u00a0:`,
   messageLabel: 'Votre message',
   placeholder: 'Écrivez votre message…',
   send: 'Envoyer',
@@ -165,18 +169,20 @@ const fr: Strings = {
   queuePosition: "Position dans la file",
   checking: 'Vérification…',
   minutes: (n) => (n < 1 ? "dans moins d'une minute" : n < 1.5 ? 'environ 1 minute' : `environ ${Math.round(n)} minutes`),
-  csatTitle: "Comment s'est passé l'échange ?",
+  csatTitle: "Comment s'est passé l'échange\u00a0?",
   csatScale: ['Très mauvais', 'Mauvais', 'Correct', 'Bien', 'Excellent'],
-  csatStars: (n, label) => `${n} étoiles sur 5 : ${label}`,
-  csatComment: 'Autre chose à nous dire ? (facultatif)',
+  csatStars: (n, label) => `${n} étoiles sur 5\u00a0: ${label}`,
+  csatComment: 'Autre chose à nous dire\u00a0? (facultatif)',
   csatSubmit: 'Envoyer la note',
-  csatThanks: 'Merci pour votre avis !',
+  csatThanks: 'Merci pour votre avis\u00a0!',
   csatError: "Votre note n'a pas pu être envoyée. Veuillez réessayer.",
   caseLabel: (c) => `Dossier ${c}`,
-  greetingNamed: (name) => `Bonjour ${name} ! Je peux vous aider pour vos commandes, livraisons, retours et votre compte. Que puis-je faire pour vous ?`,
+  greetingNamed: (name) => `Bonjour ${name}\u00a0! Je peux vous aider pour vos commandes, livraisons, retours et votre compte. Que puis-je faire pour vous\u00a0?`,
   withAgent: (team) => `Équipe ${team}`,
   newMessages: 'Nouveaux messages',
   resumeFailed: "Le lien pour reprendre votre conversation n'a pas fonctionné. Vous pouvez commencer une nouvelle discussion ici.",
+  resumeUsed: "Ce lien pour reprendre votre conversation a déjà servi\u00a0: chaque lien ne l'ouvre qu'une fois. Continuez là où vous l'avez ouvert, ou commencez une nouvelle discussion ici.",
+  resumeExpired: "Ce lien pour reprendre votre conversation a expiré. Répondez à notre dernier e-mail, ou commencez une nouvelle discussion ici.",
   agentTyping: (name) => `${name} écrit…`,
 };
 
@@ -236,6 +242,8 @@ const de: Strings = {
   withAgent: (team) => `${team}-Team`,
   newMessages: 'Neue Nachrichten',
   resumeFailed: 'Der Link zum Fortsetzen Ihrer Unterhaltung hat nicht funktioniert. Sie können hier einen neuen Chat beginnen.',
+  resumeUsed: 'Dieser Link zum Fortsetzen Ihrer Unterhaltung wurde bereits verwendet: Jeder Link öffnet sie nur einmal. Machen Sie dort weiter, wo Sie ihn zuerst geöffnet haben, oder beginnen Sie hier einen neuen Chat.',
+  resumeExpired: 'Dieser Link zum Fortsetzen Ihrer Unterhaltung ist abgelaufen. Antworten Sie auf unsere letzte E-Mail oder beginnen Sie hier einen neuen Chat.',
   agentTyping: (name) => `${name} schreibt…`,
 };
 
@@ -295,6 +303,8 @@ const pt: Strings = {
   withAgent: (team) => `Equipa de ${team}`,
   newMessages: 'Novas mensagens',
   resumeFailed: 'A ligação para continuar a sua conversa não funcionou. Pode começar um novo chat aqui.',
+  resumeUsed: 'Essa ligação para continuar a sua conversa já foi usada: cada ligação abre-a uma só vez. Continue onde a abriu primeiro, ou comece um novo chat aqui.',
+  resumeExpired: 'Essa ligação para continuar a sua conversa expirou. Responda ao nosso último email, ou comece um novo chat aqui.',
   agentTyping: (name) => `${name} está a escrever…`,
 };
 
@@ -354,6 +364,8 @@ const it: Strings = {
   withAgent: (team) => `Team ${team}`,
   newMessages: 'Nuovi messaggi',
   resumeFailed: 'Il link per continuare la conversazione non ha funzionato. Puoi iniziare una nuova chat qui.',
+  resumeUsed: 'Questo link per continuare la conversazione è già stato usato: ogni link la apre una sola volta. Continua dove l’hai aperto la prima volta, oppure inizia una nuova chat qui.',
+  resumeExpired: 'Questo link per continuare la conversazione è scaduto. Rispondi alla nostra ultima email, oppure inizia una nuova chat qui.',
   agentTyping: (name) => `${name} sta scrivendo…`,
 };
 

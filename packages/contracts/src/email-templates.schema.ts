@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The mails a customer receives that an admin can reword: a conversation message (with its queue and handoff notices) and the handoff confirmation. */
-export const EMAIL_TEMPLATE_KINDS = ['message', 'handoff_confirmation'] as const;
+export const EMAIL_TEMPLATE_KINDS = ['message', 'handoff_confirmation', 'verification_code'] as const;
 export type TEmailTemplateKind = (typeof EMAIL_TEMPLATE_KINDS)[number];
 
 /** The languages every template has a default in; a customer in another language gets English. */

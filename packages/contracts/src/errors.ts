@@ -54,6 +54,8 @@ export const ERRORS = {
   TEAM_ERR_NAME_TAKEN: { status: 409, wsClose: 4409, message: 'A team with this name already exists.' },
   CUSTOMER_ERR_NOT_FOUND: { status: 404, wsClose: 4404, message: 'No such customer.' },
   CONVERSATION_ERR_RESUME_INVALID: { status: 403, wsClose: 4403, message: 'This link to continue the conversation is not valid. Please use the latest link we emailed you, or start a new chat.' },
+  CONVERSATION_ERR_RESUME_USED: { status: 409, wsClose: 4409, message: 'This link to continue the conversation was already used: each link opens it once. Continue where you opened it, or reply to our latest email.' },
+  CONVERSATION_ERR_RESUME_EXPIRED: { status: 410, wsClose: 4410, message: 'This link to continue the conversation has expired. Please reply to our latest email, or start a new chat.' },
   CONVERSATION_ERR_CHANNEL_REFUSED: { status: 400, wsClose: 4400, message: 'A conversation by email starts with a mail to our support address.' },
   CHANNEL_ERR_STARTS_IN_APP: { status: 400, wsClose: 4400, message: 'A WhatsApp, Messenger or Instagram conversation starts with a message in that app.' },
   CHANNEL_ERR_NOT_CONFIGURED: { status: 403, wsClose: 4403, message: 'This messaging channel is not set up.' },

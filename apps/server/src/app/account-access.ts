@@ -4,7 +4,7 @@ import type { Sql } from '../adapters/db/database.js';
 import { getCustomerProfile } from '../adapters/db/repositories/customers.repository.js';
 import type { ConversationRecord } from '../adapters/db/repositories/conversations.repository.js';
 import type { AppContext } from './context.js';
-import { continueLink } from './email/compose-email.js';
+import { newContinueLink } from './email/compose-email.js';
 import { CODE_MINUTES, requestVerificationCode } from './request-verification-code.js';
 
 const ACCOUNT_WORDS = /\b(?:my|our)\s+(?:\w+\s+)?(?:orders?|account|parcels?|packages?|deliver(?:y|ies)|refunds?|invoices?|subscriptions?|tracking|payments?)\b/i;
@@ -30,7 +30,7 @@ const MESSAGING_APPS: Record<string, string> = { whatsapp: 'WhatsApp', messenger
 export async function askToVerify(ctx: AppContext, conv: ConversationRecord): Promise<{ text: string; action: 'verify_identity' | 'verify_address' }> {
   const locale = pickLocale(conv.language ?? undefined);
   if (conv.channel === 'email') {
-    return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_by_email', link: continueLink(ctx.config.publicUrl, conv) }, locale) };
+    return { action: 'verify_identity', text: renderCustomerMessage({ kind: 'verify_by_email', link: newContinueLink(ctx, conv) }, locale) };
   }
   // A messaging app has no place to enter a code, and a phone number proves no account: account data stays off it.
   const app = MESSAGING_APPS[conv.channel];

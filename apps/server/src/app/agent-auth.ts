@@ -1,6 +1,7 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
 import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositories/conversations.repository.js';
+import { customerDeviceTokenUse, touchCustomerDeviceToken } from '../adapters/db/repositories/customer-tokens.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -66,12 +67,15 @@ const TOUCH_EVERY_MS = 60_000;
  * `BATON_CUSTOMER_TOKEN_IDLE_HOURS` (the widget then starts a new conversation).
  */
 export async function authenticateCustomer(ctx: AppContext, token: string): Promise<string | null> {
-  const use = await customerTokenUse(ctx.db, hashToken(token));
+  const hash = hashToken(token);
+  // The conversation's own token, or the token a continue link gave another device.
+  const own = await customerTokenUse(ctx.db, hash);
+  const use = own ?? (await customerDeviceTokenUse(ctx.db, hash));
   if (!use) return null;
   const now = ctx.clock();
   const idle = now.getTime() - use.lastUsedAt.getTime();
   if (idle > ctx.config.customerTokenIdleHours * 3_600_000) return null;
-  if (idle > TOUCH_EVERY_MS) await touchCustomerToken(ctx.db, use.id, now);
+  if (idle > TOUCH_EVERY_MS) await (own ? touchCustomerToken(ctx.db, use.id, now) : touchCustomerDeviceToken(ctx.db, hash, now));
   return use.id;
 }
 

@@ -1,36 +1,58 @@
-import { isOpen, pickLocale, queueUpdateDue, renderCustomerMessage } from '@baton/core';
+import type { TChannelName } from '@baton/contracts';
+import { isOpen, nextQueueCheckAt, pickLocale, queueUpdateDue, queueUpdateIntervalMs, renderCustomerMessage } from '@baton/core';
 import { getConversation, insertMessage } from '../adapters/db/repositories/conversations.repository.js';
 import { getHandoff, updateHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { getTeamByName } from '../adapters/db/repositories/teams.repository.js';
 import type { AppContext } from './context.js';
 import { queueEstimate } from './queue-state.js';
-import { scheduleHandoffTimers } from './schedule-handoff-timers.js';
+import { CHANNEL_PROFILES } from './channels/channel-port.js';
+import { scheduleQueueUpdate } from './schedule-handoff-timers.js';
 import { wireMessage } from './wire.js';
 import { withEvents } from './with-events.js';
 
+/** What one look at the queue did: whether the estimate was computed, whether the customer was told, and when the next look is. */
+export interface QueueUpdateRun {
+  computed: boolean;
+  told: boolean;
+  nextAt: Date | null;
+}
+
 /**
  * While a handoff waits, the customer hears their place in the queue and a fresh estimate, but
- * only when one of them changed since they were last told, and at most once every
- * BATON_QUEUE_UPDATE_SECONDS (`queueUpdateDue`); once the estimate is over
- * BATON_CALLBACK_OFFER_MINUTES they are offered a callback or an email reply, once. While the
- * team is closed nothing is said: the customer was told when it opens. A run for a handoff no
- * longer waiting does nothing, so a late or repeated run is harmless; each run while it waits
- * schedules the next.
+ * only when one of them changed since they were last told, and at most once per their channel's
+ * interval (`queueUpdateIntervalMs`: BATON_QUEUE_UPDATE_SECONDS in the widget, 10 minutes by
+ * email, 15 on the messaging apps). On those slower channels the estimate is not even computed
+ * before an interval has passed since the last look (`nextQueueCheckAt`), since nothing could be
+ * sent, and the next run is booked for then. Once the estimate is over
+ * BATON_CALLBACK_OFFER_MINUTES they are offered a callback or an email reply, once. While the team
+ * is closed nothing is said: the customer was told when it opens. A run for a handoff no longer
+ * waiting does nothing, so a late or repeated run is harmless; each run while it waits schedules
+ * the next.
  */
-export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promise<void> {
+export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promise<QueueUpdateRun> {
   const h = await getHandoff(ctx.db, handoffId);
-  if (!h || h.status !== 'waiting') return;
-  const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
+  if (!h || h.status !== 'waiting') return { computed: false, told: false, nextAt: null };
+  const conversation = await getConversation(ctx.db, h.conversationId);
+  const intervalMs = queueUpdateIntervalMs(ctx.config.queueUpdateSeconds, CHANNEL_PROFILES[conversation?.channel as TChannelName]?.queueUpdateMinutes ?? 0);
   const now = ctx.clock();
+  const checkAt = nextQueueCheckAt({ toldAt: h.queueToldAt?.getTime() ?? null, checkedAt: h.queueCheckedAt?.getTime() ?? null }, now.getTime(), { intervalMs, baseMs: ctx.config.queueUpdateSeconds * 1000 });
+  if (checkAt > now.getTime()) {
+    const nextAt = new Date(checkAt);
+    await scheduleQueueUpdate(ctx, handoffId, nextAt);
+    return { computed: false, told: false, nextAt };
+  }
+  const team = h.teamId ? await getTeamByName(ctx.db, h.teamId) : null;
   const closed = Boolean(team?.hours && !isOpen(team.hours, now.getTime()));
   const estimate = closed ? null : await queueEstimate(ctx, ctx.db, h);
+  let told = false;
   if (estimate) {
-    await withEvents(ctx, async (tx, emit) => {
+    told = await withEvents(ctx, async (tx, emit) => {
       const fresh = await getHandoff(tx, handoffId, { forUpdate: true });
-      if (!fresh || fresh.status !== 'waiting') return;
+      if (!fresh || fresh.status !== 'waiting') return false;
       const last = { position: fresh.queuePosition, waitMinutes: fresh.waitEstimateMinutes, at: fresh.queueToldAt?.getTime() ?? null, callbackOffered: fresh.callbackOfferedAt !== null };
-      const due = queueUpdateDue(last, { ...estimate, at: now.getTime() }, { minIntervalMs: ctx.config.queueUpdateSeconds * 1000, callbackOfferMinutes: ctx.config.callbackOfferMinutes });
-      if (!due.send && !due.offerCallback) return;
+      const due = queueUpdateDue(last, { ...estimate, at: now.getTime() }, { minIntervalMs: intervalMs, callbackOfferMinutes: ctx.config.callbackOfferMinutes });
+      await updateHandoff(tx, handoffId, { queueCheckedAt: now });
+      if (!due.send && !due.offerCallback) return false;
       const conv = (await getConversation(tx, fresh.conversationId, { forUpdate: true }))!;
       const locale = pickLocale(conv.language ?? undefined);
       if (due.send) {
@@ -46,7 +68,10 @@ export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promi
         await updateHandoff(tx, handoffId, { callbackOfferedAt: now });
         await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offer) } });
       }
+      return due.send;
     });
   }
-  await scheduleHandoffTimers(ctx, h, { offered: null, queueUpdateOnly: true });
+  const nextAt = new Date(now.getTime() + intervalMs);
+  await scheduleQueueUpdate(ctx, handoffId, nextAt);
+  return { computed: !closed, told, nextAt };
 }

@@ -1,4 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
+import type { Locale } from '@baton/core';
+import { pickLocale, renderCustomerMessage } from '@baton/core';
 import { getConversation } from '../adapters/db/repositories/conversations.repository.js';
 import { customerPhone, findCustomerByEmail } from '../adapters/db/repositories/customers.repository.js';
 import { insertOutbox } from '../adapters/db/repositories/email.repository.js';
@@ -8,6 +10,7 @@ import { sendSms } from '../adapters/notify/sms-sender.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
 import { newMessageId, senderName } from './email/compose-email.js';
+import { composeEmail } from './email/email-templates.js';
 
 /** How long a code is good for, and how many tries it allows. */
 export const CODE_MINUTES = 10;
@@ -28,8 +31,9 @@ export type RequestCodeResult = { sent: true } | { sent: false; reason: 'limited
  * address the customer claims), by mail and, when an SMS provider is configured and the address
  * belongs to an account with a phone, by SMS to that phone. The code goes whether or not the
  * address belongs to an account, and the caller's answer is the same either way, so asking
- * reveals nothing. Only the hash is stored; the mail is sent by the `send-email` job, whose
- * copy of the text is blanked once sent.
+ * reveals nothing. The mail and the SMS are in the conversation's language (the mail from the
+ * `verification_code` template, which admins may reword). Only the hash is stored; the mail is
+ * sent by the `send-email` job, whose copy of the text is blanked once sent.
  *
  * Limits: CODES_PER_HOUR per conversation and per address, and one per 30 s per conversation.
  * A request over them throws `IDENTITY_ERR_CODE_LIMITED`, or with `quiet` returns `limited`
@@ -56,6 +60,7 @@ export async function requestVerificationCode(ctx: AppContext, conversationId: s
     if (address !== current.customerEmail) await setClaimedEmail(tx, conv.id, address, claimed?.id ?? null);
     await insertVerificationCode(tx, { id, conversationId: conv.id, address, codeHash: hashCode(id, code), expiresAt: new Date(now.getTime() + CODE_MINUTES * 60_000), createdAt: now });
     const mailFrom = ctx.config.mailFrom;
+    const mail = await composeEmail(tx, 'verification_code', current.language, { case: conv.caseNumber, brand: senderName(mailFrom), code, minutes: String(CODE_MINUTES) });
     const stored = await insertOutbox(tx, {
       id: ctx.newId(),
       conversationId: conv.id,
@@ -63,8 +68,9 @@ export async function requestVerificationCode(ctx: AppContext, conversationId: s
       kind: 'verification_code',
       rfcMessageId: newMessageId(ctx.newId(), mailFrom),
       toAddress: address,
-      subject: `Your ${senderName(mailFrom)} code: ${code}`,
-      body: codeMailBody(code, conv.caseNumber, mailFrom),
+      subject: mail.subject,
+      body: mail.text,
+      html: mail.html,
       inReplyTo: null,
       references: [],
       createdAt: now,
@@ -76,26 +82,17 @@ export async function requestVerificationCode(ctx: AppContext, conversationId: s
     throw new DomainError('IDENTITY_ERR_CODE_LIMITED', `at most ${CODES_PER_HOUR} codes an hour per conversation and per address, and one per 30 seconds`);
   }
   if (outboxId) await ctx.jobs.schedule('send-email', { outboxId }, now, `email:${outboxId}`);
-  if (ctx.config.smsUrl && claimed) void sendCodeBySms(ctx, claimed.id, code);
+  if (ctx.config.smsUrl && claimed) void sendCodeBySms(ctx, claimed.id, code, pickLocale(conv.language ?? undefined));
   ctx.log('info', 'verification code sent', { conversationId: conv.id });
   return { sent: true };
 }
 
-function codeMailBody(code: string, caseNumber: string, mailFrom: string): string {
-  return [
-    `Your verification code is ${code}.`,
-    `Enter it in the chat to confirm this is your email address. It is valid for ${CODE_MINUTES} minutes.`,
-    `If you did not ask for it, ignore this mail: nobody can see your account without the code.`,
-    `-- \n${senderName(mailFrom)}\nCase ${caseNumber}`,
-  ].join('\n\n') + '\n';
-}
-
 /** The SMS goes only to the phone already on the account, never to a number the customer typed. */
-async function sendCodeBySms(ctx: AppContext, customerId: string, code: string): Promise<void> {
+async function sendCodeBySms(ctx: AppContext, customerId: string, code: string, locale: Locale): Promise<void> {
   const phone = await customerPhone(ctx.db, customerId);
   if (!phone || !ctx.config.smsUrl) return;
   const url = new URL(ctx.config.smsUrl);
   url.searchParams.set('To', phone);
-  const r = await sendSms(url.toString(), ctx.config.smsAuth, `Your verification code is ${code}. It is valid for ${CODE_MINUTES} minutes.`, { outboundAllow: ctx.config.outboundAllow }).catch((err: Error): SendResult => ({ ok: false, status: null, error: err.message }));
+  const r = await sendSms(url.toString(), ctx.config.smsAuth, renderCustomerMessage({ kind: 'verification_sms', code, minutes: CODE_MINUTES }, locale), { outboundAllow: ctx.config.outboundAllow }).catch((err: Error): SendResult => ({ ok: false, status: null, error: err.message }));
   if (!r.ok) ctx.log('warn', 'verification code could not be sent by SMS; it went by email', { customerId, error: r.error });
 }

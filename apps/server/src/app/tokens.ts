@@ -11,12 +11,27 @@ export function hashToken(token: string): string {
 }
 
 /**
- * The credential in an emailed "continue" link: derived from the case's secret reply token, so it
- * needs nothing stored, is only known to whoever received the case's mail, and differs from the
- * reply address (a link is more likely than a header to end up in a log or a referrer).
+ * The credential in an emailed "continue" link: `<link id>.<expiry, Unix seconds>.<signature>`,
+ * signed with the case's secret reply token, so it needs nothing stored to check, is only known to
+ * whoever received the case's mail, and differs from the reply address (a link is more likely than
+ * a header to end up in a log or a referrer). The link id makes each link usable once.
  */
-export function resumeToken(replyToken: string, conversationId: string): string {
-  return createHmac('sha256', replyToken).update(`resume:${conversationId}`).digest('base64url');
+export function continueCredential(replyToken: string, conversationId: string, link: { id: string; expiresAt: Date }): string {
+  const expires = Math.floor(link.expiresAt.getTime() / 1000);
+  return `${link.id}.${expires}.${continueSignature(replyToken, conversationId, link.id, expires)}`;
+}
+
+/** The link a credential names, when its signature is the case's; null for anything else. */
+export function readContinueCredential(replyToken: string, conversationId: string, credential: string): { id: string; expiresAt: Date } | null {
+  const m = /^([\w-]{8,64})\.(\d{1,12})\.([\w-]{43})$/.exec(credential);
+  if (!m) return null;
+  const [, id, expires, signature] = m;
+  if (!sameSecret(continueSignature(replyToken, conversationId, id!, Number(expires)), signature!)) return null;
+  return { id: id!, expiresAt: new Date(Number(expires) * 1000) };
+}
+
+function continueSignature(replyToken: string, conversationId: string, linkId: string, expires: number): string {
+  return createHmac('sha256', replyToken).update(`resume:${conversationId}:${linkId}:${expires}`).digest('base64url');
 }
 
 /** Compares two secrets in constant time. */

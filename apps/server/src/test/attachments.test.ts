@@ -1,10 +1,17 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentStore } from '../adapters/attachments/attachment-store.js';
+import { createDiskAttachmentStore } from '../adapters/attachments/disk-attachment-store.js';
+import { createS3AttachmentStore } from '../adapters/attachments/s3-attachment-store.js';
 import { conversationAttachmentUsage } from '../adapters/db/repositories/attachments.repository.js';
+import { sweepUnsentUploads } from '../app/attachments/sweep-unsent-uploads.js';
 import type { Api, StartedConversation } from './api.js';
 import { api } from './api.js';
 import { HOSTILE, PDF_MINIMAL, PNG_1X1 } from './attachment-files.js';
 import { TEST_DATABASES } from './databases.js';
+import { KEY_ID, SECRET, startS3 } from './s3-server.js';
 import type { TestServer } from './test-server.js';
 import { startTestServer } from './test-server.js';
 
@@ -16,8 +23,9 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
   let http: Api;
   let alex: string;
   let priya: string;
+  let now = new Date('2026-03-02T09:00:00Z');
   beforeAll(async () => {
-    s = await startTestServer(kind, { workers: false, env: { BATON_ATTACHMENT_MAX_BYTES: String(MAX), BATON_ATTACHMENT_MAX_PER_CONVERSATION: '6' } });
+    s = await startTestServer(kind, { workers: false, clock: () => now, env: { BATON_ATTACHMENT_MAX_BYTES: String(MAX), BATON_ATTACHMENT_MAX_PER_CONVERSATION: '6', BATON_UPLOAD_TTL_HOURS: '24', BATON_CUSTOMER_TOKEN_IDLE_HOURS: '720' } });
     http = api(s);
     alex = await s.login('alex');
     priya = await s.login('priya');
@@ -144,5 +152,68 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
     expect((await download(note.url, alex)).statusCode).toBe(200);
     const seen = await http.messages(c.id, c.token);
     expect(seen.filter((m) => (m as { attachments?: unknown[] }).attachments).map((m) => m.text)).toEqual(['here it is', 'Your returns label']);
+  });
+
+  it('sweeps uploads no message sent once they are a day old, from the database, disk and S3 stores alike, and never a file a message sent', async () => {
+    const s3 = await startS3();
+    const dir = await mkdtemp(join(tmpdir(), 'baton-sweep-'));
+    const stores: AttachmentStore[] = [s.ctx.attachments, createDiskAttachmentStore(dir), createS3AttachmentStore({ endpoint: s3.url, bucket: 'bucket-1', region: 'us-east-1', accessKeyId: KEY_ID, secretAccessKey: SECRET, prefix: 'sweep/' }, { clock: () => now })];
+    const real = s.ctx.attachments;
+    const logged: string[] = [];
+    const log = s.ctx.log;
+    s.ctx.log = (level, message, fields) => {
+      logged.push(message);
+      log(level, message, fields);
+    };
+    try {
+      // What the tests above left unsent goes first, so each round below counts only its own files.
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      await sweepUnsentUploads(s.ctx);
+      for (const store of stores) {
+        s.ctx.attachments = store;
+        // Agent sessions end after hours: each day signs in afresh.
+        const agent = await s.login('alex');
+        const c = await http.escalated(agent);
+        const abandoned = (await upload(c.id, c.token, PNG_1X1, '?name=closed-tab.png')).body.attachment;
+        const sent = (await upload(c.id, c.token, PDF_MINIMAL)).body.attachment;
+        const draft = (await upload(c.id, agent, PNG_1X1, '?name=draft.png')).body.attachment;
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'the invoice', attachmentIds: [sent.id] } })).status).toBe(201);
+        now = new Date(now.getTime() + 23 * 3_600_000);
+        const fresh = (await upload(c.id, c.token, PNG_1X1, '?name=just-now.png')).body.attachment;
+        // Not a day old yet: nothing goes.
+        expect((await sweepUnsentUploads(s.ctx)).removed).toBe(0);
+        now = new Date(now.getTime() + 2 * 3_600_000);
+        expect(await sweepUnsentUploads(s.ctx), store.kind).toMatchObject({ removed: 2, failed: 0 });
+        expect(logged.at(-1)).toMatch(new RegExp(`^removed 2 unsent uploads \\(\\d+ KB\\) older than 24 h from the ${store.kind} attachment store$`));
+        // The abandoned and the draft are gone, bytes and all; the sent file and the fresh upload stay.
+        const later = await s.login('alex');
+        for (const gone of [abandoned, draft]) {
+          expect((await download(gone.url, later)).statusCode).toBe(404);
+          expect(await store.get(gone.id)).toBeNull();
+        }
+        const kept = await download(sent.url, c.token);
+        expect({ status: kept.statusCode, same: kept.rawPayload.equals(PDF_MINIMAL) }).toEqual({ status: 200, same: true });
+        expect(await store.get(fresh.id)).not.toBeNull();
+        // The fresh upload can still be sent; once sent, no later sweep touches it.
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: '', attachmentIds: [fresh.id] } })).status).toBe(201);
+        now = new Date(now.getTime() + 48 * 3_600_000);
+        expect((await sweepUnsentUploads(s.ctx)).removed).toBe(0);
+        expect((await usage(c)).count).toBe(2);
+      }
+      // A store that fails to remove the bytes: the row comes back, to be tried again.
+      s.ctx.attachments = { ...real, delete: () => Promise.reject(new Error('connection refused')) };
+      const c = await http.start();
+      const stuck = (await upload(c.id, c.token, PNG_1X1)).body.attachment;
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      expect(await sweepUnsentUploads(s.ctx)).toMatchObject({ removed: 0, failed: 1 });
+      s.ctx.attachments = real;
+      expect((await download(stuck.url, c.token)).statusCode).toBe(200);
+      expect((await sweepUnsentUploads(s.ctx)).removed).toBe(1);
+    } finally {
+      s.ctx.attachments = real;
+      s.ctx.log = log;
+      await s3.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

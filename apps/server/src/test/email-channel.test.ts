@@ -8,7 +8,8 @@ import type { SmtpListener } from '../adapters/email/smtp-listener.js';
 import { startSmtpListener } from '../adapters/email/smtp-listener.js';
 import { receiveRawEmail } from '../app/email/receive-raw-email.js';
 import { identityHash } from '../app/signed-identity.js';
-import { queueUpdateJob } from '../jobs/queue-update.job.js';
+import type { QueueUpdateRun } from '../app/post-queue-update.js';
+import { postQueueUpdate } from '../app/post-queue-update.js';
 import { sendEmailJob } from '../jobs/send-email.job.js';
 import { createEmailOutboundListener } from '../listeners/email-outbound.listener.js';
 import type { RunningListener } from '../listeners/event-listener.js';
@@ -228,7 +229,7 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
     expect((await listOutbox(s.ctx.db, { conversationId: conv.id })).map((m) => m.kind)).toEqual(['handoff_confirmation']);
   }, 30_000);
 
-  it('mails queue updates at most every 10 minutes', async () => {
+  it('looks at an email customer\'s queue every 10 minutes, not at the widget\'s pace, and mails every update it makes', async () => {
     const sam = 'sam.queue@example.com';
     await customerSmtp.sendMail({ from: sam, to: MAIL_FROM, subject: 'Help', text: ASK_FOR_HUMAN, messageId: '<sam-1@example.com>' });
     const [conv] = await conversationsOf(sam);
@@ -241,19 +242,26 @@ describe.each(TEST_DATABASES)('the email channel on %s', (kind) => {
       return (await listOutbox(s.ctx.db, { conversationId: conv!.id })).filter((m) => m.kind === 'queue_update');
     };
 
-    // Nothing changed yet: nothing is said. An hour on, the estimate has grown with the wait: an
-    // update, mailed. Four minutes on it grows again: an update in the conversation, not mailed.
-    await queueUpdateJob(s.ctx, { handoffId: handoff!.id });
-    expect(await queueMails()).toHaveLength(0);
-    offsetMs += 60 * 60_000;
-    await queueUpdateJob(s.ctx, { handoffId: handoff!.id });
-    expect(await queueMails()).toHaveLength(1);
-    offsetMs += 4 * 60_000;
-    await queueUpdateJob(s.ctx, { handoffId: handoff!.id });
-    expect(await queueMails()).toHaveLength(1);
+    // The queue-update job run at the widget's pace (every BATON_QUEUE_UPDATE_SECONDS) for an hour
+    // and a half after the handoff notice, which told the wait: the queue is computed at each
+    // 10-minute mark only, and each run before a mark books the next look at that mark.
+    const step = s.config.queueUpdateSeconds * 1000;
+    const runs: QueueUpdateRun[] = [];
+    for (let waited = step; waited <= 90 * 60_000; waited += step) {
+      offsetMs += step;
+      runs.push(await postQueueUpdate(s.ctx, handoff!.id));
+      await listener.drain();
+    }
+    expect(runs).toHaveLength(45);
+    expect(runs.filter((r) => r.computed)).toHaveLength(9);
+    expect(runs.map((r, i) => (r.computed ? i + 1 : 0)).filter(Boolean)).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45]);
+    for (const r of runs.filter((x) => !x.computed)) expect(r.told).toBe(false);
+    // The estimate grows with the wait, so the customer hears of it: every update made is mailed, none held back.
+    const told = runs.filter((r) => r.told).length;
+    expect(told).toBeGreaterThanOrEqual(2);
+    expect(await queueMails()).toHaveLength(told);
+    expect((await transcript(conv!.id)).filter((m) => m.action === 'queue_update')).toHaveLength(told);
     const update = await mailbox.next(sam, (m) => /queue|next/i.test(m.text));
     expect(update.subject).toBe(`Re: Help [${conv!.caseNumber}]`);
-    // Two queue updates were posted in the conversation; one was mailed.
-    expect((await transcript(conv!.id)).filter((m) => m.action === 'queue_update')).toHaveLength(2);
-  }, 30_000);
+  }, 60_000);
 });

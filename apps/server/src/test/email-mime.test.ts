@@ -121,13 +121,14 @@ describe('composing', () => {
     expect(threadSubject('C-10042', null)).toBe('Re: Your support request [C-10042]');
   });
 
-  it('builds the continue link from the public URL', () => {
-    expect(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: null })).toBe('https://help.example.com/demo?conversation=abc-1');
-    const link = new URL(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: 'secret-of-the-case' }));
-    expect(link.searchParams.get('conversation')).toBe('abc-1');
+  it('builds the continue link from the public URL, with a signed credential that names the link and its expiry', () => {
+    const link = { id: 'link-0001', expiresAt: new Date('2026-03-17T10:00:00Z') };
+    expect(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: null }, link)).toBe('https://help.example.com/demo?conversation=abc-1');
+    const url = new URL(continueLink('https://help.example.com/', { id: 'abc-1', replyToken: 'secret-of-the-case' }, link));
+    expect(url.searchParams.get('conversation')).toBe('abc-1');
     // The credential is derived from the case's secret, and is not the secret itself.
-    expect(link.searchParams.get('resume')).toMatch(/^[\w-]{43}$/);
-    expect(link.href).not.toContain('secret-of-the-case');
+    expect(url.searchParams.get('resume')).toMatch(new RegExp(`^link-0001\\.${link.expiresAt.getTime() / 1000}\\.[\\w-]{43}$`));
+    expect(url.href).not.toContain('secret-of-the-case');
   });
 
   it('converts HTML links and entities', () => {

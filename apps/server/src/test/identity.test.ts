@@ -253,6 +253,27 @@ describe.each(TEST_DATABASES)('identity before account data on %s', (kind) => {
     expect((await listOutbox(s.ctx.db, { conversationId })).map((m) => m.kind)).not.toContain('verification_code');
   }, 30_000);
 
+  it("sends the code in the conversation's language: the mail's subject, text and HTML, and the SMS", async () => {
+    offsetMs += 3_600_000; // a fresh hour of codes for Sarah's address
+    const c = await http().start({ language: 'es', customer: { email: SARAH, name: 'Sarah' } });
+    expect((await requestCode(c)).status).toBe(202);
+    const mail = await mailbox.next(SARAH, (m) => m.text.includes('código de verificación'));
+    const code = codeIn(mail.text);
+    expect(code).toMatch(/^\d{6}$/);
+    expect(mail.subject).toBe(`Su código de Northwind Support: ${code} [${c.caseNumber}]`);
+    expect(mail.text).toContain(`Su código de verificación es ${code}.`);
+    expect(mail.text).toContain('Es válido durante 10 minutos.');
+    expect(mail.text).not.toMatch(/verification code|valid for|ignore this/i);
+    expect(mail.html).toContain('<html lang="es">');
+    expect(mail.html).toContain(`>${code}</strong>`);
+    expect(mail.html).toContain('nadie puede ver su cuenta sin el código');
+    const text = await waitFor('the code by SMS', () => sms.requests.find((r) => r.body.includes(code)));
+    expect(new URLSearchParams(text.body).get('Body')).toBe(`Tu código de verificación es ${code}. Es válido durante 10 minutos.`);
+    // Once sent, the stored copy keeps no trace of the code, in either part.
+    const stored = await waitFor('the sent copy blanked', async () => (await listOutbox(s.ctx.db, { conversationId: c.id })).find((m) => m.kind === 'verification_code' && m.body.startsWith('[')));
+    expect([stored.subject, stored.body, stored.html]).toEqual(['[the verification code was removed once sent]', '[the verification code was removed once sent]', null]);
+  });
+
   it('refuses to start an email conversation from the public API', async () => {
     const r = await http().post('/api/v1/conversations', undefined, { channel: 'email', customer: { email: 'victim@example.com', name: 'http://phish.example' } });
     expect(r.status).toBe(400);

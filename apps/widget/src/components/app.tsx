@@ -89,7 +89,7 @@ export function App({ controller, t, lang, customerName }: Props) {
           </header>
           {s.resumeFailed && (
             <p class="banner" role="status">
-              {t.resumeFailed}
+              {s.resumeFailed === 'used' ? t.resumeUsed : s.resumeFailed === 'expired' ? t.resumeExpired : t.resumeFailed}
             </p>
           )}
           {!s.live && (

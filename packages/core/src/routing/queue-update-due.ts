@@ -27,3 +27,25 @@ export function queueUpdateDue(last: LastQueueNotice, now: { position: number; w
   const rested = last.at === null || now.at - last.at >= o.minIntervalMs;
   return { send: changed && rested, offerCallback: !last.callbackOffered && now.waitMinutes > o.callbackOfferMinutes };
 }
+
+/**
+ * How often a waiting customer's queue is looked at, on their channel: every `baseSeconds`
+ * (BATON_QUEUE_UPDATE_SECONDS) in the widget, and no more often than the channel's own cadence
+ * where updates are sent less often (`channelMinutes`: 10 by email, 15 on the messaging apps), so
+ * an estimate that could not be sent is not computed either.
+ */
+export function queueUpdateIntervalMs(baseSeconds: number, channelMinutes: number): number {
+  return Math.max(baseSeconds * 1000, channelMinutes * 60_000);
+}
+
+/**
+ * When the queue is next worth computing for a waiting customer. In the widget, at every run of
+ * the queue-update job, which runs at the widget's pace. On a channel with a slower cadence, one
+ * interval after the last look (told or not), since before it nothing could be sent: several runs
+ * booked for one handoff (a transfer books its own) then cost one computation per interval.
+ */
+export function nextQueueCheckAt(last: { toldAt: number | null; checkedAt: number | null }, now: number, o: { intervalMs: number; baseMs: number }): number {
+  if (o.intervalMs <= o.baseMs) return now;
+  const lastLook = Math.max(last.toldAt ?? Number.NEGATIVE_INFINITY, last.checkedAt ?? Number.NEGATIVE_INFINITY);
+  return Number.isFinite(lastLook) ? Math.max(now, lastLook + o.intervalMs) : now;
+}

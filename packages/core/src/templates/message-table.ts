@@ -56,6 +56,9 @@ export const MESSAGE_KEYS = [
   'verify_not_on_app',
   'verify_code_sent',
   'identity_verified',
+  'verification_sms',
+  'choice_list_button',
+  'choice_list_title',
 ] as const;
 
 /** One customer-facing string. */

@@ -36,9 +36,34 @@ const ALL: CustomerMessage[] = [
   { kind: 'verify_not_on_app', app: 'WhatsApp' },
   { kind: 'verify_code_sent', email: 'ana@example.com', minutes: 10 },
   { kind: 'identity_verified' },
+  { kind: 'callback_offer' },
+  { kind: 'email_followup_confirmed', email: 'ana@example.com', when: 'Tue 10:30', caseNumber: 'C-10482' },
+  { kind: 'callback_missed', when: 'Tue 10:30', caseNumber: 'C-10482' },
+  { kind: 'callback_no_answer', when: 'Tue 11:30', caseNumber: 'C-10482' },
+  { kind: 'callback_unreachable', tries: 3, caseNumber: 'C-10482' },
+  { kind: 'greeting' },
+  { kind: 'decline', topics: ['orders', 'returns'] },
+  { kind: 'verification_sms', code: '042917', minutes: 10 },
 ];
 
+/** Every kind of message, once: a new kind missing from ALL fails to compile here. */
+const EVERY_KIND: Record<CustomerMessage['kind'], true> = {
+  handoff: true, queue_update: true, agent_joined: true, agent_transferred: true, transfer_started: true, agent_away: true, after_hours: true,
+  callback_confirmed: true, offer_choice: true, callback_offer: true, long_wait: true, email_followup_confirmed: true,
+  callback_missed: true, callback_no_answer: true, callback_unreachable: true, clarify: true, greeting: true, decline: true,
+  resolved: true, csat_prompt: true, handed_back: true, verify_by_email: true, verify_not_on_app: true,
+  verify_ask_address: true, verify_code_sent: true, identity_verified: true, verification_sms: true,
+};
+
 describe('message tables', () => {
+  it('renders every kind of message in the checks below', () => {
+    expect([...new Set(ALL.map((m) => m.kind))].sort()).toEqual(Object.keys(EVERY_KIND).sort());
+  });
+
+  it('writes French with a no-break space before : ; ? and !, as French typography wants', () => {
+    for (const key of MESSAGE_KEYS) expect([key, MESSAGE_TABLES.fr[key]]).not.toEqual([key, expect.stringMatching(/ [:;?!]/)]);
+  });
+
   it.each(SUPPORTED_LOCALES)('%s has every key, and no other', (locale) => {
     expect(Object.keys(MESSAGE_TABLES[locale]).sort()).toEqual([...MESSAGE_KEYS].sort());
   });
@@ -49,7 +74,7 @@ describe('message tables', () => {
 
   it.each(SUPPORTED_LOCALES.filter((l) => l !== 'en'))('%s is translated: no string is left in English', (locale) => {
     for (const key of MESSAGE_KEYS) {
-      if (key.startsWith('unit_') || key === 'duration_join') continue; // "{n} minute(s)" is the same word in fr.
+      if (key.startsWith('unit_') || key === 'duration_join' || key === 'choice_list_title') continue; // "{n} minute(s)" and "Options" are the same words in fr.
       expect([key, MESSAGE_TABLES[locale][key]]).not.toEqual([key, MESSAGE_TABLES.en[key]]);
     }
   });

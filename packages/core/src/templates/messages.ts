@@ -59,7 +59,9 @@ export type CustomerMessage =
   | { kind: 'verify_not_on_app'; /** The messaging app's name (WhatsApp, Messenger, Instagram). */ app: string }
   | { kind: 'verify_ask_address' }
   | { kind: 'verify_code_sent'; email: string; minutes: number }
-  | { kind: 'identity_verified' };
+  | { kind: 'identity_verified' }
+  /** The one-time code by SMS, to the phone on the account the customer claims. */
+  | { kind: 'verification_sms'; code: string; minutes: number };
 
 /**
  * The tables already say "team" ("our {team} team", "{team}-Team"), so a team named
@@ -125,6 +127,8 @@ export function renderCustomerMessage(msg: CustomerMessage, locale: Locale): str
       return `${t.verify_why} ${t.verify_ask_address}`;
     case 'verify_code_sent':
       return `${t.verify_why} ${interpolate(t.verify_code_sent, { email: msg.email, minutes: msg.minutes })}`;
+    case 'verification_sms':
+      return interpolate(t.verification_sms, { code: msg.code, minutes: msg.minutes });
     case 'identity_verified':
     case 'clarify':
     case 'csat_prompt':

@@ -55,4 +55,7 @@ export const DE: MessageTable = {
   verify_code_sent: 'Ich habe einen sechsstelligen Code an {email} geschickt, gültig für {minutes} Minuten. Bitte geben Sie ihn unten ein.',
   identity_verified: 'Danke, Ihre E-Mail-Adresse ist bestätigt. Sie können jetzt nach Ihren Bestellungen und Ihrem Konto fragen.',
   verify_not_on_app: 'Kontodaten werden nicht über {app} geteilt. Um Ihr Konto einzusehen, nutzen Sie bitte den Chat auf unserer Website, wo Sie Ihre Adresse mit einem Einmalcode bestätigen können, oder bitten Sie hier um einen Menschen.',
+  verification_sms: 'Ihr Bestätigungscode lautet {code}. Er ist {minutes} Minuten gültig.',
+  choice_list_button: 'Auswählen',
+  choice_list_title: 'Optionen',
 };

@@ -55,4 +55,7 @@ export const EN: MessageTable = {
   verify_code_sent: 'I have sent a six-digit code to {email}, valid for {minutes} minutes. Please enter it below.',
   identity_verified: 'Thank you, your email address is confirmed. You can ask about your orders and your account now.',
   verify_not_on_app: 'Account details are not shared over {app}. To look at your account, please use the chat on our website, where you can confirm your address with a one-time code, or ask here to talk to a person.',
+  verification_sms: 'Your verification code is {code}. It is valid for {minutes} minutes.',
+  choice_list_button: 'Choose',
+  choice_list_title: 'Options',
 };

@@ -55,4 +55,7 @@ export const IT: MessageTable = {
   verify_not_on_app: 'I dati dell\'account non vengono condivisi su {app}. Per consultare il tuo account, usa la chat del nostro sito, dove puoi confermare il tuo indirizzo con un codice monouso, oppure chiedi qui di parlare con una persona.',
   callback_no_answer: 'Ti abbiamo chiamato ma non siamo riusciti a raggiungerti. Riproveremo il {when}. Il tuo numero di pratica è {case}.',
   callback_unreachable: 'Abbiamo provato a chiamarti {tries} volte senza successo, quindi abbiamo chiuso questa richiamata. Scrivici qui o rispondi alla nostra email quando preferisci: il tuo numero di pratica è {case}.',
+  verification_sms: 'Il suo codice di verifica è {code}. È valido per {minutes} minuti.',
+  choice_list_button: 'Scegli',
+  choice_list_title: 'Opzioni',
 };

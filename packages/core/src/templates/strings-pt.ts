@@ -55,4 +55,7 @@ export const PT: MessageTable = {
   verify_not_on_app: 'Os dados da conta não são partilhados pelo {app}. Para consultar a sua conta, use o chat do nosso site, onde pode confirmar o seu endereço com um código de utilização única, ou peça aqui para falar com uma pessoa.',
   callback_no_answer: 'Ligámos-lhe mas não conseguimos falar consigo. Voltaremos a tentar em {when}. O seu número de caso é {case}.',
   callback_unreachable: 'Tentámos ligar-lhe {tries} vezes sem sucesso, por isso fechámos este pedido de chamada. Escreva aqui ou responda ao nosso email quando lhe for conveniente: o seu número de caso é {case}.',
+  verification_sms: 'O seu código de verificação é {code}. É válido durante {minutes} minutos.',
+  choice_list_button: 'Escolher',
+  choice_list_title: 'Opções',
 };

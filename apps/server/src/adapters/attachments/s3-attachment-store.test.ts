@@ -1,11 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3AttachmentStore } from './s3-attachment-store.js';
+import { KEY_ID, SECRET, startS3 } from '../../test/s3-server.js';
 import { sha256Hex, signV4 } from './sigv4.js';
-
-const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 describe('SigV4', () => {
   // The worked example of AWS's "Signature Calculations for the Authorization Header" (GET Object with a Range).
@@ -27,57 +23,6 @@ describe('SigV4', () => {
   });
 });
 
-/**
- * A small S3 server speaking the documented PUT, GET and DELETE Object shapes (path-style), which
- * recomputes each request's SigV4 signature with the secret and refuses a wrong one with S3's
- * `SignatureDoesNotMatch`, as S3 does. It also checks the signed body hash against the body.
- */
-function startS3(): Promise<{ url: string; objects: Map<string, { bytes: Buffer; type: string }>; requests: string[]; close: () => Promise<void> }> {
-  const objects = new Map<string, { bytes: Buffer; type: string }>();
-  const requests: string[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const path = (req.url ?? '').split('?')[0]!;
-      requests.push(`${req.method} ${path}`);
-      const error = (status: number, code: string) => {
-        res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code></Error>`);
-      };
-      const auth = /^AWS4-HMAC-SHA256 Credential=([^/]+)\/(\d{8})\/([^/]+)\/s3\/aws4_request, SignedHeaders=([^,]+), Signature=([0-9a-f]{64})$/.exec(String(req.headers.authorization ?? ''));
-      if (!auth) return error(403, 'AccessDenied');
-      const [, keyId, , region, signedHeaders, signature] = auth;
-      if (keyId !== KEY_ID) return error(403, 'InvalidAccessKeyId');
-      const payloadHash = String(req.headers['x-amz-content-sha256']);
-      if (payloadHash !== sha256Hex(body)) return error(400, 'XAmzContentSHA256Mismatch');
-      const headers = Object.fromEntries(signedHeaders!.split(';').filter((h) => h !== 'host').map((h) => [h, String(req.headers[h] ?? '')]));
-      const expected = signV4({ method: req.method!, host: String(req.headers.host), path, headers, payloadHash, region: region!, service: 's3', accessKeyId: KEY_ID, secretAccessKey: SECRET, amzDate: String(req.headers['x-amz-date']) });
-      if (expected.signature !== signature || expected.signedHeaders !== signedHeaders) return error(403, 'SignatureDoesNotMatch');
-      if (!path.startsWith('/bucket-1/')) return error(404, 'NoSuchBucket');
-      if (req.method === 'PUT') {
-        objects.set(path, { bytes: body, type: String(req.headers['content-type']) });
-        return res.writeHead(200, { etag: `"${sha256Hex(body).slice(0, 32)}"` }).end();
-      }
-      if (req.method === 'GET') {
-        const o = objects.get(path);
-        if (!o) return error(404, 'NoSuchKey');
-        return res.writeHead(200, { 'content-type': o.type, 'content-length': o.bytes.length }).end(o.bytes);
-      }
-      if (req.method === 'DELETE') {
-        objects.delete(path);
-        return res.writeHead(204).end();
-      }
-      error(405, 'MethodNotAllowed');
-    });
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, objects, requests, close: () => new Promise<void>((r) => server.close(() => r())) });
-    }),
-  );
-}
 
 describe('the S3 attachment store', () => {
   let s3: Awaited<ReturnType<typeof startS3>>;

@@ -570,6 +570,26 @@ create table integration_actions (
 );
 `,
   },
+  {
+    version: 18,
+    name: 'a continue link gives the device that opens it its own customer token, once; unsent uploads are found by age; when the queue of a waiting customer was last computed',
+    sql: `
+create table customer_device_tokens (
+  token_hash text primary key,
+  conversation_id text not null references conversations(id),
+  created_at timestamptz not null,
+  used_at timestamptz not null
+);
+create index customer_device_tokens_conversation on customer_device_tokens(conversation_id);
+create table continue_link_uses (
+  link_id text primary key,
+  conversation_id text not null references conversations(id),
+  used_at timestamptz not null
+);
+create index attachments_unsent on attachments(created_at) where message_id is null;
+alter table handoffs add column queue_checked_at timestamptz;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns the versions it applied. */

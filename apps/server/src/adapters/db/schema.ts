@@ -137,6 +137,22 @@ export interface SessionTable {
   createdAt: CreatedAt;
 }
 
+/** A customer token of a further device (a continue link opened there); the conversation's own token stays valid too. */
+export interface CustomerDeviceTokenTable {
+  tokenHash: string;
+  conversationId: string;
+  createdAt: Timestamp;
+  /** Its last use; it stops working after BATON_CUSTOMER_TOKEN_IDLE_HOURS without use, as the first device's does. */
+  usedAt: Timestamp;
+}
+
+/** A continue link that was opened: each opens the conversation once. */
+export interface ContinueLinkUseTable {
+  linkId: string;
+  conversationId: string;
+  usedAt: Timestamp;
+}
+
 export interface ConversationTable {
   id: string;
   caseNumber: string;
@@ -339,6 +355,8 @@ export interface HandoffTable {
   queuePosition: number | null;
   /** When the customer was last told their place and wait. */
   queueToldAt: NullableTimestamp;
+  /** When the queue was last computed for this customer, told or not: the next look waits the channel's interval. */
+  queueCheckedAt: NullableTimestamp;
   /** When a callback or an email reply was offered during this wait (once). */
   callbackOfferedAt: NullableTimestamp;
   acceptedAt: NullableTimestamp;
@@ -569,6 +587,8 @@ export interface DB {
   channelOutbox: ChannelOutboxTable;
   cannedReplies: CannedReplyTable;
   conversations: ConversationTable;
+  continueLinkUses: ContinueLinkUseTable;
+  customerDeviceTokens: CustomerDeviceTokenTable;
   csat: CsatTable;
   customers: CustomerTable;
   decisions: DecisionTable;

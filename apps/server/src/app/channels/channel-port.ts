@@ -45,6 +45,8 @@ export interface OutboundChannelMessage {
   /** Choices the customer can tap; each `id` comes back on the {@link InboundChannelMessage}. */
   quickReplies?: { id: string; label: string }[];
   authorKind: 'ai' | 'agent' | 'system';
+  /** The conversation's language: the words the channel itself shows around the choices (a list's button) follow it. */
+  language?: string | null;
 }
 
 /** Each channel's rules, applied when rendering and sending (the limits as the providers document them). */

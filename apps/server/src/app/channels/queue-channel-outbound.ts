@@ -50,7 +50,7 @@ export async function queueChannelMessage(ctx: AppContext, tx: Sql, channels: Ch
       return 0;
     }
   }
-  const outbound: OutboundChannelMessage = { text: maskForChannel(ctx.config, 'customer', m.text), authorKind: m.author.kind, ...(m.quickReplies?.length ? { quickReplies: m.quickReplies } : {}) };
+  const outbound: OutboundChannelMessage = { text: maskForChannel(ctx.config, 'customer', m.text), authorKind: m.author.kind, language: conv.language, ...(m.quickReplies?.length ? { quickReplies: m.quickReplies } : {}) };
   const state = windowState(profile, contact.lastInboundAt, now, m.author.kind);
   const base = { conversationId: conv.id, channel, messageId: m.id, authorKind: m.author.kind, createdAt: now };
   const prefix = isQueueUpdate ? `queue:${m.id}` : `message:${m.id}`;

@@ -32,6 +32,14 @@ describe('rendering within each channel\'s limits', () => {
     else expect(interactive.action.sections![0]!.rows.every((row) => row.title.length <= 24)).toBe(true);
   });
 
+  it("WhatsApp: a list's button and title are in the conversation's language", () => {
+    const choices = [{ id: 'self_serve', label: 'Ayúdame ahora' }, { id: 'human', label: 'Hablar con una persona' }];
+    const [r] = renderWhatsApp({ text: '¿Cómo quieres seguir?', authorKind: 'ai', quickReplies: choices, language: 'es-MX' }, TO, CHANNEL_PROFILES.whatsapp);
+    expect((r!.request.interactive as { action: unknown }).action).toMatchObject({ button: 'Elegir', sections: [{ title: 'Opciones' }] });
+    const [en] = renderWhatsApp({ text: 'Pick one', authorKind: 'ai', quickReplies: choices }, TO, CHANNEL_PROFILES.whatsapp);
+    expect((en!.request.interactive as { action: unknown }).action).toMatchObject({ button: 'Choose', sections: [{ title: 'Options' }] });
+  });
+
   it('WhatsApp: at most 10 list rows; choices under a long text ride on its last part, within the 1,024 characters of a body', () => {
     const many = Array.from({ length: 14 }, (_, i) => ({ id: `o${i}`, label: `Option ${i}` }));
     const requests = renderWhatsApp({ text: 'word '.repeat(1000), authorKind: 'ai', quickReplies: many }, TO, CHANNEL_PROFILES.whatsapp);

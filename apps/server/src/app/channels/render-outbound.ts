@@ -1,4 +1,4 @@
-import { clipText, graphemePrefix } from '@baton/core';
+import { MESSAGE_TABLES, clipText, graphemePrefix, pickLocale } from '@baton/core';
 import type { ChannelProfile, OutboundChannelMessage } from './channel-port.js';
 
 /** One request to a send API, with what kind of message it makes. */
@@ -10,7 +10,8 @@ export interface RenderedRequest {
 /** WhatsApp: an interactive message's body is at most 1,024 characters, a list row's title 24. */
 const WA_INTERACTIVE_BODY_MAX = 1024;
 const WA_LIST_TITLE_MAX = 24;
-const WA_LIST_BUTTON = 'Choose';
+/** A list's button, at most 20 characters. */
+const WA_LIST_BUTTON_MAX = 20;
 /** A button's payload carries its choice and its whole label, so a title cut to fit still posts the full words. */
 const PAYLOAD_MAX = 256;
 
@@ -65,8 +66,9 @@ export function renderWhatsApp(m: OutboundChannelMessage, to: { waId: string | n
     const buttons = choices.map((q) => ({ type: 'reply', reply: { id: choicePayload(q), title: q.label } }));
     return [...texts, { kind: 'buttons', request: { ...envelope, type: 'interactive', interactive: { type: 'button', body: { text: body }, action: { buttons } } } }];
   }
+  const words = MESSAGE_TABLES[pickLocale(m.language ?? undefined)];
   const rows = choices.slice(0, p.listRowsMax).map((q) => ({ id: choicePayload(q), title: clipText(q.label, WA_LIST_TITLE_MAX), ...(q.label.length > WA_LIST_TITLE_MAX ? { description: clipText(q.label, 72) } : {}) }));
-  return [...texts, { kind: 'list', request: { ...envelope, type: 'interactive', interactive: { type: 'list', body: { text: body }, action: { button: WA_LIST_BUTTON, sections: [{ title: clipText('Options', 24), rows }] } } } }];
+  return [...texts, { kind: 'list', request: { ...envelope, type: 'interactive', interactive: { type: 'list', body: { text: body }, action: { button: clipText(words.choice_list_button, WA_LIST_BUTTON_MAX), sections: [{ title: clipText(words.choice_list_title, WA_LIST_TITLE_MAX), rows }] } } } }];
 }
 
 /** The approved template that reopens a closed WhatsApp window; its one parameter is the case number. */

@@ -15,6 +15,11 @@ interface Phrases {
   caseIs: string;
   seeEverything: string;
   open: string;
+  /** The one-time code mail: its subject (before the case), the code, what to do, and why it is safe to ignore. */
+  codeSubject: string;
+  codeIs: string;
+  codeEnter: string;
+  codeIgnore: string;
 }
 
 const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
@@ -32,6 +37,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'Your case number is',
     seeEverything: "They'll see everything you've discussed, so you won't need to repeat anything. To continue the conversation, open:",
     open: 'Continue the conversation',
+    codeSubject: 'Your {{brand}} code: {{code}}',
+    codeIs: 'Your verification code is',
+    codeEnter: 'Enter it in the chat to confirm this is your email address. It is valid for {{minutes}} minutes.',
+    codeIgnore: 'If you did not ask for it, ignore this mail: nobody can see your account without the code.',
   },
   es: {
     automated: '(asistente automático)',
@@ -47,6 +56,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'Su número de caso es',
     seeEverything: 'Verán todo lo que ha hablado con nosotros, así que no tendrá que repetir nada. Para continuar la conversación, abra:',
     open: 'Continuar la conversación',
+    codeSubject: 'Su código de {{brand}}: {{code}}',
+    codeIs: 'Su código de verificación es',
+    codeEnter: 'Escríbalo en el chat para confirmar que esta dirección de correo es suya. Es válido durante {{minutes}} minutos.',
+    codeIgnore: 'Si no lo ha pedido, ignore este correo: nadie puede ver su cuenta sin el código.',
   },
   fr: {
     automated: '(assistant automatique)',
@@ -62,6 +75,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'Votre numéro de dossier est',
     seeEverything: "L'équipe verra tout ce que vous avez échangé : vous n'aurez rien à répéter. Pour poursuivre la conversation, ouvrez :",
     open: 'Poursuivre la conversation',
+    codeSubject: 'Votre code {{brand}} : {{code}}',
+    codeIs: 'Votre code de vérification est',
+    codeEnter: 'Saisissez-le dans la discussion pour confirmer que cette adresse e-mail est bien la vôtre. Il est valable {{minutes}} minutes.',
+    codeIgnore: "Si vous ne l'avez pas demandé, ignorez cet e-mail : personne ne peut voir votre compte sans ce code.",
   },
   de: {
     automated: '(automatischer Assistent)',
@@ -77,6 +94,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'Ihre Fallnummer lautet',
     seeEverything: 'Das Team sieht alles, was Sie bisher besprochen haben, Sie müssen also nichts wiederholen. Um das Gespräch fortzusetzen, öffnen Sie:',
     open: 'Gespräch fortsetzen',
+    codeSubject: 'Ihr Code von {{brand}}: {{code}}',
+    codeIs: 'Ihr Bestätigungscode lautet',
+    codeEnter: 'Geben Sie ihn im Chat ein, um zu bestätigen, dass dies Ihre E-Mail-Adresse ist. Er ist {{minutes}} Minuten gültig.',
+    codeIgnore: 'Wenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne den Code kann niemand Ihr Konto sehen.',
   },
   pt: {
     automated: '(assistente automático)',
@@ -92,6 +113,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'O número do seu caso é',
     seeEverything: 'A equipa verá tudo o que já conversámos, por isso não terá de repetir nada. Para continuar a conversa, abra:',
     open: 'Continuar a conversa',
+    codeSubject: 'O seu código {{brand}}: {{code}}',
+    codeIs: 'O seu código de verificação é',
+    codeEnter: 'Introduza-o no chat para confirmar que este endereço de e-mail é seu. É válido durante {{minutes}} minutos.',
+    codeIgnore: 'Se não o pediu, ignore este e-mail: ninguém pode ver a sua conta sem o código.',
   },
   it: {
     automated: '(assistente automatico)',
@@ -107,6 +132,10 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
     caseIs: 'Il numero della sua pratica è',
     seeEverything: 'Il team vedrà tutto ciò di cui abbiamo parlato, quindi non dovrà ripetere nulla. Per continuare la conversazione, apra:',
     open: 'Continua la conversazione',
+    codeSubject: 'Il suo codice {{brand}}: {{code}}',
+    codeIs: 'Il suo codice di verifica è',
+    codeEnter: 'Lo inserisca nella chat per confermare che questo indirizzo email è suo. È valido per {{minutes}} minuti.',
+    codeIgnore: "Se non l'ha richiesto, ignori questa email: nessuno può vedere il suo account senza il codice.",
   },
 };
 
@@ -114,6 +143,7 @@ const PHRASES: Record<TEmailTemplateLanguage, Phrases> = {
 export const TEMPLATE_VARIABLES: Record<TEmailTemplateKind, readonly string[]> = {
   message: ['case', 'brand', 'customer.name', 'customer.firstName', 'subject', 'message', 'agent', 'ai', 'summary', 'link'],
   handoff_confirmation: ['case', 'brand', 'customer.name', 'customer.firstName', 'team', 'summary', 'link'],
+  verification_code: ['case', 'brand', 'code', 'minutes'],
 };
 
 /** A simple layout: the mail reads well in clients that show HTML, with the same words as the text part. */
@@ -165,7 +195,26 @@ function confirmationTemplate(lang: TEmailTemplateLanguage): TEmailTemplate {
   };
 }
 
+/** The one-time code (a claimed address being proved): no name, since the address is not proved yet. */
+function codeTemplate(lang: TEmailTemplateLanguage): TEmailTemplate {
+  const p = PHRASES[lang];
+  return {
+    subject: `${p.codeSubject} [{{case}}]`,
+    text: `${p.codeIs} {{code}}.\n\n${p.codeEnter}\n\n${p.codeIgnore}\n\n-- \n{{brand}}\n${p.caseLabel} {{case}}\n`,
+    html: layout(
+      lang,
+      `<p>${p.codeIs} <strong style="font-size:20px;letter-spacing:2px;">{{code}}</strong>.</p>
+<p>${p.codeEnter}</p>
+<p>${p.codeIgnore}</p>
+<p>{{brand}}</p>`,
+      `${p.caseLabel} {{case}}`,
+    ),
+  };
+}
+
+const TEMPLATES: Record<TEmailTemplateKind, (lang: TEmailTemplateLanguage) => TEmailTemplate> = { message: messageTemplate, handoff_confirmation: confirmationTemplate, verification_code: codeTemplate };
+
 /** The template a mail uses when no admin changed it. */
 export function defaultEmailTemplate(kind: TEmailTemplateKind, language: TEmailTemplateLanguage): TEmailTemplate {
-  return kind === 'message' ? messageTemplate(language) : confirmationTemplate(language);
+  return TEMPLATES[kind](language);
 }

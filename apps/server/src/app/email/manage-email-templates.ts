@@ -47,6 +47,8 @@ function assertUsable(kind: TEmailTemplateKind, t: TEmailTemplate): void {
     const problems = templateProblems(t[part], TEMPLATE_VARIABLES[kind]);
     if (problems.length) throw new DomainError('TEMPLATE_ERR_INVALID', `${part}: ${problems.join('; ')}`, `template.${part}`);
     if (!/\{\{\s*case\s*\}\}/.test(t[part])) throw new DomainError('TEMPLATE_ERR_INVALID', `${part}: the case number ({{case}}) must appear`, `template.${part}`);
+    // A code mail without the code cannot be used, whichever part the customer's mail client shows.
+    if (kind === 'verification_code' && part !== 'subject' && !/\{\{\s*code\s*\}\}/.test(t[part])) throw new DomainError('TEMPLATE_ERR_INVALID', `${part}: the code ({{code}}) must appear`, `template.${part}`);
   }
 }
 
@@ -71,5 +73,11 @@ const SAMPLE: Record<TEmailTemplateKind, Record<string, string | boolean>> = {
     team: 'Billing',
     summary: 'Charged twice for order #4821',
     link: 'https://support.example.com/demo?conversation=3f2a',
+  },
+  verification_code: {
+    case: 'C-10482',
+    brand: 'Northwind Support',
+    code: '042917',
+    minutes: '10',
   },
 };

@@ -7,7 +7,7 @@ import { getHandoff, latestHandoffFor } from '../../adapters/db/repositories/han
 import type { OutboxRecord } from '../../adapters/db/repositories/email.repository.js';
 import { getThread, insertOutbox, insertThreadMessage, lastOutboxAt } from '../../adapters/db/repositories/email.repository.js';
 import type { AppContext } from '../context.js';
-import { EMAIL_QUEUE_UPDATE_MINUTES, baseSubject, continueLink, newMessageId, senderName } from './compose-email.js';
+import { EMAIL_QUEUE_UPDATE_MINUTES, baseSubject, newContinueLink, newMessageId, senderName } from './compose-email.js';
 import { composeEmail } from './email-templates.js';
 import { maskForChannel } from '../privacy/mask-for-channel.js';
 
@@ -48,7 +48,7 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     agent: m.author.kind === 'agent' ? (m.author.name ?? '') : '',
     ai: m.author.kind === 'ai',
     summary: maskForChannel(ctx.config, 'customer', summary),
-    link: kind === 'escalate' ? continueLink(ctx.config.publicUrl, conv) : '',
+    link: kind === 'escalate' ? newContinueLink(ctx, conv) : '',
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {
@@ -86,7 +86,7 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     ...customerValues(ctx, conv, o.mailFrom),
     team: event.payload.handoff.team?.replace(/[\s-]+team$/i, '') ?? '',
     summary: maskForChannel(ctx.config, 'customer', handoff.brief.intent.summary.trim()),
-    link: continueLink(ctx.config.publicUrl, conv),
+    link: newContinueLink(ctx, conv),
   });
   const rfcMessageId = newMessageId(ctx.newId(), o.mailFrom);
   const stored = await insertOutbox(tx, {

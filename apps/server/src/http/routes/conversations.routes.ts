@@ -50,7 +50,7 @@ export const conversationRoutes: ApiPlugin = async (instance, { ctx }) => {
 
   app.post('/conversations/:id/resume', {
     config: { public: true, limit: 'verify.address' },
-    schema: { summary: 'Continue a conversation from an emailed link; returns a fresh customer token', params: ZIdParamsSchema, body: ZResumeConversationSchema, response: { 200: ZCreateConversationResponseSchema } },
+    schema: { summary: 'Continue a conversation from an emailed link on another device; returns a customer token of its own (each link works once, until it expires)', params: ZIdParamsSchema, body: ZResumeConversationSchema, response: { 200: ZCreateConversationResponseSchema } },
   }, async (req) => {
     const { conversation, token } = await resumeConversation(ctx, req.params.id, req.body.resume);
     return { id: conversation.id, caseNumber: conversation.caseNumber, token };

@@ -8,7 +8,7 @@ import { Panel } from '../../components/kit/panel';
 import { useBusy } from '../../components/kit/use-busy';
 import { useWorkspace } from '../../workspace';
 
-const KINDS: Record<TEmailTemplateKind, string> = { message: 'A message in the conversation', handoff_confirmation: 'Handoff confirmation' };
+const KINDS: Record<TEmailTemplateKind, string> = { message: 'A message in the conversation', handoff_confirmation: 'Handoff confirmation', verification_code: 'One-time code (email check)' };
 const LANGUAGES: Record<TEmailTemplateLanguage, string> = { en: 'English', es: 'Spanish', fr: 'French', de: 'German', pt: 'Portuguese', it: 'Italian' };
 
 /**

@@ -56,3 +56,16 @@ export async function conversationAttachmentUsage(db: Sql, conversationId: strin
 export async function listCustomerAttachmentsOf(db: Sql, messageId: string): Promise<AttachmentRecord[]> {
   return db.selectFrom('attachments').selectAll().where('messageId', '=', messageId).where('visibleToCustomer', '=', true).orderBy('createdAt').orderBy('id').execute();
 }
+
+/** Uploads no message has sent, older than `before`, oldest first: what the unsent-upload sweep removes. */
+export async function listUnsentAttachmentsBefore(db: Sql, before: Date, limit: number): Promise<AttachmentRecord[]> {
+  return db.selectFrom('attachments').selectAll().where('messageId', 'is', null).where('createdAt', '<', before).orderBy('createdAt').orderBy('id').limit(limit).execute();
+}
+
+/**
+ * Removes the row of an upload that is still unsent, in one statement, so a message taking it at
+ * the same moment either gets it (and the row stays) or finds it gone. Returns the removed row.
+ */
+export async function deleteUnsentAttachment(db: Sql, id: string): Promise<AttachmentRecord | null> {
+  return (await db.deleteFrom('attachments').where('id', '=', id).where('messageId', 'is', null).returningAll().executeTakeFirst()) ?? null;
+}

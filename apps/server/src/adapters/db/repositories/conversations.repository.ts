@@ -68,11 +68,6 @@ export async function markCustomerRead(db: Sql, id: string, seq: number): Promis
   return Number(r.numUpdatedRows) > 0;
 }
 
-/** Replaces the customer's token (a "continue" link was used): the old one stops working. */
-export async function replaceCustomerToken(tx: Sql, id: string, tokenHash: string, at: Date): Promise<void> {
-  await tx.updateTable('conversations').set({ tokenHash, tokenUsedAt: at }).where('id', '=', id).execute();
-}
-
 export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
   const row = await db.selectFrom('conversations').select(['id', 'tokenUsedAt', 'createdAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
   return row ? { id: row.id, lastUsedAt: row.tokenUsedAt ?? row.createdAt } : null;

@@ -95,5 +95,5 @@ function toOutbox({ refs, ...row }: Selectable<EmailOutboxTable>): OutboxRecord 
 
 /** Replaces a sent mail's subject and body, for mail that carried a secret (a one-time code). */
 export async function redactOutboxBody(db: Sql, id: string, note: string): Promise<void> {
-  await db.updateTable('emailOutbox').set({ subject: note, body: note }).where('id', '=', id).execute();
+  await db.updateTable('emailOutbox').set({ subject: note, body: note, html: null }).where('id', '=', id).execute();
 }

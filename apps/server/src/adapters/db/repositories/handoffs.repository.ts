@@ -104,6 +104,7 @@ export async function updateHandoff(
     queuedAt: Date;
     queuePosition: number | null;
     queueToldAt: Date | null;
+    queueCheckedAt: Date | null;
     callbackOfferedAt: Date | null;
   }>,
 ): Promise<HandoffRecord> {

@@ -1,0 +1,22 @@
+import type { Sql } from '../database.js';
+
+/** A further device's token for a conversation (a continue link opened there). */
+export async function insertCustomerDeviceToken(tx: Sql, t: { tokenHash: string; conversationId: string; at: Date }): Promise<void> {
+  await tx.insertInto('customerDeviceTokens').values({ tokenHash: t.tokenHash, conversationId: t.conversationId, createdAt: t.at, usedAt: t.at }).execute();
+}
+
+/** The conversation a further device's token opens, and when the token was last used. */
+export async function customerDeviceTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
+  const row = await db.selectFrom('customerDeviceTokens').select(['conversationId', 'usedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
+  return row ? { id: row.conversationId, lastUsedAt: row.usedAt } : null;
+}
+
+export async function touchCustomerDeviceToken(db: Sql, tokenHash: string, at: Date): Promise<void> {
+  await db.updateTable('customerDeviceTokens').set({ usedAt: at }).where('tokenHash', '=', tokenHash).execute();
+}
+
+/** Records that a continue link was opened; false when it already was (each link opens the conversation once). */
+export async function recordContinueLinkUse(tx: Sql, u: { linkId: string; conversationId: string; at: Date }): Promise<boolean> {
+  const row = await tx.insertInto('continueLinkUses').values({ linkId: u.linkId, conversationId: u.conversationId, usedAt: u.at }).onConflict((oc) => oc.column('linkId').doNothing()).returning('linkId').executeTakeFirst();
+  return Boolean(row);
+}

@@ -162,13 +162,13 @@ const EN_HUMAN = alt([
   'humans?', 'human beings?', 'persons?', 'people', 'some ?one(?: else)?', 'some ?body(?: else)?', 'anyone', 'anybody',
   'agents?', 'representatives?', 'reps?', 'operators?', 'assistants?', 'managers?', 'supervisors?', 'staff', 'employees?',
   'advis[oe]rs?', 'specialists?', 'consultants?', 'colleagues?', 'associates?', 'individuals?', 'woman', 'guy', 'lady',
-  'tellers?', 'workers?', 'member of staff', '(?:staff|team) members?', '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
+  'tellers?', 'workers?', 'member of staff', '(?:staff|team) members?', `members? of (?:the |your )?(?:[${LN}]+ ){0,2}(?:staff|team|department)`, '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
 ]);
 // Compounds where the noun is not someone the customer can be put through to.
 const EN_NOT_HUMAN_BEFORE =
   '(?:travel|insurance|estate|secret|user|virtual|ai|digital|automated|chat ?bot|bot|booking|free|double|my|his|her|their|our|in|two|three|four|five|delivery|cleaning|personal|google|voice|smart|\\d+)';
 const EN_TALK =
-  '(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|connect|connecting|transfer|transferring|forward|redirect|escalate|pass|hand|put|get|give|bring|see|deal|ask for|switch|patch|hook)';
+  '(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|connect|connecting|transfer|transferring|forward|redirect|escalate|pass|hand|put|putting|get|give|bring|see|deal|ask for|switch|patch|hook)';
 // Channels: "how do I contact someone" asks for contact details.
 const EN_CHANNEL = '(?:contact|contacting|reach|reaching|call|calling|email|e-mail)';
 const EN_WANT =
@@ -247,8 +247,8 @@ const EN: LanguageSpec = {
     { kind: 'callback', re: WHOLE('(?:a\\s+)?(?:call ?back|call-back|phone call|call me)', EN_POLITE) },
     // "let me talk to someone", "put me through to a real person", "get me someone"
     { kind: 'explicit', re: `\\b${EN_TALK}\\b${GAP(5)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)` },
-    // "real person", "an actual human", "live agent"
-    { kind: 'explicit', re: `(?<!\\b(?:be|like|as|are|you're|youre|is|am)\\s+(?:a\\s+|an\\s+)?)\\b${EN_MARK}\\s+${EN_NOUN_AFTER_MARK}\\b` },
+    // "real person", "an actual human", "live agent"; not praise of one ("a real person who cares")
+    { kind: 'explicit', re: `(?<!\\b(?:be|like|as|are|you're|youre|is|am)\\s+(?:a\\s+|an\\s+)?)\\b${EN_MARK}\\s+${EN_NOUN_AFTER_MARK}\\b(?!\\s+(?:who|that) (?:cares|cared|listens|listened|helped|knew|was|understood|went)\\b)` },
     // "I need an operator", "I'd prefer a human", "need help from someone"
     { kind: 'explicit', re: `\\b${EN_WANT}\\b${EN_WANT_TO}${GAP(3)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)` },
     // "contact somebody"; but "how do I contact someone about…" asks for contact details
@@ -261,6 +261,8 @@ const EN: LanguageSpec = {
     { kind: 'explicit', re: `\\b${EN_CHANNEL}\\b${GAP(4)}${EN_DEPT}\\b`, contactDetails: true },
     // "spa team please", "billing department now"
     { kind: 'explicit', re: `\\b${W}\\s+(?:team|department|dept|desk)\\s*(?:please|now|asap)\\b` },
+    // "…, human now", "oh great, another robot. a person please": the same as the last clause
+    { kind: 'explicit', re: `[.!?,;]\\s*(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)\\s+){0,4}(?:real person|live agent|human agent|live person|human being|humans?|persons?|agents?|representatives?|operators?|customer service)(?:${S}${EN_POLITE}){0,3}[^${LN}]*$` },
     // "agent!!", "human please", "gimme customer service" as the whole message
     { kind: 'explicit', re: WHOLE(`(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)${S}){0,6}(?:a\\s+|an\\s+|the\\s+)?${EN_BARE}`, EN_POLITE) },
     // "please escalate this", "I want this escalated"
@@ -273,7 +275,8 @@ const EN: LanguageSpec = {
     { kind: 'refusal', negatable: false, re: `\\b(?:stop|quit)\\b${GAP(1)}(?:sending|putting|transferring|passing|redirecting|routing|bouncing|connecting|forwarding|giving)\\b${GAP(4)}${EN_MACHINE}\\b` },
     { kind: 'refusal', negatable: false, re: `\\b${EN_FED_UP}\\b${GAP(4)}${EN_BOT}\\b|\\b${EN_FED_UP}\\b${GAP(1)}${EN_COMMUNICATE}\\b${GAP(3)}${EN_MACHINE}\\b` },
     // "no more bots", "no robots please", "no AI": a clause of its own
-    { kind: 'refusal', negatable: false, re: `(?:^|[.!?,;]\\s{0,5})[^${LN}]{0,10}(?:no more|no|not|enough|stop|without|nope)\\s+(?:with\\s+)?(?:the\\s+|a\\s+|an\\s+|this\\s+|these\\s+|more\\s+)?${EN_BOT}\\b(?:${S}${EN_POLITE})?[^${LN}]*(?:[.!?,;]|$)` },
+    // …but "I'm a human, not a robot" describes the customer.
+    { kind: 'refusal', negatable: false, re: `(?<!\\b(?:i'?m|i am|im) (?:a |an )?(?:real |actual )?(?:human(?: being)?|person)\\s?)(?:^|[.!?,;]\\s{0,5})[^${LN}]{0,10}(?:no more|no|not|enough|stop|without|nope)\\s+(?:with\\s+)?(?:the\\s+|a\\s+|an\\s+|this\\s+|these\\s+|more\\s+)?${EN_BOT}\\b(?:${S}${EN_POLITE})?[^${LN}]*(?:[.!?,;]|$)` },
     // "why am I talking to a bot"
     { kind: 'refusal', negatable: false, re: `\\bwhy (?:am i|do i have to be|must i be|should i be) ${EN_COMMUNICATE}\\b${GAP(3)}${EN_MACHINE}\\b` },
     // Not wanting to share details with a machine
@@ -288,7 +291,7 @@ const EN: LanguageSpec = {
   clauseBreak: ['but', 'please', 'just', 'so', 'and'],
   processQuestion: '\\b(?:do|does|will|would|should|must) (?:i|we) (?:need|have|want) to (?:talk|speak|call|contact|see|chat)\\b|\\bis it (?:necessary|required|mandatory) to (?:talk|speak|call|contact|see)\\b',
   asksWhatItIs: "\\b(?:are you|you are|you're|youre|am i (?:talking|speaking|chatting) (?:to|with)|is this|is that) (?:a |an )?(?:real|live|actual|human|robot|bot|person|machine|computer|ai)\\b",
-  asksForOne: '\\b(?:talk|speak|chat|let me|give me|get me|put me|transfer|connect|i (?:want|need) to)\\b',
+  asksForOne: "\\b(?:talk|speak|chat|let me|give me|get me|put me|transfer|connect|i (?:want|need|would like)|i'?d like)\\b",
   // A direct question ("how do I contact…"); "I don't know how to contact a person" still asks.
   contactQuestion: "\\bhow (?:do|can|could|should|would|will|does|to) (?:i|we|one|you)\\b|\\bwhat (?:time|times|hours?|days?)\\b|\\bwhen (?:can|do|does|is|are)\\b|\\bwhere (?:do|can|could|should) (?:i|we)\\b|\\bwhat(?:'s| is| are)? (?:the|your)\\b|^\\W*how to\\b",
 };
@@ -475,7 +478,7 @@ const FR: LanguageSpec = {
     // "il y a quelqu'un ?", "y a-t-il un humain"
     { kind: 'explicit', re: "\\by\\s+a(?:[\\s-]+t[\\s-]+il)?\\s+(?:quelqu'un|un humain|une personne|un conseiller|un agent)\\b" },
     // "passez-moi le service client", "parler au SAV"
-    { kind: 'explicit', re: `\\b(?:${FR_TALK}|passez|passe|passer|mettez|transferez|transferer|connectez|redirigez)\\b${GAP(4)}${FR_DEPT}\\b` },
+    { kind: 'explicit', re: `\\b(?:${FR_TALK}|passez|passe|passer|mettez|transferez|transferer|connectez|redirigez)\\b${GAP(6)}${FR_DEPT}\\b` },
     // "un humain svp", "conseiller !", "service client svp"
     { kind: 'explicit', re: WHOLE(`(?:(?:je veux|je voudrais|un|une|le|la|juste|un vrai|une vraie)${S}){0,6}(?:${FR_HUMAN}|${FR_MARKED}|${FR_DEPT})`, FR_POLITE) },
     // Refusing the bot: "je ne veux pas de robot", "je ne veux pas parler à une machine"

@@ -396,6 +396,26 @@ const TOPICS: Probe[] = [
   ...escalate('billing', 'it', ['mi avete addebitato due volte', 'voglio il rimborso', 'rivoglio i miei soldi']),
   ...escalate('account_closure', 'it', ['voglio chiudere il mio conto', 'cancellate il mio account']),
   ...escalate('legal', 'it', ['mi rivolgerò al mio avvocato', 'vi denuncio']),
+  ...escalate('health_safety', 'health, other languages', [
+    'el cargador se incendió',
+    'mi hijo tuvo una reacción alérgica',
+    'le chargeur a pris feu',
+    "j'ai pris une décharge, enfin un choc électrique avec la bouilloire",
+    'das Ladegerät hat Feuer gefangen',
+    'der Wasserkocher gab mir einen Stromschlag',
+    'o carregador pegou fogo',
+    'meu filho teve uma reação alérgica',
+    'il caricabatterie ha preso fuoco',
+    'ho preso una scossa elettrica dal bollitore',
+  ]),
+  ...escalate('personal_safety', 'personal safety, other languages', [
+    'el repartidor me amenazó',
+    'le livreur m’a menacée',
+    'der Fahrer hat mich bedroht',
+    'o entregador me ameaçou',
+    'il corriere mi ha minacciato',
+    'no me siento segura, el repartidor me sigue',
+  ]),
 ];
 
 /** Refunds and disputes over the threshold, in several currencies and formats. */

@@ -162,7 +162,7 @@ const EN_HUMAN = alt([
   'humans?', 'human beings?', 'persons?', 'people', 'some ?one(?: else)?', 'some ?body(?: else)?', 'anyone', 'anybody',
   'agents?', 'representatives?', 'reps?', 'operators?', 'assistants?', 'managers?', 'supervisors?', 'staff', 'employees?',
   'advis[oe]rs?', 'specialists?', 'consultants?', 'colleagues?', 'associates?', 'individuals?', 'woman', 'guy', 'lady',
-  'tellers?', 'workers?', 'member of staff', '(?:staff|team) members?', `members? of (?:the |your )?(?:[${LN}]+ ){0,2}(?:staff|team|department)`, '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
+  'tellers?', 'workers?', 'boss(?:es)?', 'superiors?', 'higher[ -]ups?', 'team lead(?:er)?s?', 'member of staff', '(?:staff|team) members?', `members? of (?:the |your )?(?:[${LN}]+ ){0,2}(?:staff|team|department)`, '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
 ]);
 // Compounds where the noun is not someone the customer can be put through to.
 const EN_NOT_HUMAN_BEFORE =
@@ -180,7 +180,7 @@ const EN_NOUN_AFTER_MARK = '(?:persons?|humans?|people|agents?|operators?|repres
 const EN_DEPT =
   '(?:team|department|dept|desk|reception|concierge|room service|customer service|customer support|customer care|support team|sales|billing|manager|front desk|restaurant|kitchen|hotel|store|shop|pharmacy|housekeeping|spa|office|branch|tech(?:nical)? support|help ?desk|service desk|call cent(?:er|re)|complaints)';
 const EN_BARE =
-  '(?:humans?|persons?|agents?|representatives?|reps?|operators?|someone|somebody|anyone|real person|live agent|human agent|live person|human being|manager|supervisor|customer service|customer support|customer care|live chat|staff|human support)';
+  '(?:(?:customer (?:service|support|care) |support |service )?(?:agents?|representatives?|reps?|advis[oe]rs?)|humans?|persons?|operators?|someone|somebody|anyone|real person|live agent|human agent|live person|human being|manager|supervisor|customer service|customer support|customer care|live chat|staff|human support)';
 const EN_POLITE = '(?:please|now|asap|thanks?|thank you|already|right now|immediately|urgently|quickly|fast|again|here)';
 const EN_BOT = '(?:bots?|robots?(?! vacuum| mower| cleaner)|chat ?bots?|ai|artificial intelligence|automated (?:system|service|assistant|thing|messages?|repl(?:y|ies)|answers?|responses?|voice|agent|chat)|automatic (?:repl(?:y|ies)|answers?|responses?)|virtual (?:assistant|agent)|auto ?repl(?:y|ies)|autoresponder|algorithm)';
 const EN_MACHINE = `(?:${EN_BOT.slice(3, -1)}|machines?|computers?|programs?|recordings?|scripts?|systems?)`;
@@ -189,7 +189,7 @@ const EN_FED_UP = "(?:enough of|tired of|sick of|fed up with|done with|hate|can'
 const EN_NEG = "(?:dont|don't|do not|doesnt|doesn't|does not|not|never|no longer|won't|wont|will not|refuse to|can't|cant|cannot|am not|i'm not|im not)";
 // After "call me": a callback ("back", "asap", "at 0612…", the end), not a name ("call me Bob")
 // nor a later event ("call me when it ships").
-const EN_CALL_NEXT = '(?:\\s+(?:back|please|asap|now|today|tomorrow|later|right away|urgently|soon|at|on|whenever|when (?:you|possible|convenient|someone)|as soon as|to (?:discuss|talk|sort|explain|help|go over)|about (?:this|it|my))\\b|\\s*(?:[.!?,;]|$))';
+const EN_CALL_NEXT = '(?:\\s+(?:back|please|asap|now|today|tomorrow|later|right away|urgently|soon|at|on|whenever|when (?:you|possible|convenient|someone)|as soon as|to (?:discuss|talk|sort|explain|help|go over)|about (?:this|it|my)|by (?:e-?mail|phone|telephone|text|sms))\\b|\\s*(?:[.!?,;]|$))';
 const EN_NOT_A_REFUSAL = '(?!\\s+(?:know|understand|mind|care|think|see|realise|realize|sure|believe|remember|get it|get why))';
 
 const EN: LanguageSpec = {
@@ -221,7 +221,7 @@ const EN: LanguageSpec = {
   },
   triggers: [
     'human', 'person', 'persons', 'people', 'someone', 'somebody', 'anyone', 'anybody', 'some', 'any', 'agent', 'agents',
-    'representative', 'rep', 'reps', 'operator', 'assistant', 'manager', 'supervisor', 'staff', 'employee', 'advisor',
+    'boss', 'bosses', 'superior', 'superiors', 'representative', 'rep', 'reps', 'operator', 'assistant', 'manager', 'supervisor', 'staff', 'employee', 'advisor',
     'adviser', 'specialist', 'consultant', 'colleague', 'associate', 'individual', 'woman', 'guy', 'guys', 'lady', 'teller',
     'worker', 'member', 'yall', "y'all", 'team', 'real', 'live', 'actual', 'physical', 'genuine', 'flesh', 'proper', 'living',
     'breathing', 'department', 'dept', 'desk', 'reception', 'concierge', 'service', 'support', 'care', 'sales', 'billing',
@@ -254,7 +254,11 @@ const EN: LanguageSpec = {
     // "contact somebody"; but "how do I contact someone about…" asks for contact details
     { kind: 'explicit', re: `\\b${EN_CHANNEL}\\b${GAP(5)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)`, contactDetails: true },
     // "is there an actual human", "anyone there?"
-    { kind: 'explicit', re: `\\b(?:is|are) there\\b${GAP(2)}${EN_HUMAN}\\b|\\b(?:any ?one|any ?body|some ?one) (?:there|here|out there|home|around|real)\\b|\\b(?:is|are) (?:a|an|any|an actual|a real) ${EN_HUMAN} (?:reading|there|here|listening|available|around|on (?:the )?line|online|awake)\\b` },
+    { kind: 'explicit', re: `\\b(?:is|are) there\\b${GAP(2)}${EN_HUMAN}\\b|\\b(?:any ?one|any ?body|some ?one) (?:actually |really |even )?(?:there|here|out there|home|around|real)\\b|\\b(?:is|are) (?:a|an|any|an actual|a real) ${EN_HUMAN} (?:reading|there|here|listening|available|around|on (?:the )?line|online|awake)\\b` },
+    // "connect me to support", "can I talk with support" (not "chat support hours")
+    { kind: 'explicit', re: `\\b(?:transfer|connect|put|pass|forward|redirect|route|talk|speak|chat|patch)\\b${GAP(3)}(?:to|with) (?:the |your |a )?support\\b(?! (?:article|page|site|hours|docs|forum|email|number))`, contactDetails: true },
+    // "could someone from billing get in touch?", "can I have someone email me"
+    { kind: 'callback', re: `(?<!\\b(?:did|has|have|had|was|why)\\s+)\\b(?:someone|somebody|anyone|one of you|(?:a|an|the|your)\\s+${EN_HUMAN})(?:\\s+from\\s+(?:the\\s+|your\\s+)?[${LN}]+)?\\s+(?:please\\s+)?(?:get in touch(?: with (?:me|us))?|reach out(?: to (?:me|us))?|get back to (?:me|us)|(?:contact|email|e-mail|call|ring|phone) (?:me|us))${EN_CALL_NEXT}`, contactDetails: true },
     // "transfer me to room service", "connect me with billing"
     { kind: 'explicit', re: `\\b(?:transfer|connect|put|pass|forward|redirect|route|talk|speak|chat|patch)\\b${GAP(4)}${EN_DEPT}\\b` },
     // "contact customer service now"; "how do I contact customer service" asks for details
@@ -283,7 +287,7 @@ const EN: LanguageSpec = {
     { kind: 'implicit', re: `\\b(?:not|dont|don't|never|un)\\s*(?:feel\\s+)?comfortable\\b[^.!?;]{0,80}?\\b(?:machine|bot|robot|ai|computer|automated|chatbot|program)\\b` },
     // Giving up on the bot
     { kind: 'implicit', re: `\\b(?:this|it|that|conversation|chat|you|bot|robot|machine|this thing)\\b${GAP(3)}(?:is |are |s |re )?(?:not working|isn't working|isnt working|doesn't work|going nowhere|getting nowhere|useless|pointless|a waste of (?:my )?time|not helping|not helpful|no help|no use|hopeless|(?:so |really |very )?(?:frustrating|ridiculous))\\b` },
-    { kind: 'implicit', re: "\\b(?:wasting my time|waste of my time|i(?:'m| am) done with (?:this|you|the bot)|get me out of this (?:bot|chat|loop)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|understanding)|you (?:don't|dont|do not) understand)\\b" },
+    { kind: 'implicit', re: "\\b(?:wasting my time|waste of my time|i(?:'m| am) done with (?:this|you|the bot)|get me (?:out of|off) (?:this|the) (?:bot|chat|loop|robot|machine)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|understanding)|you (?:don't|dont|do not) understand)\\b" },
   ],
   negation: ['dont', "don't", 'do not', 'did not', 'didnt', "didn't", 'never', 'no', 'not', 'without', 'nor', 'wont', "won't", 'no need', 'none'],
   // "I don't know how to talk to a person" and "you don't need to transfer me" still ask.

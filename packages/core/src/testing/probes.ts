@@ -120,6 +120,11 @@ const CUSTOMER_REQUEST: Probe[] = [
     'who can I talk to about this? a person, not you',
     'I need to talk to somebody about my order',
     'pass me to your team please',
+    'let me speak to your boss',
+    'connect me to support',
+    'hello? is anyone actually there?',
+    'customer service representative',
+    'get me off this bot',
   ]),
   ...escalate('customer_request', 'refusal', [
     "I don't want to talk to a bot",
@@ -127,7 +132,15 @@ const CUSTOMER_REQUEST: Probe[] = [
     'stop giving me automated answers, I want a person',
     'are you a robot? I want a real person',
   ]),
-  ...escalate('customer_request', 'callback', ['can someone from your team call me back', 'please have someone call me', 'call me back please', 'can i get a callback']),
+  ...escalate('customer_request', 'callback', [
+    'can someone from your team call me back',
+    'please have someone call me',
+    'call me back please',
+    'can i get a callback',
+    'Could someone from billing get in touch?',
+    'Can I have someone contact me by email?',
+    'can someone get back to me please',
+  ]),
   ...escalate('customer_request', 'typo', [
     'can i spek to a reprsentative',
     'i want to talk to a persn',
@@ -524,7 +537,12 @@ const LOOK_ALIKES: Probe[] = [
     'the courier was lovely, a real person who cares',
     'the app keeps saying "contact an agent" when I try to log in',
     'my husband is the account holder',
+    'what are your chat support hours?',
+    'my boss asked me to order 20 chairs',
+    'Will someone contact me when it ships?',
   ]),
+  // At a bank these read as a possible phishing attempt, which is rightly a security matter.
+  ...hold('human look-alike', ['someone from your company called me, is it legit?', 'Did someone from billing email me?'], { kbs: SHOPS }),
   ...hold('negation', [
     "I'm not angry, just asking when my parcel will arrive",
     "I don't need an agent, just tell me the delivery times",

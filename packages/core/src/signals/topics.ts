@@ -153,7 +153,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       // Charged an amount other than the price: "billed £49 when the price was £39".
       `\\b(?:charged|billed|debited|paid)\\b${NEAR}\\d${NEAR}\\b(?:when|but|instead of|while|whereas|although)\\b${NEAR}\\b(?:price|cost|total|listed|advertised|quoted|should)\\b`,
       // An amount wanted back: "I want my £50 back", "die 249,99 € zurück".
-      `(?:[$€£¥]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[€$£]|(?:eur|euros?|usd|gbp|dollars?|pounds?)\\b))(?:\\W+\\w+){0,2}?\\W+(?:back|zuruck|de volta|de vuelta|indietro)\\b`,
+      `(?:[$€£¥]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[€$£]|(?:eur|euros?|usd|gbp|dollars?|bucks|pounds?|quid|reais|francs?)\\b))(?:\\W+\\w+){0,2}?\\W+(?:back|zuruck|de volta|de vuelta|indietro)\\b`,
       // Charged twice, with the amount in between: "me cobraron 1.200,00 € dos veces".
       `\\b(?:cobraron|cobrado|cobrada|cobrou|cobraram|debite|debitee|preleve|prelevee|abgebucht|belastet|addebitato|addebitata|addebitati)\\b${NEAR}\\b(?:dos veces|deux fois|zweimal|doppelt|duas vezes|due volte|en double|em dobro|de mas|a mais)\\b`,
     ],

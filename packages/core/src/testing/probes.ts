@@ -446,6 +446,8 @@ const HIGH_VALUE: Probe[] = [
     'I was double charged $129.99',
     'CHF 1250 was charged twice',
     'refund of 2.5k EUR please',
+    'I want my 500 quid back',
+    'refund me 150 bucks',
   ]),
   ...escalate('high_value', 'amount es', ['quiero un reembolso de 350 €', 'me cobraron 1.200,00 € dos veces']),
   ...escalate('high_value', 'amount fr', ['je veux être remboursé de 1 200,00 €', "j'ai été débité deux fois de 180 €"]),

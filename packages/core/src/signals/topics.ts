@@ -329,7 +329,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'suicide', 'suicidal', 'harassment', 'harassed', 'harassing', 'stalking', 'stalker', 'stalked', 'threatened',
       'threatening', 'assaulted', 'assault', 'abused', 'abusive', 'blackmail', 'blackmailed', 'extortion', 'coerced',
       'kidnapped',
-      'amenazo', 'amenazado', 'amenazada', 'amenazas', 'acoso', 'acosado', 'acosada', 'menace', 'menacee', 'menaces', 'harcelement',
+      'amenazo', 'amenazado', 'amenazada', 'amenazas', 'acoso', 'acosado', 'acosada', 'menacee', 'harcelement',
       'harcele', 'harcelee', 'bedroht', 'bedrohung', 'belastigt', 'ameacou', 'ameacado', 'ameacada', 'ameacas', 'assedio',
       'minacciato', 'minacciata', 'minacce', 'molestie',
     ],
@@ -340,6 +340,8 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       '(dont|do not|didnt|did not|no longer) feel safe', 'keeps|kept|is|was following|stalking|watching me',
       'en|in|em peligro|danger|gefahr|perigo|pericolo', 'no me siento seguro|segura', 'ne me sens pas en securite',
       'fuhle mich bedroht|unsicher', 'nao me sinto seguro|segura', 'non mi sento sicuro|sicura',
+      // "il m'a menacé", not English "a menace"
+      'ma|mont|nous|il|elle|on menace|menacee|menaces|menacer',
     ],
     patterns: [],
   },

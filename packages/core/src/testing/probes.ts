@@ -557,6 +557,7 @@ const LOOK_ALIKES: Probe[] = [
     'no worries, take your time',
     "Thank you so much, you've been really helpful!",
     'these prices are killing me haha, any discount codes?',
+    'the pop-ups on your site are a menace',
     'sorry for the confusion, how do I track my order',
   ]),
   ...hold('negation es', ['no necesito un agente, solo quiero saber dónde está mi pedido']),

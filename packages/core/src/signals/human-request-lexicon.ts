@@ -266,7 +266,7 @@ const EN: LanguageSpec = {
     // "spa team please", "billing department now"
     { kind: 'explicit', re: `\\b${W}\\s+(?:team|department|dept|desk)\\s*(?:please|now|asap)\\b` },
     // "…, human now", "oh great, another robot. a person please": the same as the last clause
-    { kind: 'explicit', re: `[.!?,;]\\s*(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)\\s+){0,4}(?:real person|live agent|human agent|live person|human being|humans?|persons?|agents?|representatives?|operators?|customer service)(?:${S}${EN_POLITE}){0,3}[^${LN}]*$` },
+    { kind: 'explicit', re: `[.!?,;]\\s*(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)\\s+){0,4}(?:real person|live agent|human agent|live person|human being|humans?|persons?|agents?|representatives?|operators?)(?:${S}${EN_POLITE}){0,3}[^${LN}]*$` },
     // "agent!!", "human please", "gimme customer service" as the whole message
     { kind: 'explicit', re: WHOLE(`(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)${S}){0,6}(?:a\\s+|an\\s+|the\\s+)?${EN_BARE}`, EN_POLITE) },
     // "please escalate this", "I want this escalated"

@@ -558,6 +558,8 @@ const LOOK_ALIKES: Probe[] = [
     "Thank you so much, you've been really helpful!",
     'these prices are killing me haha, any discount codes?',
     'the pop-ups on your site are a menace',
+    'Thanks, customer service.',
+    'it was delivered to the wrong person.',
     'sorry for the confusion, how do I track my order',
   ]),
   ...hold('negation es', ['no necesito un agente, solo quiero saber dónde está mi pedido']),

@@ -511,7 +511,8 @@ function findHumanRequest(
 ): HumanRequest | null {
   const rule = detectHumanRequest(text, language === 'und' ? undefined : language);
   if (rule) return rule;
-  if (DECLINES_PERSON.test(text)) return null;
+  // A closing ("Thanks, customer service.") sits near requests in the encoder's space, but asks for nothing.
+  if (DECLINES_PERSON.test(text) || CLOSING.test(text)) return null;
   if (vector && ctx.semantic && (language === 'en' || language === 'und') && ctx.semantic.asksForHuman(vector)) {
     return { phrase: text, kind: 'implicit' };
   }

@@ -310,6 +310,9 @@ function decide(ctx: DecideContext, conversation: Conversation, vectors?: Vector
   return decision;
 }
 
+/** From this language-detection confidence, a message in another language than English is answered without the encoder. */
+const FOREIGN_LANGUAGE_CONFIDENCE = 0.8;
+
 /** Entities, attempts, language and mood; the reply to an offer; the answer. */
 function readSignals(
   ctx: DecideContext,
@@ -320,13 +323,17 @@ function readSignals(
   signals: DecisionSignals,
 ): DecideState {
   const text = turns[last]!.text;
-  const vector = vectorOf(last);
+  const language = detectLanguage(text);
+  signals.language = language.code;
+  // The encoder knows English only: the vector of a message plainly in another language is noise,
+  // and would match it to articles it has nothing to do with.
+  const foreign = language.code !== 'en' && language.code !== 'und' && language.confidence >= FOREIGN_LANGUAGE_CONFIDENCE;
+  const vector = foreign ? undefined : vectorOf(last);
   if (vector) signals.semantic = true;
   turns.forEach((t, i) => {
     if (t.role === 'customer') for (const e of extractEntities(t.text)) signals.entities.push({ ...e, messageIndex: i });
     if (t.role === 'ai' && t.articleId && i < last) signals.attempts.push({ articleId: t.articleId, messageIndex: i, failed: t.failed === true });
   });
-  signals.language = detectLanguage(text).code;
   signals.mood = requestMood(text);
   const s: DecideState = {
     turns,
@@ -504,7 +511,8 @@ function findHumanRequest(
 ): HumanRequest | null {
   const rule = detectHumanRequest(text, language === 'und' ? undefined : language);
   if (rule) return rule;
-  if (DECLINES_PERSON.test(text)) return null;
+  // A closing ("Thanks, customer service.") sits near requests in the encoder's space, but asks for nothing.
+  if (DECLINES_PERSON.test(text) || CLOSING.test(text)) return null;
   if (vector && ctx.semantic && (language === 'en' || language === 'und') && ctx.semantic.asksForHuman(vector)) {
     return { phrase: text, kind: 'implicit' };
   }

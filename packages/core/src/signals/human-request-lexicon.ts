@@ -162,13 +162,13 @@ const EN_HUMAN = alt([
   'humans?', 'human beings?', 'persons?', 'people', 'some ?one(?: else)?', 'some ?body(?: else)?', 'anyone', 'anybody',
   'agents?', 'representatives?', 'reps?', 'operators?', 'assistants?', 'managers?', 'supervisors?', 'staff', 'employees?',
   'advis[oe]rs?', 'specialists?', 'consultants?', 'colleagues?', 'associates?', 'individuals?', 'woman', 'guy', 'lady',
-  'tellers?', 'workers?', 'member of staff', '(?:staff|team) members?', '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
+  'tellers?', 'workers?', 'boss(?:es)?', 'superiors?', 'higher[ -]ups?', 'team lead(?:er)?s?', 'member of staff', '(?:staff|team) members?', `members? of (?:the |your )?(?:[${LN}]+ ){0,2}(?:staff|team|department)`, '(?:you|u) guys', "y'?all", 'your (?:team|staff|people|agents)',
 ]);
 // Compounds where the noun is not someone the customer can be put through to.
 const EN_NOT_HUMAN_BEFORE =
   '(?:travel|insurance|estate|secret|user|virtual|ai|digital|automated|chat ?bot|bot|booking|free|double|my|his|her|their|our|in|two|three|four|five|delivery|cleaning|personal|google|voice|smart|\\d+)';
 const EN_TALK =
-  '(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|connect|connecting|transfer|transferring|forward|redirect|escalate|pass|hand|put|get|give|bring|see|deal|ask for|switch|patch|hook)';
+  '(?:talk|talking|speak|speaking|chat|chatting|converse|communicate|connect|connecting|transfer|transferring|forward|redirect|escalate|pass|hand|put|putting|get|give|bring|see|deal|ask for|switch|patch|hook)';
 // Channels: "how do I contact someone" asks for contact details.
 const EN_CHANNEL = '(?:contact|contacting|reach|reaching|call|calling|email|e-mail)';
 const EN_WANT =
@@ -180,7 +180,7 @@ const EN_NOUN_AFTER_MARK = '(?:persons?|humans?|people|agents?|operators?|repres
 const EN_DEPT =
   '(?:team|department|dept|desk|reception|concierge|room service|customer service|customer support|customer care|support team|sales|billing|manager|front desk|restaurant|kitchen|hotel|store|shop|pharmacy|housekeeping|spa|office|branch|tech(?:nical)? support|help ?desk|service desk|call cent(?:er|re)|complaints)';
 const EN_BARE =
-  '(?:humans?|persons?|agents?|representatives?|reps?|operators?|someone|somebody|anyone|real person|live agent|human agent|live person|human being|manager|supervisor|customer service|customer support|customer care|live chat|staff|human support)';
+  '(?:(?:customer (?:service|support|care) |support |service )?(?:agents?|representatives?|reps?|advis[oe]rs?)|humans?|persons?|operators?|someone|somebody|anyone|real person|live agent|human agent|live person|human being|manager|supervisor|customer service|customer support|customer care|live chat|staff|human support)';
 const EN_POLITE = '(?:please|now|asap|thanks?|thank you|already|right now|immediately|urgently|quickly|fast|again|here)';
 const EN_BOT = '(?:bots?|robots?(?! vacuum| mower| cleaner)|chat ?bots?|ai|artificial intelligence|automated (?:system|service|assistant|thing|messages?|repl(?:y|ies)|answers?|responses?|voice|agent|chat)|automatic (?:repl(?:y|ies)|answers?|responses?)|virtual (?:assistant|agent)|auto ?repl(?:y|ies)|autoresponder|algorithm)';
 const EN_MACHINE = `(?:${EN_BOT.slice(3, -1)}|machines?|computers?|programs?|recordings?|scripts?|systems?)`;
@@ -189,7 +189,7 @@ const EN_FED_UP = "(?:enough of|tired of|sick of|fed up with|done with|hate|can'
 const EN_NEG = "(?:dont|don't|do not|doesnt|doesn't|does not|not|never|no longer|won't|wont|will not|refuse to|can't|cant|cannot|am not|i'm not|im not)";
 // After "call me": a callback ("back", "asap", "at 0612…", the end), not a name ("call me Bob")
 // nor a later event ("call me when it ships").
-const EN_CALL_NEXT = '(?:\\s+(?:back|please|asap|now|today|tomorrow|later|right away|urgently|soon|at|on|whenever|when (?:you|possible|convenient|someone)|as soon as|to (?:discuss|talk|sort|explain|help|go over)|about (?:this|it|my))\\b|\\s*(?:[.!?,;]|$))';
+const EN_CALL_NEXT = '(?:\\s+(?:back|please|asap|now|today|tomorrow|later|right away|urgently|soon|at|on|whenever|when (?:you|possible|convenient|someone)|as soon as|to (?:discuss|talk|sort|explain|help|go over)|about (?:this|it|my)|by (?:e-?mail|phone|telephone|text|sms))\\b|\\s*(?:[.!?,;]|$))';
 const EN_NOT_A_REFUSAL = '(?!\\s+(?:know|understand|mind|care|think|see|realise|realize|sure|believe|remember|get it|get why))';
 
 const EN: LanguageSpec = {
@@ -221,7 +221,7 @@ const EN: LanguageSpec = {
   },
   triggers: [
     'human', 'person', 'persons', 'people', 'someone', 'somebody', 'anyone', 'anybody', 'some', 'any', 'agent', 'agents',
-    'representative', 'rep', 'reps', 'operator', 'assistant', 'manager', 'supervisor', 'staff', 'employee', 'advisor',
+    'boss', 'bosses', 'superior', 'superiors', 'representative', 'rep', 'reps', 'operator', 'assistant', 'manager', 'supervisor', 'staff', 'employee', 'advisor',
     'adviser', 'specialist', 'consultant', 'colleague', 'associate', 'individual', 'woman', 'guy', 'guys', 'lady', 'teller',
     'worker', 'member', 'yall', "y'all", 'team', 'real', 'live', 'actual', 'physical', 'genuine', 'flesh', 'proper', 'living',
     'breathing', 'department', 'dept', 'desk', 'reception', 'concierge', 'service', 'support', 'care', 'sales', 'billing',
@@ -247,20 +247,26 @@ const EN: LanguageSpec = {
     { kind: 'callback', re: WHOLE('(?:a\\s+)?(?:call ?back|call-back|phone call|call me)', EN_POLITE) },
     // "let me talk to someone", "put me through to a real person", "get me someone"
     { kind: 'explicit', re: `\\b${EN_TALK}\\b${GAP(5)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)` },
-    // "real person", "an actual human", "live agent"
-    { kind: 'explicit', re: `(?<!\\b(?:be|like|as|are|you're|youre|is|am)\\s+(?:a\\s+|an\\s+)?)\\b${EN_MARK}\\s+${EN_NOUN_AFTER_MARK}\\b` },
+    // "real person", "an actual human", "live agent"; not praise of one ("a real person who cares")
+    { kind: 'explicit', re: `(?<!\\b(?:be|like|as|are|you're|youre|is|am)\\s+(?:a\\s+|an\\s+)?)\\b${EN_MARK}\\s+${EN_NOUN_AFTER_MARK}\\b(?!\\s+(?:who|that) (?:cares|cared|listens|listened|helped|knew|was|understood|went)\\b)` },
     // "I need an operator", "I'd prefer a human", "need help from someone"
     { kind: 'explicit', re: `\\b${EN_WANT}\\b${EN_WANT_TO}${GAP(3)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)` },
     // "contact somebody"; but "how do I contact someone about…" asks for contact details
     { kind: 'explicit', re: `\\b${EN_CHANNEL}\\b${GAP(5)}(?<!\\b${EN_NOT_HUMAN_BEFORE}\\s)${EN_HUMAN}\\b(?!'s)`, contactDetails: true },
     // "is there an actual human", "anyone there?"
-    { kind: 'explicit', re: `\\b(?:is|are) there\\b${GAP(2)}${EN_HUMAN}\\b|\\b(?:any ?one|any ?body|some ?one) (?:there|here|out there|home|around|real)\\b|\\b(?:is|are) (?:a|an|any|an actual|a real) ${EN_HUMAN} (?:reading|there|here|listening|available|around|on (?:the )?line|online|awake)\\b` },
+    { kind: 'explicit', re: `\\b(?:is|are) there\\b${GAP(2)}${EN_HUMAN}\\b|\\b(?:any ?one|any ?body|some ?one) (?:actually |really |even )?(?:there|here|out there|home|around|real)\\b|\\b(?:is|are) (?:a|an|any|an actual|a real) ${EN_HUMAN} (?:reading|there|here|listening|available|around|on (?:the )?line|online|awake)\\b` },
+    // "connect me to support", "can I talk with support" (not "chat support hours")
+    { kind: 'explicit', re: `\\b(?:transfer|connect|put|pass|forward|redirect|route|talk|speak|chat|patch)\\b${GAP(3)}(?:to|with) (?:the |your |a )?support\\b(?! (?:article|page|site|hours|docs|forum|email|number))`, contactDetails: true },
+    // "could someone from billing get in touch?", "can I have someone email me"
+    { kind: 'callback', re: `(?<!\\b(?:did|has|have|had|was|why)\\s+)\\b(?:someone|somebody|anyone|one of you|(?:a|an|the|your)\\s+${EN_HUMAN})(?:\\s+from\\s+(?:the\\s+|your\\s+)?[${LN}]+)?\\s+(?:please\\s+)?(?:get in touch(?: with (?:me|us))?|reach out(?: to (?:me|us))?|get back to (?:me|us)|(?:contact|email|e-mail|call|ring|phone) (?:me|us))${EN_CALL_NEXT}`, contactDetails: true },
     // "transfer me to room service", "connect me with billing"
     { kind: 'explicit', re: `\\b(?:transfer|connect|put|pass|forward|redirect|route|talk|speak|chat|patch)\\b${GAP(4)}${EN_DEPT}\\b` },
     // "contact customer service now"; "how do I contact customer service" asks for details
     { kind: 'explicit', re: `\\b${EN_CHANNEL}\\b${GAP(4)}${EN_DEPT}\\b`, contactDetails: true },
     // "spa team please", "billing department now"
     { kind: 'explicit', re: `\\b${W}\\s+(?:team|department|dept|desk)\\s*(?:please|now|asap)\\b` },
+    // "…, human now", "oh great, another robot. a person please": the same as the last clause
+    { kind: 'explicit', re: `[.!?,;]\\s*(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)\\s+){0,4}(?:real person|live agent|human agent|live person|human being|humans?|persons?|agents?|representatives?|operators?)(?:${S}${EN_POLITE}){0,3}[^${LN}]*$` },
     // "agent!!", "human please", "gimme customer service" as the whole message
     { kind: 'explicit', re: WHOLE(`(?:(?:a|an|the|get|give me|get me|need|want|i want|i need|just|only|please|some|one)${S}){0,6}(?:a\\s+|an\\s+|the\\s+)?${EN_BARE}`, EN_POLITE) },
     // "please escalate this", "I want this escalated"
@@ -273,14 +279,15 @@ const EN: LanguageSpec = {
     { kind: 'refusal', negatable: false, re: `\\b(?:stop|quit)\\b${GAP(1)}(?:sending|putting|transferring|passing|redirecting|routing|bouncing|connecting|forwarding|giving)\\b${GAP(4)}${EN_MACHINE}\\b` },
     { kind: 'refusal', negatable: false, re: `\\b${EN_FED_UP}\\b${GAP(4)}${EN_BOT}\\b|\\b${EN_FED_UP}\\b${GAP(1)}${EN_COMMUNICATE}\\b${GAP(3)}${EN_MACHINE}\\b` },
     // "no more bots", "no robots please", "no AI": a clause of its own
-    { kind: 'refusal', negatable: false, re: `(?:^|[.!?,;]\\s{0,5})[^${LN}]{0,10}(?:no more|no|not|enough|stop|without|nope)\\s+(?:with\\s+)?(?:the\\s+|a\\s+|an\\s+|this\\s+|these\\s+|more\\s+)?${EN_BOT}\\b(?:${S}${EN_POLITE})?[^${LN}]*(?:[.!?,;]|$)` },
+    // …but "I'm a human, not a robot" describes the customer.
+    { kind: 'refusal', negatable: false, re: `(?<!\\b(?:i'?m|i am|im) (?:a |an )?(?:real |actual )?(?:human(?: being)?|person)\\s?)(?:^|[.!?,;]\\s{0,5})[^${LN}]{0,10}(?:no more|no|not|enough|stop|without|nope)\\s+(?:with\\s+)?(?:the\\s+|a\\s+|an\\s+|this\\s+|these\\s+|more\\s+)?${EN_BOT}\\b(?:${S}${EN_POLITE})?[^${LN}]*(?:[.!?,;]|$)` },
     // "why am I talking to a bot"
     { kind: 'refusal', negatable: false, re: `\\bwhy (?:am i|do i have to be|must i be|should i be) ${EN_COMMUNICATE}\\b${GAP(3)}${EN_MACHINE}\\b` },
     // Not wanting to share details with a machine
     { kind: 'implicit', re: `\\b(?:not|dont|don't|never|un)\\s*(?:feel\\s+)?comfortable\\b[^.!?;]{0,80}?\\b(?:machine|bot|robot|ai|computer|automated|chatbot|program)\\b` },
     // Giving up on the bot
     { kind: 'implicit', re: `\\b(?:this|it|that|conversation|chat|you|bot|robot|machine|this thing)\\b${GAP(3)}(?:is |are |s |re )?(?:not working|isn't working|isnt working|doesn't work|going nowhere|getting nowhere|useless|pointless|a waste of (?:my )?time|not helping|not helpful|no help|no use|hopeless|(?:so |really |very )?(?:frustrating|ridiculous))\\b` },
-    { kind: 'implicit', re: "\\b(?:wasting my time|waste of my time|i(?:'m| am) done with (?:this|you|the bot)|get me out of this (?:bot|chat|loop)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|understanding)|you (?:don't|dont|do not) understand)\\b" },
+    { kind: 'implicit', re: "\\b(?:wasting my time|waste of my time|i(?:'m| am) done with (?:this|you|the bot)|get me (?:out of|off) (?:this|the) (?:bot|chat|loop|robot|machine)|you(?:'re| are) (?:not|no) (?:helping|help|helpful|understanding)|you (?:don't|dont|do not) understand)\\b" },
   ],
   negation: ['dont', "don't", 'do not', 'did not', 'didnt', "didn't", 'never', 'no', 'not', 'without', 'nor', 'wont', "won't", 'no need', 'none'],
   // "I don't know how to talk to a person" and "you don't need to transfer me" still ask.
@@ -288,7 +295,7 @@ const EN: LanguageSpec = {
   clauseBreak: ['but', 'please', 'just', 'so', 'and'],
   processQuestion: '\\b(?:do|does|will|would|should|must) (?:i|we) (?:need|have|want) to (?:talk|speak|call|contact|see|chat)\\b|\\bis it (?:necessary|required|mandatory) to (?:talk|speak|call|contact|see)\\b',
   asksWhatItIs: "\\b(?:are you|you are|you're|youre|am i (?:talking|speaking|chatting) (?:to|with)|is this|is that) (?:a |an )?(?:real|live|actual|human|robot|bot|person|machine|computer|ai)\\b",
-  asksForOne: '\\b(?:talk|speak|chat|let me|give me|get me|put me|transfer|connect|i (?:want|need) to)\\b',
+  asksForOne: "\\b(?:talk|speak|chat|let me|give me|get me|put me|transfer|connect|i (?:want|need|would like)|i'?d like)\\b",
   // A direct question ("how do I contact…"); "I don't know how to contact a person" still asks.
   contactQuestion: "\\bhow (?:do|can|could|should|would|will|does|to) (?:i|we|one|you)\\b|\\bwhat (?:time|times|hours?|days?)\\b|\\bwhen (?:can|do|does|is|are)\\b|\\bwhere (?:do|can|could|should) (?:i|we)\\b|\\bwhat(?:'s| is| are)? (?:the|your)\\b|^\\W*how to\\b",
 };
@@ -475,7 +482,7 @@ const FR: LanguageSpec = {
     // "il y a quelqu'un ?", "y a-t-il un humain"
     { kind: 'explicit', re: "\\by\\s+a(?:[\\s-]+t[\\s-]+il)?\\s+(?:quelqu'un|un humain|une personne|un conseiller|un agent)\\b" },
     // "passez-moi le service client", "parler au SAV"
-    { kind: 'explicit', re: `\\b(?:${FR_TALK}|passez|passe|passer|mettez|transferez|transferer|connectez|redirigez)\\b${GAP(4)}${FR_DEPT}\\b` },
+    { kind: 'explicit', re: `\\b(?:${FR_TALK}|passez|passe|passer|mettez|transferez|transferer|connectez|redirigez)\\b${GAP(6)}${FR_DEPT}\\b` },
     // "un humain svp", "conseiller !", "service client svp"
     { kind: 'explicit', re: WHOLE(`(?:(?:je veux|je voudrais|un|une|le|la|juste|un vrai|une vraie)${S}){0,6}(?:${FR_HUMAN}|${FR_MARKED}|${FR_DEPT})`, FR_POLITE) },
     // Refusing the bot: "je ne veux pas de robot", "je ne veux pas parler à une machine"

@@ -510,3 +510,20 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('mentions and self-descriptions', () => {
+  quiet([
+    'the app keeps saying "contact an agent" when I try to log in',
+    'your letter said "speak to a representative", what is this about?',
+    "I'm a human, not a robot, why does the captcha keep failing?",
+    'the courier was lovely, a real person who cares',
+  ]);
+  fires('en', [
+    ['I clicked "talk to a person" and nothing happened', 'explicit'],
+    ['oh fantastic, another robot. a person please', 'explicit'],
+    ['thanks for nothing robot, human now', 'explicit'],
+    ['are you a robot? I want a real person', 'explicit'],
+    ['Would you mind putting me in touch with a colleague?', 'explicit'],
+    ['could i please speak to a member of your customer care team', 'explicit'],
+  ]);
+});

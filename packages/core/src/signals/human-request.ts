@@ -241,7 +241,8 @@ function firstHit(view: View, lang: HumanRequestLanguage): Hit | null {
       const before = text.slice(Math.max(0, m.index - NEGATION_WINDOW), m.index);
       const vetoed =
         (rule.negatable && negated(lang, before, rule.kind === 'implicit' ? '' : m[0])) ||
-        (rule.contactDetails && lang.contactQuestion.test(currentSentence(text, m.index)));
+        (rule.contactDetails && lang.contactQuestion.test(currentSentence(text, m.index))) ||
+        quotedMention(text, m.index, m.index + m[0].length);
       if (!vetoed) return { start: m.index + (m[0].length - m[0].trimStart().length), end: m.index + m[0].trimEnd().length, kind: rule.kind };
       NEXT_WORD.lastIndex = m.index;
       const next = NEXT_WORD.exec(text);
@@ -250,6 +251,22 @@ function firstHit(view: View, lang: HumanRequestLanguage): Hit | null {
     }
   }
   return null;
+}
+
+/**
+ * What a screen, an email or a word said, quoted: 'the app keeps saying "contact an agent"',
+ * 'what does "human review" mean'. The words are a mention, not the customer's own request. A
+ * quoted button or a typed word ('I clicked "talk to a person"') is still a request, so only a
+ * quote after a word of showing or meaning counts.
+ */
+const QUOTE_INTRO = /\b(?:says?|saying|said|shows?|showing|shown|reads?|reading|displays?|displaying|displayed|message|error|prompt|popup|pop-up|notification|warning|text|email|e-mail|letter|sms|word|words|term|phrase|mean|means|meaning|called|titled)\W{0,3}$/;
+
+function quotedMention(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('"', start);
+  if (open < 0 || text.indexOf('"', end) < 0) return false;
+  let quotes = 0;
+  for (let i = text.indexOf('"'); i >= 0 && i <= open; i = text.indexOf('"', i + 1)) quotes++;
+  return quotes % 2 === 1 && QUOTE_INTRO.test(text.slice(Math.max(0, open - 30), open));
 }
 
 /** The sentence up to `index`, at most 80 characters back. */

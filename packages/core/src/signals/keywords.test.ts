@@ -53,6 +53,21 @@ describe('compileKeywords (custom)', () => {
   it('ignores empty entries', () => expect(m.match('   ')).toEqual([]));
 });
 
+describe('compileKeywords (disowned)', () => {
+  it.each([
+    "I'm not going to sue anyone, I just want my parcel",
+    "I don't want a refund, just a replacement",
+    "I'm happy, no complaints",
+    'no intention of suing, where is my order',
+  ])('a keyword the customer disowns stays quiet: %s', (text) => expect(found(text)).toEqual([]));
+  it.each([
+    ['that is not legal', 'legal'],
+    ['I got no refund', 'refund'],
+    ["I don't want to sue, but I will if this goes on", 'sue'],
+    ["I'm not going to sue unless you fix it", 'sue'],
+  ])('a bare negation or a lead-in still fires: %s', (text, keyword) => expect(found(text)).toContain(keyword));
+});
+
 describe('expandGroups', () => {
   it('expands grouped multi-word alternatives', () => {
     expect(expandGroups('(do not|dont) know').map((s) => s.trim().replace(/\s+/g, ' '))).toEqual(['do not know', 'dont know']);

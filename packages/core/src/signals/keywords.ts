@@ -73,7 +73,9 @@ export function tokenizeNormalized(normalized: string): TermToken[] {
     const raw = m[0];
     const word = raw.includes("'") ? raw.replace(/'/g, '') : raw;
     const gap = normalized.slice(prevEnd, start);
-    out.push({ word, key: foldWord(word), start, end: start + raw.length, breakBefore: out.length > 0 && SENTENCE_BREAK.test(gap) });
+    // "499.99" is one amount, not two sentences.
+    const decimal = (gap === '.' || gap === ',') && /\d$/.test(out.at(-1)?.word ?? '') && /^\d/.test(word);
+    out.push({ word, key: foldWord(word), start, end: start + raw.length, breakBefore: out.length > 0 && !decimal && SENTENCE_BREAK.test(gap) });
     prevEnd = start + raw.length;
   }
   return out;
@@ -252,6 +254,22 @@ function parseTerm(term: string, derived: boolean): WordAlt[][] {
 // ---------------------------------------------------------------------------------------------
 // Keywords
 
+// The customer disowns the word: "I'm not going to sue anyone", "I don't want a refund, just a
+// replacement", "no complaints, just a question". A bare "not" is no disclaimer ("that is not
+// legal"), nor "I got no refund", nor a lead-in ("I don't want to complain, but…").
+const DISOWNING = /\b(?:not|never|dont|do not|no intention|no need|no plans?)\b((?:\s+[a-z]+){0,5}?)\s+$/;
+const INTENT = /\b(?:going|gonna|planning|trying|want|wanting|intend|intending|looking|asking|here|need|of|to|for)\b/;
+const NO_COMPLAINT = /\b(?:no|not|nothing to|never)\s+(?:a\s+)?$/;
+const LEAD_IN = /\b(?:but|however|unless|if|until)\b/;
+
+function disowned(normalized: string, start: number): boolean {
+  if (LEAD_IN.test(normalized.slice(start))) return false;
+  const before = normalized.slice(Math.max(0, start - 50), start).replace(/'/g, '');
+  if (NO_COMPLAINT.test(before) && normalized.startsWith('complain', start)) return true;
+  const m = DISOWNING.exec(before);
+  return m !== null && INTENT.test(m[1]!);
+}
+
 /**
  * Compiles the admin's keyword list once. Each keyword is a word or a phrase ("money back");
  * empty entries are ignored rather than rejected, so a half-edited list never breaks the policy.
@@ -266,7 +284,7 @@ export function compileKeywords(keywords: string[]): KeywordMatcher {
       const normalized = normalizeText(text);
       const hits = terms.find(tokenizeNormalized(normalized));
       const first = new Map<number, TermHit<number>>();
-      for (const h of hits) if (!first.has(h.value)) first.set(h.value, h);
+      for (const h of hits) if (!first.has(h.value) && !disowned(normalized, h.start)) first.set(h.value, h);
       return [...first.values()]
         .sort((a, b) => a.value - b.value)
         .map((h) => ({ keyword: keywords[h.value] ?? '', evidence: normalized.slice(h.start, h.end) }));

@@ -9,6 +9,8 @@
  * entry is derived from evaluation data.
  */
 
+import { INTL_EXASPERATION, INTL_EXPLICIT_ANGER, INTL_INSULTS, INTL_PROFANITY, INTL_SECOND_PERSON, INTL_VALENCES } from './sentiment-lexicon-intl.js';
+
 /** A cue that a phrase or word contributes to a message. Mirrors `SentimentCue` in sentiment.ts. */
 export type LexiconCue =
   | 'negative_lexicon'
@@ -78,12 +80,15 @@ export const VALENCE_OVERRIDES: ReadonlyArray<readonly [string, number]> = [
   ['terrorism', -3], ['nightmare', -2.5], ['shambles', -3], ['shambolic', -3], ['diabolical', -3],
   ['laughable', -2.5], ['farce', -3], ['farcical', -3], ['woeful', -3], ['horrendous', -3.5],
   ['shoddy', -3], ['dire', -2], ['unreliable', -2], ['ridiculously', -1.5],
+  ...INTL_VALENCES,
+  ...INTL_EXPLICIT_ANGER.map((w) => [w, -4] as const),
 ];
 
 /** Words that name anger itself. They count as strong evidence, like profanity. */
 export const EXPLICIT_ANGER: ReadonlySet<string> = new Set([
   'furious', 'livid', 'fuming', 'seething', 'irate', 'infuriated', 'infuriating', 'enraged',
   'outraged', 'incensed', 'pissed', 'rage', 'raging', 'fury', 'angry', 'angered',
+  ...INTL_EXPLICIT_ANGER,
 ]);
 
 /**
@@ -147,6 +152,7 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set([
 /** Second-person words: an insult near one of these is aimed at the reader. */
 export const SECOND_PERSON: ReadonlySet<string> = new Set([
   'you', 'your', 'youre', 'yours', 'u', 'ur', 'yall', 'youve', 'youll', 'yourself', 'yourselves',
+  ...INTL_SECOND_PERSON,
 ]);
 
 /** First-person words: "I feel stupid" is not an insult. */
@@ -165,6 +171,7 @@ export const PROFANITY: ReadonlyMap<string, 'strong' | 'mild'> = new Map([
   ...['damn', 'dammit', 'damnit', 'hell', 'crap', 'crappy', 'piss', 'pissing', 'sucks', 'suck',
     'sucked', 'bloody', 'freaking', 'frigging', 'effing', 'arse', 'ass', 'bs', 'dick', 'heck',
   ].map((w) => [w, 'mild'] as const),
+  ...INTL_PROFANITY,
 ]);
 
 /** Words that insult a person or an organisation. */
@@ -179,6 +186,7 @@ export const INSULTS: ReadonlySet<string> = new Set([
   'garbage', 'worthless', 'inept', 'retarded', 'lunatic', 'lunatics', 'psycho', 'disgusting',
   'delusional', 'braindead', 'troll', 'trolls', 'shill', 'shills', 'snowflake', 'snowflakes',
   'bigot', 'bigots', 'idiotic', 'moronic',
+  ...INTL_INSULTS,
 ]);
 
 /**
@@ -231,11 +239,10 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
   ['how dare', -3.5], ['who do you think', -3], ['unbelievable', -2.5], ['un believable', -2.5],
   ['come on', -1], ['seriously seriously', -2.5], ['never again', -3], ['not again', -2.5],
   ['are you even', -2], ['do you even', -2], ['cant even', -1.5], ['i swear', -1.5],
-  ['pisses me off', -4], ['pissed off', -4], ['piss me off', -4], ['pissing me off', -4],
   ['ticked off', -3], ['ticks me off', -3], ['drives me crazy', -3], ['driving me crazy', -3],
   ['driving me mad', -3.5], ['drives me mad', -3.5], ['driving me nuts', -3], ['drives me nuts', -3],
-  ['makes my blood boil', -4], ['my blood boil', -4], ['gets on my nerves', -3.5],
-  ['getting on my nerves', -3.5], ['lost my temper', -3.5], ['losing my temper', -3.5],
+  ['gets on my nerves', -3.5],
+  ['getting on my nerves', -3.5],
   ['losing my patience', -3.5], ['lost my patience', -3.5], ['out of patience', -3.5],
   ['running out of patience', -3.5], ['at my wits end', -3.5], ['had it with', -3],
   ['not funny', -2.5], ['screwed up', -2.5], ['messed up', -2], ['fucked up', -3.5],
@@ -244,8 +251,14 @@ const EXASPERATION: ReadonlyArray<readonly [string, number]> = [
   ['who cares', -2], ['what is wrong with people', -3], ['whats wrong with people', -3],
   ['cant stand', -3], ['cannot stand', -3], ['can not stand', -3], ['i hate it when', -3.5],
   ['i hate when', -3.5], ['bothers me', -2.5], ['spreading lies', -3], ['why would anyone', -2],
-  ['sick to death of', -4], ['had it up to here', -3.5], ['makes me so mad', -4],
-  ['makes me angry', -4], ['makes me sick', -3.5], ['hot garbage', -3.5],
+  ['sick to death of', -4], ['had it up to here', -3.5], ['makes me sick', -3.5], ['hot garbage', -3.5],
+  ...INTL_EXASPERATION,
+];
+
+/** Phrases that name anger itself, as EXPLICIT_ANGER's words do: strong evidence. */
+const NAMED_ANGER: ReadonlyArray<readonly [string, number]> = [
+  ['pisses me off', -4], ['pissed off', -4], ['piss me off', -4], ['pissing me off', -4], ['makes my blood boil', -4],
+  ['my blood boil', -4], ['lost my temper', -3.5], ['losing my temper', -3.5], ['makes me so mad', -4], ['makes me angry', -4],
 ];
 
 /** Sarcasm that needs a negative context; see `PhraseRule.conditional`. */
@@ -323,6 +336,7 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
 /** All phrase rules. Threats and hostile address are strong evidence; the rest are not. */
 export const PHRASE_RULES: readonly PhraseRule[] = [
   ...EXASPERATION.map(([pattern, weight]) => ({ pattern, weight, cue: 'exasperation' as const })),
+  ...NAMED_ANGER.map(([pattern, weight]) => ({ pattern, weight, cue: 'explicit_anger' as const, strong: true })),
   ...SARCASM.map(([pattern, weight]) => ({ pattern, weight, cue: 'sarcasm' as const })),
   ...CONDITIONAL_SARCASM.map(([pattern, weight]) => ({ pattern, weight, cue: 'sarcasm' as const, conditional: true })),
   ...THREATS.map(([pattern, weight]) => ({ pattern, weight, cue: 'threat' as const, strong: weight <= -3 })),

@@ -110,10 +110,29 @@ const STARTS_UPPER = /^\p{Lu}/u;
 export const CLAUSE_BREAK = /[.,;:!?\n]|\s-\s/;
 const SENTENCE_BREAK = /[.!?\n]/;
 
+/** A word with letters hidden behind symbols: "f***ing", "sh*t", "a**hole", "sh!t". */
+const MASKED = /\b[a-z]+(?:[*#@$%!]+[a-z]*)+[a-z]|\b[a-z]+[*#@$%]+(?![a-z*#@$%!])/g;
+const MASKS = /[*#@$%!]+/g;
+const PROFANE_WORDS = [...PROFANITY.keys()];
+
+/**
+ * Swearing written with symbols for some letters reads as the word it hides: each run of
+ * symbols stands for as many letters, and the word is replaced only when a listed swear word
+ * fits ("f***ing" is "fucking"; "hi!there" stays as it is). Lengths never change, so the
+ * offsets of the other tokens stay true.
+ */
+function unmaskProfanity(norm: string): string {
+  if (!/[*#@$%!]/.test(norm)) return norm;
+  return norm.replace(MASKED, (word) => {
+    const shape = new RegExp(`^${word.replace(MASKS, (run) => `[a-z]{${run.length}}`)}$`);
+    return PROFANE_WORDS.find((w) => shape.test(w)) ?? word;
+  });
+}
+
 /** Splits a message into tokens (lowercase, apostrophes dropped) and reads its capitals. */
 export function tokenise(input: string): Tokens {
   const text = clipMiddle(input, MAX_CHARS);
-  const norm = normalizeText(text);
+  const norm = unmaskProfanity(normalizeText(text));
   const tokens: string[] = [];
   const gaps: string[] = [];
   const breakBefore: boolean[] = [];

@@ -25,6 +25,21 @@ describe('scoreMessage labels', () => {
     expect(scoreMessage(text).label).toBe(label);
   });
 
+  it.each<[string, SentimentLabel]>([
+    ['f***ing useless website', 'upset'],
+    ['what the f*** is going on with my order', 'upset'],
+    ['this is bullsh*t', 'upset'],
+    ['hi!there, where is my order', 'neutral'],
+    ['I am so pissed off right now', 'upset'],
+    ['ich bin stinksauer', 'upset'],
+    ['vous êtes nuls', 'upset'],
+    ["c'est inadmissible, j'en ai marre !", 'frustrated'],
+    ['que palhaçada, ninguém me responde', 'frustrated'],
+    ['¿Dónde está mi pedido?', 'neutral'],
+  ])('masked swearing and other languages: %s -> %s', (text, label) => {
+    expect(scoreMessage(text).label).toBe(label);
+  });
+
   it.each([
     "I've made a horrible mistake! I sent money to the wrong account",
     'I lost my card, what do I do?',

@@ -74,7 +74,8 @@ export class TopicDefinitionError extends Error {
 }
 
 // Bounded "same sentence, a few words on" gap for patterns: linear, never backtracks far.
-const NEAR = "[^.!?;\\n]{0,40}?";
+// A decimal point ("£499.99") is not a sentence break.
+const NEAR = "(?:[^.!?;\\n]|(?<=\\d)\\.(?=\\d)){0,40}?";
 const NOT = "(?:dont|don't|didnt|didn't|do not|did not|never|not|cant|can't|cannot|wasnt|wasn't|havent|haven't|have not)";
 
 /**
@@ -94,6 +95,10 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'refund', 'refunds', 'refound', 'refunded', 'refunding', 'reimburse', 'reinburse', 'reimbursement', 'reimbursment',
       'compensation', 'compensate', 'reufnd', 'refnd', 'refudn', 'rufund', 'refunt', 'chargeback', 'overcharge', 'overcharged', 'overbilled', 'overbilling', 'misbilled',
       'rebate', 'rebates', 'rebating', 'restitution',
+      // Spanish, French, German, Portuguese, Italian (accents are stripped before matching).
+      'reembolso', 'reembolsos', 'reembolsar', 'reembolsen', 'reembolsado', 'reembolsem', 'remboursement', 'rembourser', 'remboursez',
+      'rembourse', 'remboursee', 'ruckerstattung', 'erstattung', 'ruckzahlung', 'estorno', 'estornar', 'estornem', 'rimborso',
+      'rimborsi', 'rimborsare', 'rimborsato', 'rimborsatemi',
     ],
     phrases: [
       'money|cash back', 'get|want|need|return my|the money back|returned|refunded', '(my money|the money|the payment) returned',
@@ -116,6 +121,12 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'atm|machine|cashpoint gave|give|dispensed|gives|dispense less|wrong|only|not',
       'payment|purchase|transaction|deposit|money revert*|reversed|bounced|undone|terminated|refused|cancelled|canceled',
       '(top up|topup|top ups|topups) revert*|reversed|cancel*|undone|returned|declined|refused|rejected|bounced|disappeared|vanished',
+      // Charged twice, or too much, and money wanted back, in es/fr/de/pt/it.
+      'cobraron|cobrado|cobrada|cobrasteis|cobraste|cobrou|cobraram|debite|debitee|preleve|prelevee|facture|facturee|abgebucht|belastet|berechnet|abgezogen|addebitato|addebitata|addebitati|addebitate (dos veces|deux fois|zweimal|doppelt|duas vezes|due volte|double|doble|em dobro|de mas|a mais|en double|in doppio|zu viel|a tort|di troppo)',
+      'cobro|cargo|cobranca|prelevement|debit|abbuchung|belastung|addebito (doble|duplicado|duplicada|indebido|indevida|doppelt|doppelte|doppio|duplicato|en double|a mais|de mas)',
+      'doppelte|doppelt abbuchung|belastung|zahlung|buchung', '(zu viel|doppelt|zweimal) berechnet|abgebucht|belastet|bezahlt|abgezogen',
+      'devuelvan|devolver|devuelvanme|devolverme|recuperar|rendez|rendre|recuperer|devolvam|ridatemi|restituite|restituitemi|rivoglio dinero|argent|dinheiro|soldi|denaro',
+      'dinheiro|dinero de volta|vuelta', 'soldi|denaro indietro', 'geld zuruck',
     ],
     patterns: [
       `\\b(?:exchange|conversion|currency) rates?\\b${NEAR}\\b(?:wrong|incorrect|off|bad|unfair|too (?:high|low)|terrible|awful|rip ?off|higher|lower|different|(?:${NOT}) (?:right|correct|fair|accurate))\\b`,
@@ -136,6 +147,15 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       `\\b(?:amount|cash)\\b${NEAR}\\b(?:short|(?:${NOT}) (?:correct|right)|incorrect|wrong)\\b(?! (?:account|person|recipient|number|card))`,
       `\\b(?:${NOT})\\b\\W*(?:get|receive|got)\\b(?:\\W+\\w+){0,2}?\\W+(?:right|full|correct|whole) amount`,
       `\\b(?:money|funds|payment)\\b(?:\\W+\\w+){0,3}?\\W+(?:is |was |came |went )?back (?:in|into|to|with) (?:my account|me)`,
+      // Still charged after leaving: "charged after I cancelled my subscription".
+      `\\b(?:charged|billed|debited|charging|billing|taking money|took money|payments?)\\b${NEAR}\\b(?:after|since|even though|although|despite)\\b${NEAR}\\b(?:cancel+(?:ed|ing|ation)?|closed|closing|unsubscribed|ended|returned|terminated)\\b`,
+      `\\bstill (?:being )?(?:charged|billed|debited|charging|billing)\\b`,
+      // Charged an amount other than the price: "billed £49 when the price was £39".
+      `\\b(?:charged|billed|debited|paid)\\b${NEAR}\\d${NEAR}\\b(?:when|but|instead of|while|whereas|although)\\b${NEAR}\\b(?:price|cost|total|listed|advertised|quoted|should)\\b`,
+      // An amount wanted back: "I want my £50 back", "die 249,99 € zurück".
+      `(?:[$€£¥]\\s?\\d[\\d.,]*|\\b\\d[\\d.,]*\\s?(?:[€$£]|(?:eur|euros?|usd|gbp|dollars?|bucks|pounds?|quid|reais|francs?)\\b))(?:\\W+\\w+){0,2}?\\W+(?:back|zuruck|de volta|de vuelta|indietro)\\b`,
+      // Charged twice, with the amount in between: "me cobraron 1.200,00 € dos veces".
+      `\\b(?:cobraron|cobrado|cobrada|cobrou|cobraram|debite|debitee|preleve|prelevee|abgebucht|belastet|addebitato|addebitata|addebitati)\\b${NEAR}\\b(?:dos veces|deux fois|zweimal|doppelt|duas vezes|due volte|en double|em dobro|de mas|a mais)\\b`,
     ],
     exclude: [
       'refund|return|returns|money|reimbursement policy|policies|guarantee|terms|conditions|rules',
@@ -157,6 +177,11 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'fraud', 'fraudulent', 'fraudster', 'fraudsters', 'scam', 'scammed', 'scammer', 'scammers', 'phishing', 'hacked',
       'hacker', 'hackers', 'unauthorized', 'unauthorised', 'unrecognized', 'unrecognised', 'skimmed', 'skimming',
       'cloned', 'compromised', 'impersonat*', 'fradulent', 'fraudlent', 'fruad', 'stolen', 'stole', 'theft', 'thief', 'fishy', 'dodgy', 'breach', 'leaked',
+      // es/fr/de/pt/it
+      'fraude', 'fraudulento', 'fraudulenta', 'frode', 'betrug', 'betruger', 'arnaque', 'estafa', 'estafado', 'truffa', 'truffato',
+      'hackeado', 'hackeada', 'hackearon', 'hackeo', 'hackerato', 'hackerata', 'gehackt', 'piratee', 'robada', 'robado', 'robaron',
+      'roubado', 'roubada', 'roubaram', 'roubou', 'rubata', 'rubato', 'rubati', 'gestohlen', 'geklaut', 'usurpation', 'usurpacion',
+      'suplantacion', 'identitatsdiebstahl',
     ],
     phrases: [
       'lost|lose|losing|misplaced|misplace|missing my|the|a|our card|cards|wallet|purse|phone|mobile|cellphone',
@@ -169,7 +194,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'card stuck|trapped|jammed|swallow*|retained|eaten',
       'card (still inside|inside the|in the) atm|machine',
       '(someone|somebody|stranger|hacker|someone else|somebody else|someones|somebodys) using|used|accessed|access|charged|spent|spending|withdrew|withdrawn|took|logged|hacked',
-      'without my knowledge|permission|consent|authori*',
+      'without my knowledge|permission|consent|authori*', 'without permission|consent|authorisation|authorization',
       'unknown|unfamiliar|strange|weird|odd|unusual|suspicious|fake|mysterious|unexpected payment|payments|transaction|transactions|charge|charges|withdrawal|withdrawals|debit|debits|login|activity|purchase|purchases|merchant|vendor|seller|company|retailer|payee',
       '(dont|didnt|do not|did not|never|not|cant|cannot|wasnt|can t) recogni*|authori*',
       '(dont|didnt|do not|did not|never) remember making|doing|authori*',
@@ -185,6 +210,9 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'someone|somebody stole|stolen|took|got|has|hacked|hack|cloned|copied|copy my',
       'identity theft', 'account takeover', 'taken over', 'locked out', 'security breach', 'data breach',
       '(someone|somebody|they|hacker) changed|reset my password|email|pin|number',
+      'vole|volee|voler|robo|robaron|roubaram|roubou|rubato|rubata|perdi|perdu|perdue|smarrito|smarrita carte|tarjeta|cartera|portefeuille|cartao|carteira|carta|portafoglio',
+      'carte|tarjeta|cartao|carta|karte volee|perdue|clonee|robada|perdida|clonada|roubado|perdido|clonado|rubata|smarrita|clonata|gestohlen|verloren',
+      'compte|cuenta|conta|konto|account pirate|piratee|hacke|compromis|hackeada|comprometida|invadida|clonada|gehackt|kompromittiert|hackerato',
     ],
     patterns: [
       "\\b(?:not|wasnt|wasn't|isnt|isn't) (?:me|mine)\\b",
@@ -200,6 +228,9 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       '\\b(?:used|using)\\b(?:\\W+\\w+){0,2}?\\W+by (?:someone|somebody|a stranger|another person|other people)',
       `\\b(?:cant|can't|cannot|unable to|not able to|couldn'?t|won'?t let me|error)\\b\\W+(?:log|sign|logging|signing)\\W?(?:in|into|on)\\b${NEAR}\\baccount\\b`,
       "\\b(?:hasn'?t|has not|isn'?t|is not|wasn'?t|was not)\\b\\W+(?:my\\W+)?(?:identity|id)\\b\\W+(?:been |being )?(?:verified|accepted|approved)",
+      // A payment the customer does not recognise, in es/fr/de/pt/it.
+      `\\b(?:cargos?|cobros?|pagos?|compras?|movimientos?|transacciones|transaccion|paiements?|prelevements?|debits?|achats?|operations?|abbuchung(?:en)?|zahlung(?:en)?|buchung(?:en)?|lastschrift(?:en)?|belastung(?:en)?|cobrancas?|pagamentos?|transac(?:ao|oes)|debitos?|addebit[oi]|transazion[ei]|acquist[oi]|moviment[oi])\\b${NEAR}\\b(?:no (?:lo |la |los |las )?(?:reconozco|he hecho|hice|autorice|realice)|ne (?:le |la |les )?reconnais pas|je n'?ai pas (?:fait|autorise)|nicht (?:kenne|erkenne|gemacht|autorisiert|veranlasst)|nao (?:o |a )?(?:reconheco|fiz|autorizei)|non (?:lo |la )?(?:riconosco|ho fatto|ho autorizzato))\\b`,
+      `\\b(?:no reconozco|ne reconnais pas|nicht erkenne|nao reconheco|non riconosco)\\b${NEAR}\\b(?:cargos?|cobros?|pagos?|compras?|movimientos?|paiements?|prelevements?|debits?|achats?|abbuchung(?:en)?|zahlung(?:en)?|buchung(?:en)?|cobrancas?|pagamentos?|compras?|addebit[oi]|pagament[oi])\\b`,
     ],
     exclude: [
       // Finding a mislaid phone is a device question, not a bank-security one.
@@ -227,6 +258,10 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       `\\baccount\\b${NEAR}\\b(?:close|remove|delete|terminate|cancel|deactivate|inactivate|get rid of|remoev)\\W+it\\b`,
       '\\b(?:close|closing|closure|delete|deleting|deletions?|deletiom|remoev|inactivate|terminate|terminating|termination|deactivate|deactivating|deactivation|cancel|cancell?ing|cancell?ation|remove|removing|removal|erase|erasing|shut(?:ting)? down|unsubscribe)\\b(?:\\W+\\w+){0,4}?\\W+(?:account|acount|accont|acct|profile|membership)s?\\b',
       '\\b(?:account|acount|profile|membership)s?\\b(?:\\W+\\w+){0,3}?\\W+(?:closed|deleted|terminated|deactivated|cancell?ed|removed) (?:permanently|for good|please)',
+      // es/fr/pt/it: a closing verb before the account; German puts the verb last.
+      '\\b(?:cerrar|cierren|cancelar|cancelen|eliminar|eliminen|borrar|borren|dar(?:me)? de baja|fermer|fermez|cloturer|cloturez|supprimer|supprimez|fermeture|cloture|suppression|encerrar|encerrem|excluir|excluam|apagar|apaguem|fechar|desativar|chiudere|chiudete|cancellare|cancellate|eliminare|eliminate|disattivare|chiusura|cancellazione)\\b(?:\\W+\\w+){0,3}?\\W+(?:cuenta|perfil|membresia|compte|profil|conta|conto|account|profilo)\\b',
+      '\\b(?:konto|kundenkonto|profil|mitgliedschaft)\\b(?:\\W+\\w+){0,3}?\\W+(?:kundigen|loschen|schlie(?:ss|\u00df)en|auflosen|deaktivieren)\\b',
+      '\\b(?:kundigen|kundigung|loschen|loschung|schlie(?:ss|\u00df)en|schlie(?:ss|\u00df)ung|auflosen|auflosung)\\b(?:\\W+\\w+){0,3}?\\W+(?:konto|kontos|kundenkonto|profil|mitgliedschaft)\\b',
     ],
     exclude: [
       "\\b(?:dont|don't|do not|never) (?:want|need) (?:to|you to) (?:close|delete|cancel|terminate|deactivate)",
@@ -243,6 +278,9 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'lawyer', 'lawyers', 'attorney', 'attorneys', 'solicitor', 'solicitors', 'lawsuit', 'litigation', 'sue', 'sued',
       'suing', 'subpoena', 'ombudsman', 'gdpr', 'ccpa', 'regulator', 'tribunal', 'legally', 'illegal', 'unlawful',
       'discrimination', 'discriminated', 'libel', 'defamation',
+      // es/fr/de/pt/it
+      'abogado', 'abogados', 'denunciar', 'denunciarlos', 'denunciaros', 'denunciare', 'denuncio', 'avocat', 'avocats', 'anwalt', 'anwaltin',
+      'rechtsanwalt', 'verklagen', 'klage', 'advogado', 'advogados', 'advogada', 'avvocato', 'avvocati', 'querela', 'verbraucherzentrale',
     ],
     phrases: [
       'legal action|advice|team|department|proceedings|claim|matter|obligation|rights|notice',
@@ -250,6 +288,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'data protection', 'subject access request', 'cease and desist', 'breach of contract', 'consumer rights',
       'report|reporting you to the|a regulator|authorities|police|ombudsman|bbb|fca|ftc|cfpb',
       'delete|erase all my personal data|information', 'right to be forgotten',
+      'porter plainte', 'vou|vamos|irei|vai processar', 'tribunal|gericht|tribunale|tribunais', 'demandar|demandarlos|demandaros|demandare',
     ],
     patterns: [],
     exclude: ['joke|jokes'],
@@ -263,6 +302,8 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'injury', 'injuries', 'injured', 'injure', 'hospital', 'hospitalised', 'hospitalized', 'ambulance', 'poisoning',
       'poisoned', 'electrocuted', 'exploded', 'explosion', 'hazard', 'hazardous', 'unsafe', 'toxic', 'choking',
       'overheating', 'overheated', 'anaphylaxis', 'anaphylactic',
+      'stromschlag', 'quemadura', 'brulure', 'verbrennung', 'queimadura', 'ustione', 'intoxicacion', 'intoxication',
+      'lebensmittelvergiftung', 'intoxicacao', 'intossicazione',
     ],
     phrases: [
       'allergic reaction', 'smoke|smoking|sparks came|coming|from|out',
@@ -270,6 +311,12 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'burned|burnt|hurt|injured|injuring me|myself|himself|herself|child|son|daughter',
       'made|making me|us|my sick|ill', 'food poisoning', 'safety issue|problem|concern|hazard|recall|risk',
       'product recall', 'dangerous product|item|to use', 'sharp edge|edges', 'broken glass', 'battery swelling|swelled|swollen|leaking',
+      'started|starts|began|begun|keeps|kept smoking|sparking|melting', 'burning smell', 'smell of burning', 'melted|melting plug|socket|cable|charger|wire|casing',
+      'cut|cuts|bleeding|burnt|burned her|his|my|their hand|hands|finger|fingers|arm|leg|foot|face|mouth',
+      // es/fr/de/pt/it
+      'se incendio', 'prendio|pris|gefangen|pegou|preso fuego|feu|fogo|fuoco', 'feuer gefangen',
+      'reaccion|reaction|reaktion|reacao|reazione alergica|allergique|allergische|alergica|allergica',
+      'descarga|choc|choque|scossa electrica|electrique|eletrico|elettrica', 'me queme|quemado|quemada', 'me suis brule|brulee',
     ],
     patterns: ['\\b(?:caught|catch|catches|catching|set on) fire\\b', '\\bburst into flames\\b'],
   },
@@ -282,11 +329,19 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'suicide', 'suicidal', 'harassment', 'harassed', 'harassing', 'stalking', 'stalker', 'stalked', 'threatened',
       'threatening', 'assaulted', 'assault', 'abused', 'abusive', 'blackmail', 'blackmailed', 'extortion', 'coerced',
       'kidnapped',
+      'amenazo', 'amenazado', 'amenazada', 'amenazas', 'acoso', 'acosado', 'acosada', 'menacee', 'harcelement',
+      'harcele', 'harcelee', 'bedroht', 'bedrohung', 'belastigt', 'ameacou', 'ameacado', 'ameacada', 'ameacas', 'assedio',
+      'minacciato', 'minacciata', 'minacce', 'molestie',
     ],
     phrases: [
       'kill|hurt|harm myself', 'end my life', 'self harm', 'domestic violence|abuse', 'in danger',
       'not safe|unsafe at home', 'afraid|scared for my life|safety', 'being followed|threatened|abused|harassed',
       'forcing|forced me to', 'want to die', 'threat to my|me',
+      '(dont|do not|didnt|did not|no longer) feel safe', 'keeps|kept|is|was following|stalking|watching me',
+      'en|in|em peligro|danger|gefahr|perigo|pericolo', 'no me siento seguro|segura', 'ne me sens pas en securite',
+      'fuhle mich bedroht|unsicher', 'nao me sinto seguro|segura', 'non mi sento sicuro|sicura',
+      // "il m'a menacé", not English "a menace"
+      'ma|mont|nous|il|elle|on menace|menacee|menaces|menacer',
     ],
     patterns: [],
   },
@@ -332,6 +387,8 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'complaint', 'complaints', 'complain', 'complaining', 'complained', 'complant', 'complaing', 'complane', 'grievance',
       'grievances', 'reclamation', 'reclamations', 'reclaim', 'disgraceful', 'disgusted', 'appalled', 'appalling',
       'unacceptable', 'outrageous',
+      'queja', 'quejas', 'quejarme', 'reclamacion', 'reclamaciones', 'beschwerde', 'beschwerden', 'beschweren', 'reclamacao', 'reclamacoes',
+      'reclamo', 'reclami', 'plainte', 'inadmissible', 'inacceptable', 'inaceptable', 'inaceitavel', 'inaccettabile', 'inakzeptabel',
     ],
     phrases: [
       'file|filing|lodge|lodging|make|making|submit|submitting|raise|raising|open|opening|log|register|send a|an claim|compliant|complain|complant|reclaim',
@@ -342,7 +399,7 @@ export const DEFAULT_TOPICS: TopicDefinition[] = [
       'speak|talk|write to someone about a|my problem|issue',
     ],
     patterns: [`\\bexperience\\b${NEAR}\\b(?:bad|terrible|awful|horrible|poor|disappointing|unacceptable|appalling)\\b`],
-    exclude: ['leave|write|post|give|submit|add a|my review|rating|feedback'],
+    exclude: ['leave|write|post|give|submit|add a|my review|rating|feedback', 'no complaint|complaints', 'not complaining', 'nothing to complain'],
   },
 ];
 

@@ -1,6 +1,6 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
-import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositories/conversations.repository.js';
+import { customerTokenUse, customerTokenUses, touchCustomerToken, touchCustomerTokens } from '../adapters/db/repositories/conversations.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -69,6 +69,26 @@ export async function authenticateCustomer(ctx: AppContext, token: string): Prom
   if (idle > ctx.config.customerTokenIdleHours * 3_600_000) return null;
   if (idle > TOUCH_EVERY_MS) await touchCustomerToken(ctx.db, use.id, now);
   return use.id;
+}
+
+/**
+ * `authenticateCustomer` for many tokens at once, by token hash: the conversation each still
+ * opens (a hash missing from the answer opens none). One read, and one write for the tokens
+ * whose last use is due to be noted, whatever their number.
+ */
+export async function authenticateCustomers(ctx: AppContext, tokenHashes: readonly string[]): Promise<Map<string, string>> {
+  const uses = await customerTokenUses(ctx.db, tokenHashes);
+  const now = ctx.clock();
+  const alive = new Map<string, string>();
+  const touch: string[] = [];
+  for (const [hash, use] of uses) {
+    const idle = now.getTime() - use.lastUsedAt.getTime();
+    if (idle > ctx.config.customerTokenIdleHours * 3_600_000) continue;
+    if (idle > TOUCH_EVERY_MS) touch.push(use.id);
+    alive.set(hash, use.id);
+  }
+  await touchCustomerTokens(ctx.db, touch, now);
+  return alive;
 }
 
 /** The agent behind a bearer token, or null when it is unknown, expired, or the agent is disabled. */

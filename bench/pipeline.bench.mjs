@@ -10,6 +10,7 @@
 // On PGlite always, and on PostgreSQL too when DATABASE_URL is set (a fresh database per run).
 //   BENCH_QUICK=1 node bench/pipeline.bench.mjs   (under a minute: fewer customers, messages and sockets)
 //   BENCH_ONLY=pglite|postgres                     (one database only)
+//   BENCH_IDLE_SOCKETS=N                           (idle sockets opened at the end; 10,000 in a full run, 1,000 in a quick one)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -21,7 +22,7 @@ import WebSocket from 'ws';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { loads: [50], messages: 4, seed: 50_000, idle: 1_000 }
+  ? { loads: [50], messages: 4, seed: 50_000, idle: Number(process.env.BENCH_IDLE_SOCKETS ?? 1_000) }
   : { loads: [50, 500], messages: 10, seed: 1_000_000, idle: Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000) };
 const NODE = fileURLToPath(new URL('./pipeline-node.mjs', import.meta.url));
 // Questions the demo KB answers, and a few it does not.

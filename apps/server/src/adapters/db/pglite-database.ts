@@ -5,13 +5,16 @@ import { Database } from './database.js';
 import type { PgliteLink } from './pglite-dialect.js';
 import { PgliteConnectionLock, pgliteDialect } from './pglite-dialect.js';
 import { pgliteStatements } from './pglite-statements.js';
+import { pgliteInWorker } from './pglite-thread.js';
 
 /**
  * The embedded database: PostgreSQL compiled to WASM, its files in a folder (or in memory for
  * tests). It has one connection: a statement, or a transaction, holds it while every other waits.
+ * With `worker`, PGlite runs in a worker thread and its work leaves the event loop free.
  */
-export async function openPgliteDatabase(dataDir: string | null, options: { onQuery?: QueryObserver } = {}): Promise<Database> {
+export async function openPgliteDatabase(dataDir: string | null, options: { onQuery?: QueryObserver; worker?: boolean } = {}): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (options.worker) return pgliteOnLink(await pgliteInWorker(dataDir), options);
   const pglite = await PGlite.create(dataDir ?? undefined);
   const statements = pgliteStatements(pglite);
   const link: PgliteLink = { ...statements, close: () => pglite.close() };

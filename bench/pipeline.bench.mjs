@@ -11,6 +11,7 @@
 //   BENCH_QUICK=1 node bench/pipeline.bench.mjs   (under a minute: fewer customers, messages and sockets)
 //   BENCH_ONLY=pglite|postgres                     (one database only)
 //   BENCH_LOADS=50,500 BENCH_MESSAGES=10           (the numbers of concurrent customers; messages each)
+//   BENCH_IDLE_SOCKETS=N                           (idle sockets opened at the end; 10,000 in a full run, 1,000 in a quick one)
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -22,7 +23,7 @@ import WebSocket from 'ws';
 
 const quick = process.env.BENCH_QUICK === '1';
 const plan = quick
-  ? { loads: [50], messages: 4, seed: 50_000, idle: 1_000 }
+  ? { loads: [50], messages: 4, seed: 50_000, idle: Number(process.env.BENCH_IDLE_SOCKETS ?? 1_000) }
   : { loads: [50, 500], messages: 10, seed: 1_000_000, idle: Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000) };
 // BENCH_LOADS=50,500 sets the numbers of customers (the first is also the one run on the stored
 // history), BENCH_MESSAGES the messages each sends.

@@ -17,6 +17,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Connections to PostgreSQL this node opens at most (`BATON_DB_POOL_SIZE`). */
   dbPoolSize: number;
+  /** PGlite runs in a worker thread, off the event loop (`BATON_PGLITE_WORKER`, on by default). */
+  pgliteWorker: boolean;
   /**
    * API requests this node works on at once (`BATON_MAX_IN_FLIGHT`); past it, new ones get 503
    * SERVER_ERR_BUSY with Retry-After at once rather than queueing behind the others.
@@ -390,6 +392,7 @@ const ZEnvSchema = z.object({
   BATON_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   BATON_LISTENER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   BATON_DB_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  BATON_PGLITE_WORKER: bool.default(true),
   BATON_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(1000),
   BATON_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(300).default(0),
   BATON_BOT_URL: z.url({ protocol: /^https?$/, error: 'an http:// or https:// URL' }).optional(),
@@ -538,6 +541,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.BATON_DATA_DIR === ':memory:' ? null : e.BATON_DATA_DIR,
     databaseUrl: e.DATABASE_URL ?? null,
     dbPoolSize: e.BATON_DB_POOL_SIZE,
+    pgliteWorker: e.BATON_PGLITE_WORKER,
     maxInFlight: e.BATON_MAX_IN_FLIGHT,
     shutdownGraceSeconds: e.BATON_SHUTDOWN_GRACE_SECONDS,
     redisUrl: e.REDIS_URL ?? null,

@@ -123,7 +123,7 @@ export function consoleLog(level: Config['logLevel']): Log {
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, PGlite in BATON_DATA_DIR otherwise. */
 export async function openDatabase(config: Config): Promise<Database> {
-  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl, { max: config.dbPoolSize }) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null);
+  return config.databaseUrl ? openPostgresDatabase(config.databaseUrl, { max: config.dbPoolSize }) : openPgliteDatabase(config.dataDir ? resolve(config.dataDir) : null, { worker: config.pgliteWorker });
 }
 
 /** The attachment store the configuration names (`BATON_ATTACHMENT_STORE`, `BATON_S3_*`, `BATON_ATTACHMENT_DIR`). */
@@ -144,7 +144,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const log: Log = (level, message, fields) => write(level, maskForChannel(config, 'log', message), fields && maskForChannel(config, 'log', fields));
   const started = Date.now();
   const db = await openDatabase(config);
-  log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}`}`);
+  log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}${config.pgliteWorker ? ', in a worker thread' : ''}`}`);
   await migrate(db, (line) => log('info', line));
   await keepEventNumbersAhead(db);
 

@@ -1,7 +1,7 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
-import { customerTokenUse, touchCustomerToken } from '../adapters/db/repositories/conversations.repository.js';
-import { customerDeviceTokenUse, touchCustomerDeviceToken } from '../adapters/db/repositories/customer-tokens.repository.js';
+import { customerTokenUse, customerTokenUses, touchCustomerToken, touchCustomerTokens } from '../adapters/db/repositories/conversations.repository.js';
+import { customerDeviceTokenUse, customerDeviceTokenUses, touchCustomerDeviceToken, touchCustomerDeviceTokens } from '../adapters/db/repositories/customer-tokens.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -77,6 +77,32 @@ export async function authenticateCustomer(ctx: AppContext, token: string): Prom
   if (idle > ctx.config.customerTokenIdleHours * 3_600_000) return null;
   if (idle > TOUCH_EVERY_MS) await (own ? touchCustomerToken(ctx.db, use.id, now) : touchCustomerDeviceToken(ctx.db, hash, now));
   return use.id;
+}
+
+/**
+ * `authenticateCustomer` for many tokens at once, by token hash: the conversation each still
+ * opens (a hash missing from the answer opens none). One read, and one write for the tokens
+ * whose last use is due to be noted, whatever their number.
+ */
+export async function authenticateCustomers(ctx: AppContext, tokenHashes: readonly string[]): Promise<Map<string, string>> {
+  const own = await customerTokenUses(ctx.db, tokenHashes);
+  // The rest may be tokens continue links gave other devices.
+  const devices = await customerDeviceTokenUses(ctx.db, tokenHashes.filter((h) => !own.has(h)));
+  const now = ctx.clock();
+  const alive = new Map<string, string>();
+  const touchOwn: string[] = [];
+  const touchDevices: string[] = [];
+  for (const [uses, touch, key] of [[own, touchOwn, 'id'], [devices, touchDevices, 'hash']] as const) {
+    for (const [hash, use] of uses) {
+      const idle = now.getTime() - use.lastUsedAt.getTime();
+      if (idle > ctx.config.customerTokenIdleHours * 3_600_000) continue;
+      if (idle > TOUCH_EVERY_MS) touch.push(key === 'id' ? use.id : hash);
+      alive.set(hash, use.id);
+    }
+  }
+  await touchCustomerTokens(ctx.db, touchOwn, now);
+  await touchCustomerDeviceTokens(ctx.db, touchDevices, now);
+  return alive;
 }
 
 /** The agent behind a bearer token, or null when it is unknown, expired, or the agent is disabled. */

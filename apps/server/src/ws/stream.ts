@@ -18,10 +18,14 @@ import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
 import type { ApiPlugin } from '../http/zod-schemas.js';
 import { createEventHub } from './event-hub.js';
+import { createSessionWatch } from './session-watch.js';
 
 /** How often an open stream looks at its session's deadline (in memory) and renews its connection slots. */
 const TICK_MS = 5000;
-/** Every this many ticks the session is checked in the database all the same (a token used elsewhere, a clock change). */
+/**
+ * Every this many ticks an agent's session is checked in the database all the same (a token used
+ * elsewhere, a clock change); customers' sessions are checked all together (`SessionWatch`).
+ */
 const FULL_CHECK_TICKS = 12;
 
 const ZQuery = z.object({ after: z.coerce.number().int().min(-1).optional() });
@@ -53,7 +57,12 @@ export function visibleTo(p: Principal, e: EventRecord): boolean {
 export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
   // One reader of the event log for the node, fanning events out to the sockets in memory.
   const hub = createEventHub(ctx);
-  app.addHook('onClose', async () => hub.close());
+  // One check of the customers' sessions for the node, not a query per socket.
+  const watch = createSessionWatch(ctx);
+  app.addHook('onClose', async () => {
+    hub.close();
+    watch.close();
+  });
   // Public to the HTTP hook: the token is checked here, so that a bad one gets a close code.
   app.get('/stream', { websocket: true, config: { public: true }, schema: { summary: 'Realtime events over WebSocket; `token` and `after=SEQ` in the query' } }, async (socket, req) => {
     const send = (frame: TStreamFrame) => socket.send(JSON.stringify(frame));
@@ -99,6 +108,10 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
      */
     const sessionGoes = async (): Promise<boolean> => {
       const alive = principal.kind === 'agent' ? (await authenticateAgent(ctx, token!))?.id === principal.agent.id : (await authenticateCustomer(ctx, token!)) === principal.conversationId;
+      return checked(alive);
+    };
+    /** Acts on a check of the session: the deadline moves on, or the stream ends. Returns whether it ended. */
+    const checked = (alive: boolean): boolean => {
       if (alive) deadline = ctx.clock().getTime() + (principal.kind === 'agent' ? ctx.config.sessionHours : ctx.config.customerTokenIdleHours) * 3_600_000;
       if (alive || closed) return !alive;
       closed = true;
@@ -147,12 +160,15 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       if (principal.kind === 'customer') ctx.bus.signal({ type: 'typing', conversationId: principal.conversationId, who: { kind: 'customer' } });
       else if (frame.conversationId) ctx.bus.signal({ type: 'typing', conversationId: frame.conversationId, who: { kind: 'agent', name: firstName(principal.agent.name) } });
     };
-    // The session's deadline is watched in memory; the database is asked once a minute, or when it is due.
+    // The session's deadline is watched in memory; the database is asked when it is due, and once a
+    // minute (for a customer, with every other customer's stream of the node, in one query).
+    const watched = principal.kind === 'customer' ? { tokenHash: hashToken(token!), conversationId: principal.conversationId, checked } : null;
+    if (watched) watch.watch(watched);
     let ticks = 0;
     const timer = setInterval(() => {
       ticks++;
       if (principal.kind === 'agent') seen();
-      if (ctx.clock().getTime() >= deadline || ticks % FULL_CHECK_TICKS === 0) void sessionGoes().catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
+      if (ctx.clock().getTime() >= deadline || (!watched && ticks % FULL_CHECK_TICKS === 0)) void sessionGoes().catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
       if (ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
     }, TICK_MS);
     socket.on('message', (raw: Buffer) => {
@@ -180,6 +196,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       closed = true;
       unsignal();
       hub.leave(subscriber);
+      if (watched) watch.unwatch(watched);
       clearInterval(timer);
       for (const slot of slots) void slot.release().catch((err: Error) => ctx.log('warn', 'stream: could not release a connection slot', { error: err.message }));
     });

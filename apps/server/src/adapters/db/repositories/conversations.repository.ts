@@ -77,6 +77,17 @@ export async function touchCustomerToken(db: Sql, id: string, at: Date): Promise
   await db.updateTable('conversations').set({ tokenUsedAt: at }).where('id', '=', id).execute();
 }
 
+/** `customerTokenUse` for many tokens in one query (the open streams' periodic check), by token hash. */
+export async function customerTokenUses(db: Sql, tokenHashes: readonly string[]): Promise<Map<string, { id: string; lastUsedAt: Date }>> {
+  if (!tokenHashes.length) return new Map();
+  const rows = await db.selectFrom('conversations').select(['id', 'tokenHash', 'tokenUsedAt', 'createdAt']).where('tokenHash', 'in', tokenHashes).execute();
+  return new Map(rows.map((r) => [r.tokenHash, { id: r.id, lastUsedAt: r.tokenUsedAt ?? r.createdAt }]));
+}
+
+export async function touchCustomerTokens(db: Sql, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length) await db.updateTable('conversations').set({ tokenUsedAt: at }).where('id', 'in', ids).execute();
+}
+
 /**
  * Writes a conversation's status, with who holds it now: only the lifecycle
  * (app/conversation-lifecycle.ts) calls this, after checking the edge in core's table.

@@ -4,6 +4,7 @@ import type { Sql } from '../database.js';
 import type { EventTable } from '../schema.js';
 import type { TEventName, TEventPayload } from '@baton/contracts';
 import { jsonColumn } from '../json-column.js';
+import { runsOneTransaction } from '../pglite-dialect.js';
 
 /** An event name: one of `EVENT_NAMES`, the catalogue in `@baton/contracts`. */
 export type EventType = TEventName;
@@ -94,15 +95,23 @@ const oldestWriter = sql`least(
   pg_snapshot_xmax(pg_current_snapshot()))`;
 
 /**
+ * `oldestWriter` on PGlite, which runs one transaction at a time: a reader's statement runs either
+ * alone or in the one open transaction, so no other transaction can be running and the answer is
+ * this transaction or the snapshot's `xmax`. Same result, but PGlite spends more planning the
+ * activity view's join in `oldestWriter` than on the rest of a read of the log.
+ */
+const oldestWriterAlone = sql`least(pg_current_xact_id_if_assigned(), pg_snapshot_xmax(pg_current_snapshot()))`;
+
+/**
  * The first number no reader may read past yet: the block of the oldest transaction that may
  * still add events (`oldestWriter`). Every event below it was written by a transaction that has
  * ended, so it is visible now if it was committed, and none will appear later.
  */
-const readableEnd = blockStart(oldestWriter);
+const readableEnd = (db: Sql) => blockStart(runsOneTransaction(db) ? oldestWriterAlone : oldestWriter);
 
 /** Events after `after` that are final (below the horizon), oldest first; `conversationId` limits them to one conversation (a customer's view). */
 export async function listEventsAfter(db: Sql, after: number, opts: { conversationId?: string; limit?: number } = {}): Promise<EventRecord[]> {
-  let q = db.selectFrom('events').selectAll().where('seq', '>', after).where('seq', '<', readableEnd);
+  let q = db.selectFrom('events').selectAll().where('seq', '>', after).where('seq', '<', readableEnd(db));
   if (opts.conversationId) q = q.where('conversationId', '=', opts.conversationId);
   return (await q.orderBy('seq').limit(Math.min(opts.limit ?? 500, 1000)).execute()).map((r) => typed(r));
 }
@@ -115,7 +124,7 @@ export async function listEventsAfter(db: Sql, after: number, opts: { conversati
  */
 export async function readEventLog(db: Sql, after: number, limit: number, opts: { conversationId?: string } = {}): Promise<{ events: EventRecord[]; heldBack: boolean; end: number }> {
   const { rows } = await sql<(EventRow & { horizon: number }) | { horizon: number; seq: null }>`
-    select h.horizon, e.* from (select ${readableEnd} as horizon) h
+    select h.horizon, e.* from (select ${readableEnd(db)} as horizon) h
     left join lateral (
       select * from events where seq > ${after} ${opts.conversationId ? sql`and conversation_id = ${opts.conversationId}` : sql``} order by seq limit ${limit}
     ) e on true
@@ -130,7 +139,7 @@ export async function readEventLog(db: Sql, after: number, limit: number, opts: 
 
 /** The last final event's number (0 for none): a stream that starts "now" starts after it. */
 export async function lastEventSeq(db: Sql): Promise<number> {
-  const row = await db.selectFrom('events').select('seq').where('seq', '<', readableEnd).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('events').select('seq').where('seq', '<', readableEnd(db)).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return row?.seq ?? 0;
 }
 

@@ -571,7 +571,7 @@ create table integration_actions (
 `,
   },
   {
-    version: 18,
+    version: 17,
     name: 'a continue link gives the device that opens it its own customer token, once; unsent uploads are found by age; when the queue of a waiting customer was last computed',
     sql: `
 create table customer_device_tokens (

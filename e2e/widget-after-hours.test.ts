@@ -47,11 +47,14 @@ describe.runIf(HAVE_BROWSER)('the after-hours choice in the widget (Chromium, re
     // No queue update comes while the team is closed: the card's place in the queue comes from the
     // conversation itself, at once and again after a reload, never a lasting "Checking…".
     const card = host.getByRole('group', { name: 'Passing you to a person' });
-    await expect.poll(() => card.locator('.position').textContent()).toMatch(/^\d+$/);
+    // (A locator that waits, rather than a poll of textContent, which would itself wait on a card
+    // not drawn yet, past the poll's deadline.)
+    const placeShown = () => card.locator('.position').filter({ hasText: /^\d+$/ }).waitFor({ timeout: 15_000 });
+    await placeShown();
     await page.reload();
-    await widget(page).launcher.waitFor();
-    if (!(await form.isVisible())) await widget(page).launcher.click();
-    await expect.poll(() => card.locator('.position').textContent()).toMatch(/^\d+$/);
+    // The panel reopens by itself (a click now could close it again).
+    await widget(page).panel.waitFor();
+    await placeShown();
     await form.waitFor();
     // The email choice knows Sarah's address.
     expect(await host.getByLabel(/Email address/).inputValue()).toBe('sarah.jones@example.com');

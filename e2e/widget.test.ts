@@ -162,14 +162,15 @@ describe.runIf(HAVE_BROWSER)('customer widget (Chromium, real server)', () => {
     await w.launcher.focus();
     await page.keyboard.press('Enter');
     await w.panel.waitFor();
-    expect(await inShadow<string>(page, '(root) => root.activeElement && root.activeElement.id')).toBe('baton-input');
+    // Focus moves to the input once the panel is drawn: a frame later on a loaded machine.
+    await expect.poll(() => inShadow<string>(page, '(root) => root.activeElement && root.activeElement.id')).toBe('baton-input');
     await page.keyboard.type('Do you ship to Canada?');
     await page.keyboard.press('Enter');
     await w.log.getByText('Do you ship to Canada?', { exact: true }).waitFor();
     await w.replies.first().waitFor();
     await page.keyboard.press('Escape');
     await w.panel.waitFor({ state: 'detached' });
-    expect(await inShadow<string>(page, '(root) => root.activeElement && root.activeElement.className')).toContain('launcher');
+    await expect.poll(() => inShadow<string>(page, '(root) => root.activeElement && root.activeElement.className')).toContain('launcher');
     expect(await w.launcher.getAttribute('aria-expanded')).toBe('false');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-closed.png') });
   });

@@ -170,7 +170,7 @@ describe.runIf(HAVE_BROWSER)('customer widget (Chromium, real server)', () => {
     await w.replies.first().waitFor();
     await page.keyboard.press('Escape');
     await w.panel.waitFor({ state: 'detached' });
-    await expect.poll(() => inShadow<string>(page, '(root) => root.activeElement && root.activeElement.className')).toContain('launcher');
+    await expect.poll(() => inShadow<string>(page, '(root) => (root.activeElement ? root.activeElement.className : "")')).toContain('launcher');
     expect(await w.launcher.getAttribute('aria-expanded')).toBe('false');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-closed.png') });
   });

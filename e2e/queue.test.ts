@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession } from './widget-helpers.js';
+import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
 import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
 
 /**
@@ -52,14 +52,16 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await openAndSend(page, 'I want to talk to a real person please');
     const card = page.locator('#baton-widget').getByRole('group', { name: 'Passing you to a person' });
     await card.waitFor({ timeout: 10_000 });
-    const position = card.locator('.position');
-    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe('1');
+    // (A locator that waits, rather than a poll of textContent, which would itself wait on a card
+    // not drawn yet, past the poll's deadline.)
+    const firstPlace = () => card.locator('.position').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+    await firstPlace();
 
     // A reload has no live queue event to wait for: the place comes from the server at once.
     await page.reload();
-    await page.locator('#baton-widget button.launcher').waitFor();
-    if (!(await card.isVisible())) await page.locator('#baton-widget button.launcher').click();
-    await expect.poll(() => position.textContent(), { timeout: 10_000 }).toBe('1');
+    // The panel reopens by itself (a click now could close it again).
+    await widget(page).panel.waitFor();
+    await firstPlace();
     expect(await card.textContent()).not.toContain('Checking');
     // It is the place the API gives.
     const { id, token } = await storedSession(page, s.url!);

@@ -231,11 +231,18 @@ describe.runIf(HAVE_BROWSER)('the widget through a whole conversation (Chromium,
       await w.log.getByText('Both of your screens show this reply.').waitFor();
       const first = await fetch(`${server.url}/api/v1/conversations/${state.id}`, { headers: { authorization: `Bearer ${state.token}` } });
       expect(first.status).toBe(200);
-      // The same link a second time (here with the browser's storage cleared) is refused, and says why.
-      await second.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
-      await second.goto(link);
-      await second.locator('#baton-widget').getByText('That link to continue your conversation was already used', { exact: false }).waitFor();
-      expect(await w.log.getByText('Both of your screens show this reply.').count()).toBe(0);
+      // The same link a second time, in a browser that has never held the conversation, is refused
+      // and says why. (A fresh browser rather than clearing this one's storage: the open widget
+      // writes its stream position back whenever an event arrives, which can undo a clear.)
+      const third = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
+      try {
+        const again = await third.newPage();
+        await again.goto(link);
+        await again.locator('#baton-widget').getByText('That link to continue your conversation was already used', { exact: false }).waitFor();
+        expect(await widget(again).log.getByText('Both of your screens show this reply.').count()).toBe(0);
+      } finally {
+        await third.close();
+      }
     } finally {
       await other.close();
     }

@@ -142,10 +142,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const write = opts.log ?? consoleLog(config.logLevel);
   // Log lines quote customers (a failing message, an address); BATON_PII_MASK_LOG decides what they may show.
   const log: Log = (level, message, fields) => write(level, maskForChannel(config, 'log', message), fields && maskForChannel(config, 'log', fields));
-  const started = Date.now();
+  const started = performance.now();
+  // The app's one clock (see `AppContext.clock`): every time stored or compared with a stored
+  // one comes from it, the migrations' dates included; tests pass one of their own.
+  const clock = opts.clock ?? (() => new Date());
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}${config.pgliteWorker ? ', in a worker thread' : ''}`}`);
-  await migrate(db, (line) => log('info', line));
+  await migrate(db, (line) => log('info', line), clock);
   await keepEventNumbersAhead(db);
 
   const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
@@ -162,10 +165,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   // The KB's vectors go to the disk cache (customer messages never do), so a restart embeds nothing.
   const kbEncoder = encoder?.persistent() ?? null;
   const encoderFailed = (err: Error) => log('warn', `sentence encoder failed while embedding the KB; the engine runs on the lexical path: ${err.message}`);
-  const t = Date.now();
+  const t = performance.now();
   let engine: Engine = await createEngineWithEncoder({ policy: stored.policy, articles }, kbEncoder, encoderFailed);
   let policyVersion = stored.version;
-  log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Date.now() - t} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
+  log('info', `knowledge base: ${articles.length} articles${kbDir ? ` from ${kbDir}` : ' (none: the AI can only clarify or hand over)'}, trained in ${Math.round(performance.now() - t)} ms${engine.semantic ? ' with sentence vectors' : ', lexical only'}; policy version ${policyVersion}`);
 
   if (config.chatwoot) log('info', `Chatwoot agent bot: ${new URL(config.chatwoot.url).origin}; webhook signatures ${config.chatwoot.webhookSecret ? 'required' : 'not checked (BATON_CHATWOOT_WEBHOOK_SECRET is not set)'}`);
   if (config.zendesk) log('info', `Zendesk (${config.zendesk.mode}): ${config.zendesk.mode === 'ticket' ? 'a ticket at each handoff' : 'Baton answers messaging and passes control to the Agent Workspace at handoff'}, in ${new URL(config.zendesk.url).origin}`);
@@ -181,7 +184,6 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     log('info', 'cluster bus: Redis');
   } else bus = createLocalBus();
 
-  const clock = opts.clock ?? (() => new Date());
   const limitStore = config.redisUrl ? await createRedisLimitStore(config.redisUrl, (line) => log('warn', line), Date.now, config.redisPrefix) : createMemoryLimitStore();
   const jobs: JobQueue = await createJobQueue(db, { ...(config.databaseUrl ? { url: config.databaseUrl } : {}), clock, log: (line) => log('warn', line) });
   let byId = new Map(articles.map((a) => [a.id, a]));
@@ -212,13 +214,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     llm: config.llm ? createLlmClient(config.llm, { clock }) : null,
     reloadKb: async (by) => {
       if (!kbDir) throw new DomainError('KB_ERR_NOT_CONFIGURED', 'no KB folder is configured (BATON_KB_DIR)');
-      const started = Date.now();
+      const started = performance.now();
       const fresh = loadKb(kbDir);
       const version = kbVersion + 1;
-      await db.transaction().execute((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by }));
+      await db.transaction().execute((tx) => insertSettingVersion(tx, { key: 'kb', version, value: { articles: fresh.length }, createdBy: by, createdAt: clock() }));
       await useKb(fresh, version);
       ctx.bus.publish(await lastEventSeq(db));
-      return { articles: fresh.length, version, ms: Date.now() - started };
+      return { articles: fresh.length, version, ms: Math.round(performance.now() - started) };
     },
   };
 
@@ -233,10 +235,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   }
 
   // Another node saved a new policy or reloaded the KB: pick it up (checked at most once a second, on any event).
-  let lastCheck = 0;
+  let lastCheck = -Infinity;
   const unsubscribe = bus.subscribe(() => {
-    if (Date.now() - lastCheck < 1000) return;
-    lastCheck = Date.now();
+    if (performance.now() - lastCheck < 1000) return;
+    lastCheck = performance.now();
     void latestSetting<{ articles: number }>(db, 'kb')
       .then((k) => {
         if (k && k.version !== kbVersion && kbDir) return useKb(loadKb(kbDir), k.version);
@@ -346,7 +348,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   let metricsServer: MetricsServer | null = null;
   if (opts.listen !== false) {
     url = await app.listen({ port: config.port, host: config.host });
-    log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Date.now() - started} ms)`);
+    log('info', `Baton is listening on ${url.replace('127.0.0.1', 'localhost')} (started in ${Math.round(performance.now() - started)} ms)`);
     for (const line of webBanner(url.replace('127.0.0.1', 'localhost'))) log('info', line);
     if (config.metricsPort !== null && metricsRenderer) {
       const { render, contentType } = metricsRenderer;

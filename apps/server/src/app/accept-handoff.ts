@@ -43,7 +43,7 @@ export async function acceptHandoff(ctx: AppContext, agent: AgentRecord, handoff
     // A conversation someone already had (a transfer, or a return to the queue) tells the customer who they are with now.
     const kind = waiting?.acceptedAt ? 'agent_transferred' : 'agent_joined';
     const text = renderCustomerMessage({ kind, agentName: firstName(agent.name), teamName: team }, pickLocale(conv.language ?? undefined));
-    const joined = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text, action: 'agent_joined' });
+    const joined = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'system', text, action: 'agent_joined' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(joined) } });
     return claimed;
   });

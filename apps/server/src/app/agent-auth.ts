@@ -34,10 +34,11 @@ export async function login(ctx: AppContext, email: string, password: string, ad
   if (agent.disabledAt) throw new DomainError('AUTH_ERR_ACCOUNT_DISABLED', 'this account was disabled by an administrator');
   const rehash = needsRehash(agent.passwordHash, cost) ? await hashPassword(password, cost) : null;
   const { token, hash } = newToken();
-  const expiresAt = new Date(ctx.clock().getTime() + ctx.config.sessionHours * 3_600_000);
+  const now = ctx.clock();
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3_600_000);
   await ctx.db.transaction().execute(async (tx) => {
     if (rehash) await updateAgent(tx, agent.id, { passwordHash: rehash });
-    await insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt });
+    await insertSession(tx, { tokenHash: hash, agentId: agent.id, expiresAt, createdAt: now });
   });
   if (rehash) ctx.log('info', `agent ${agent.email}: password hash upgraded to scrypt N=2^${cost}`, { agentId: agent.id });
   return { token, expiresAt, agent };

@@ -109,9 +109,10 @@ export async function bookCallback(ctx: AppContext, conversationId: string, inpu
     const c = await getConversation(tx, conversationId, { forUpdate: true });
     const h = await openHandoffFor(tx, conversationId);
     if (!c || !h || h.status !== 'waiting') throw new DomainError('HANDOFF_ERR_NOT_FOUND', 'there is no waiting handoff to book a callback for');
-    const cb = await insertCallback(tx, { id: ctx.newId(), conversationId, handoffId: h.id, kind: input.kind, scheduledFor: new Date(scheduledFor), timeZone: options.timeZone, contact });
-    await lifecycle.scheduleCallback({ tx, emit }, h, cb);
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'ai', text: confirmation, action: input.kind === 'callback' ? 'callback_confirmed' : 'email_followup_confirmed' });
+    const at = ctx.clock();
+    const cb = await insertCallback(tx, { id: ctx.newId(), conversationId, handoffId: h.id, kind: input.kind, scheduledFor: new Date(scheduledFor), timeZone: options.timeZone, contact, createdAt: at });
+    await lifecycle.scheduleCallback({ tx, emit }, h, cb, at);
+    const m = await insertMessage(tx, { id: ctx.newId(), at, conversationId, authorKind: 'ai', text: confirmation, action: input.kind === 'callback' ? 'callback_confirmed' : 'email_followup_confirmed' });
     await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
     return cb;
   });

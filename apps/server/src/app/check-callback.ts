@@ -24,7 +24,7 @@ export async function checkCallback(ctx: AppContext, callbackId: string): Promis
     if (!(await setCallbackStatus(tx, cb.id, 'missed', 'queued'))) return;
     const conv = (await getConversation(tx, cb.conversationId, { forUpdate: true }))!;
     const when = cb.scheduledFor ? formatLocal(cb.scheduledFor.getTime(), cb.timeZone ?? 'UTC', pickLocale(conv.language ?? undefined)) : '';
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'callback_missed', when, caseNumber: conv.caseNumber }, pickLocale(conv.language ?? undefined)), action: 'callback_missed' });
+    const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'callback_missed', when, caseNumber: conv.caseNumber }, pickLocale(conv.language ?? undefined)), action: 'callback_missed' });
     await emit({ type: 'callback.missed', conversationId: conv.id, handoffId: h.id, payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: cb.scheduledFor?.toISOString() ?? null, priority: h.priority } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
   });

@@ -29,6 +29,14 @@ export interface AppContext {
   log: Log;
   /** Where the bytes of attachments go (disk, the database, or S3); the rows are in `db`. */
   attachments: AttachmentStore;
+  /**
+   * The app's time, and its only source for what is stored or compared with something stored:
+   * every `created_at`, `updated_at` and deadline is written from it, never from the database's
+   * `now()` (the column defaults are for rows made by hand) nor from `Date.now()`. Tests run the
+   * app on a clock of their own, so a time from anywhere else would put real and test time side
+   * by side, and what a test measures would depend on the day it runs. Durations the process
+   * measures for itself (timeouts, latencies, throttles) use `performance.now()`.
+   */
   clock: () => Date;
   newId: () => string;
   /** The sentence encoder for customer messages, or null when it is off or could not load (the engine is then lexical). */

@@ -19,8 +19,8 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
   let n = 0;
   const clock = new FakeClock('2026-03-02T10:00:00Z');
   const agent = { id: 'ag-1', email: 'a@example.com', name: 'Ada Agent', role: 'agent' as const, passwordHash: 'x', capacity: 3, presence: 'online' as const, skills: [], teamIds: [], lastAssignedAt: null, disabledAt: null, sessionSeenAt: null, createdAt: clock.now() };
-  const inTx = <T>(fn: (t: InTransaction) => Promise<T>) => db.transaction().execute((tx) => fn({ tx, emit: (e) => appendEvent(tx, e) }));
-  const newConversation = () => db.transaction().execute((tx) => insertConversation(tx, { id: `c-${(n += 1)}`, customerId: null, customerName: null, customerEmail: null, channel: 'web', language: 'en', tokenHash: `t-${n}` }));
+  const inTx = <T>(fn: (t: InTransaction) => Promise<T>) => db.transaction().execute((tx) => fn({ tx, emit: (e) => appendEvent(tx, e, clock.now()) }));
+  const newConversation = () => db.transaction().execute((tx) => insertConversation(tx, { id: `c-${(n += 1)}`, customerId: null, customerName: null, customerEmail: null, channel: 'web', language: 'en', tokenHash: `t-${n}`, at: clock.now() }));
   const newHandoff = (conversationId: string) => ({
     id: `h-${conversationId}`,
     conversationId,
@@ -31,6 +31,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
     brief: { caseNumber: 'C-1' } as never,
     waitEstimateMinutes: null,
     slaDueAt: new Date(clock.now().getTime() + 3_600_000),
+    at: clock.now(),
   });
 
   beforeAll(async () => {
@@ -39,8 +40,8 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
       drop = pg.drop;
       db = await openPostgresDatabase(pg.url);
     } else db = await openPgliteDatabase(null);
-    await migrate(db);
-    await db.insertInto('agents').values({ id: agent.id, email: agent.email, name: agent.name, role: 'agent', passwordHash: 'x' }).execute();
+    await migrate(db, () => {}, () => clock.now());
+    await db.insertInto('agents').values({ id: agent.id, email: agent.email, name: agent.name, role: 'agent', passwordHash: 'x', createdAt: clock.now() }).execute();
   });
 
   afterAll(async () => {
@@ -65,7 +66,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
   it('refuses an edge that does not exist, and writes nothing', async () => {
     const c = await newConversation();
     const before = (await listEventsAfter(db, 0, { limit: 1000 })).at(-1)?.seq ?? 0;
-    await expect(inTx((t) => lifecycle.reopen(t, c.id))).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(inTx((t) => lifecycle.reopen(t, c.id, clock.now()))).rejects.toBeInstanceOf(IllegalTransitionError);
     expect((await getConversation(db, c.id))!.status).toBe('ai');
     expect(await listEventsAfter(db, before)).toEqual([]);
   });

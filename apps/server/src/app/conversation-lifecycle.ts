@@ -29,11 +29,12 @@ export interface InTransaction {
   emit: Emit;
 }
 
-/** Locks the conversation, moves it along `cause`, and announces it. */
+/** Locks the conversation, moves it along `cause` at `at` (its `updatedAt`), and announces it. */
 async function move(
   { tx, emit }: InTransaction,
   conversationId: string,
   cause: TransitionCause,
+  at: Date,
   o: { handoffId?: string; assignedAgentId?: string | null; teamId?: string | null } = {},
 ): Promise<{ conversation: ConversationRecord; from: ConversationRecord['status'] }> {
   const current = await getConversation(tx, conversationId, { forUpdate: true });
@@ -43,7 +44,7 @@ async function move(
     status: to,
     ...(o.assignedAgentId !== undefined ? { assignedAgentId: o.assignedAgentId } : {}),
     ...(o.teamId !== undefined ? { teamId: o.teamId } : {}),
-  });
+  }, at);
   await emit({ type: 'conversation.status_changed', conversationId, ...(o.handoffId ? { handoffId: o.handoffId } : {}), payload: { from: current.status, to, cause } });
   return { conversation, from: current.status };
 }
@@ -51,7 +52,7 @@ async function move(
 /** ai → waiting: the AI hands over. The new handoff waits in its team's queue. */
 export async function escalate(t: InTransaction, handoff: NewHandoff): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const stored = await insertHandoff(t.tx, handoff);
-  const { conversation } = await move(t, handoff.conversationId, 'escalated', { handoffId: stored.id, teamId: handoff.teamId });
+  const { conversation } = await move(t, handoff.conversationId, 'escalated', handoff.at, { handoffId: stored.id, teamId: handoff.teamId });
   return { conversation, handoff: stored };
 }
 
@@ -69,7 +70,7 @@ export async function accept(t: InTransaction, handoffId: string, agent: AgentRe
     throw new DomainError('HANDOFF_ERR_ALREADY_RESOLVED', `handoff ${handoffId} is ${h.status}`);
   }
   await t.emit({ type: 'handoff.accepted', conversationId: claimed.conversationId, handoffId, agentId: agent.id, payload: { handoff: wireHandoff(claimed, teamName), agent: { id: agent.id, name: agent.name } } });
-  const { conversation } = await move(t, claimed.conversationId, 'accepted', { handoffId, assignedAgentId: agent.id });
+  const { conversation } = await move(t, claimed.conversationId, 'accepted', at, { handoffId, assignedAgentId: agent.id });
   return { conversation, handoff: claimed };
 }
 
@@ -77,7 +78,7 @@ export async function accept(t: InTransaction, handoffId: string, agent: AgentRe
 export async function resolve(t: InTransaction, h: HandoffRecord, agent: AgentRecord, resolution: Resolution & Required<Pick<Resolution, 'verdict'>>, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { resolution, resolvedAt: at.toISOString() } });
-  const { conversation } = await move(t, h.conversationId, 'resolved', { handoffId: h.id });
+  const { conversation } = await move(t, h.conversationId, 'resolved', at, { handoffId: h.id });
   return { conversation, handoff: done };
 }
 
@@ -87,7 +88,7 @@ export async function handBack(t: InTransaction, h: HandoffRecord, agent: AgentR
   const resolution: Resolution = { category: 'handed_back', outcome: 'handed_back', ...(verdict ? { verdict } : {}), ...(note ? { note } : {}) };
   const done = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution });
   await t.emit({ type: 'handoff.handed_back', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { note: note ?? null } });
-  const { conversation } = await move(t, h.conversationId, 'handed_back', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'handed_back', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: done };
 }
 
@@ -97,6 +98,7 @@ export async function transfer(
   h: HandoffRecord,
   agent: AgentRecord,
   to: { teamId: string | null; teamName: string | null; agentId: string | null; /** Offered to, when no agent was named: the team's best available agent. */ offerTo?: string | null; note: string },
+  at: Date,
 ): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', teamId: to.teamId, agentId: null, offeredAgentId: to.agentId ?? to.offerTo ?? null });
   await t.emit({
@@ -106,14 +108,14 @@ export async function transfer(
     agentId: agent.id,
     payload: { handoff: wireHandoff(moved, to.teamName), from: agent.id, toTeamId: to.teamId, toAgentId: to.agentId, note: to.note },
   });
-  const { conversation } = await move(t, h.conversationId, 'transferred', { handoffId: h.id, teamId: to.teamId, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'transferred', at, { handoffId: h.id, teamId: to.teamId, assignedAgentId: null });
   return { conversation, handoff: moved };
 }
 
 /** assigned → waiting: the agent accepted but did not reply in time; the handoff is offered to `offeredAgentId`. */
-export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredAgentId: string | null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredAgentId: string | null, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId });
-  const { conversation } = await move(t, h.conversationId, 'accept_timeout', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'accept_timeout', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: moved };
 }
 
@@ -122,14 +124,14 @@ export async function returnToQueue(t: InTransaction, h: HandoffRecord, offeredA
  * offline); the handoff goes back to its team's queue, offered to `offeredAgentId` when one was
  * chosen, else to the whole team.
  */
-export async function releaseFromAgent(t: InTransaction, h: HandoffRecord, offeredAgentId: string | null = null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function releaseFromAgent(t: InTransaction, h: HandoffRecord, at: Date, offeredAgentId: string | null = null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const moved = await setHandoffStatus(t.tx, h.id, { status: 'waiting', agentId: null, offeredAgentId });
-  const { conversation } = await move(t, h.conversationId, 'agent_offline', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'agent_offline', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: moved };
 }
 
 /** waiting → callback: the customer booked a callback or an email reply; the handoff leaves the live queue. */
-export async function scheduleCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function scheduleCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const parked = await setHandoffStatus(t.tx, h.id, { status: 'callback', offeredAgentId: null });
   await t.emit({
     type: 'callback.scheduled',
@@ -137,15 +139,15 @@ export async function scheduleCallback(t: InTransaction, h: HandoffRecord, cb: C
     handoffId: h.id,
     payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: cb.scheduledFor?.toISOString() ?? null, timeZone: cb.timeZone },
   });
-  const { conversation } = await move(t, h.conversationId, cb.kind === 'callback' ? 'callback_scheduled' : 'email_followup', { handoffId: h.id });
+  const { conversation } = await move(t, h.conversationId, cb.kind === 'callback' ? 'callback_scheduled' : 'email_followup', at, { handoffId: h.id });
   return { conversation, handoff: parked };
 }
 
 /** callback → waiting: the booked time came; the handoff re-enters its team's queue, due by `slaDueAt`. */
-export async function callbackDue(t: InTransaction, h: HandoffRecord, cb: CallbackRecord, slaDueAt: Date, teamName: string | null): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function callbackDue(t: InTransaction, h: HandoffRecord, cb: CallbackRecord, slaDueAt: Date, teamName: string | null, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const queued = await setHandoffStatus(t.tx, h.id, { status: 'waiting', slaDueAt });
   await t.emit({ type: 'callback.due', conversationId: h.conversationId, handoffId: h.id, payload: { callbackId: cb.id, kind: cb.kind, contact: cb.contact } });
-  const { conversation } = await move(t, h.conversationId, 'callback_due', { handoffId: h.id });
+  const { conversation } = await move(t, h.conversationId, 'callback_due', at, { handoffId: h.id });
   await t.emit({ type: 'handoff.requested', conversationId: h.conversationId, handoffId: h.id, payload: { handoff: wireHandoff(queued, teamName), callback: { id: cb.id, kind: cb.kind, contact: cb.contact } } });
   return { conversation, handoff: queued };
 }
@@ -159,12 +161,12 @@ export async function takeCallback(t: InTransaction, h: HandoffRecord, agent: Ag
   const claimed = await claimHandoff(t.tx, h.id, agent.id, at, ['callback', 'waiting']);
   if (!claimed) throw new DomainError('HANDOFF_ERR_ALREADY_ACCEPTED', 'another agent took this callback first');
   await t.emit({ type: 'handoff.accepted', conversationId: h.conversationId, handoffId: h.id, agentId: agent.id, payload: { handoff: wireHandoff(claimed, teamName), agent: { id: agent.id, name: agent.name } } });
-  const { conversation } = await move(t, h.conversationId, h.status === 'callback' ? 'callback_taken' : 'accepted', { handoffId: h.id, assignedAgentId: agent.id });
+  const { conversation } = await move(t, h.conversationId, h.status === 'callback' ? 'callback_taken' : 'accepted', at, { handoffId: h.id, assignedAgentId: agent.id });
   return { conversation, handoff: claimed };
 }
 
 /** assigned or waiting → callback: nobody answered the call; the callback is booked again for `cb.scheduledFor`. */
-export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
+export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: CallbackRecord, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const parked = await setHandoffStatus(t.tx, h.id, { status: 'callback', agentId: null, offeredAgentId: null });
   await t.emit({
     type: 'callback.scheduled',
@@ -172,7 +174,7 @@ export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: Call
     handoffId: h.id,
     payload: { callbackId: cb.id, kind: cb.kind, scheduledFor: cb.scheduledFor?.toISOString() ?? null, timeZone: cb.timeZone },
   });
-  const { conversation } = await move(t, h.conversationId, 'callback_retry', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'callback_retry', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: parked };
 }
 
@@ -182,7 +184,7 @@ export async function retryCallback(t: InTransaction, h: HandoffRecord, cb: Call
  */
 export async function abandon(t: InTransaction, h: HandoffRecord, at: Date): Promise<{ conversation: ConversationRecord; handoff: HandoffRecord }> {
   const closed = await setHandoffStatus(t.tx, h.id, { status: 'abandoned', resolvedAt: at, offeredAgentId: null });
-  const { conversation } = await move(t, h.conversationId, 'abandoned', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'abandoned', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: closed };
 }
 
@@ -194,11 +196,11 @@ export async function closeElsewhere(t: InTransaction, h: HandoffRecord, at: Dat
   const resolution: Resolution & Required<Pick<Resolution, 'verdict'>> = { category: 'handled_elsewhere', outcome: where, verdict: 'needed', note: `handled in ${where}` };
   const closed = await setHandoffStatus(t.tx, h.id, { status: 'resolved', resolvedAt: at, resolution, offeredAgentId: null });
   await t.emit({ type: 'handoff.resolved', conversationId: h.conversationId, handoffId: h.id, payload: { resolution, resolvedAt: at.toISOString() } });
-  const { conversation } = await move(t, h.conversationId, 'closed', { handoffId: h.id, assignedAgentId: null });
+  const { conversation } = await move(t, h.conversationId, 'closed', at, { handoffId: h.id, assignedAgentId: null });
   return { conversation, handoff: closed };
 }
 
 /** resolved → ai: the customer writes again, and the AI takes it up with the whole history. */
-export async function reopen(t: InTransaction, conversationId: string): Promise<ConversationRecord> {
-  return (await move(t, conversationId, 'reopened')).conversation;
+export async function reopen(t: InTransaction, conversationId: string, at: Date): Promise<ConversationRecord> {
+  return (await move(t, conversationId, 'reopened', at)).conversation;
 }

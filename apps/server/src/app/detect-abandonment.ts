@@ -47,6 +47,7 @@ export async function detectAbandonment(ctx: AppContext, handoffId: string): Pro
     await lifecycle.abandon({ tx, emit }, fresh, now);
     const note = await insertMessage(tx, {
       id: ctx.newId(),
+      at: now,
       conversationId: conv.id,
       authorKind: 'system',
       text: `Closed as abandoned: the customer left the queue (not seen for ${minutes} minutes).`,

@@ -93,17 +93,18 @@ export async function escalateConversation(ctx: AppContext, input: EscalateInput
       brief: plan.brief,
       waitEstimateMinutes: plan.waitEstimateMinutes,
       slaDueAt: new Date(plan.slaDueAt),
+      at: now,
     });
     const { position, waitMinutes } = plan;
     // What the customer is told now is what the queue updates compare with: they speak only of a change.
     const told = plan.opensAt === null;
     await updateHandoff(tx, handoff.id, { queuedAt: now, queuePosition: told ? position : null, queueToldAt: told ? now : null, callbackOfferedAt: plan.offerCallback ? now : null });
-    const notice = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage(plan.notice, input.locale), replyTo: input.trigger.id, action: 'escalate', articleId: decision.articleId ?? null });
+    const notice = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage(plan.notice, input.locale), replyTo: input.trigger.id, action: 'escalate', articleId: decision.articleId ?? null });
     // The choice comes as its own message, so clients can show the slots under it.
     const offerMessage = plan.offerCallback
-      ? await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, input.locale), replyTo: input.trigger.id, action: 'offer_callback' })
+      ? await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, input.locale), replyTo: input.trigger.id, action: 'offer_callback' })
       : null;
-    await saveDecision(tx, { messageId: input.trigger.id, conversationId: conv.id, decision });
+    await saveDecision(tx, { messageId: input.trigger.id, conversationId: conv.id, decision, at: now });
     await emit({ type: 'handoff.requested', conversationId: conv.id, handoffId: handoff.id, payload: { handoff: wireHandoff(handoff, team?.name ?? null), position } });
     if (plan.opensAt === null) await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId: handoff.id, payload: { position, waitMinutes } });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(notice) } });

@@ -15,7 +15,7 @@ export async function handBack(ctx: AppContext, agent: AgentRecord, handoffId: s
     const h = await lockHandoff(tx, handoffId);
     assertOwner(h, agent);
     const { conversation: conv, handoff: closed } = await lifecycle.handBack({ tx, emit }, h, agent, note, ctx.clock(), verdict);
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'handed_back' }, pickLocale(conv.language ?? undefined)), action: 'handed_back' });
+    const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'handed_back' }, pickLocale(conv.language ?? undefined)), action: 'handed_back' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
     return closed;
   });

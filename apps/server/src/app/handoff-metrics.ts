@@ -18,7 +18,7 @@ export type { TBreakdown as Breakdown, TCsatSplit as CsatSplit, THandoffMetrics 
  * conversations, messages, csat, quality_flags) on PGlite and PostgreSQL alike. `now` ends the
  * chart series when no `to` is given.
  */
-export async function handoffMetrics(db: Sql, f: MetricsFilter, now: Date = new Date()): Promise<HandoffMetrics> {
+export async function handoffMetrics(db: Sql, f: MetricsFilter, now: Date): Promise<HandoffMetrics> {
   const r = await handoffSummary(db, f);
   const conv = await conversationCounts(db, f);
   const repeat = await repeatEscalationCounts(db, f, REPEAT_ESCALATION_HOURS);

@@ -32,8 +32,8 @@ async function keepAnAdmin(tx: Sql, agent: AgentRecord, change: { role?: Role; d
  */
 async function releaseHandoffs(ctx: AppContext, tx: Sql, emit: Emit, agent: AgentRecord): Promise<void> {
   for (const h of await listHandoffs(tx, { status: 'assigned', agentId: agent.id, limit: 1000 })) {
-    const back = await lifecycle.releaseFromAgent({ tx, emit }, h);
-    const note = await insertMessage(tx, { id: ctx.newId(), conversationId: back.conversation.id, authorKind: 'system', text: `Back in the queue: ${agent.name}'s account was disabled.`, private: true, action: 'agent_disabled' });
+    const back = await lifecycle.releaseFromAgent({ tx, emit }, h, ctx.clock());
+    const note = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: back.conversation.id, authorKind: 'system', text: `Back in the queue: ${agent.name}'s account was disabled.`, private: true, action: 'agent_disabled' });
     await emit({ type: 'message.created', conversationId: back.conversation.id, payload: { message: wireMessage(note) } });
   }
   await withdrawOffersTo(tx, agent.id);

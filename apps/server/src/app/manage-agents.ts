@@ -32,7 +32,7 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
   checkPasswordPolicy(o.password, o);
   const passwordHash = await hashPassword(o.password, ctx.config.passwordCostLog2);
   const agent = await ctx.db.transaction().execute((tx) =>
-    insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds }),
+    insertAgent(tx, { id: ctx.newId(), email: o.email, name: o.name, role: o.role ?? 'agent', passwordHash, capacity: o.capacity ?? 3, skills: o.skills ?? [], teamIds, at: ctx.clock() }),
   );
   // The check above can lose a race (a double click, two admins): the database's unique email decides.
   if (!agent) throw new DomainError('AGENT_ERR_EMAIL_TAKEN', `an agent with email ${o.email} already exists`, 'email');
@@ -43,7 +43,7 @@ export async function createAgent(ctx: AppContext, o: CreateAgentOptions): Promi
 export async function createTeam(ctx: AppContext, t: Omit<Team, 'id' | 'sla'> & { id?: string; sla?: Team['sla'] }): Promise<Team> {
   if (await getTeamByName(ctx.db, t.name)) throw new DomainError('TEAM_ERR_NAME_TAKEN', `a team named ${t.name} already exists`, 'name');
   const team: Team = { ...t, id: t.id ?? ctx.newId(), sla: t.sla ?? { ...DEFAULT_SLA_MINUTES } };
-  return ctx.db.transaction().execute((tx) => insertTeam(tx, team));
+  return ctx.db.transaction().execute((tx) => insertTeam(tx, team, ctx.clock()));
 }
 
 /**

@@ -32,7 +32,7 @@ export async function offerWaitingWork(ctx: AppContext, agentId: string, opts: {
     });
     if (!made) continue;
     offered.push(id);
-    await ctx.jobs.schedule('accept-timeout', { handoffId: id, agentId, phase: 'accept' }, new Date(ctx.clock().getTime() + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${id}:${agentId}:${Date.now()}`);
+    await ctx.jobs.schedule('accept-timeout', { handoffId: id, agentId, phase: 'accept' }, new Date(ctx.clock().getTime() + ctx.config.acceptTimeoutSeconds * 1000), `accept-timeout:${id}:${agentId}:${ctx.newId()}`);
   }
   if (offered.length) ctx.log('info', 'agent available: offered the best waiting handoffs', { agentId, handoffs: offered });
   return offered;

@@ -53,7 +53,7 @@ export async function updatePolicy(ctx: AppContext, by: string, raw: unknown, ex
     throw new DomainError('POLICY_ERR_INVALID', (err as Error).message);
   }
   const saved = await withEvents(ctx, async (tx, emit) => {
-    const s = await insertSettingVersion(tx, { key: KEY, version: expectedVersion + 1, value: input, createdBy: by });
+    const s = await insertSettingVersion(tx, { key: KEY, version: expectedVersion + 1, value: input, createdBy: by, createdAt: ctx.clock() });
     if (!s) throw new DomainError('POLICY_ERR_VERSION_CONFLICT', `the policy changed since version ${expectedVersion}; reload and try again`, 'version');
     await emit({ type: 'policy.updated', payload: { version: s.version, by } });
     return s;

@@ -32,6 +32,7 @@ export async function postAgentMessage(ctx: AppContext, agent: AgentRecord, conv
     const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'agent');
     const m = await insertMessage(tx, {
       id: ctx.newId(),
+      at: ctx.clock(),
       conversationId,
       authorKind: 'agent',
       authorId: agent.id,

@@ -67,10 +67,10 @@ describe.each(TEST_DATABASES)('postCustomerMessage on %s', (kind) => {
     const { ctx } = m;
     const conv = await makeConversation(ctx);
     const { message, replies } = await postCustomerMessage(ctx, conv.id, { text: 'how do I cancel my order' });
-    const again = { id: ctx.newId(), conversationId: conv.id, replyTo: message.id, text: 'A second answer', articleId: null, action: 'answer', decision: { action: 'answer' }, wire: wireMessage };
+    const again = { id: ctx.newId(), conversationId: conv.id, replyTo: message.id, text: 'A second answer', articleId: null, action: 'answer', decision: { action: 'answer' }, at: ctx.clock(), wire: wireMessage };
     expect(await storeAiReply(ctx.db, again)).toEqual({ kind: 'answered' });
     const other = await postCustomerMessage(ctx, conv.id, { text: 'where is my parcel' }, { respond: false });
-    await setConversationStatus(ctx.db, conv.id, { status: 'assigned' });
+    await setConversationStatus(ctx.db, conv.id, { status: 'assigned' }, ctx.clock());
     expect(await storeAiReply(ctx.db, { ...again, replyTo: other.message.id })).toEqual({ kind: 'not-ai' });
     expect(await listMessages(ctx.db, conv.id)).toEqual([message, ...replies, other.message]);
     expect((await getConversation(ctx.db, conv.id))!.lastSeq).toBe(3);

@@ -46,7 +46,7 @@ export async function postCustomerMessage(ctx: AppContext, conversationId: strin
   try {
     // The common case (a new message without files to an open conversation) in one statement;
     // a repeat, a reopening, files or no such conversation go the general way below.
-    const lean = input.attachmentIds?.length ? null : await storeCustomerMessage(ctx.db, { id: ctx.newId(), conversationId, text: input.text, clientMessageId: input.clientMessageId ?? null, seenAt: ctx.clock(), answerDueAt: answer && input.text.trim() ? answerDue(ctx) : null, wire: wireMessage });
+    const lean = input.attachmentIds?.length ? null : await storeCustomerMessage(ctx.db, { id: ctx.newId(), conversationId, text: input.text, clientMessageId: input.clientMessageId ?? null, at: ctx.clock(), seenAt: ctx.clock(), answerDueAt: answer && input.text.trim() ? answerDue(ctx) : null, wire: wireMessage });
     if (lean) ctx.bus.publish(lean.eventSeq);
     else if (input.clientMessageId) {
       const existing = await findMessageByClientId(ctx.db, conversationId, input.clientMessageId);
@@ -72,17 +72,18 @@ async function storeInTransaction(ctx: AppContext, conversationId: string, input
   return withEvents(ctx, async (tx, emit) => {
     // One write takes the message's number, locks the conversation and notes the customer as
     // there (writing is being there: a customer waiting in the queue has not left it).
-    const conv = await claimMessageSeqs(tx, conversationId, 1, { customerSeenAt: ctx.clock() });
+    const now = ctx.clock();
+    const conv = await claimMessageSeqs(tx, conversationId, 1, { at: now, customerSeenAt: now });
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
     const files = await takeAttachments(tx, conversationId, input.attachmentIds, 'customer');
-    const [m] = await insertMessages(tx, conv, [{ id: ctx.newId(), authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records }]);
+    const [m] = await insertMessages(tx, conv, [{ id: ctx.newId(), authorKind: 'customer', authorName: conv.customerName, text: input.text, clientMessageId: input.clientMessageId ?? null, attachments: files.records }], now);
     await files.attach(m!.id, true);
     await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m!) } });
     // Owed an answer: if this node dies before it answers, another one (or this one restarted) will.
     // Not when another app holds the thread, nor for files without a word (the AI reads no pictures).
     if (answer && input.text.trim()) await markAnswerDue(tx, { messageId: m!.id, conversationId, dueAt: answerDue(ctx) });
     // The customer writes again: the AI takes it up, with the whole history.
-    const conversation = conv.status === 'resolved' ? await lifecycle.reopen({ tx, emit }, conversationId) : conv;
+    const conversation = conv.status === 'resolved' ? await lifecycle.reopen({ tx, emit }, conversationId, now) : conv;
     return { message: m!, conversation };
   });
 }
@@ -189,7 +190,7 @@ async function storeReplies(ctx: AppContext, conv: ConversationRecord, message: 
   // One reply (the common case) in one statement; several (an external bot's) in a transaction.
   if (replies.length === 1) {
     const [reply] = replies as [(typeof replies)[0]];
-    const r = await storeAiReply(ctx.db, { id: ctx.newId(), conversationId: conv.id, replyTo: message.id, text: reply.text, articleId: reply.articleId, action: reply.action, decision, wire: wireMessage });
+    const r = await storeAiReply(ctx.db, { id: ctx.newId(), conversationId: conv.id, replyTo: message.id, text: reply.text, articleId: reply.articleId, action: reply.action, decision, at: ctx.clock(), wire: wireMessage });
     if (r.kind === 'stored') ctx.bus.publish(r.eventSeq);
     return r.kind === 'stored' ? [r.message] : r.kind === 'answered' ? listReplies(ctx.db, message.id) : [];
   }
@@ -197,14 +198,16 @@ async function storeReplies(ctx: AppContext, conv: ConversationRecord, message: 
     return await withEvents(ctx, async (tx, emit) => {
       // Numbers for the replies, taken only while the AI holds the conversation: a person who
       // took it while the AI was thinking keeps it, and the AI stays quiet.
-      const current = await claimMessageSeqs(tx, conv.id, replies.length, { status: 'ai' });
+      const now = ctx.clock();
+      const current = await claimMessageSeqs(tx, conv.id, replies.length, { at: now, status: 'ai' });
       if (!current || !aiMayAnswer(current.status)) return [];
       // The decision is recorded once per message: a retried copy answered first wins.
-      if (!(await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision }))) throw new AnsweredAlready();
+      if (!(await saveDecision(tx, { messageId: message.id, conversationId: conv.id, decision, at: now }))) throw new AnsweredAlready();
       const stored = await insertMessages(
         tx,
         current,
         replies.map((reply) => ({ id: ctx.newId(), authorKind: 'ai' as const, text: reply.text, replyTo: message.id, articleId: reply.articleId, action: reply.action })),
+        now,
       );
       for (const r of stored) await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(r) } });
       return stored;

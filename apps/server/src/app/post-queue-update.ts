@@ -57,14 +57,14 @@ export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promi
       const locale = pickLocale(conv.language ?? undefined);
       if (due.send) {
         const { position, waitMinutes } = estimate;
-        const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'queue_update', position, waitMinutes }, locale), action: 'queue_update' });
+        const m = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'queue_update', position, waitMinutes }, locale), action: 'queue_update' });
         await updateHandoff(tx, handoffId, { waitEstimateMinutes: waitMinutes, queuePosition: position, queueToldAt: now });
         await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId, payload: { position, waitMinutes } });
         await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
       }
       if (due.offerCallback) {
         // As at a handoff with a long wait: the choice is its own message, so clients show the slots under it.
-        const offer = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, locale), action: 'offer_callback' });
+        const offer = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, locale), action: 'offer_callback' });
         await updateHandoff(tx, handoffId, { callbackOfferedAt: now });
         await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offer) } });
       }

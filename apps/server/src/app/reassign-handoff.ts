@@ -34,11 +34,12 @@ export async function reassignHandoff(ctx: AppContext, o: { handoffId: string; a
       updated = await updateHandoff(tx, handoffId, { offeredAgentId: next?.id ?? null });
     } else {
       if (fresh.status !== 'assigned' || fresh.agentId !== agentId || fresh.firstHumanReplyAt) return null;
-      const back = await lifecycle.returnToQueue({ tx, emit }, fresh, next?.id ?? null);
+      const back = await lifecycle.returnToQueue({ tx, emit }, fresh, next?.id ?? null, ctx.clock());
       updated = back.handoff;
       const who = (await getAgent(tx, agentId))?.name ?? 'the agent';
       const note = await insertMessage(tx, {
         id: ctx.newId(),
+        at: ctx.clock(),
         conversationId: back.conversation.id,
         authorKind: 'system',
         text: `Back in the queue: ${who} accepted but did not reply within ${Math.round(ctx.config.answerTimeoutSeconds / 60)} minutes.`,

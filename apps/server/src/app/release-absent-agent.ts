@@ -53,10 +53,11 @@ export async function releaseAbsentAgent(ctx: AppContext, agentId: string): Prom
       // A stream that opened since the check began keeps the conversation with its agent.
       const now = await getAgent(tx, agentId);
       if (!now || hasLiveSession(ctx, now)) return null;
-      const back = await lifecycle.releaseFromAgent({ tx, emit }, fresh, next?.id ?? null);
+      const back = await lifecycle.releaseFromAgent({ tx, emit }, fresh, ctx.clock(), next?.id ?? null);
       await emit({ type: 'handoff.offered', conversationId: conv.id, handoffId: h.id, agentId: next?.id ?? null, payload: { handoff: wireHandoff(back.handoff, team?.name ?? null), previousAgentId: agentId, reason: 'agent_offline' } });
       const note = await insertMessage(tx, {
         id: ctx.newId(),
+        at: ctx.clock(),
         conversationId: conv.id,
         authorKind: 'system',
         text: `Back in the queue: ${agent.name} went offline (no open workspace for ${ctx.config.presenceGraceSeconds} seconds) while the customer was waiting for a reply.${next ? ` Offered to ${next.name}.` : ''}`,
@@ -65,7 +66,7 @@ export async function releaseAbsentAgent(ctx: AppContext, agentId: string): Prom
       });
       await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
       const told = renderCustomerMessage({ kind: 'agent_away', agentName: firstName(agent.name), teamName: team?.name ?? FALLBACK_TEAM_NAME }, pickLocale(conv.language ?? undefined));
-      const line = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: told, action: 'agent_away' });
+      const line = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text: told, action: 'agent_away' });
       await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(line) } });
       return back.handoff;
     });

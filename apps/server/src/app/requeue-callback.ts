@@ -21,7 +21,7 @@ export async function requeueCallback(ctx: AppContext, callbackId: string): Prom
     const h = (await getHandoff(tx, handoffId))!;
     const due = new Date(ctx.clock().getTime() + ctx.config.callbackMissMinutes * 60_000);
     const team = h.teamId ? await getTeamByName(tx, h.teamId) : null;
-    await lifecycle.callbackDue({ tx, emit }, h, cb, due, team?.name ?? null);
+    await lifecycle.callbackDue({ tx, emit }, h, cb, due, team?.name ?? null, ctx.clock());
     return true;
   });
   if (done) await ctx.jobs.schedule('callback-due', { callbackId, phase: 'check' }, new Date(ctx.clock().getTime() + ctx.config.callbackMissMinutes * 60_000), `callback-check:${callbackId}${cb.attempts ? `:${cb.attempts}` : ''}`);

@@ -21,7 +21,7 @@ export async function resolveHandoff(ctx: AppContext, agent: AgentRecord, handof
     const { conversation: conv, handoff: done } = await lifecycle.resolve({ tx, emit }, h, agent, resolution, ctx.clock());
     const locale = pickLocale(conv.language ?? undefined);
     const text = `${renderCustomerMessage({ kind: 'resolved', caseNumber: conv.caseNumber }, locale)} ${renderCustomerMessage({ kind: 'csat_prompt' }, locale)}`;
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text, action: 'csat_prompt' });
+    const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text, action: 'csat_prompt' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
     return done;
   });

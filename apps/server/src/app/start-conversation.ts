@@ -34,6 +34,7 @@ export async function startConversation(ctx: AppContext, opts: StartConversation
   const conversation = await withEvents(ctx, async (tx, emit) => {
     const c = await insertConversation(tx, {
       id: ctx.newId(),
+      at: ctx.clock(),
       customerId: signed ? (known?.id ?? null) : null,
       // An unverified customer's name is their own word, never the account holder's.
       customerName: opts.customer?.name ?? (signed ? (known?.name ?? null) : null),

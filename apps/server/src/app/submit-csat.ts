@@ -12,7 +12,7 @@ export async function submitCsat(ctx: AppContext, conversationId: string, input:
     if (!conv) throw new DomainError('CONVERSATION_ERR_NOT_FOUND', `no conversation ${conversationId}`);
     if (conv.status !== 'resolved') throw new DomainError('CSAT_ERR_NOT_RESOLVED', 'a rating can be given once the conversation is resolved');
     const handoff = await latestHandoffFor(tx, conversationId);
-    const stored = await insertCsat(tx, { conversationId, handoffId: handoff?.id ?? null, score: input.score, comment: input.comment ?? null });
+    const stored = await insertCsat(tx, { conversationId, handoffId: handoff?.id ?? null, score: input.score, comment: input.comment ?? null, createdAt: ctx.clock() });
     if (!stored) throw new DomainError('CSAT_ERR_ALREADY_GIVEN', 'this conversation was already rated');
     await emit({ type: 'csat.submitted', conversationId, handoffId: handoff?.id ?? null, payload: { score: input.score, afterHandoff: Boolean(handoff) } });
     return { score: input.score };

@@ -34,16 +34,16 @@ export async function transferHandoff(ctx: AppContext, agent: AgentRecord, hando
     assertOwner(h, agent);
     const teamId = team?.id ?? (target?.teamIds[0] ?? h.teamId);
     const teamName = team?.name ?? (teamId ? (await getTeamByName(tx, teamId))?.name ?? null : null);
-    const { conversation: conv, handoff: moved } = await lifecycle.transfer({ tx, emit }, h, agent, { teamId, teamName, agentId: target?.id ?? null, offerTo: offerTo?.id ?? null, note: to.note });
+    const { conversation: conv, handoff: moved } = await lifecycle.transfer({ tx, emit }, h, agent, { teamId, teamName, agentId: target?.id ?? null, offerTo: offerTo?.id ?? null, note: to.note }, ctx.clock());
     if (moved.offeredAgentId) {
       await emit({ type: 'handoff.offered', conversationId: conv.id, handoffId: h.id, agentId: moved.offeredAgentId, payload: { handoff: wireHandoff(moved, teamName), previousAgentId: agent.id, reason: 'transferred' } });
     }
     const where = target ? target.name : (team?.name ?? 'the queue');
-    const note = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: `Transferred to ${where}: ${to.note}`, private: true, action: 'transfer_note' });
+    const note = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'agent', authorId: agent.id, authorName: agent.name, text: `Transferred to ${where}: ${to.note}`, private: true, action: 'transfer_note' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(note) } });
     // The customer is told they are being passed on (and, once someone accepts, who they are with now).
     const told = renderCustomerMessage({ kind: 'transfer_started', teamName: teamName ?? FALLBACK_TEAM_NAME }, pickLocale(conv.language ?? undefined));
-    const line = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: told, action: 'transferred' });
+    const line = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text: told, action: 'transferred' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(line) } });
     return { moved, from: h.agentId };
   });

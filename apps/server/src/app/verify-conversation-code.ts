@@ -31,7 +31,7 @@ export async function verifyConversationCode(ctx: AppContext, conversationId: st
     const account = await findCustomerByEmail(tx, row.address);
     const identity: IdentityState = conv.identity === 'signed' ? 'signed' : 'code';
     await setConversationIdentity(tx, conv.id, { identity, emailVerified: true, customerId: conv.identity === 'signed' ? conv.customerId : (account?.id ?? null), claimedCustomerId: null });
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'identity_verified' }, pickLocale(conv.language ?? undefined)), action: 'identity_verified' });
+    const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'identity_verified' }, pickLocale(conv.language ?? undefined)), action: 'identity_verified' });
     await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
     return { identity } as const;
   });

@@ -19,7 +19,7 @@ export async function withEvents<T>(ctx: AppContext, fn: (tx: Sql, emit: Emit) =
   let last = 0;
   const result = await ctx.db.transaction().execute(async (tx) => {
     const emit: Emit = async <N extends TEventName>(event: NewEvent<N>) => {
-      const e = await appendEvent(tx, event);
+      const e = await appendEvent(tx, event, ctx.clock());
       last = Math.max(last, e.seq);
       return e;
     };

@@ -55,7 +55,7 @@ export async function workCallback(ctx: AppContext, agent: AgentRecord, handoffI
     const at = await nextTry(ctx, tx, h);
     retryAt = at;
     const again = await updateCallback(tx, cb.id, { status: 'scheduled', attempts, agentId: null, scheduledFor: at });
-    const { handoff } = await lifecycle.retryCallback({ tx, emit }, h, again);
+    const { handoff } = await lifecycle.retryCallback({ tx, emit }, h, again, ctx.clock());
     const when = formatLocal(at.getTime(), again.timeZone ?? 'UTC', locale);
     await say(ctx, tx, emit, conv.id, renderCustomerMessage({ kind: 'callback_no_answer', when, caseNumber: conv.caseNumber }, locale), 'callback_no_answer');
     return { handoff, callback: again };
@@ -85,6 +85,6 @@ async function nextTry(ctx: AppContext, tx: Sql, h: HandoffRecord): Promise<Date
 }
 
 async function say(ctx: AppContext, tx: Sql, emit: Emit, conversationId: string, text: string, action: string): Promise<void> {
-  const m = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: 'system', text, action });
+  const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId, authorKind: 'system', text, action });
   await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(m) } });
 }

@@ -258,7 +258,7 @@ export async function seedDemo(ctx: AppContext, opts: { now: Date; log: (line: s
   for (const c of demoCustomers(opts.now)) {
     if (await getCustomerProfile(ctx.db, c.id)) continue;
     await ctx.db.transaction().execute(async (tx) => {
-      await upsertCustomer(tx, { id: c.id, name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}), tier: c.tier, accountId: c.accountId, since: c.since });
+      await upsertCustomer(tx, { id: c.id, name: c.name, email: c.email, ...(c.phone ? { phone: c.phone } : {}), tier: c.tier, accountId: c.accountId, since: c.since, createdAt: opts.now });
       for (const o of c.orders) await upsertOrder(tx, c.id, o);
       for (const t of c.tickets) await insertTicket(tx, c.id, t);
     });

@@ -20,7 +20,7 @@ export function createEmailOutboundListener(o: { mailFrom: string }) {
       // Everything pending, not only this batch's: mail whose scheduling was lost (a crash right
       // after the commit) goes out with the next batch. The key keeps one job per mail.
       for (const mail of await listOutbox(ctx.db, { status: 'pending', limit: 100 })) {
-        await ctx.jobs.schedule('send-email', { outboxId: mail.id }, new Date(), `email:${mail.id}`);
+        await ctx.jobs.schedule('send-email', { outboxId: mail.id }, ctx.clock(), `email:${mail.id}`);
       }
     },
   });

@@ -116,7 +116,7 @@ export function startListener<N extends TEventName>(ctx: AppContext, listener: E
   const pass = async (careful: boolean): Promise<{ more: boolean; handled: EventRecord<N>[] }> => {
     const handled: EventRecord<N>[] = [];
     const more = await ctx.db.transaction().execute(async (tx) => {
-      const cursor = await claimListenerCursor(tx, listener.name);
+      const cursor = await claimListenerCursor(tx, listener.name, ctx.clock());
       if (cursor === null) return false;
       const events = await listEventsAfter(tx, cursor, { limit: opts.batch ?? 100 });
       if (!events.length) return false;
@@ -125,7 +125,7 @@ export function startListener<N extends TEventName>(ctx: AppContext, listener: E
       // The cursor moves once per batch, to the last event handled or skipped: it commits with them.
       let last = cursor;
       const moveTo = async (seq: number) => {
-        if (seq > cursor) await moveListenerCursor(tx, listener.name, seq);
+        if (seq > cursor) await moveListenerCursor(tx, listener.name, seq, ctx.clock());
       };
       for (const e of events) {
         if (!wanted || wanted.has(e.type)) {
@@ -201,12 +201,12 @@ export function startListener<N extends TEventName>(ctx: AppContext, listener: E
     // node (or runner) moved it: with several runners, one may hold the cursor while another drains.
     drain: async () => {
       const target = await lastEventSeq(ctx.db);
-      const deadline = Date.now() + 15_000;
+      const deadline = performance.now() + 15_000;
       for (;;) {
         await run();
         await running;
         if ((await listenerCursor(ctx.db, listener.name)) >= target) return;
-        if (Date.now() > deadline) throw new Error(`listener ${listener.name} did not catch up to event ${target} within 15 s`);
+        if (performance.now() > deadline) throw new Error(`listener ${listener.name} did not catch up to event ${target} within 15 s`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

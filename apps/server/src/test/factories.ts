@@ -27,7 +27,7 @@ const next = () => (counter += 1);
 /** A team: always open, no skills, the default SLA targets. */
 export async function makeTeam(ctx: AppContext, over: Partial<Team> = {}): Promise<Team> {
   const n = next();
-  return ctx.db.transaction().execute((tx) => insertTeam(tx, { id: ctx.newId(), name: `Team ${n}`, skills: [], sla: { ...DEFAULT_SLA_MINUTES }, ...over }));
+  return ctx.db.transaction().execute((tx) => insertTeam(tx, { id: ctx.newId(), name: `Team ${n}`, skills: [], sla: { ...DEFAULT_SLA_MINUTES }, ...over }, ctx.clock()));
 }
 
 export interface AgentOverrides {
@@ -56,6 +56,7 @@ export async function makeAgent(ctx: AppContext, over: AgentOverrides = {}): Pro
       capacity: over.capacity ?? 3,
       skills: over.skills ?? [],
       teamIds: (over.teams ?? []).map((t) => t.id),
+      at: ctx.clock(),
     }))!;
     const presence = over.presence ?? 'online';
     // An online agent has the workspace open: a live session, as of the test's clock.
@@ -75,7 +76,7 @@ export interface CustomerOverrides {
 export async function makeCustomer(ctx: AppContext, over: CustomerOverrides = {}): Promise<{ id: string; name: string; email: string; tier: string }> {
   const n = next();
   const customer = { id: ctx.newId(), name: over.name ?? `Customer ${n}`, email: over.email ?? `customer${n}@example.test`, tier: over.tier ?? 'standard', ...(over.phone ? { phone: over.phone } : {}) };
-  await ctx.db.transaction().execute((tx) => upsertCustomer(tx, customer));
+  await ctx.db.transaction().execute((tx) => upsertCustomer(tx, { ...customer, createdAt: ctx.clock() }));
   return customer;
 }
 
@@ -97,13 +98,14 @@ export async function makeConversation(ctx: AppContext, over: ConversationOverri
       channel: over.channel ?? 'web',
       language: over.language === undefined ? 'en' : over.language,
       tokenHash: randomBytes(16).toString('hex'),
+      at: ctx.clock(),
     }),
   );
 }
 
 /** A customer's message in the conversation. */
 export async function makeMessage(ctx: AppContext, conversation: Pick<ConversationRecord, 'id' | 'customerName'>, text: string): Promise<MessageRecord> {
-  return ctx.db.transaction().execute((tx) => insertMessage(tx, { id: ctx.newId(), conversationId: conversation.id, authorKind: 'customer', authorName: conversation.customerName, text }));
+  return ctx.db.transaction().execute((tx) => insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: conversation.id, authorKind: 'customer', authorName: conversation.customerName, text }));
 }
 
 /** A brief with nothing in it but the case: enough for the use cases that carry it along. */
@@ -168,6 +170,7 @@ export async function makeHandoff(ctx: AppContext, over: HandoffOverrides = {}):
       brief: emptyBrief(conv.caseNumber, priority, now),
       waitEstimateMinutes: null,
       slaDueAt: over.slaDueAt ?? new Date(now.getTime() + (team?.sla ?? DEFAULT_SLA_MINUTES)[priority] * 60_000),
+      at: now,
     });
     let callback: CallbackRecord | null = null;
     if (status === 'assigned') handoff = (await lifecycle.accept(t, handoff.id, over.agent!, now, team?.name ?? FALLBACK_TEAM_NAME)).handoff;
@@ -182,8 +185,9 @@ export async function makeHandoff(ctx: AppContext, over: HandoffOverrides = {}):
         scheduledFor: c.scheduledFor ?? new Date(now.getTime() + 60 * 60_000),
         timeZone: c.timeZone ?? 'UTC',
         contact: c.contact ?? (kind === 'callback' ? '+44 20 7946 0000' : (conv.customerEmail ?? 'customer@example.test')),
+        createdAt: now,
       });
-      handoff = (await lifecycle.scheduleCallback(t, handoff, callback)).handoff;
+      handoff = (await lifecycle.scheduleCallback(t, handoff, callback, now)).handoff;
     }
     return { handoff, conversation: (await getConversation(tx, conv.id))!, callback };
   });

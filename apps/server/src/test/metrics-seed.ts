@@ -9,8 +9,9 @@ import type { ConversationStatus, HandoffStatus, QualityFlagKind } from '../adap
 export function seeder(db: Sql) {
   let n = 0;
   const self = {
-    async customer(id: string, email: string): Promise<void> {
-      await db.insertInto('customers').values({ id, name: id, email }).execute();
+    /** A customer, on the books since `at` (a date before the tests' periods by default). */
+    async customer(id: string, email: string, at = '2026-01-01T00:00:00Z'): Promise<void> {
+      await db.insertInto('customers').values({ id, name: id, email, createdAt: at }).execute();
     },
     async conversation(id: string, o: { at: string; channel?: string; customerId?: string | null; email?: string | null; teamId?: string | null; status?: ConversationStatus }): Promise<string> {
       n += 1;
@@ -62,6 +63,7 @@ export function seeder(db: Sql) {
           waitEstimateMinutes: o.waitEstimate ?? null,
           slaDueAt: o.at,
           createdAt: o.at,
+          queuedAt: o.at,
           acceptedAt: o.acceptedAt ?? null,
           firstHumanReplyAt: o.firstReplyAt ?? null,
           briefOpenedAt: o.briefOpenedAt ?? null,

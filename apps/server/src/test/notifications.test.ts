@@ -107,7 +107,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       expect(envelope.data).toMatchObject({ conversation: { id: conv.id, caseNumber: conv.caseNumber }, handoff: { id: conv.handoff.id, priority: conv.handoff.priority } });
 
       // The listener is idempotent: replaying the event log queues nothing twice.
-      await moveListenerCursor(s.ctx.db, 'notifications', 0);
+      await moveListenerCursor(s.ctx.db, 'notifications', 0, s.ctx.clock());
       await listener.drain();
       expect(await deliveriesOf(ep.id)).toHaveLength(1);
     } finally {

@@ -66,8 +66,8 @@ describe.each(TEST_DATABASES)('outbound targets on %s', (kind) => {
     const smtp = await startSmtp();
     // Saved before the guard existed (or while an allow-list named it): straight into the table.
     const stored = await n.s.ctx.db.transaction().execute(async (tx) => [
-      await insertEndpoint(tx, { id: n.s.ctx.newId(), kind: 'webhook', name: 'old internal', target: `${rx.url}/hooks`, secret: 'whsec_old_secret_0123456789', events: ['handoff.requested'], minPriority: null, active: true }),
-      await insertEndpoint(tx, { id: n.s.ctx.newId(), kind: 'email', name: 'old smtp', target: `smtp://127.0.0.1:${smtp.port}/?to=oncall@example.com`, secret: null, events: ['handoff.requested'], minPriority: null, active: true }),
+      await insertEndpoint(tx, { id: n.s.ctx.newId(), kind: 'webhook', name: 'old internal', target: `${rx.url}/hooks`, secret: 'whsec_old_secret_0123456789', events: ['handoff.requested'], minPriority: null, active: true, createdAt: n.s.ctx.clock() }),
+      await insertEndpoint(tx, { id: n.s.ctx.newId(), kind: 'email', name: 'old smtp', target: `smtp://127.0.0.1:${smtp.port}/?to=oncall@example.com`, secret: null, events: ['handoff.requested'], minPriority: null, active: true, createdAt: n.s.ctx.clock() }),
     ]);
     try {
       await n.http.escalated(n.alex);

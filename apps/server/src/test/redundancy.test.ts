@@ -100,7 +100,7 @@ describe.each(TEST_DATABASES)('redundancy and repeats on %s', (kind) => {
   it('replaying the events counts nothing twice', async () => {
     const count = async () => (await s.ctx.db.selectFrom('qualityFlags').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const before = await count();
-    await moveListenerCursor(s.ctx.db, 'quality', 0);
+    await moveListenerCursor(s.ctx.db, 'quality', 0, s.ctx.clock());
     await quality.drain();
     const after = await count();
     expect(after).toBe(before);

@@ -177,7 +177,7 @@ describe('password hashing at the default cost', () => {
     const old = await hashPassword(STRONG, 14);
     expect(old.startsWith('scrypt$16384$')).toBe(true);
     const agent = (await s.ctx.db.transaction().execute((tx) =>
-      insertAgent(tx, { id: 'old-hash-agent', email: 'old@northwind.example', name: 'Old Hash', role: 'agent', passwordHash: old, capacity: 3, skills: [], teamIds: [] }),
+      insertAgent(tx, { id: 'old-hash-agent', email: 'old@northwind.example', name: 'Old Hash', role: 'agent', passwordHash: old, capacity: 3, skills: [], teamIds: [], at: s.ctx.clock() }),
     ))!;
     const login = () => s.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: agent.email, password: STRONG } });
     expect((await login()).statusCode).toBe(200);

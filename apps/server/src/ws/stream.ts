@@ -154,7 +154,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
         void noteCustomerRead(ctx, principal.conversationId, frame.seq).catch((err: Error) => ctx.log('warn', 'stream: could not note what the customer read', { error: err.message }));
         return;
       }
-      const now = Date.now();
+      const now = performance.now();
       if (now - lastTyping < TYPING_EVERY_MS) return;
       lastTyping = now;
       if (principal.kind === 'customer') ctx.bus.signal({ type: 'typing', conversationId: principal.conversationId, who: { kind: 'customer' } });

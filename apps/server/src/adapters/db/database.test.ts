@@ -12,7 +12,7 @@ describe.each(TEST_DATABASES)('the database on %s', (kind) => {
   let db: Database;
   let drop: (() => Promise<void>) | null = null;
   let n = 0;
-  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [] });
+  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: new Date('2026-03-02T10:00:00Z') });
   const newId = () => `agent-${(n += 1)}`;
 
   beforeAll(async () => {

@@ -592,8 +592,11 @@ alter table handoffs add column queue_checked_at timestamptz;
   },
 ];
 
-/** Applies the migrations not yet applied; returns the versions it applied. */
-export async function migrate(db: Database, log: (line: string) => void = () => {}): Promise<number[]> {
+/**
+ * Applies the migrations not yet applied; returns the versions it applied. `clock` dates them
+ * (the server passes its own; the CLI, which has no other, the wall clock).
+ */
+export async function migrate(db: Database, log: (line: string) => void = () => {}, clock: () => Date = () => new Date()): Promise<number[]> {
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
@@ -602,7 +605,7 @@ export async function migrate(db: Database, log: (line: string) => void = () => 
       await sql`select pg_advisory_xact_lock(727274)`.execute(tx);
       if (await tx.selectFrom('schemaMigrations').select('version').where('version', '=', m.version).executeTakeFirst()) return false;
       for (const statement of splitStatements(m.sql)) await sql.raw(statement).execute(tx);
-      await tx.insertInto('schemaMigrations').values({ version: m.version, name: m.name }).execute();
+      await tx.insertInto('schemaMigrations').values({ version: m.version, name: m.name, appliedAt: clock() }).execute();
       return true;
     });
     if (done) {

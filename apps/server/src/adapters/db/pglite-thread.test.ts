@@ -9,7 +9,7 @@ import { getAgent, insertAgent } from './repositories/agents.repository.js';
 // transactions that still hold the one connection, and PostgreSQL's errors intact.
 describe('PGlite in a worker thread', () => {
   let db: Database;
-  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [] });
+  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: new Date('2026-03-02T10:00:00Z') });
   beforeAll(async () => {
     db = await openPgliteDatabase(null, { worker: true });
     await migrate(db);

@@ -16,8 +16,14 @@ import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamp: read as a Date, written as a Date or an ISO string. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** A timestamp with a default (`now()`). */
-type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * A timestamp whose column has a default (`now()`), kept for rows made by hand. The server always
+ * writes it from its clock (`AppContext.clock`), so an insert must give it: the database's time
+ * is not the app's when a test runs the app on a clock of its own.
+ */
+type CreatedAt = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp the database dates (`now()`) when an insert leaves it out. */
+type DatabaseDatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 /** A `jsonb` column: read as `T`, written as JSON text. */
 type Json<T> = ColumnType<T, string, string>;
@@ -262,7 +268,7 @@ export interface AttachmentTable {
 export interface AttachmentBlobTable {
   key: string;
   bytes: Buffer;
-  createdAt: CreatedAt;
+  createdAt: DatabaseDatedAt;
 }
 
 /** How far a message got on its messaging channel (the provider's statuses, and Baton's own `held`/`skipped`). */

@@ -38,7 +38,7 @@ async function contactFor(ctx: AppContext, m: InboundChannelMessage): Promise<Ch
   if (known) return known;
   const { conversation } = await startConversation(ctx, { channel: m.channel, ...(m.contact.name ? { customer: { name: m.contact.name } } : {}) });
   const stored = await ctx.db.transaction().execute((tx) =>
-    insertChannelContact(tx, { id: ctx.newId(), channel: m.channel, contactId: m.contact.contactId, userId: m.contact.userId, conversationId: conversation.id, displayName: m.contact.name }),
+    insertChannelContact(tx, { id: ctx.newId(), channel: m.channel, contactId: m.contact.contactId, userId: m.contact.userId, conversationId: conversation.id, displayName: m.contact.name, createdAt: ctx.clock() }),
   );
   // Two deliveries of a new customer's first messages raced: the first contact stored wins.
   return stored ?? (await findChannelContact(ctx.db, m.channel, m.contact))!;
@@ -67,7 +67,7 @@ export async function recordPageReply(ctx: AppContext, e: { channel: string; con
   if (await findMessageByClientId(ctx.db, contact.conversationId, clientMessageId)) return false;
   await withEvents(ctx, async (tx, emit) => {
     await setThreadOwner(tx, contact.id, e.appId ?? 'page_inbox');
-    const m = await insertMessage(tx, { id: ctx.newId(), conversationId: contact.conversationId, authorKind: 'agent', authorName: 'Page Inbox', text: e.text.slice(0, MAX_TEXT), clientMessageId, action: 'channel_echo' });
+    const m = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId: contact.conversationId, authorKind: 'agent', authorName: 'Page Inbox', text: e.text.slice(0, MAX_TEXT), clientMessageId, action: 'channel_echo' });
     await emit({ type: 'message.created', conversationId: contact.conversationId, payload: { message: wireMessage(m) } });
   });
   ctx.log('info', 'a person answered from the Page Inbox: the AI stays quiet in this conversation', { conversationId: contact.conversationId, appId: e.appId });

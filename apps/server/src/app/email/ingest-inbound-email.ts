@@ -82,7 +82,7 @@ export async function ingestInboundEmail(ctx: AppContext, received: InboundEmail
     conversationId = conversation.id;
     matchedBy = 'new';
   }
-  const recorded = await insertThreadMessage(ctx.db, { messageId, conversationId, direction: 'in', subject: mail.subject || null });
+  const recorded = await insertThreadMessage(ctx.db, { messageId, conversationId, direction: 'in', subject: mail.subject || null, at: ctx.clock() });
   // The same mail, delivered twice at once, raced to start two conversations: the first recorded wins.
   if (!recorded) conversationId = (await findConversationByThread(ctx.db, [messageId])) ?? conversationId;
 

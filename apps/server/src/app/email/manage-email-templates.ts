@@ -29,7 +29,7 @@ export async function saveEmailTemplate(ctx: AppContext, by: string, kind: TEmai
   const next: EmailTemplateOverrides = { ...current.overrides };
   if (template) next[`${kind}:${language}`] = template;
   else delete next[`${kind}:${language}`];
-  const saved = await ctx.db.transaction().execute((tx) => insertSettingVersion(tx, { key: EMAIL_TEMPLATES_SETTING, version: current.version + 1, value: next, createdBy: by }));
+  const saved = await ctx.db.transaction().execute((tx) => insertSettingVersion(tx, { key: EMAIL_TEMPLATES_SETTING, version: current.version + 1, value: next, createdBy: by, createdAt: ctx.clock() }));
   if (!saved) throw new DomainError('POLICY_ERR_VERSION_CONFLICT', 'another admin saved the email templates meanwhile; reload and try again');
   ctx.log('info', template ? 'email template changed' : 'email template reset to the default', { kind, language, by, version: saved.version });
   return listEmailTemplates(ctx);

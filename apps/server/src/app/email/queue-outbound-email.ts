@@ -65,7 +65,7 @@ export async function queueMessageEmail(ctx: AppContext, tx: Sql, event: EventRe
     references: thread.messageIds.slice(-MAX_REFERENCES),
     createdAt: now,
   });
-  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: null });
+  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: null, at: now });
   return stored;
 }
 
@@ -104,7 +104,7 @@ export async function queueHandoffConfirmation(ctx: AppContext, tx: Sql, event: 
     createdAt: ctx.clock(),
   });
   // A reply to the confirmation joins the conversation (by this id, or by the case number).
-  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: mail.subject });
+  if (stored) await insertThreadMessage(tx, { messageId: rfcMessageId, conversationId: conv.id, direction: 'out', subject: mail.subject, at: ctx.clock() });
   return stored;
 }
 

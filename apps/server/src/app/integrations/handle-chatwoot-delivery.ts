@@ -100,7 +100,7 @@ function humanAgentText(p: TChatwootWebhook): string | null {
 async function recordMessage(ctx: AppContext, conversationId: string, m: { kind: 'customer' | 'agent'; text: string; name: string | null; key: string }): Promise<void> {
   if (await findMessageByClientId(ctx.db, conversationId, m.key)) return;
   await withEvents(ctx, async (tx, emit) => {
-    const stored = await insertMessage(tx, { id: ctx.newId(), conversationId, authorKind: m.kind, authorName: m.name ? clipText(toSafeText(m.name), 200) : null, text: m.text, clientMessageId: m.key });
+    const stored = await insertMessage(tx, { id: ctx.newId(), at: ctx.clock(), conversationId, authorKind: m.kind, authorName: m.name ? clipText(toSafeText(m.name), 200) : null, text: m.text, clientMessageId: m.key });
     await emit({ type: 'message.created', conversationId, payload: { message: wireMessage(stored) } });
   });
 }
@@ -111,5 +111,5 @@ async function linkedConversation(ctx: AppContext, externalId: string, o: { acco
   if (link) return link.conversationId;
   const { conversation } = await startConversation(ctx, { channel: CHATWOOT, ...(o.name ? { customer: { name: clipText(toSafeText(o.name), 200) } } : {}) });
   // Two deliveries racing for a new conversation: the first link stands, and both use it.
-  return (await insertIntegrationLink(ctx.db, { provider: CHATWOOT, externalId, conversationId: conversation.id, detail: { accountId: o.accountId, conversationId: o.conversationId } })).conversationId;
+  return (await insertIntegrationLink(ctx.db, { provider: CHATWOOT, externalId, conversationId: conversation.id, detail: { accountId: o.accountId, conversationId: o.conversationId }, createdAt: ctx.clock() })).conversationId;
 }

@@ -31,7 +31,7 @@ async function process(ctx: AppContext, event: TZendeskMessagingEvent): Promise<
   if (!link) {
     const name = message.author.displayName ? clipText(toSafeText(message.author.displayName), 200) : null;
     const { conversation: started } = await startConversation(ctx, { channel: 'zendesk', ...(name ? { customer: { name } } : {}) });
-    link = await insertIntegrationLink(ctx.db, { provider: ZENDESK_MESSAGING, externalId: conversation.id, conversationId: started.id, detail: { conversationId: conversation.id } });
+    link = await insertIntegrationLink(ctx.db, { provider: ZENDESK_MESSAGING, externalId: conversation.id, conversationId: started.id, detail: { conversationId: conversation.id }, createdAt: ctx.clock() });
   }
   // Zendesk gave the conversation back to Baton: it takes it up with the whole history.
   await closeWaitingHandoff(ctx, link.conversationId, 'Zendesk');

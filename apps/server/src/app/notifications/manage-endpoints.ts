@@ -65,6 +65,7 @@ export async function createNotificationEndpoint(ctx: AppContext, input: TCreate
       events: [...new Set(input.events ?? [])],
       minPriority: input.minPriority === undefined ? DEFAULT_MIN_PRIORITY[input.kind] : input.minPriority,
       active: input.active ?? true,
+      createdAt: ctx.clock(),
     }),
   );
   return wireEndpoint(e, input.kind === 'webhook' && !input.secret ? (secret ?? undefined) : undefined);

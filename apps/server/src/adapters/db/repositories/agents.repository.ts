@@ -27,10 +27,10 @@ export function selectAgents(db: Sql) {
 }
 
 /** Inserts an agent; null when the email is already taken (two admins adding the same person at once). */
-export async function insertAgent(tx: Sql, a: { id: string; email: string; name: string; role: Role; passwordHash: string; capacity: number; skills: Skill[]; teamIds: string[] }): Promise<AgentRecord | null> {
+export async function insertAgent(tx: Sql, a: { id: string; email: string; name: string; role: Role; passwordHash: string; capacity: number; skills: Skill[]; teamIds: string[]; at: Date }): Promise<AgentRecord | null> {
   const inserted = await tx
     .insertInto('agents')
-    .values({ id: a.id, email: a.email.toLowerCase(), name: a.name, role: a.role, passwordHash: a.passwordHash, capacity: a.capacity, skills: jsonColumn(a.skills) })
+    .values({ id: a.id, email: a.email.toLowerCase(), name: a.name, role: a.role, passwordHash: a.passwordHash, capacity: a.capacity, skills: jsonColumn(a.skills), createdAt: a.at })
     .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
     .executeTakeFirst();

@@ -7,7 +7,7 @@ export type { CallbackStatus } from '../schema.js';
 /** A row of `callbacks`: a callback or email reply booked for a customer. */
 export type CallbackRecord = Selectable<CallbackTable>;
 
-export async function insertCallback(tx: Sql, c: Omit<CallbackRecord, 'createdAt' | 'status' | 'attempts' | 'agentId'>): Promise<CallbackRecord> {
+export async function insertCallback(tx: Sql, c: Omit<CallbackRecord, 'status' | 'attempts' | 'agentId'>): Promise<CallbackRecord> {
   return tx
     .insertInto('callbacks')
     .values({ ...c, status: 'scheduled' })

@@ -24,7 +24,7 @@ export async function getChannelContactOf(db: Sql, conversationId: string): Prom
 }
 
 /** Stores a new contact; null when one of its ids is already taken (two deliveries raced: the first stored wins). */
-export async function insertChannelContact(tx: Sql, c: { id: string; channel: string; contactId: string | null; userId: string | null; conversationId: string; displayName: string | null }): Promise<ChannelContactRecord | null> {
+export async function insertChannelContact(tx: Sql, c: { id: string; channel: string; contactId: string | null; userId: string | null; conversationId: string; displayName: string | null; createdAt: Date }): Promise<ChannelContactRecord | null> {
   const row = await tx.insertInto('channelContacts').values(c).onConflict((oc) => oc.doNothing()).returningAll().executeTakeFirst();
   return row ?? null;
 }

@@ -27,11 +27,14 @@ export async function insertConversation(
     claimedCustomerId?: string | null;
     externalId?: string | null;
     replyToken?: string | null;
+    /** When it starts: its `createdAt`, and its `updatedAt` until something changes. */
+    at: Date;
   },
 ): Promise<ConversationRecord> {
+  const { at, ...values } = c;
   return tx
     .insertInto('conversations')
-    .values({ ...c, caseNumber: sql<string>`'C-' || nextval('case_number_seq')` })
+    .values({ ...values, createdAt: at, updatedAt: at, caseNumber: sql<string>`'C-' || nextval('case_number_seq')` })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -96,11 +99,12 @@ export async function setConversationStatus(
   tx: Sql,
   id: string,
   change: Pick<ConversationRecord, 'status'> & Partial<Pick<ConversationRecord, 'assignedAgentId' | 'teamId'>>,
+  at: Date,
 ): Promise<ConversationRecord> {
   // Keys left undefined are not written.
   return tx
     .updateTable('conversations')
-    .set({ ...change, updatedAt: sql<Date>`now()` })
+    .set({ ...change, updatedAt: at })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -139,19 +143,19 @@ export interface NewMessage {
  * stands (its `lastSeq` the last number taken). The increment locks the row until the transaction
  * ends, so messages arriving together get consecutive numbers, never the same. Null when there is
  * no such conversation, or, with `status`, when it is in another status (then nothing is taken).
- * `customerSeenAt` records the customer's presence in the same write.
+ * `customerSeenAt` records the customer's presence in the same write; `at` is the app's time now.
  */
-export async function claimMessageSeqs(tx: Sql, id: string, count: number, opts: { status?: ConversationRecord['status']; customerSeenAt?: Date } = {}): Promise<ConversationRecord | null> {
+export async function claimMessageSeqs(tx: Sql, id: string, count: number, opts: { at: Date; status?: ConversationRecord['status']; customerSeenAt?: Date }): Promise<ConversationRecord | null> {
   let q = tx
     .updateTable('conversations')
-    .set((eb) => ({ lastSeq: eb('lastSeq', '+', count), updatedAt: sql<Date>`now()`, ...(opts.customerSeenAt ? { customerSeenAt: opts.customerSeenAt } : {}) }))
+    .set((eb) => ({ lastSeq: eb('lastSeq', '+', count), updatedAt: opts.at, ...(opts.customerSeenAt ? { customerSeenAt: opts.customerSeenAt } : {}) }))
     .where('id', '=', id);
   if (opts.status) q = q.where('status', '=', opts.status);
   return (await q.returningAll().executeTakeFirst()) ?? null;
 }
 
-/** Stores messages numbered up to `conversation.lastSeq` (just claimed), in one statement; oldest first. */
-export async function insertMessages(tx: Sql, conversation: Pick<ConversationRecord, 'id' | 'lastSeq'>, messages: NewMessage[]): Promise<MessageRecord[]> {
+/** Stores messages numbered up to `conversation.lastSeq` (just claimed), written `at`, in one statement; oldest first. */
+export async function insertMessages(tx: Sql, conversation: Pick<ConversationRecord, 'id' | 'lastSeq'>, messages: NewMessage[], at: Date): Promise<MessageRecord[]> {
   if (!messages.length) return [];
   const first = conversation.lastSeq - messages.length + 1;
   return tx
@@ -171,6 +175,7 @@ export async function insertMessages(tx: Sql, conversation: Pick<ConversationRec
         articleId: m.articleId ?? null,
         action: m.action ?? null,
         attachments: m.attachments?.length ? jsonColumn(m.attachments) : null,
+        createdAt: at,
       })),
     )
     .returningAll()
@@ -178,11 +183,11 @@ export async function insertMessages(tx: Sql, conversation: Pick<ConversationRec
     .then((rows) => rows.sort((a, b) => a.seq - b.seq));
 }
 
-/** Stores one message with the conversation's next sequence number (`claimMessageSeqs`). */
-export async function insertMessage(tx: Sql, m: NewMessage & { conversationId: string }): Promise<MessageRecord> {
-  const conversation = await claimMessageSeqs(tx, m.conversationId, 1);
+/** Stores one message, written `at`, with the conversation's next sequence number (`claimMessageSeqs`). */
+export async function insertMessage(tx: Sql, m: NewMessage & { conversationId: string; at: Date }): Promise<MessageRecord> {
+  const conversation = await claimMessageSeqs(tx, m.conversationId, 1, { at: m.at });
   if (!conversation) throw new Error(`no conversation ${m.conversationId}`);
-  const [stored] = await insertMessages(tx, conversation, [m]);
+  const [stored] = await insertMessages(tx, conversation, [m], m.at);
   return stored!;
 }
 
@@ -223,10 +228,10 @@ export async function lastSpeaker(db: Sql, conversationId: string): Promise<'cus
 }
 
 /** Records the engine's decision on a message, once: false when one was recorded already. */
-export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown }): Promise<boolean> {
+export async function saveDecision(tx: Sql, d: { messageId: string; conversationId: string; decision: unknown; at: Date }): Promise<boolean> {
   const row = await tx
     .insertInto('decisions')
-    .values({ messageId: d.messageId, conversationId: d.conversationId, decision: jsonColumn(d.decision) })
+    .values({ messageId: d.messageId, conversationId: d.conversationId, decision: jsonColumn(d.decision), createdAt: d.at })
     .onConflict((oc) => oc.column('messageId').doNothing())
     .returning('messageId')
     .executeTakeFirst();

@@ -39,7 +39,7 @@ export async function listCustomers(db: Sql, opts: { q?: string; limit?: number 
   return q.orderBy('name').limit(Math.min(opts.limit ?? 50, 200)).execute();
 }
 
-export async function upsertCustomer(tx: Sql, c: { id: string; name?: string; email?: string; phone?: string; tier?: string; accountId?: string; since?: string; status?: string }): Promise<void> {
+export async function upsertCustomer(tx: Sql, c: { id: string; name?: string; email?: string; phone?: string; tier?: string; accountId?: string; since?: string; status?: string; createdAt: Date }): Promise<void> {
   await tx
     .insertInto('customers')
     .values({
@@ -51,6 +51,7 @@ export async function upsertCustomer(tx: Sql, c: { id: string; name?: string; em
       accountId: c.accountId ?? null,
       since: c.since ?? null,
       status: c.status ?? 'active',
+      createdAt: c.createdAt,
     })
     .onConflict((oc) =>
       oc.column('id').doUpdateSet((eb) => ({

@@ -12,13 +12,17 @@ export type OutboxRecord = Omit<Selectable<EmailOutboxTable>, 'refs'> & {
 };
 
 /**
- * Records a mail's Message-ID in its conversation's thread; false when it was already there. The
- * wall-clock time (not the test clock) orders the thread, so In-Reply-To names the latest mail.
+ * Records a mail's Message-ID in its conversation's thread, `at` on the app's clock; false when it
+ * was already there. The time orders the thread, so In-Reply-To names the latest mail: a mail
+ * recorded in the same millisecond as the conversation's latest (or a clock that stands still)
+ * is put a millisecond after it, so the order is the order of recording.
  */
-export async function insertThreadMessage(tx: Sql, t: { messageId: string; conversationId: string; direction: 'in' | 'out'; subject: string | null }): Promise<boolean> {
+export async function insertThreadMessage(tx: Sql, t: { messageId: string; conversationId: string; direction: 'in' | 'out'; subject: string | null; at: Date }): Promise<boolean> {
+  const { at, ...values } = t;
+  const latest = tx.selectFrom('emailThreads').select(sql<Date>`max(created_at) + interval '1 millisecond'`.as('next')).where('conversationId', '=', t.conversationId);
   const row = await tx
     .insertInto('emailThreads')
-    .values({ ...t, createdAt: sql<Date>`clock_timestamp()` })
+    .values({ ...values, createdAt: sql<Date>`greatest(${at}::timestamptz, (${latest}))` })
     .onConflict((oc) => oc.column('messageId').doNothing())
     .returning('messageId')
     .executeTakeFirst();

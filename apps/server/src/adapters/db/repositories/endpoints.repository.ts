@@ -6,7 +6,7 @@ import { jsonColumn } from '../json-column.js';
 /** A row of `notification_endpoints`. `events` empty means the kind's default set. */
 export type NotificationEndpointRecord = Selectable<NotificationEndpointTable>;
 
-export async function insertEndpoint(tx: Sql, e: Omit<NotificationEndpointRecord, 'createdAt'>): Promise<NotificationEndpointRecord> {
+export async function insertEndpoint(tx: Sql, e: NotificationEndpointRecord): Promise<NotificationEndpointRecord> {
   return tx
     .insertInto('notificationEndpoints')
     .values({ ...e, events: jsonColumn(e.events) })

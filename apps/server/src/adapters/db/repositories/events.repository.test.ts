@@ -13,6 +13,8 @@ function gate(): { open: () => void; opened: Promise<void> } {
   return { open, opened };
 }
 
+/** When the events happen: any fixed time; these tests are about their numbers. */
+const AT = new Date('2026-03-02T10:00:00Z');
 const event = (agentId: string) => ({ type: 'agent.access_changed' as const, agentId, payload: { reason: 'logout' as const } });
 
 /** Reads the log from `after` as the streams' hub does, until the horizon and the end meet; returns the numbers read. */
@@ -49,14 +51,14 @@ describe.runIf(process.env.DATABASE_URL)('the event log under concurrent writers
     const aWrote = gate();
     let aSeq = 0;
     const a = db.transaction().execute(async (tx) => {
-      aSeq = (await appendEvent(tx, event('a'))).seq;
+      aSeq = (await appendEvent(tx, event('a'), AT)).seq;
       aWrote.open();
       await holdA.opened;
     });
     await aWrote.opened;
     // B starts after A and commits first. With one counter row B would wait here for A's commit,
     // and this test would never end.
-    const bSeq = await db.transaction().execute(async (tx) => (await appendEvent(tx, event('b'))).seq);
+    const bSeq = await db.transaction().execute(async (tx) => (await appendEvent(tx, event('b'), AT)).seq);
     expect(bSeq).toBeGreaterThan(aSeq);
     // B is committed but A, with the smaller number, may still commit: B is not readable yet.
     const early = await readEventLog(db, start, 100);
@@ -84,7 +86,7 @@ describe.runIf(process.env.DATABASE_URL)('the event log under concurrent writers
         await db
           .transaction()
           .execute(async (tx) => {
-            for (let k = 0; k <= (w + i) % 3; k++) seqs.push((await appendEvent(tx, event(`w${w}`))).seq);
+            for (let k = 0; k <= (w + i) % 3; k++) seqs.push((await appendEvent(tx, event(`w${w}`), AT)).seq);
             await new Promise((r) => setTimeout(r, (w * 7 + i * 13) % 9));
             if (rollback) throw new Error('rolled back on purpose');
           })
@@ -120,7 +122,7 @@ describe.runIf(process.env.DATABASE_URL)('the event log under concurrent writers
     const start = await lastEventSeq(db);
     await expect(
       db.transaction().execute(async (tx) => {
-        for (let i = 0; i <= EVENTS_PER_TRANSACTION; i++) await appendEvent(tx, event('bulk'));
+        for (let i = 0; i <= EVENTS_PER_TRANSACTION; i++) await appendEvent(tx, event('bulk'), AT);
       }),
     ).rejects.toThrow(`at most ${EVENTS_PER_TRANSACTION} events`);
     expect((await drain(db, start)).seqs).toEqual([]);

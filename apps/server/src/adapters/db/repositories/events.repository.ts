@@ -63,13 +63,13 @@ export const nextEventNumber = sql`block as materialized (select ${blockStart(sq
  * smaller number after a later one committed a larger. Readers handle that with the horizon
  * (`readableEnd`): they read only below the block of the oldest transaction still running, where
  * every transaction has ended and nothing new can appear. A reader resuming after its last number
- * thus never misses an event, and writers share no row.
+ * thus never misses an event, and writers share no row. `at` is its time on the app's clock.
  */
-export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>): Promise<EventRecord<N>> {
+export async function appendEvent<N extends TEventName>(tx: Sql, e: NewEvent<N>, at: Date): Promise<EventRecord<N>> {
   const { rows } = await sql<EventRow & { rank: number }>`
     with ${nextEventNumber}
-    insert into events (seq, type, conversation_id, handoff_id, agent_id, payload)
-    select next.start + next.rank, ${e.type}, ${e.conversationId ?? null}, ${e.handoffId ?? null}, ${e.agentId ?? null}, ${jsonColumn(e.payload)}::jsonb from next
+    insert into events (seq, type, conversation_id, handoff_id, agent_id, payload, created_at)
+    select next.start + next.rank, ${e.type}, ${e.conversationId ?? null}, ${e.handoffId ?? null}, ${e.agentId ?? null}, ${jsonColumn(e.payload)}::jsonb, ${at}::timestamptz from next
     returning *, seq - (select start from next) as rank`.execute(tx);
   const row = rows[0]!;
   // The block is full: the next number would be another transaction's. Nothing is kept.

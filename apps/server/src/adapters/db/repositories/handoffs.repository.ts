@@ -23,6 +23,8 @@ export interface NewHandoff {
   brief: Brief;
   waitEstimateMinutes: number | null;
   slaDueAt: Date;
+  /** When it is requested: its `createdAt` and the start of its time in the queue. */
+  at: Date;
 }
 
 /** Stores a new, waiting handoff: only the lifecycle (app/conversation-lifecycle.ts) calls this. */
@@ -40,6 +42,8 @@ export async function insertHandoff(tx: Sql, h: NewHandoff): Promise<HandoffReco
       brief: jsonColumn(h.brief),
       waitEstimateMinutes: h.waitEstimateMinutes,
       slaDueAt: h.slaDueAt,
+      createdAt: h.at,
+      queuedAt: h.at,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -46,7 +46,7 @@ export async function findIntegrationLinkByConversation(db: Sql, provider: strin
 }
 
 /** Links an outside conversation; when another call linked it first, that link is returned. */
-export async function insertIntegrationLink(db: Sql, link: { provider: string; externalId: string; conversationId: string; detail: Record<string, unknown> }): Promise<IntegrationLinkRecord> {
+export async function insertIntegrationLink(db: Sql, link: { provider: string; externalId: string; conversationId: string; detail: Record<string, unknown>; createdAt: Date }): Promise<IntegrationLinkRecord> {
   await db.insertInto('integrationLinks').values({ ...link, detail: jsonColumn(link.detail) }).onConflict((oc) => oc.columns(['provider', 'externalId']).doNothing()).execute();
   return (await findIntegrationLink(db, link.provider, link.externalId))!;
 }

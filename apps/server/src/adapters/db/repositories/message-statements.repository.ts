@@ -45,6 +45,8 @@ export interface CustomerMessageStatement {
   conversationId: string;
   text: string;
   clientMessageId: string | null;
+  /** The app's time now: the message's `createdAt` and the conversation's `updatedAt`. */
+  at: Date;
   /** The customer is there now (`conversations.customer_seen_at`). */
   seenAt: Date;
   /** When the message is owed an answer by (`pending_answers`); null when it is owed none. */
@@ -66,18 +68,18 @@ export async function storeCustomerMessage(db: Sql, m: CustomerMessageStatement)
     messageRecord({ id: m.id, conversationId: m.conversationId, seq, createdAt, authorKind: 'customer', authorName, text: m.text, clientMessageId: m.clientMessageId });
   const { rows } = await sql<ConversationRecord & { messageSeq: number; messageCreatedAt: Date; eventSeq: number }>`
     with claim as (
-      update conversations set last_seq = last_seq + 1, updated_at = now(), customer_seen_at = ${m.seenAt}
+      update conversations set last_seq = last_seq + 1, updated_at = ${m.at}, customer_seen_at = ${m.seenAt}
       where id = ${m.conversationId} and status <> 'resolved'
         ${m.clientMessageId === null ? sql`` : sql`and not exists (select 1 from messages where conversation_id = ${m.conversationId} and client_message_id = ${m.clientMessageId})`}
       returning *
     ), msg as (
-      insert into messages (id, conversation_id, seq, author_kind, author_name, text, client_message_id)
-      select ${m.id}, claim.id, claim.last_seq, 'customer', claim.customer_name, ${m.text}, ${m.clientMessageId} from claim
+      insert into messages (id, conversation_id, seq, author_kind, author_name, text, client_message_id, created_at)
+      select ${m.id}, claim.id, claim.last_seq, 'customer', claim.customer_name, ${m.text}, ${m.clientMessageId}, ${m.at}::timestamptz from claim
       returning seq, created_at
     ), ${nextEventNumber}, ev as (
-      insert into events (seq, type, conversation_id, payload)
+      insert into events (seq, type, conversation_id, payload, created_at)
       select next.start + next.rank, 'message.created', ${m.conversationId},
-        ${createdPayload(m.wire(record(0, new Date(0), null)), sql`, 'author', case when coalesce(claim.customer_name, '') = '' then jsonb_build_object('kind', 'customer') else jsonb_build_object('kind', 'customer', 'name', claim.customer_name) end`)}
+        ${createdPayload(m.wire(record(0, new Date(0), null)), sql`, 'author', case when coalesce(claim.customer_name, '') = '' then jsonb_build_object('kind', 'customer') else jsonb_build_object('kind', 'customer', 'name', claim.customer_name) end`)}, ${m.at}::timestamptz
       from next, msg, claim
       returning seq
     ), owed as (
@@ -102,6 +104,8 @@ export interface AiReplyStatement {
   action: string | null;
   /** The engine's decision on `replyTo`, recorded once. */
   decision: unknown;
+  /** The app's time now: the reply's and the decision's `createdAt`, the conversation's `updatedAt`. */
+  at: Date;
   /** The reply as clients see it (`wireMessage`), for the `message.created` payload; its `seq` and `createdAt` are filled in by the statement. */
   wire: (m: MessageRecord) => object;
 }
@@ -124,22 +128,22 @@ export async function storeAiReply(db: Sql, r: AiReplyStatement): Promise<AiRepl
     messageRecord({ id: r.id, conversationId: r.conversationId, seq, createdAt, authorKind: 'ai', text: r.text, replyTo: r.replyTo, articleId: r.articleId, action: r.action });
   const { rows } = await sql<{ status: string | null; decided: boolean; seq: number | null; createdAt: Date | null; eventSeq: number | null }>`
     with decided as (
-      insert into decisions (message_id, conversation_id, decision)
-      select ${r.replyTo}, ${r.conversationId}, ${jsonColumn(r.decision)}::jsonb
+      insert into decisions (message_id, conversation_id, decision, created_at)
+      select ${r.replyTo}, ${r.conversationId}, ${jsonColumn(r.decision)}::jsonb, ${r.at}::timestamptz
       where exists (select 1 from conversations where id = ${r.conversationId} and status = 'ai')
       on conflict (message_id) do nothing
       returning message_id
     ), claim as (
-      update conversations set last_seq = last_seq + 1, updated_at = now()
+      update conversations set last_seq = last_seq + 1, updated_at = ${r.at}
       where id = ${r.conversationId} and status = 'ai' and exists (select 1 from decided)
       returning id, last_seq
     ), msg as (
-      insert into messages (id, conversation_id, seq, author_kind, text, reply_to, article_id, action)
-      select ${r.id}, claim.id, claim.last_seq, 'ai', ${r.text}, ${r.replyTo}, ${r.articleId}, ${r.action} from claim
+      insert into messages (id, conversation_id, seq, author_kind, text, reply_to, article_id, action, created_at)
+      select ${r.id}, claim.id, claim.last_seq, 'ai', ${r.text}, ${r.replyTo}, ${r.articleId}, ${r.action}, ${r.at}::timestamptz from claim
       returning seq, created_at
     ), ${nextEventNumber}, ev as (
-      insert into events (seq, type, conversation_id, payload)
-      select next.start + next.rank, 'message.created', ${r.conversationId}, ${createdPayload(r.wire(record(0, new Date(0))))} from next, msg
+      insert into events (seq, type, conversation_id, payload, created_at)
+      select next.start + next.rank, 'message.created', ${r.conversationId}, ${createdPayload(r.wire(record(0, new Date(0))))}, ${r.at}::timestamptz from next, msg
       returning seq
     )
     select (select status from conversations where id = ${r.conversationId}) as status, exists (select 1 from decided) as decided,

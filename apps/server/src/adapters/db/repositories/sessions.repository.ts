@@ -3,7 +3,7 @@ import type { AgentRecord } from './agents.repository.js';
 import { selectAgents } from './agents.repository.js';
 
 /** An agent's login: the hash of its bearer token, until it expires. */
-export async function insertSession(tx: Sql, s: { tokenHash: string; agentId: string; expiresAt: Date }): Promise<void> {
+export async function insertSession(tx: Sql, s: { tokenHash: string; agentId: string; expiresAt: Date; createdAt: Date }): Promise<void> {
   await tx.insertInto('sessions').values(s).execute();
 }
 

@@ -25,10 +25,10 @@ export async function listSettingVersions<T>(db: Sql, key: string, limit = 50): 
  * Stores a new version. `expectedVersion` guards against two admins saving over each other: the
  * primary key (key, version) makes the second insert of the same version fail.
  */
-export async function insertSettingVersion<T>(tx: Sql, s: { key: string; version: number; value: T; createdBy: string | null }): Promise<SettingVersion<T> | null> {
+export async function insertSettingVersion<T>(tx: Sql, s: { key: string; version: number; value: T; createdBy: string | null; createdAt: Date }): Promise<SettingVersion<T> | null> {
   const row = await tx
     .insertInto('settings')
-    .values({ key: s.key, version: s.version, value: jsonColumn(s.value), createdBy: s.createdBy })
+    .values({ key: s.key, version: s.version, value: jsonColumn(s.value), createdBy: s.createdBy, createdAt: s.createdAt })
     .onConflict((oc) => oc.doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -5,7 +5,7 @@ import type { Sql } from '../database.js';
 import type { TeamTable } from '../schema.js';
 import { jsonColumn } from '../json-column.js';
 
-export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
+export async function insertTeam(tx: Sql, t: Team, at: Date): Promise<Team> {
   await tx
     .insertInto('teams')
     .values({
@@ -17,6 +17,7 @@ export async function insertTeam(tx: Sql, t: Team): Promise<Team> {
       sla: jsonColumn(t.sla),
       hours: t.hours ? jsonColumn(t.hours) : null,
       isDefault: t.isDefault ?? false,
+      createdAt: at,
     })
     .execute();
   return t;

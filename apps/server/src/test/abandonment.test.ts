@@ -27,9 +27,8 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
   let s: TestServer;
   let http: Api;
   let jordan: string;
-  // The app's clock starts at the real now: the database stamps rows (handoffs' created_at) with its
-  // own clock, and the two must agree whatever today's date is.
-  const clock = new FakeClock(Date.now());
+  // A fixed date: every time the server stores (a handoff's created_at included) comes from this clock.
+  const clock = new FakeClock('2026-03-02T10:00:00Z');
   const check = (handoffId: string) => abandonmentCheckJob(s.ctx, { handoffId });
   const statusOf = async (handoffId: string) => {
     const h = (await getHandoff(s.ctx.db, handoffId))!;
@@ -65,8 +64,9 @@ describe.each(TEST_DATABASES)('abandonment on %s', (kind) => {
     expect(note).toMatchObject({ private: true, author: { kind: 'system' } });
     expect((await http.messages(conv.id, conv.token)).some((m) => m.action === 'abandoned')).toBe(false);
 
-    // Rows are stamped by the database's clock, not the test's: the period is around the real now.
-    const m = (await http.get(`/api/v1/metrics/handoffs?from=${new Date(Date.now() - 60 * MINUTE).toISOString()}&to=${new Date(Date.now() + 60 * MINUTE).toISOString()}`, jordan)).body;
+    // Rows are stamped by the app's clock: the period is around the test's now.
+    const now = clock.now().getTime();
+    const m = (await http.get(`/api/v1/metrics/handoffs?from=${new Date(now - 60 * MINUTE).toISOString()}&to=${new Date(now + 60 * MINUTE).toISOString()}`, jordan)).body;
     expect([m.handoffs, m.abandoned, m.abandonmentRate]).toEqual([1, 1, 1]);
 
     // The customer comes back and writes: the conversation reopens to the AI.

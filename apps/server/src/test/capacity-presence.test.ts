@@ -22,8 +22,8 @@ describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
   let alex: string;
   let jordan: string;
   let alexId: string;
-  // The app's clock starts at the real now: the database stamps some rows with its own clock.
-  const clock = new FakeClock(Date.now());
+  // A fixed date: every time the server stores comes from this clock.
+  const clock = new FakeClock('2026-03-02T10:00:00Z');
   const offeredTo = async (handoffId: string) => (await getHandoff(s.ctx.db, handoffId))!.offeredAgentId;
 
   beforeAll(async () => {

@@ -29,7 +29,7 @@ describe.each(TEST_DATABASES)('an agent who goes offline with conversations wait
   let jordan: string;
   let alexId: string;
   let jordanId: string;
-  const clock = new FakeClock(Date.now());
+  const clock = new FakeClock('2026-03-02T10:00:00Z');
   const handoff = async (id: string) => (await getHandoff(s.ctx.db, id))!;
   const presenceChecks = async () =>
     (await sql<{ delay: number }>`select extract(epoch from start_after - created_on)::float as delay from pgboss.job where name = 'presence-check' and data->>'agentId' = ${alexId} order by created_on`.execute(s.ctx.db)).rows;

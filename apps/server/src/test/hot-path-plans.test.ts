@@ -32,7 +32,7 @@ describe.each(TEST_DATABASES)('the message path on a database with history, on %
         if (recording && !CONTROL.test(text.trim())) statements.set(text, parameters);
       },
     });
-    await seedHistory(m.ctx.db, { conversations: 3000, messagesEach: 10, tag: 'plans' });
+    await seedHistory(m.ctx.db, { conversations: 3000, messagesEach: 10, tag: 'plans', now: m.ctx.clock() });
   }, 120_000);
   afterAll(async () => {
     await m?.close();

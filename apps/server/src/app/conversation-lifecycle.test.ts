@@ -6,7 +6,7 @@ import { openPgliteDatabase } from '../adapters/db/pglite-database.js';
 import { openPostgresDatabase } from '../adapters/db/postgres-database.js';
 import { getConversation, insertConversation } from '../adapters/db/repositories/conversations.repository.js';
 import { appendEvent, listEventsAfter } from '../adapters/db/repositories/events.repository.js';
-import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
+import { getHandoff, latestHandoffFor } from '../adapters/db/repositories/handoffs.repository.js';
 import { freshPostgres, TEST_DATABASES } from '../test/databases.js';
 import { FakeClock } from '../test/fakes.js';
 import * as lifecycle from './conversation-lifecycle.js';
@@ -76,5 +76,16 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
     const { handoff } = await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)));
     await inTx((t) => lifecycle.accept(t, handoff.id, agent, clock.now(), 'Support'));
     await expect(inTx((t) => lifecycle.accept(t, handoff.id, agent, clock.now(), 'Support'))).rejects.toMatchObject({ code: 'HANDOFF_ERR_ALREADY_ACCEPTED' });
+  });
+
+  it('keeps a conversation\'s handoffs in the order they came, on a clock that stands still', async () => {
+    const c = await newConversation();
+    const first = (await inTx((t) => lifecycle.escalate(t, newHandoff(c.id)))).handoff;
+    await inTx((t) => lifecycle.accept(t, first.id, agent, clock.now(), 'Support'));
+    await inTx(async (t) => lifecycle.resolve(t, (await getHandoff(t.tx, first.id))!, agent, { category: 'orders', outcome: 'solved', verdict: 'needed' }, clock.now()));
+    await inTx((t) => lifecycle.reopen(t, c.id, clock.now()));
+    const second = (await inTx((t) => lifecycle.escalate(t, { ...newHandoff(c.id), id: `h2-${c.id}` }))).handoff;
+    expect(second.createdAt.getTime()).toBe(first.createdAt.getTime() + 1);
+    expect((await latestHandoffFor(db, c.id))!.id).toBe(second.id);
   });
 });

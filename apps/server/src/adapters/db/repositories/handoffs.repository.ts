@@ -27,7 +27,12 @@ export interface NewHandoff {
   at: Date;
 }
 
-/** Stores a new, waiting handoff: only the lifecycle (app/conversation-lifecycle.ts) calls this. */
+/**
+ * Stores a new, waiting handoff: only the lifecycle (app/conversation-lifecycle.ts) calls this.
+ * Its `createdAt` orders the conversation's handoffs (the latest is the one in force), so one
+ * created in the same millisecond as the conversation's latest (or on a clock that stands
+ * still) is put a millisecond after it.
+ */
 export async function insertHandoff(tx: Sql, h: NewHandoff): Promise<HandoffRecord> {
   return tx
     .insertInto('handoffs')
@@ -42,7 +47,7 @@ export async function insertHandoff(tx: Sql, h: NewHandoff): Promise<HandoffReco
       brief: jsonColumn(h.brief),
       waitEstimateMinutes: h.waitEstimateMinutes,
       slaDueAt: h.slaDueAt,
-      createdAt: h.at,
+      createdAt: sql<Date>`greatest(${h.at}::timestamptz, (select max(created_at) + interval '1 millisecond' from handoffs where conversation_id = ${h.conversationId}))`,
       queuedAt: h.at,
     })
     .returningAll()

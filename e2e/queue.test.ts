@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
+import { openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 /**
  * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
@@ -13,42 +11,20 @@ import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './worksp
  * beyond capacity with a clear message, which a supervisor can override.
  */
 describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const w = useWorkspaceBrowser({ widget: true });
+  const { api } = w;
   let page: Page;
-  let api: ReturnType<typeof serverApi>;
 
   const setCapacity = async (who: string, capacity: number) => {
-    const res = await s.app.inject({ method: 'PATCH', url: '/api/v1/agents/me', headers: { authorization: `Bearer ${await api.token(who)}` }, payload: { capacity } });
-    expect(res.statusCode).toBe(200);
-  };
-  /** The workspace in this page, signed in as `who`, at `path`. */
-  const workspaceAs = async (who: string, path: string) => {
-    await page.goto(`${s.url!}/login`);
-    await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('baton.session', value), JSON.stringify(await api.session(who)));
-    await page.goto(`${s.url!}${path}`);
-    await waitLive(page);
+    expect((await api.call('PATCH', '/api/v1/agents/me', await api.token(who), { capacity })).status).toBe(200);
   };
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
-    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-  }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await s?.close();
+    page = await w.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   });
 
   it('shows the place in the queue on the handoff card, and again after a reload', async () => {
-    await page.goto(`${s.url!}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
+    await page.goto(`${w.s.url!}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
     await openAndSend(page, 'I want to talk to a real person please');
     const card = page.locator('#baton-widget').getByRole('group', { name: 'Passing you to a person' });
     await card.waitFor({ timeout: 10_000 });
@@ -64,9 +40,9 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await firstPlace();
     expect(await card.textContent()).not.toContain('Checking');
     // It is the place the API gives.
-    const { id, token } = await storedSession(page, s.url!);
-    const state = await s.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: { authorization: `Bearer ${token}` } });
-    expect(state.json().handoff.position).toBe(1);
+    const { id, token } = await storedSession(page, w.s.url!);
+    const state = await api.call('GET', `/api/v1/conversations/${id}`, token);
+    expect(state.body.handoff.position).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-card-after-reload.png') });
   });
 
@@ -77,7 +53,7 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     expect((await api.call('POST', `/api/v1/handoffs/${held.handoffId}/accept`, await api.token('alex'))).status).toBe(200);
     const next = await api.escalate('lena.k@example.com', 'Let me speak to a human please');
 
-    await workspaceAs('alex', `/handoffs/${next.handoffId}`);
+    await w.workspaceAs(page, 'alex', `/handoffs/${next.handoffId}`);
     await page.getByTestId('brief').waitFor();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     const notice = page.getByTestId('notice');
@@ -90,7 +66,7 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
 
     // Jordan, a supervisor with no free slot, is told the same and may take it anyway.
     await setCapacity('jordan', 0);
-    await workspaceAs('jordan', `/handoffs/${next.handoffId}`);
+    await w.workspaceAs(page, 'jordan', `/handoffs/${next.handoffId}`);
     await page.getByTestId('brief').waitFor();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await expect.poll(() => notice.textContent()).toContain('accept this one beyond your capacity');

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,16 +9,10 @@ import { identityHash } from '../apps/server/src/app/signed-identity.js';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
 import { startTestServer, TEST_IDENTITY_SECRET } from '../apps/server/src/test/test-server.js';
 import { launchBrowser } from './browser.js';
-import { ensureWidgetBuilt } from './widget-helpers.js';
+import { ensureWidgetBuilt, newestMtime } from './widget-helpers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORKSPACE = join(ROOT, 'apps/workspace');
-
-function newestMtime(path: string): number {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));
-}
 
 /** Builds the workspace when `dist/index.html` is missing or older than its sources. */
 export function ensureWorkspaceBuilt(): void {

@@ -35,10 +35,7 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
     const conv = await api.call('POST', '/api/v1/conversations', undefined, {});
     expect(conv.status).toBe(201);
     for (const text of lines) expect((await api.call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text })).status).toBe(201);
-    const list = await api.call('GET', '/api/v1/handoffs?status=waiting', await api.token('jordan'));
-    const h = (list.body.handoffs as { id: string; conversationId: string }[]).find((x) => x.conversationId === conv.body.id);
-    if (!h) throw new Error(`no handoff after "${lines.at(-1)}"`);
-    return { conversationId: conv.body.id as string, customerToken: conv.body.token as string, handoffId: h.id };
+    return { conversationId: conv.body.id as string, customerToken: conv.body.token as string, handoffId: await api.waitingHandoff(conv.body.id, lines.at(-1)!) };
   }
 
   const metrics = async () => (await api.call('GET', '/api/v1/metrics/handoffs', await api.token('jordan'))).body;

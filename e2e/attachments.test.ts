@@ -41,9 +41,8 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
 
     // The agent: sees the photo in the transcript, accepts, and replies with a PDF.
     const { id } = await storedSession(shop, w.s.url!);
-    const handoffs = (await api.call('GET', '/api/v1/handoffs?status=waiting', await api.token('jordan'))).body.handoffs as { id: string; conversationId: string }[];
-    const handoff = handoffs.find((h) => h.conversationId === id)!;
-    const desk = await w.pageAs('jordan', `/handoffs/${handoff.id}`, { locale: 'en-US' });
+    const handoffId = await api.waitingHandoff(id, 'My lamp arrived broken, I want to talk to a real person');
+    const desk = await w.pageAs('jordan', `/handoffs/${handoffId}`, { locale: 'en-US' });
     const seen = desk.getByTestId('transcript').getByRole('img', { name: 'broken lamp.png' });
     await seen.waitFor({ timeout: 10_000 });
     await expect.poll(() => loaded(seen)).toBe(true);

@@ -65,21 +65,25 @@ export function serverApi(server: TestServer | (() => TestServer)) {
     tokens.set(who, value);
     return value;
   };
+  /** The id of the handoff waiting in a conversation, from the list a supervisor sees; `after` names what should have made it. */
+  const waitingHandoff = async (conversationId: string, after: string): Promise<string> => {
+    const list = await call('GET', '/api/v1/handoffs?status=waiting', (await session('jordan')).token);
+    const h = (list.body.handoffs as { id: string; conversationId: string }[]).find((x) => x.conversationId === conversationId);
+    if (!h) throw new Error(`no handoff after "${after}"`);
+    return h.id;
+  };
   return {
     call,
     session,
     token: async (who: string) => (await session(who)).token,
+    waitingHandoff,
     /** A customer (by demo email) asks for a person; returns the waiting handoff. */
     async escalate(email = 'sarah.jones@example.com', text = 'I want to talk to a real person'): Promise<Escalated> {
       const conv = await call('POST', '/api/v1/conversations', undefined, { customer: { email, identifierHash: identityHash(TEST_IDENTITY_SECRET, email) } });
       if (conv.status !== 201) throw new Error(`start: ${conv.status} ${JSON.stringify(conv.body)}`);
       const said = await call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text });
       if (said.status >= 300) throw new Error(`say: ${said.status} ${JSON.stringify(said.body)}`);
-      const token = (await session('jordan')).token;
-      const list = await call('GET', '/api/v1/handoffs?status=waiting', token);
-      const h = (list.body.handoffs as { id: string; conversationId: string }[]).find((x) => x.conversationId === conv.body.id);
-      if (!h) throw new Error(`no handoff for "${text}"`);
-      return { conversationId: conv.body.id, customerToken: conv.body.token, handoffId: h.id };
+      return { conversationId: conv.body.id, customerToken: conv.body.token, handoffId: await waitingHandoff(conv.body.id, text) };
     },
     async handoff(id: string, token: string) {
       return (await call('GET', `/api/v1/handoffs/${id}`, token)).body.handoff;

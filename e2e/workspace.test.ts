@@ -183,7 +183,8 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
     const page = await w.pageAs('jordan');
     await page.getByRole('link', { name: 'Supervisor' }).click();
     const queues = page.getByTestId('queues');
-    await queues.waitFor();
+    // The table is drawn before the teams are loaded: wait for Billing's row rather than read it once.
+    await queues.getByText(/Billing/).first().waitFor();
     await expect(queues.textContent()).resolves.toContain('Billing');
     await page.getByTestId('agents').getByText('Priya Shah').waitFor();
     await shot(page, 'supervisor');

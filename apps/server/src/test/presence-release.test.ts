@@ -196,10 +196,14 @@ describe.each(TEST_DATABASES)('an agent who goes offline with conversations wait
     expect((await http.messages(waits.id, jordan)).filter((m) => m.action === 'agent_offline')).toHaveLength(1);
     expect((await http.messages(waits.id, waits.token)).filter((m) => m.action === 'agent_away')).toHaveLength(1);
     expect(await handoff(answered.handoffId)).toMatchObject({ status: 'assigned', agentId: alexId });
+    // Alex accepts one more through the API, with no stream: an accept is a sign of life, so it stays.
+    const late = await http.escalated(jordan);
+    await accept(late.handoffId);
     // Once that customer writes again, they wait on Alex, and the next sweep releases them too.
     expect((await http.say(answered, 'It has not arrived yet')).status).toBe(201);
     await presenceSweepJob(s.ctx);
     expect(await handoff(answered.handoffId)).toMatchObject({ status: 'waiting', agentId: null });
+    expect(await handoff(late.handoffId)).toMatchObject({ status: 'assigned', agentId: alexId });
     expect((await http.messages(answered.id, answered.token)).filter((m) => m.action === 'agent_away')).toHaveLength(1);
     await jordanStream.close();
   }, 60_000);

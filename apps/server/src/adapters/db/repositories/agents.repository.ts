@@ -120,10 +120,10 @@ export async function agentSlots(db: Sql): Promise<number> {
 }
 
 /**
- * Agents last heard from before `seenBefore` on whom a customer waits: a conversation assigned to
- * them that they have not answered yet or in which the customer spoke last, or a handoff still
- * offered to them. Agents who never opened a stream, or signed out (no session), are not listed:
- * their release is booked when they sign out.
+ * Agents last heard from before `seenBefore` on whom a customer waits: a conversation they
+ * accepted before then too, that they have not answered yet or in which the customer spoke last,
+ * or a handoff still offered to them. Agents who never opened a stream, or signed out (no
+ * session), are not listed: their release is booked when they sign out.
  */
 export async function absentAgentsWithWaitingCustomers(db: Sql, seenBefore: Date): Promise<string[]> {
   const rows = await db
@@ -141,6 +141,8 @@ export async function absentAgentsWithWaitingCustomers(db: Sql, seenBefore: Date
               w.and([
                 w('h.status', '=', 'assigned'),
                 w('h.agentId', '=', w.ref('a.id')),
+                // Accepting is a sign of life too: an accept through the API with no stream open is not an absence.
+                w('h.acceptedAt', '<', seenBefore),
                 w.or([
                   w('h.firstHumanReplyAt', 'is', null),
                   w(

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../apps/server/src/test/test-server.js';
+import { noteAgentStream } from '../apps/server/src/app/note-agent-stream.js';
 import { startTestServer } from '../apps/server/src/test/test-server.js';
 import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
 import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
@@ -9,8 +10,9 @@ import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './worksp
 
 /**
  * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
- * card shows the place in the queue, after a reload too, and the workspace refuses an accept
- * beyond capacity with a clear message, which a supervisor can override.
+ * card shows the place in the queue, after a reload too; the workspace refuses an accept beyond
+ * capacity with a clear message, which a supervisor can override, and tells an agent of an offer
+ * made before their page was open.
  */
 describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout: 60_000 }, () => {
   let s: TestServer;
@@ -99,5 +101,18 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await expect.poll(() => page.getByTestId('handoff-status').textContent()).toMatch(/^Assigned/);
     expect(await notice.textContent()).toContain('beyond your capacity');
     expect((await api.handoff(next.handoffId, await api.token('jordan'))).status).toBe('assigned');
+  });
+
+  it('tells an agent of an offer made before their page was open, while they counted as online elsewhere', async () => {
+    // Priya's workspace is open on another machine: she counts as online, and a billing customer is offered to her.
+    const priyaId = ((await api.session('priya')).agent as { id: string }).id;
+    await noteAgentStream(s.ctx, priyaId);
+    const h = await api.escalate('sarah.jones@example.com', 'I was charged twice for my order, let me talk to a real person');
+    expect((await api.handoff(h.handoffId, await api.token('priya'))).offeredAgentId).toBe(priyaId);
+
+    // She opens the workspace here: its stream starts after the offer, yet she is told of it.
+    await workspaceAs('priya', '/');
+    await page.locator(`[data-testid="waiting-list"] [data-handoff-id="${h.handoffId}"]`).waitFor();
+    await page.getByTestId('toast').filter({ hasText: 'Offered to you' }).filter({ hasText: 'Sarah Jones' }).waitFor({ timeout: 5000 });
   });
 });

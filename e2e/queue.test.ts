@@ -1,14 +1,16 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { noteAgentStream } from '../apps/server/src/app/note-agent-stream.js';
 import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
 import { openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
 import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 /**
  * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
- * card shows the place in the queue, after a reload too, and the workspace refuses an accept
- * beyond capacity with a clear message, which a supervisor can override.
+ * card shows the place in the queue, after a reload too; the workspace refuses an accept beyond
+ * capacity with a clear message, which a supervisor can override, and tells an agent of an offer
+ * made before their page was open.
  */
 describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout: 60_000 }, () => {
   const w = useWorkspaceBrowser({ widget: true });
@@ -75,5 +77,18 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await expect.poll(() => page.getByTestId('handoff-status').textContent()).toMatch(/^Assigned/);
     expect(await notice.textContent()).toContain('beyond your capacity');
     expect((await api.handoff(next.handoffId, await api.token('jordan'))).status).toBe('assigned');
+  });
+
+  it('tells an agent of an offer made before their page was open, while they counted as online elsewhere', async () => {
+    // Priya's workspace is open on another machine: she counts as online, and a billing customer is offered to her.
+    const priyaId = ((await api.session('priya')).agent as { id: string }).id;
+    await noteAgentStream(w.s.ctx, priyaId);
+    const h = await api.escalate('sarah.jones@example.com', 'I was charged twice for my order, let me talk to a real person');
+    expect((await api.handoff(h.handoffId, await api.token('priya'))).offeredAgentId).toBe(priyaId);
+
+    // She opens the workspace here: its stream starts after the offer, yet she is told of it.
+    await w.workspaceAs(page, 'priya', '/');
+    await page.locator(`[data-testid="waiting-list"] [data-handoff-id="${h.handoffId}"]`).waitFor();
+    await page.getByTestId('toast').filter({ hasText: 'Offered to you' }).filter({ hasText: 'Sarah Jones' }).waitFor({ timeout: 5000 });
   });
 });

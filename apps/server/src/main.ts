@@ -26,6 +26,7 @@ import { createLimiter } from './app/limiter.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy, policySourceLine } from './app/policy-settings.js';
 import { maskForChannel } from './app/privacy/mask-for-channel.js';
+import { bookPresenceSweep } from './app/sweep-absent-agents.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
 import { buildApp } from './http/build-app.js';
@@ -44,6 +45,7 @@ import { notificationsListener } from './listeners/notifications.listener.js';
 import { qualityListener } from './listeners/quality.listener.js';
 import { abandonmentCheckJob } from './jobs/abandonment-check.job.js';
 import { presenceCheckJob } from './jobs/presence-check.job.js';
+import { presenceSweepJob } from './jobs/presence-sweep.job.js';
 import { sweepUnsentUploads } from './app/attachments/sweep-unsent-uploads.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
@@ -273,6 +275,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
     await jobs.work('abandonment-check', guard('abandonment-check', abandonmentCheckJob));
     await jobs.work('presence-check', guard('presence-check', presenceCheckJob));
+    // Agents whose node was killed (no stream closed, no presence check booked): one sweep for the
+    // installation, booked by every node that runs jobs and rebooked by each run.
+    await jobs.work('presence-sweep', guard('presence-sweep', presenceSweepJob));
+    await bookPresenceSweep(ctx);
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     // Messages a stopped node stored but never answered: answered now, and checked every minute.
     const sweep = () => void answerUnanswered(ctx).catch((err: Error) => log('warn', `could not sweep unanswered messages: ${err.message}`));

@@ -131,7 +131,7 @@ export function openAttachmentStore(config: Config, db: Database, clock: () => D
   const a = config.attachments;
   if (a.store === 's3' && a.s3) return createS3AttachmentStore(a.s3, { clock });
   if (a.store === 'disk' && a.dir) return createDiskAttachmentStore(resolve(a.dir));
-  return createDatabaseAttachmentStore(db);
+  return createDatabaseAttachmentStore(db, { clock });
 }
 
 /**

@@ -1,4 +1,6 @@
-/** Where a file's bytes are kept: `disk` (a folder), `database` (PostgreSQL or PGlite, `bytea`) or `s3` (S3-compatible object storage). */
+import type { Readable } from 'node:stream';
+
+/** Where a file's bytes are kept: `disk` (a folder), `database` (PostgreSQL or PGlite, large objects) or `s3` (S3-compatible object storage). */
 export type AttachmentStorageKind = 'disk' | 'database' | 's3';
 
 /**
@@ -12,8 +14,18 @@ export interface AttachmentStore {
   put(key: string, bytes: Buffer, contentType: string): Promise<void>;
   /** The bytes under `key`, or null when there are none. */
   get(key: string): Promise<Buffer | null>;
+  /**
+   * The bytes under `key` as a stream read a chunk at a time, or null when there are none. It
+   * resolves once the store has found the key, so a missing file is known before anything is sent.
+   */
+  open(key: string): Promise<Readable | null>;
   /** Removes `key`; a key that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Keys stored before `before` that no attachment row refers to, at most `limit`: bytes a process
+   * killed between storing and recording left behind. Only stores that can answer cheaply have it.
+   */
+  unreferencedKeys?(before: Date, limit: number): Promise<string[]>;
 }
 
 /** Keys are ids the server made: letters, digits, dots, dashes and underscores, so no store sees a path. */

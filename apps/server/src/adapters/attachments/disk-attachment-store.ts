@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentStore } from './attachment-store.js';
 import { assertStoreKey } from './attachment-store.js';
@@ -31,6 +31,14 @@ export function createDiskAttachmentStore(dir: string): AttachmentStore {
     async get(key) {
       try {
         return await readFile(pathOf(key));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw err;
+      }
+    },
+    async open(key) {
+      try {
+        return (await open(pathOf(key))).createReadStream();
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;

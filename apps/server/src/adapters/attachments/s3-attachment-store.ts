@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { AttachmentStore } from './attachment-store.js';
 import { assertStoreKey } from './attachment-store.js';
 import { amzDateOf, sha256Hex, signV4, uriEncode } from './sigv4.js';
@@ -38,6 +40,17 @@ export function createS3AttachmentStore(s: S3Settings, o: { clock?: () => Date }
 
   const failed = async (what: string, res: Response) => new Error(`S3 ${what} answered ${res.status}: ${(await res.text().catch(() => '')).slice(0, 300)}`);
 
+  /** GET Object's answer with its body still to read, or null when the key is not there. */
+  async function getObject(key: string): Promise<Response | null> {
+    const res = await request('GET', key);
+    if (res.status === 404) {
+      await res.arrayBuffer();
+      return null;
+    }
+    if (!res.ok) throw await failed('GET Object', res);
+    return res;
+  }
+
   return {
     kind: 's3',
     async put(key, bytes, contentType) {
@@ -46,13 +59,12 @@ export function createS3AttachmentStore(s: S3Settings, o: { clock?: () => Date }
       await res.arrayBuffer();
     },
     async get(key) {
-      const res = await request('GET', key);
-      if (res.status === 404) {
-        await res.arrayBuffer();
-        return null;
-      }
-      if (!res.ok) throw await failed('GET Object', res);
-      return Buffer.from(await res.arrayBuffer());
+      const res = await getObject(key);
+      return res ? Buffer.from(await res.arrayBuffer()) : null;
+    },
+    async open(key) {
+      const res = await getObject(key);
+      return res?.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : null;
     },
     async delete(key) {
       const res = await request('DELETE', key);

@@ -1,46 +1,132 @@
+import { journalPendingKey, listDuePendingKeys, settlePendingKey } from '../../adapters/db/repositories/attachment-pending-keys.repository.js';
 import { deleteUnsentAttachment, insertAttachment, listUnsentAttachmentsBefore } from '../../adapters/db/repositories/attachments.repository.js';
 import type { AppContext } from '../context.js';
 
 /** Rows looked at per round; the sweep goes on until no old unsent upload is left. */
 const BATCH = 200;
 
+export interface SweepUnsentUploadsOptions {
+  /**
+   * Runs between removing an upload's row and removing its bytes: the moment a killed process
+   * would leave bytes with no row. Tests stop the sweep here to show the next one still finds them.
+   */
+  afterRowRemoved?: (key: string) => Promise<void>;
+}
+
+/** What one sweep did. */
+export interface SweepUnsentUploadsResult {
+  /** Unsent uploads removed, row and bytes. */
+  removed: number;
+  bytes: number;
+  /** Uploads whose bytes the store would not remove: kept, and tried again at the next sweep. */
+  failed: number;
+  /** Old unsent uploads kept in another store than this server's. */
+  elsewhere: number;
+  /** Bytes no row referred to (an upload or a sweep killed half way) removed from the store. */
+  orphans: number;
+}
+
 /**
  * Removes uploads no message has sent once they are older than `BATON_UPLOAD_TTL_HOURS` on the
  * app's clock (the customer closed the tab, an agent dropped a draft), from the database and from
  * the store that holds their bytes. The row goes first, in one statement that leaves it alone if a
- * message took it meanwhile, so no message ever loses a file; when the store then fails to remove
- * the bytes, the row is put back and the next sweep tries again. Files kept in a store this server
- * is not configured for are left for a server that is.
+ * message took it meanwhile, so no message ever loses a file, and in the same transaction its key
+ * is journalled; when the store then fails to remove the bytes, the row is put back and the next
+ * sweep tries again. Then the bytes of journalled keys that are due and have no row (what a killed
+ * upload or sweep left) are removed, and, in a store that can list them, bytes older than the TTL
+ * that no row refers to. Files kept in a store this server is not configured for are left for a
+ * server that is.
  */
-export async function sweepUnsentUploads(ctx: AppContext): Promise<{ removed: number; bytes: number; failed: number; elsewhere: number }> {
+export async function sweepUnsentUploads(ctx: AppContext, o: SweepUnsentUploadsOptions = {}): Promise<SweepUnsentUploadsResult> {
   const ttlHours = ctx.config.attachments.unsentTtlHours;
-  const before = new Date(ctx.clock().getTime() - ttlHours * 3_600_000);
-  const result = { removed: 0, bytes: 0, failed: 0, elsewhere: 0 };
+  const now = ctx.clock();
+  const before = new Date(now.getTime() - ttlHours * 3_600_000);
+  const store = ctx.attachments;
+  const result = { removed: 0, bytes: 0, failed: 0, elsewhere: 0, orphans: 0 };
   const skipped = new Set<string>();
   for (;;) {
     const rows = (await listUnsentAttachmentsBefore(ctx.db, before, BATCH + skipped.size)).filter((r) => !skipped.has(r.id));
     if (!rows.length) break;
     for (const row of rows) {
-      if (row.storage !== ctx.attachments.kind) {
+      if (row.storage !== store.kind) {
         skipped.add(row.id);
         result.elsewhere++;
         continue;
       }
-      const gone = await deleteUnsentAttachment(ctx.db, row.id);
+      const gone = await ctx.db.transaction().execute(async (tx) => {
+        const removed = await deleteUnsentAttachment(tx, row.id);
+        if (removed) await journalPendingKey(tx, { storage: removed.storage, storageKey: removed.storageKey, reason: 'removal', dueAt: now });
+        return removed;
+      });
       if (!gone) continue; // sent a moment ago: it stays
+      const key = { storage: gone.storage, storageKey: gone.storageKey };
+      await o.afterRowRemoved?.(gone.storageKey);
       try {
-        await ctx.attachments.delete(gone.storageKey);
+        await store.delete(gone.storageKey);
+        await settlePendingKey(ctx.db, key);
         result.removed++;
         result.bytes += gone.size;
       } catch (err) {
-        await insertAttachment(ctx.db, gone);
+        await ctx.db.transaction().execute(async (tx) => {
+          // The same clientAttachmentId uploaded again meanwhile: that one stands, and these bytes stay journalled.
+          if (await insertAttachment(tx, gone)) await settlePendingKey(tx, key);
+        });
         skipped.add(row.id);
         result.failed++;
         ctx.log('warn', 'an unsent upload could not be removed from the attachment store; it is kept and tried again at the next sweep', { attachmentId: row.id, store: row.storage, error: (err as Error).message });
       }
     }
   }
-  if (result.removed) ctx.log('info', `removed ${result.removed} unsent ${result.removed === 1 ? 'upload' : 'uploads'} (${Math.round(result.bytes / 1024)} KB) older than ${ttlHours} h from the ${ctx.attachments.kind} attachment store`);
-  if (result.elsewhere) ctx.log('warn', `${result.elsewhere} unsent ${result.elsewhere === 1 ? 'upload is' : 'uploads are'} older than ${ttlHours} h but kept in another attachment store than this server's (${ctx.attachments.kind}); a server configured for that store removes them`);
+  result.orphans = (await removeDueKeys(ctx, now)) + (await removeUnreferencedKeys(ctx, before));
+  if (result.removed) ctx.log('info', `removed ${result.removed} unsent ${result.removed === 1 ? 'upload' : 'uploads'} (${Math.round(result.bytes / 1024)} KB) older than ${ttlHours} h from the ${store.kind} attachment store`);
+  if (result.orphans) ctx.log('info', `removed the bytes of ${result.orphans} ${result.orphans === 1 ? 'file' : 'files'} no row refers to (an upload or a sweep stopped half way) from the ${store.kind} attachment store`);
+  if (result.elsewhere) ctx.log('warn', `${result.elsewhere} unsent ${result.elsewhere === 1 ? 'upload is' : 'uploads are'} older than ${ttlHours} h but kept in another attachment store than this server's (${store.kind}); a server configured for that store removes them`);
   return result;
+}
+
+/** The journalled keys that are due: their bytes go unless a row refers to them (then the key is only settled). */
+function removeDueKeys(ctx: AppContext, now: Date): Promise<number> {
+  return removeEach(
+    ctx,
+    (limit) => listDuePendingKeys(ctx.db, ctx.attachments.kind, now, limit),
+    (k) => k.storageKey,
+    async (k) => {
+      if (!k.referenced) await ctx.attachments.delete(k.storageKey);
+      await settlePendingKey(ctx.db, k);
+      return !k.referenced;
+    },
+  );
+}
+
+/** Bytes older than the TTL that no row refers to, in a store that can list them (bytes left before the journal existed). */
+async function removeUnreferencedKeys(ctx: AppContext, before: Date): Promise<number> {
+  const store = ctx.attachments;
+  if (!store.unreferencedKeys) return 0;
+  return removeEach(
+    ctx,
+    (limit) => store.unreferencedKeys!(before, limit),
+    (key) => key,
+    async (key) => {
+      await store.delete(key);
+      return true;
+    },
+  );
+}
+
+/** Takes batches from `next` until none is left, removing each; one the store will not remove is skipped until the next sweep. */
+async function removeEach<T>(ctx: AppContext, next: (limit: number) => Promise<T[]>, keyOf: (item: T) => string, remove: (item: T) => Promise<boolean>): Promise<number> {
+  let removed = 0;
+  const skipped = new Set<string>();
+  for (;;) {
+    const items = (await next(BATCH + skipped.size)).filter((item) => !skipped.has(keyOf(item)));
+    if (!items.length) return removed;
+    for (const item of items) {
+      try {
+        if (await remove(item)) removed++;
+      } catch (err) {
+        skipped.add(keyOf(item));
+        ctx.log('warn', 'bytes no row refers to could not be removed from the attachment store; the next sweep tries again', { key: keyOf(item), store: ctx.attachments.kind, error: (err as Error).message });
+      }
+    }
+  }
 }

@@ -1,12 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentStore } from '../adapters/attachments/attachment-store.js';
 import { createDiskAttachmentStore } from '../adapters/attachments/disk-attachment-store.js';
 import { createS3AttachmentStore } from '../adapters/attachments/s3-attachment-store.js';
 import { conversationAttachmentUsage } from '../adapters/db/repositories/attachments.repository.js';
 import { sweepUnsentUploads } from '../app/attachments/sweep-unsent-uploads.js';
+import { uploadAttachment } from '../app/attachments/upload-attachment.js';
 import type { Api, StartedConversation } from './api.js';
 import { api } from './api.js';
 import { HOSTILE, PDF_MINIMAL, PNG_1X1 } from './attachment-files.js';
@@ -119,7 +121,7 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
     const img = await download(png.url, c.token);
     expect(img.statusCode).toBe(200);
     expect(img.rawPayload.equals(PNG_1X1)).toBe(true);
-    expect(img.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="screen.png"; filename*=UTF-8''screen.png` });
+    expect(img.headers).toMatchObject({ 'content-type': 'image/png', 'content-length': String(PNG_1X1.length), 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="screen.png"; filename*=UTF-8''screen.png` });
     expect(String(img.headers['content-security-policy'])).toMatch(/^default-src 'none'/);
     // An <img src> carries the token in the query.
     expect((await s.app.inject({ method: 'GET', url: `${png.url}?token=${encodeURIComponent(c.token)}` })).statusCode).toBe(200);
@@ -154,7 +156,8 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
     expect(seen.filter((m) => (m as { attachments?: unknown[] }).attachments).map((m) => m.text)).toEqual(['here it is', 'Your returns label']);
   });
 
-  it('sweeps uploads no message sent once they are a day old, from the database, disk and S3 stores alike, and never a file a message sent', async () => {
+  /** Runs `fn` with the server's own store (the database), a disk store and an S3 store, its log lines collected, and puts the server back after. */
+  const withEveryStore = async (fn: (stores: AttachmentStore[], logged: string[]) => Promise<void>) => {
     const s3 = await startS3();
     const dir = await mkdtemp(join(tmpdir(), 'baton-sweep-'));
     const stores: AttachmentStore[] = [s.ctx.attachments, createDiskAttachmentStore(dir), createS3AttachmentStore({ endpoint: s3.url, bucket: 'bucket-1', region: 'us-east-1', accessKeyId: KEY_ID, secretAccessKey: SECRET, prefix: 'sweep/' }, { clock: () => now })];
@@ -166,9 +169,21 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
       log(level, message, fields);
     };
     try {
-      // What the tests above left unsent goes first, so each round below counts only its own files.
+      // What the tests above left unsent goes first, so each round counts only its own files.
       now = new Date(now.getTime() + 25 * 3_600_000);
       await sweepUnsentUploads(s.ctx);
+      await fn(stores, logged);
+    } finally {
+      s.ctx.attachments = real;
+      s.ctx.log = log;
+      await s3.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('sweeps uploads no message sent once they are a day old, from the database, disk and S3 stores alike, and never a file a message sent', async () => {
+    await withEveryStore(async (stores, logged) => {
+      const real = s.ctx.attachments;
       for (const store of stores) {
         s.ctx.attachments = store;
         // Agent sessions end after hours: each day signs in afresh.
@@ -209,11 +224,51 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
       s.ctx.attachments = real;
       expect((await download(stuck.url, c.token)).statusCode).toBe(200);
       expect((await sweepUnsentUploads(s.ctx)).removed).toBe(1);
-    } finally {
-      s.ctx.attachments = real;
-      s.ctx.log = log;
-      await s3.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('leaves no orphan bytes after a process killed between storing and recording, or between removing a row and its bytes, and loses no live file', async () => {
+    const killed = () => Promise.reject(new Error('the process was killed'));
+    await withEveryStore(async (stores, logged) => {
+      for (const store of stores) {
+        s.ctx.attachments = store;
+        const c = await http.start();
+        const live = (await upload(c.id, c.token, PDF_MINIMAL, '?name=invoice.pdf')).body.attachment;
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'the invoice', attachmentIds: [live.id] } })).status).toBe(201);
+        // Killed after the bytes were stored, before their row was written.
+        let orphanKey = '';
+        await expect(uploadAttachment(s.ctx, c.id, { kind: 'customer' }, { bytes: PNG_1X1, name: 'lost.png' }, { afterStored: (key) => ((orphanKey = key), killed()) })).rejects.toThrow('the process was killed');
+        expect(await store.get(orphanKey), store.kind).not.toBeNull();
+        expect((await usage(c)).count).toBe(1);
+        // A day on, a sweep killed after removing an abandoned upload's row, before its bytes.
+        const abandoned = (await upload(c.id, c.token, PNG_1X1, '?name=closed-tab.png')).body.attachment;
+        now = new Date(now.getTime() + 25 * 3_600_000);
+        await expect(sweepUnsentUploads(s.ctx, { afterRowRemoved: killed })).rejects.toThrow('the process was killed');
+        expect((await download(abandoned.url, c.token)).statusCode).toBe(404);
+        expect(await store.get(abandoned.id), store.kind).not.toBeNull();
+        const fresh = (await upload(c.id, c.token, PNG_1X1, '?name=just-now.png')).body.attachment;
+
+        // The next sweep removes both leftovers, and only them.
+        expect(await sweepUnsentUploads(s.ctx), store.kind).toMatchObject({ removed: 0, orphans: 2, failed: 0 });
+        expect(logged.at(-1)).toBe(`removed the bytes of 2 files no row refers to (an upload or a sweep stopped half way) from the ${store.kind} attachment store`);
+        expect([await store.get(orphanKey), await store.get(abandoned.id)]).toEqual([null, null]);
+        const kept = await download(live.url, c.token);
+        expect({ status: kept.statusCode, length: kept.headers['content-length'], same: kept.rawPayload.equals(PDF_MINIMAL) }).toEqual({ status: 200, length: String(PDF_MINIMAL.length), same: true });
+        expect((await download(fresh.url, c.token)).rawPayload.equals(PNG_1X1)).toBe(true);
+        expect((await sweepUnsentUploads(s.ctx)).orphans).toBe(0);
+        // Sent, so the next store's round sees no upload of this one.
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: '', attachmentIds: [fresh.id] } })).status).toBe(201);
+      }
+      // The database store also finds bytes left with no row before keys were journalled, once past the TTL,
+      // and keeps exactly one large object per stored file.
+      const database = stores[0]!;
+      s.ctx.attachments = database;
+      await database.put('left-by-an-older-version', PNG_1X1, 'image/png');
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      expect((await sweepUnsentUploads(s.ctx)).orphans).toBe(1);
+      expect(await database.get('left-by-an-older-version')).toBeNull();
+      const { rows } = await sql<{ objects: number; blobs: number }>`select (select count(*) from pg_largeobject_metadata)::int as objects, (select count(*) from attachment_blobs)::int as blobs`.execute(s.ctx.db);
+      expect(rows[0]!.objects).toBe(rows[0]!.blobs);
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentStore } from './attachment-store.js';
@@ -6,8 +5,9 @@ import { assertStoreKey } from './attachment-store.js';
 
 /**
  * Files in a folder (`BATON_ATTACHMENT_DIR`, by default `attachments/` in the data folder), two
- * characters of the key as a subfolder. A file is written under a temporary name and renamed, so
- * a killed process leaves no half file under a real key.
+ * characters of the key as a subfolder. A file is written under a temporary name (the key's, with
+ * `.part`) and renamed, so a killed process leaves no half file under a real key, and removing the
+ * key removes a half file too.
  */
 export function createDiskAttachmentStore(dir: string): AttachmentStore {
   const pathOf = (key: string) => {
@@ -19,7 +19,8 @@ export function createDiskAttachmentStore(dir: string): AttachmentStore {
     async put(key, bytes) {
       const path = pathOf(key);
       await mkdir(join(dir, key.slice(0, 2)), { recursive: true });
-      const temporary = `${path}.${randomUUID()}.part`;
+      // Keys are fresh ids, so no two writers share a temporary name.
+      const temporary = `${path}.part`;
       try {
         await writeFile(temporary, bytes, { mode: 0o600 });
         await rename(temporary, path);
@@ -45,7 +46,9 @@ export function createDiskAttachmentStore(dir: string): AttachmentStore {
       }
     },
     async delete(key) {
-      await rm(pathOf(key), { force: true });
+      const path = pathOf(key);
+      await rm(path, { force: true });
+      await rm(`${path}.part`, { force: true });
     },
   };
 }

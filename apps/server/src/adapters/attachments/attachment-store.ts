@@ -22,13 +22,19 @@ export interface AttachmentStore {
   /** Removes `key`; a key that is not there is not an error. */
   delete(key: string): Promise<void>;
   /**
-   * Keys stored before `before` that no attachment row refers to, at most `limit`: bytes a process
-   * killed between storing and recording left behind. Only stores that can answer cheaply have it.
+   * The keys whose bytes were stored before `before`, a page at a time, in no promised order: what
+   * the reconciling sweep compares with the rows. A write cut short (the disk store's half file)
+   * is listed under its key too, so removing the key tidies it.
    */
-  unreferencedKeys?(before: Date, limit: number): Promise<string[]>;
+  storedBefore(before: Date): AsyncIterable<string[]>;
 }
 
 /** Keys are ids the server made: letters, digits, dots, dashes and underscores, so no store sees a path. */
 export function assertStoreKey(key: string): void {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(key)) throw new Error(`not a valid attachment key: ${JSON.stringify(key)}`);
+  if (!isStoreKey(key)) throw new Error(`not a valid attachment key: ${JSON.stringify(key)}`);
+}
+
+/** Whether a name could be a key: a listing skips anything else it finds in the store. */
+export function isStoreKey(key: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/.test(key);
 }

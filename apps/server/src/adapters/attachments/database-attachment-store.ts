@@ -1,11 +1,13 @@
 import { Readable } from 'node:stream';
 import type { Sql } from '../db/database.js';
-import { BLOB_CHUNK_BYTES, deleteAttachmentBlob, findAttachmentBlob, listUnreferencedBlobKeys, putAttachmentBlob, readAttachmentBlobChunk } from '../db/repositories/attachment-blobs.repository.js';
+import { BLOB_CHUNK_BYTES, deleteAttachmentBlob, findAttachmentBlob, listBlobKeysBefore, putAttachmentBlob, readAttachmentBlobChunk } from '../db/repositories/attachment-blobs.repository.js';
 import type { AttachmentStore } from './attachment-store.js';
 import { assertStoreKey } from './attachment-store.js';
 
 /** A read's share of a large object per statement: a 10 MB file is forty statements, none of them holding the whole. */
 const READ_CHUNK_BYTES = 4 * BLOB_CHUNK_BYTES;
+/** Keys listed per statement. */
+const LIST_PAGE = 500;
 
 /**
  * Files kept in the database itself, as PostgreSQL large objects (`attachment_blobs` names each
@@ -47,6 +49,13 @@ export function createDatabaseAttachmentStore(db: Sql, o: { clock?: () => Date }
       assertStoreKey(key);
       await deleteAttachmentBlob(db, key);
     },
-    unreferencedKeys: (before, limit) => listUnreferencedBlobKeys(db, before, limit),
+    async *storedBefore(before) {
+      for (let after = ''; ; ) {
+        const keys = await listBlobKeysBefore(db, before, after, LIST_PAGE);
+        if (!keys.length) return;
+        yield keys;
+        after = keys.at(-1)!;
+      }
+    },
   };
 }

@@ -1,7 +1,7 @@
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AttachmentStore } from './attachment-store.js';
-import { assertStoreKey } from './attachment-store.js';
+import { assertStoreKey, isStoreKey } from './attachment-store.js';
 
 /**
  * Files in a folder (`BATON_ATTACHMENT_DIR`, by default `attachments/` in the data folder), two
@@ -43,6 +43,18 @@ export function createDiskAttachmentStore(dir: string): AttachmentStore {
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw err;
+      }
+    },
+    async *storedBefore(before) {
+      for (const folder of await readdir(dir).catch(() => [])) {
+        const keys = new Set<string>();
+        for (const name of await readdir(join(dir, folder)).catch(() => [])) {
+          const key = name.replace(/\.part$/, '');
+          if (!isStoreKey(key) || key.slice(0, 2) !== folder) continue;
+          const modified = await stat(join(dir, folder, name)).then((s) => s.mtime, () => null);
+          if (modified && modified < before) keys.add(key);
+        }
+        if (keys.size) yield [...keys];
       }
     },
     async delete(key) {

@@ -615,6 +615,8 @@ create table attachment_pending_keys (
   primary key (storage, storage_key)
 );
 create index attachment_pending_keys_due on attachment_pending_keys(due_at);
+-- The sweeps ask whether a row refers to a store's key.
+create index attachments_storage_key on attachments(storage, storage_key);
 `,
   },
 ];

@@ -1,4 +1,4 @@
-import { journalPendingKey, listDuePendingKeys, settlePendingKey } from '../../adapters/db/repositories/attachment-pending-keys.repository.js';
+import { journalPendingKey, listDuePendingKeys, listKnownStorageKeys, settlePendingKey } from '../../adapters/db/repositories/attachment-pending-keys.repository.js';
 import { deleteUnsentAttachment, insertAttachment, listUnsentAttachmentsBefore } from '../../adapters/db/repositories/attachments.repository.js';
 import type { AppContext } from '../context.js';
 
@@ -11,6 +11,12 @@ export interface SweepUnsentUploadsOptions {
    * would leave bytes with no row. Tests stop the sweep here to show the next one still finds them.
    */
   afterRowRemoved?: (key: string) => Promise<void>;
+  /**
+   * Also lists the whole store for bytes older than the TTL that no row or journal entry knows of
+   * (left by a version that kept no journal). A full listing of a disk folder or a bucket, so the
+   * server does it at start and once a day, not every hour.
+   */
+  reconcile?: boolean;
 }
 
 /** What one sweep did. */
@@ -33,8 +39,8 @@ export interface SweepUnsentUploadsResult {
  * message took it meanwhile, so no message ever loses a file, and in the same transaction its key
  * is journalled; when the store then fails to remove the bytes, the row is put back and the next
  * sweep tries again. Then the bytes of journalled keys that are due and have no row (what a killed
- * upload or sweep left) are removed, and, in a store that can list them, bytes older than the TTL
- * that no row refers to. Files kept in a store this server is not configured for are left for a
+ * upload or sweep left) are removed, and, with `reconcile`, whatever else the store holds older
+ * than the TTL that no row refers to. Files kept in a store this server is not configured for are left for a
  * server that is.
  */
 export async function sweepUnsentUploads(ctx: AppContext, o: SweepUnsentUploadsOptions = {}): Promise<SweepUnsentUploadsResult> {
@@ -77,7 +83,7 @@ export async function sweepUnsentUploads(ctx: AppContext, o: SweepUnsentUploadsO
       }
     }
   }
-  result.orphans = (await removeDueKeys(ctx, now)) + (await removeUnreferencedKeys(ctx, before));
+  result.orphans = (await removeDueKeys(ctx, now)) + (o.reconcile ? await removeUnknownKeys(ctx, before) : 0);
   if (result.removed) ctx.log('info', `removed ${result.removed} unsent ${result.removed === 1 ? 'upload' : 'uploads'} (${Math.round(result.bytes / 1024)} KB) older than ${ttlHours} h from the ${store.kind} attachment store`);
   if (result.orphans) ctx.log('info', `removed the bytes of ${result.orphans} ${result.orphans === 1 ? 'file' : 'files'} no row refers to (an upload or a sweep stopped half way) from the ${store.kind} attachment store`);
   if (result.elsewhere) ctx.log('warn', `${result.elsewhere} unsent ${result.elsewhere === 1 ? 'upload is' : 'uploads are'} older than ${ttlHours} h but kept in another attachment store than this server's (${store.kind}); a server configured for that store removes them`);
@@ -85,48 +91,46 @@ export async function sweepUnsentUploads(ctx: AppContext, o: SweepUnsentUploadsO
 }
 
 /** The journalled keys that are due: their bytes go unless a row refers to them (then the key is only settled). */
-function removeDueKeys(ctx: AppContext, now: Date): Promise<number> {
-  return removeEach(
-    ctx,
-    (limit) => listDuePendingKeys(ctx.db, ctx.attachments.kind, now, limit),
-    (k) => k.storageKey,
-    async (k) => {
-      if (!k.referenced) await ctx.attachments.delete(k.storageKey);
-      await settlePendingKey(ctx.db, k);
-      return !k.referenced;
-    },
-  );
-}
-
-/** Bytes older than the TTL that no row refers to, in a store that can list them (bytes left before the journal existed). */
-async function removeUnreferencedKeys(ctx: AppContext, before: Date): Promise<number> {
-  const store = ctx.attachments;
-  if (!store.unreferencedKeys) return 0;
-  return removeEach(
-    ctx,
-    (limit) => store.unreferencedKeys!(before, limit),
-    (key) => key,
-    async (key) => {
-      await store.delete(key);
-      return true;
-    },
-  );
-}
-
-/** Takes batches from `next` until none is left, removing each; one the store will not remove is skipped until the next sweep. */
-async function removeEach<T>(ctx: AppContext, next: (limit: number) => Promise<T[]>, keyOf: (item: T) => string, remove: (item: T) => Promise<boolean>): Promise<number> {
+async function removeDueKeys(ctx: AppContext, now: Date): Promise<number> {
   let removed = 0;
   const skipped = new Set<string>();
   for (;;) {
-    const items = (await next(BATCH + skipped.size)).filter((item) => !skipped.has(keyOf(item)));
-    if (!items.length) return removed;
-    for (const item of items) {
+    const keys = (await listDuePendingKeys(ctx.db, ctx.attachments.kind, now, BATCH + skipped.size)).filter((k) => !skipped.has(k.storageKey));
+    if (!keys.length) return removed;
+    for (const k of keys) {
       try {
-        if (await remove(item)) removed++;
+        if (!k.referenced) await ctx.attachments.delete(k.storageKey);
+        await settlePendingKey(ctx.db, k);
+        if (!k.referenced) removed++;
       } catch (err) {
-        skipped.add(keyOf(item));
-        ctx.log('warn', 'bytes no row refers to could not be removed from the attachment store; the next sweep tries again', { key: keyOf(item), store: ctx.attachments.kind, error: (err as Error).message });
+        skipped.add(k.storageKey);
+        logNotRemoved(ctx, k.storageKey, err as Error);
       }
     }
   }
+}
+
+/**
+ * Bytes older than the TTL that neither a row nor the journal knows of (left before keys were
+ * journalled, or put there by hand), found by listing the whole store.
+ */
+async function removeUnknownKeys(ctx: AppContext, before: Date): Promise<number> {
+  const store = ctx.attachments;
+  let removed = 0;
+  for await (const page of store.storedBefore(before)) {
+    const known = await listKnownStorageKeys(ctx.db, store.kind, page);
+    for (const key of page.filter((k) => !known.has(k))) {
+      try {
+        await store.delete(key);
+        removed++;
+      } catch (err) {
+        logNotRemoved(ctx, key, err as Error);
+      }
+    }
+  }
+  return removed;
+}
+
+function logNotRemoved(ctx: AppContext, key: string, err: Error): void {
+  ctx.log('warn', 'bytes no row refers to could not be removed from the attachment store; the next sweep tries again', { key, store: ctx.attachments.kind, error: err.message });
 }

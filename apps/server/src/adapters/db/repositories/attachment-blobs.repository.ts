@@ -45,15 +45,8 @@ export async function deleteAttachmentBlob(db: Sql, key: string): Promise<void> 
     select lo_unlink(gone.object_id) from gone join pg_largeobject_metadata m on m.oid = gone.object_id`.execute(db);
 }
 
-/** Keys stored before `before` that no attachment row refers to, oldest first: bytes a killed upload left. */
-export async function listUnreferencedBlobKeys(db: Sql, before: Date, limit: number): Promise<string[]> {
-  const rows = await db
-    .selectFrom('attachmentBlobs as b')
-    .select('b.key')
-    .where('b.createdAt', '<', before)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('attachments as a').select('a.id').where('a.storage', '=', 'database').whereRef('a.storageKey', '=', 'b.key'))))
-    .orderBy('b.createdAt')
-    .limit(limit)
-    .execute();
+/** Keys stored before `before`, after `afterKey` in key order: a page of what the store holds. */
+export async function listBlobKeysBefore(db: Sql, before: Date, afterKey: string, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('attachmentBlobs').select('key').where('createdAt', '<', before).where('key', '>', afterKey).orderBy('key').limit(limit).execute();
   return rows.map((r) => r.key);
 }

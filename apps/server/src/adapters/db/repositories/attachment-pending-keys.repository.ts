@@ -37,3 +37,16 @@ export async function listDuePendingKeys(db: Sql, storage: string, now: Date, li
     .execute();
   return rows.map((r) => ({ storage: r.storage, storageKey: r.storageKey, referenced: Boolean(r.referenced) }));
 }
+
+/** Which of these keys of `storage` a row refers to or the journal holds: bytes the reconciling sweep must leave alone. */
+export async function listKnownStorageKeys(db: Sql, storage: string, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db
+    .selectFrom('attachments')
+    .select('storageKey')
+    .where('storage', '=', storage)
+    .where('storageKey', 'in', keys)
+    .union(db.selectFrom('attachmentPendingKeys').select('storageKey').where('storage', '=', storage).where('storageKey', 'in', keys))
+    .execute();
+  return new Set(rows.map((r) => r.storageKey));
+}

@@ -29,12 +29,12 @@ export function createS3AttachmentStore(s: S3Settings, o: { clock?: () => Date }
   const base = new URL(s.endpoint);
   const basePath = base.pathname.replace(/\/+$/, '');
 
-  async function request(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string): Promise<Response> {
+  async function request(method: 'PUT' | 'GET' | 'DELETE', key: string, body?: Buffer, contentType?: string, signal?: AbortSignal): Promise<Response> {
     assertStoreKey(key);
-    return signedFetch(method, `${basePath}/${uriEncode(s.bucket)}/${`${s.prefix}${key}`.split('/').map(uriEncode).join('/')}`, {}, body, contentType);
+    return signedFetch(method, `${basePath}/${uriEncode(s.bucket)}/${`${s.prefix}${key}`.split('/').map(uriEncode).join('/')}`, {}, body, contentType, signal);
   }
 
-  function signedFetch(method: 'PUT' | 'GET' | 'DELETE', path: string, query: Record<string, string>, body?: Buffer, contentType?: string): Promise<Response> {
+  function signedFetch(method: 'PUT' | 'GET' | 'DELETE', path: string, query: Record<string, string>, body?: Buffer, contentType?: string, signal: AbortSignal = AbortSignal.timeout(TIMEOUT_MS)): Promise<Response> {
     const payloadHash = sha256Hex(body ?? '');
     const headers: Record<string, string> = { 'x-amz-content-sha256': payloadHash, 'x-amz-date': amzDateOf(clock()), ...(contentType ? { 'content-type': contentType } : {}) };
     const { authorization } = signV4({ method, host: base.host, path, query, headers, payloadHash, region: s.region, service: 's3', accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, amzDate: headers['x-amz-date']! });
@@ -42,14 +42,14 @@ export function createS3AttachmentStore(s: S3Settings, o: { clock?: () => Date }
     url.search = Object.entries(query)
       .map(([k, v]) => `${uriEncode(k)}=${uriEncode(v)}`)
       .join('&');
-    return fetch(url, { method, headers: { ...headers, authorization }, ...(body ? { body } : {}), signal: AbortSignal.timeout(TIMEOUT_MS) });
+    return fetch(url, { method, headers: { ...headers, authorization }, ...(body ? { body } : {}), signal });
   }
 
   const failed = async (what: string, res: Response) => new Error(`S3 ${what} answered ${res.status}: ${(await res.text().catch(() => '')).slice(0, 300)}`);
 
   /** GET Object's answer with its body still to read, or null when the key is not there. */
-  async function getObject(key: string): Promise<Response | null> {
-    const res = await request('GET', key);
+  async function getObject(key: string, signal?: AbortSignal): Promise<Response | null> {
+    const res = await request('GET', key, undefined, undefined, signal);
     if (res.status === 404) {
       await res.arrayBuffer();
       return null;
@@ -70,8 +70,16 @@ export function createS3AttachmentStore(s: S3Settings, o: { clock?: () => Date }
       return res ? Buffer.from(await res.arrayBuffer()) : null;
     },
     async open(key) {
-      const res = await getObject(key);
-      return res?.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : null;
+      // The time limit covers the answer's head only: the body then flows at the pace of the
+      // client downloading it, which may well take longer.
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(new Error(`S3 GET Object did not answer within ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS);
+      try {
+        const res = await getObject(key, controller.signal);
+        return res?.body ? Readable.fromWeb(res.body as WebReadableStream<Uint8Array>) : null;
+      } finally {
+        clearTimeout(timer);
+      }
     },
     // ListObjectsV2 under the prefix, a page (up to 1000 keys) at a time.
     async *storedBefore(before) {

@@ -12,8 +12,8 @@ const LIST_PAGE = 500;
 /**
  * Files kept in the database itself, as PostgreSQL large objects (`attachment_blobs` names each
  * one): the default on PostgreSQL, where every node sees them. Written in chunks in one
- * transaction with the row that names the object, read in chunks with `lo_get`, and removed with
- * `lo_unlink` in the statement that removes the row, so no object is ever left without its row.
+ * transaction with the row that names the object, read in chunks with `lo_get`, and unlinked by
+ * the row's delete trigger, so no object is ever left without its row.
  */
 export function createDatabaseAttachmentStore(db: Sql, o: { clock?: () => Date } = {}): AttachmentStore {
   const clock = o.clock ?? (() => new Date());

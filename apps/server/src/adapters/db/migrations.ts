@@ -595,7 +595,7 @@ alter table handoffs add column queue_checked_at timestamptz;
     name: 'attachments kept in the database move from bytea into large objects; keys whose bytes may have no row are journalled until they are settled',
     sql: `
 -- Each file becomes a large object (read and written in chunks, not whole through TOAST); the row
--- names it, and is its only reference: the database store removes both together.
+-- names it, and is its only reference: they are written in one transaction and removed together.
 alter table attachment_blobs add column object_id oid;
 alter table attachment_blobs add column size bigint;
 update attachment_blobs set object_id = lo_from_bytea(0, bytes), size = length(bytes);
@@ -603,6 +603,9 @@ alter table attachment_blobs alter column object_id set not null;
 alter table attachment_blobs alter column size set not null;
 alter table attachment_blobs drop column bytes;
 create unique index attachment_blobs_object on attachment_blobs(object_id);
+-- However a row goes (the store, a cascade, by hand), its object goes with it, in its transaction.
+create function attachment_blobs_unlink_object() returns trigger language plpgsql as $$ begin if exists (select 1 from pg_largeobject_metadata where oid = old.object_id) then perform lo_unlink(old.object_id); end if; return old; end $$;
+create trigger attachment_blobs_unlink_object after delete on attachment_blobs for each row execute function attachment_blobs_unlink_object();
 create index attachment_blobs_created on attachment_blobs(created_at);
 -- A key is written here before its bytes go to a store, and before an unsent upload's row is
 -- removed; it leaves once the bytes have a row or are gone. What a killed process leaves here is

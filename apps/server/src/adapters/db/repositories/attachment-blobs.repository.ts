@@ -38,11 +38,12 @@ export async function readAttachmentBlobChunk(db: Sql, objectId: number, offset:
   return Buffer.from(rows[0]!.bytes);
 }
 
-/** Removes a key's row and its large object in one statement; a key that is not there is not an error. */
+/**
+ * Removes a key's row, and with it its large object (the row's delete trigger unlinks it, in the
+ * same statement); a key that is not there is not an error.
+ */
 export async function deleteAttachmentBlob(db: Sql, key: string): Promise<void> {
-  await sql`
-    with gone as (delete from attachment_blobs where key = ${key} returning object_id)
-    select lo_unlink(gone.object_id) from gone join pg_largeobject_metadata m on m.oid = gone.object_id`.execute(db);
+  await db.deleteFrom('attachmentBlobs').where('key', '=', key).execute();
 }
 
 /** Keys stored before `before`, after `afterKey` in key order: a page of what the store holds. */

@@ -268,7 +268,18 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
         expect(await store.get('left-by-an-older-version')).toBeNull();
         expect((await download(fresh.url, c.token)).rawPayload.equals(PNG_1X1)).toBe(true);
       }
+      // A folder where most old files are unknown is not taken for leftovers: likely another installation's, or the wrong database.
+      const disk = stores[1]!;
+      s.ctx.attachments = disk;
+      const strangers = Array.from({ length: 100 }, (_, i) => `ff-stranger-${i}`);
+      for (const key of strangers) await disk.put(key, PNG_1X1, 'image/png');
+      await Promise.all(strangers.map((key) => utimes(join(dir, 'ff', key), now, now)));
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      expect((await sweepUnsentUploads(s.ctx, { reconcile: true })).orphans).toBe(0);
+      expect(logged.at(-1)).toBe(`the disk attachment store holds at least 100 files older than 24 h that this database has no row for, out of 100 looked at; none was removed. Check that this server uses the database that goes with this store (and that no other installation shares its folder or bucket prefix)`);
+      expect(await disk.get(strangers[0]!)).not.toBeNull();
       // Exactly one large object per file the database store holds.
+      s.ctx.attachments = stores[0]!;
       const { rows } = await sql<{ objects: number; blobs: number }>`select (select count(*) from pg_largeobject_metadata)::int as objects, (select count(*) from attachment_blobs)::int as blobs`.execute(s.ctx.db);
       expect(rows[0]!.objects).toBe(rows[0]!.blobs);
     });

@@ -4,6 +4,10 @@ import type { AppContext } from '../context.js';
 
 /** Rows looked at per round; the sweep goes on until no old unsent upload is left. */
 const BATCH = 200;
+/** Unknown files that, when they are also most of the old files listed, stop the reconciling sweep. */
+const RECONCILE_SUSPICIOUS_UNKNOWN = 100;
+/** Unknown files one reconciling sweep removes at most; the next one goes on. */
+const RECONCILE_MAX_UNKNOWN = 10_000;
 
 export interface SweepUnsentUploadsOptions {
   /**
@@ -40,8 +44,8 @@ export interface SweepUnsentUploadsResult {
  * is journalled; when the store then fails to remove the bytes, the row is put back and the next
  * sweep tries again. Then the bytes of journalled keys that are due and have no row (what a killed
  * upload or sweep left) are removed, and, with `reconcile`, whatever else the store holds older
- * than the TTL that no row refers to. Files kept in a store this server is not configured for are left for a
- * server that is.
+ * than the TTL that no row refers to. Files kept in a store this server is not configured for are
+ * left for a server that is.
  */
 export async function sweepUnsentUploads(ctx: AppContext, o: SweepUnsentUploadsOptions = {}): Promise<SweepUnsentUploadsResult> {
   const ttlHours = ctx.config.attachments.unsentTtlHours;
@@ -112,20 +116,31 @@ async function removeDueKeys(ctx: AppContext, now: Date): Promise<number> {
 
 /**
  * Bytes older than the TTL that neither a row nor the journal knows of (left before keys were
- * journalled, or put there by hand), found by listing the whole store.
+ * journalled, or put there by hand), found by listing the whole store. A store where most old
+ * files are unknown is more likely another installation's folder or bucket, or this server on the
+ * wrong database, than leftovers: then nothing is removed and the operator is told.
  */
 async function removeUnknownKeys(ctx: AppContext, before: Date): Promise<number> {
   const store = ctx.attachments;
-  let removed = 0;
+  const unknown: string[] = [];
+  let listed = 0;
   for await (const page of store.storedBefore(before)) {
     const known = await listKnownStorageKeys(ctx.db, store.kind, page);
-    for (const key of page.filter((k) => !known.has(k))) {
-      try {
-        await store.delete(key);
-        removed++;
-      } catch (err) {
-        logNotRemoved(ctx, key, err as Error);
-      }
+    listed += page.length;
+    unknown.push(...page.filter((k) => !known.has(k)));
+    if (unknown.length > RECONCILE_MAX_UNKNOWN) break;
+  }
+  if (unknown.length >= RECONCILE_SUSPICIOUS_UNKNOWN && unknown.length * 2 > listed) {
+    ctx.log('error', `the ${store.kind} attachment store holds at least ${unknown.length} files older than ${ctx.config.attachments.unsentTtlHours} h that this database has no row for, out of ${listed} looked at; none was removed. Check that this server uses the database that goes with this store (and that no other installation shares its folder or bucket prefix)`);
+    return 0;
+  }
+  let removed = 0;
+  for (const key of unknown) {
+    try {
+      await store.delete(key);
+      removed++;
+    } catch (err) {
+      logNotRemoved(ctx, key, err as Error);
     }
   }
   return removed;

@@ -606,7 +606,6 @@ create unique index attachment_blobs_object on attachment_blobs(object_id);
 -- However a row goes (the store, a cascade, by hand), its object goes with it, in its transaction.
 create function attachment_blobs_unlink_object() returns trigger language plpgsql as $$ begin if exists (select 1 from pg_largeobject_metadata where oid = old.object_id) then perform lo_unlink(old.object_id); end if; return old; end $$;
 create trigger attachment_blobs_unlink_object after delete on attachment_blobs for each row execute function attachment_blobs_unlink_object();
-create index attachment_blobs_created on attachment_blobs(created_at);
 -- A key is written here before its bytes go to a store, and before an unsent upload's row is
 -- removed; it leaves once the bytes have a row or are gone. What a killed process leaves here is
 -- removed by the sweep once due.

@@ -80,6 +80,8 @@ import { webBanner } from './http/web.routes.js';
 
 /** How often each node looks for unsent uploads past their age (`sweepUnsentUploads`). */
 const UPLOAD_SWEEP_EVERY_MS = 3_600_000;
+/** Every how many sweeps one also lists the whole attachment store (at start, then daily). */
+const RECONCILE_EVERY_SWEEPS = 24;
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -133,7 +135,7 @@ export function openAttachmentStore(config: Config, db: Database, clock: () => D
   const a = config.attachments;
   if (a.store === 's3' && a.s3) return createS3AttachmentStore(a.s3, { clock });
   if (a.store === 'disk' && a.dir) return createDiskAttachmentStore(resolve(a.dir));
-  return createDatabaseAttachmentStore(db);
+  return createDatabaseAttachmentStore(db, { clock });
 }
 
 /**
@@ -287,7 +289,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sweepTimer.unref();
     // Uploads no message sent (the tab was closed): removed once older than BATON_UPLOAD_TTL_HOURS,
     // at start and every hour; every node may run it, since it removes only what is still unsent.
-    const sweepUploads = () => void sweepUnsentUploads(ctx).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
+    // The first sweep and one a day also list the whole store for bytes no row knows of.
+    let uploadSweeps = 0;
+    const sweepUploads = () => void sweepUnsentUploads(ctx, { reconcile: uploadSweeps++ % RECONCILE_EVERY_SWEEPS === 0 }).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
     sweepUploads();
     uploadSweepTimer = setInterval(sweepUploads, UPLOAD_SWEEP_EVERY_MS);
     uploadSweepTimer.unref();

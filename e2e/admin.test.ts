@@ -3,12 +3,10 @@ import type { IncomingHttpHeaders, Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 interface Received {
   url: string;
@@ -36,47 +34,29 @@ async function startReceiver() {
 }
 
 describe.runIf(HAVE_BROWSER)('admin settings: teams, hours, KB, notifications (Chromium)', { timeout: 90_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let api: ReturnType<typeof serverApi>;
+  // The test's receiver is on loopback, which the outbound guard refuses unless allowed.
+  const w = useWorkspaceBrowser({ env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
+  const { api } = w;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  const contexts: BrowserContext[] = [];
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, `admin-${name}.png`), fullPage: true });
   };
-  const patch = async (url: string, body: unknown) => {
-    const res = await s.app.inject({ method: 'PATCH', url, headers: { authorization: `Bearer ${await api.token('casey')}` }, payload: body as object });
-    return { status: res.statusCode, body: JSON.parse(res.body) as Record<string, unknown> };
-  };
+  const patch = async (url: string, body: unknown) => api.call('PATCH', url, await api.token('casey'), body);
   const teams = async () => (await api.call('GET', '/api/v1/teams', await api.token('casey'))).body.teams as { id: string; name: string; skills: unknown[]; hours?: unknown }[];
 
   async function adminPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await withSession(context, await api.session('casey'));
-    const page = await context.newPage();
-    await page.goto(`${s.url!}/admin`);
-    await waitLive(page);
+    const page = await w.pageAs('casey', '/admin', { permissions: ['clipboard-read', 'clipboard-write'] });
     await page.getByTestId('team-editor').waitFor();
     return page;
   }
 
   beforeAll(async () => {
-    ensureWorkspaceBuilt();
-    // The test's receiver is on loopback, which the outbound guard refuses unless allowed.
-    s = await startTestServer('pglite', { listen: true, env: { BATON_OUTBOUND_ALLOW: '127.0.0.1' } });
-    api = serverApi(s);
-    browser = await launchBrowser();
     receiver = await startReceiver();
-  }, 180_000);
+  });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
     await receiver?.close();
-    await s?.close();
   });
 
   it("edits Support's business hours: an invalid end time shows by that field, weekdays 09:00–17:00 Europe/London are saved", async () => {
@@ -200,10 +180,9 @@ describe.runIf(HAVE_BROWSER)('admin settings: teams, hours, KB, notifications (C
     expect(ep.secret).toBeUndefined();
 
     const h = await api.escalate('sarah.jones@example.com', 'I want to talk to a real person about my order');
-    const deadline = Date.now() + 20_000;
-    let req: Received | undefined;
-    while (!(req = receiver.requests.find((r) => r.body.includes(h.handoffId))) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    expect(req, 'the receiver got the handoff').toBeDefined();
+    const received = () => receiver.requests.find((r) => r.body.includes(h.handoffId));
+    await expect.poll(received, { timeout: 20_000, message: 'the receiver got the handoff' }).toBeDefined();
+    const req = received();
     const sig = createHmac('sha256', secret).update(`${String(req!.headers['baton-timestamp'])}.${req!.body}`).digest('hex');
     expect(String(req!.headers['baton-signature'])).toContain(`v1=${sig}`);
 

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 const BILLING_ASK = 'I was charged twice for my order, let me talk to a real person';
 
@@ -15,25 +13,20 @@ const BILLING_ASK = 'I was charged twice for my order, let me talk to a real per
  * category, a workaround counted as solved, and a transfer between two agents in two tabs.
  */
 describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let api: ReturnType<typeof serverApi>;
-  const contexts: BrowserContext[] = [];
+  const w = useWorkspaceBrowser();
+  const { api } = w;
   /** One tab per agent, opened on first use and reused across the file. */
   const tabs = new Map<string, Page>();
 
   /** Alex's (or another demo agent's) tab, at `path`, with the stream live. */
   async function tabOf(who: string, path = '/'): Promise<Page> {
-    let page = tabs.get(who);
+    const page = tabs.get(who);
     if (!page) {
-      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-      contexts.push(context);
-      await withSession(context, await api.session(who));
-      page = await context.newPage();
-      tabs.set(who, page);
+      const opened = await w.pageAs(who, path);
+      tabs.set(who, opened);
+      return opened;
     }
-    await page.goto(`${s.url!}${path}`);
-    await waitLive(page);
+    await w.open(page, path);
     return page;
   }
 
@@ -42,28 +35,12 @@ describe.runIf(HAVE_BROWSER)("the agent's day (Chromium)", { timeout: 60_000 }, 
     const conv = await api.call('POST', '/api/v1/conversations', undefined, {});
     expect(conv.status).toBe(201);
     for (const text of lines) expect((await api.call('POST', `/api/v1/conversations/${conv.body.id}/messages`, conv.body.token, { text })).status).toBe(201);
-    const list = await api.call('GET', '/api/v1/handoffs?status=waiting', await api.token('jordan'));
-    const h = (list.body.handoffs as { id: string; conversationId: string }[]).find((x) => x.conversationId === conv.body.id);
-    if (!h) throw new Error(`no handoff after "${lines.at(-1)}"`);
-    return { conversationId: conv.body.id as string, customerToken: conv.body.token as string, handoffId: h.id };
+    return { conversationId: conv.body.id as string, customerToken: conv.body.token as string, handoffId: await api.waitingHandoff(conv.body.id, lines.at(-1)!) };
   }
 
   const metrics = async () => (await api.call('GET', '/api/v1/metrics/handoffs', await api.token('jordan'))).body;
   const accept = async (who: string, handoffId: string) => expect((await api.call('POST', `/api/v1/handoffs/${handoffId}/accept`, await api.token(who))).status).toBe(200);
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `agent-day-${name}.png`), fullPage: true });
-
-  beforeAll(async () => {
-    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
-  });
 
   it('tells anonymous customers apart in the inbox, and says each chip once (never "Billing · Billing")', async () => {
     const page = await tabOf('alex');

@@ -1,41 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser } from './browser.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_BROWSER } from './browser.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 /**
  * The agent's tools, in one tab signed in as Alex (Support): a notification link, a callback
  * worked from the list, a canned reply picked from the composer with the keyboard, and search.
  */
 describe.runIf(HAVE_BROWSER)('agent tools in the workspace (Chromium)', { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const w = useWorkspaceBrowser();
+  const { api } = w;
   let page: Page;
-  let api: ReturnType<typeof serverApi>;
 
   beforeAll(async () => {
-    ensureWorkspaceBuilt();
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    await withSession(context, await api.session('alex'));
-    page = await context.newPage();
-  }, 180_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
+    page = await w.newPage({ as: 'alex' });
   });
 
   it('opens the handoff from a notification link written as /#/handoffs/ID', async () => {
     const h = await api.escalate('sarah.jones@example.com', 'I want to talk to a real person');
-    await page.goto(`${s.url!}/#/handoffs/${h.handoffId}`);
-    await waitLive(page);
+    await w.open(page, `/#/handoffs/${h.handoffId}`);
     await page.getByTestId('brief').waitFor();
     expect(new URL(page.url()).pathname).toBe(`/handoffs/${h.handoffId}`);
     await expect(page.getByTestId('brief').textContent()).resolves.toContain('Sarah Jones');
@@ -84,8 +67,7 @@ describe.runIf(HAVE_BROWSER)('agent tools in the workspace (Chromium)', { timeou
     const alex = await api.token('alex');
     expect((await api.call('POST', `/api/v1/handoffs/${h.handoffId}/accept`, alex)).status).toBe(200);
     const caseNumber = (await api.handoff(h.handoffId, alex)).brief.caseNumber as string;
-    await page.goto(`${s.url!}/handoffs/${h.handoffId}`);
-    await waitLive(page);
+    await w.open(page, `/handoffs/${h.handoffId}`);
     await page.getByTestId('suggestion-label').waitFor();
 
     const box = page.getByLabel('Reply to the customer');

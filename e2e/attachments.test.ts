@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { HOSTILE, PDF_MINIMAL, PNG_1X1 } from '../apps/server/src/test/attachment-files.js';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, storedSession, widget } from './widget-helpers.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import { HAVE_BROWSER } from './browser.js';
+import { openAndSend, storedSession, widget } from './widget-helpers.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 /** A picked file, as the browser's file chooser hands it over. */
 const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeType, buffer });
@@ -14,28 +12,8 @@ const file = (name: string, mimeType: string, buffer: Buffer) => ({ name, mimeTy
 const loaded = (img: ReturnType<Page['locator']>) => img.evaluate((el) => (el as unknown as { complete: boolean; naturalWidth: number }).complete && (el as unknown as { naturalWidth: number }).naturalWidth > 0);
 
 describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chromium)', { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    ensureWidgetBuilt();
-    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
-    s = await startTestServer('pglite', { listen: true });
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, locale: 'en-US' });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const w = useWorkspaceBrowser({ widget: true });
+  const { api } = w;
 
   /** Picks files through the button that opens the chooser, as a person would. */
   async function pick(page: Page, button: ReturnType<Page['locator']>, files: ReturnType<typeof file>[]): Promise<void> {
@@ -45,10 +23,10 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
 
   it('a customer sends a photo, the agent sees it and answers with a PDF the customer downloads; a disguised page is refused', async () => {
     // The customer: asks for a person, then sends a photo with the attach button.
-    const shop = await newPage();
-    await shop.goto(`${s.url!}/demo`);
-    const w = widget(shop);
-    await w.launcher.waitFor();
+    const shop = await w.newPage({ locale: 'en-US' });
+    await shop.goto(`${w.s.url!}/demo`);
+    const chat = widget(shop);
+    await chat.launcher.waitFor();
     await openAndSend(shop, 'My lamp arrived broken, I want to talk to a real person');
     const host = shop.locator('#baton-widget');
     await host.getByRole('group', { name: 'Passing you to a person' }).waitFor({ timeout: 10_000 });
@@ -56,21 +34,15 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
     await pick(shop, attach, [file('evil.png', 'image/png', HOSTILE.html)]);
     await expect.poll(() => host.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('This kind of file cannot be sent');
     await pick(shop, attach, [file('broken lamp.png', 'image/png', PNG_1X1)]);
-    const photo = w.log.getByRole('img', { name: 'broken lamp.png' });
+    const photo = chat.log.getByRole('img', { name: 'broken lamp.png' });
     await photo.waitFor({ timeout: 10_000 });
     await expect.poll(() => loaded(photo)).toBe(true);
     expect(await axeProblems(shop)).toEqual([]);
 
     // The agent: sees the photo in the transcript, accepts, and replies with a PDF.
-    const { id } = await storedSession(shop, s.url!);
-    const api = serverApi(s);
-    const jordan = await api.session('jordan');
-    const handoffs = (await api.call('GET', '/api/v1/handoffs?status=waiting', jordan.token)).body.handoffs as { id: string; conversationId: string }[];
-    const handoff = handoffs.find((h) => h.conversationId === id)!;
-    const desk = await newPage();
-    await withSession(desk.context(), jordan);
-    await desk.goto(`${s.url!}/handoffs/${handoff.id}`);
-    await waitLive(desk);
+    const { id } = await storedSession(shop, w.s.url!);
+    const handoffId = await api.waitingHandoff(id, 'My lamp arrived broken, I want to talk to a real person');
+    const desk = await w.pageAs('jordan', `/handoffs/${handoffId}`, { locale: 'en-US' });
     const seen = desk.getByTestId('transcript').getByRole('img', { name: 'broken lamp.png' });
     await seen.waitFor({ timeout: 10_000 });
     await expect.poll(() => loaded(seen)).toBe(true);
@@ -84,7 +56,7 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
     expect(await axeProblems(desk)).toEqual([]);
 
     // The customer: the reply arrives with the PDF as a download link that works.
-    const link = w.log.getByRole('link', { name: /Download returns label\.pdf/ });
+    const link = chat.log.getByRole('link', { name: /Download returns label\.pdf/ });
     await link.waitFor({ timeout: 10_000 });
     const href = (await link.getAttribute('href'))!;
     const download = await shop.evaluate(async (url) => {
@@ -95,10 +67,7 @@ describe.runIf(HAVE_BROWSER)('attachments, customer → agent → customer (Chro
   });
 
   it("an admin previews a customer email in French, and a wording without the case number is refused", async () => {
-    const admin = await newPage();
-    await withSession(admin.context(), await serverApi(s).session('casey'));
-    await admin.goto(`${s.url!}/admin#email-templates`);
-    await waitLive(admin);
+    const admin = await w.pageAs('casey', '/admin#email-templates', { locale: 'en-US' });
     const panel = admin.getByRole('region', { name: 'Customer emails' });
     await panel.getByLabel('Language').selectOption('fr');
     await expect.poll(() => panel.getByLabel('Text body').inputValue()).toContain('Répondez à cet e-mail');

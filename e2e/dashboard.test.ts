@@ -1,59 +1,35 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { duration, pct, score } from '../apps/workspace/src/format.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
 import { seedHistory } from './dashboard-helpers.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 describe.runIf(HAVE_BROWSER)('dashboard, redundancy warning and policy preview (Chromium)', { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let api: ReturnType<typeof serverApi>;
-  const contexts: BrowserContext[] = [];
-  const base = () => s.url!;
+  const w = useWorkspaceBrowser();
+  const { api } = w;
   const shot = async (page: Page, name: string) => {
     await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, `dashboard-${name}.png`), fullPage: true });
   };
-
-  async function pageAs(who: string, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, acceptDownloads: true });
-    contexts.push(context);
-    await withSession(context, await api.session(who));
-    const page = await context.newPage();
-    await page.goto(`${base()}${path}`);
-    await waitLive(page);
-    return { context, page };
-  }
+  const pageAs = (who: string, path = '/') => w.pageAs(who, path, { acceptDownloads: true });
 
   /** Opens the dashboard and returns the metrics its first request got, replayed through the API with the same query. */
   async function openDashboard(who: string) {
-    const p = await pageAs(who);
-    const response = p.page.waitForResponse((r) => r.url().includes('/api/v1/metrics/handoffs'));
-    await p.page.getByRole('link', { name: 'Dashboard' }).click();
+    const page = await pageAs(who);
+    const response = page.waitForResponse((r) => r.url().includes('/api/v1/metrics/handoffs'));
+    await page.getByRole('link', { name: 'Dashboard' }).click();
     const url = new URL((await response).url());
-    await p.page.getByTestId('kpi-handoff-rate').waitFor();
+    await page.getByTestId('kpi-handoff-rate').waitFor();
     const metrics = (await api.call('GET', `${url.pathname}${url.search}`, await api.token(who))).body;
-    return { ...p, metrics, query: url.searchParams };
+    return { page, metrics, query: url.searchParams };
   }
 
   beforeAll(async () => {
-    ensureWorkspaceBuilt();
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
     await seedHistory(api);
   }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
-  });
 
   it('shows KPI figures that match GET /metrics/handoffs, with line and bar charts', async () => {
     const { page, metrics: m, query } = await openDashboard('jordan');
@@ -162,7 +138,7 @@ describe.runIf(HAVE_BROWSER)('dashboard, redundancy warning and policy preview (
     const alex = await api.token('alex');
     const brief = (await api.handoff(h.handoffId, alex)).brief;
     expect(JSON.stringify(brief.entities)).toContain('4821');
-    const { page } = await pageAs('alex', `/handoffs/${h.handoffId}`);
+    const page = await pageAs('alex', `/handoffs/${h.handoffId}`);
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByTestId('handoff-status').getByText('Assigned').waitFor();
 
@@ -213,7 +189,7 @@ describe.runIf(HAVE_BROWSER)('dashboard, redundancy warning and policy preview (
   it('previews a stricter policy before saving it: rate, queues, SLA risk and the conversations that flip', async () => {
     const casey = await api.token('casey');
     const current = (await api.call('GET', '/api/v1/policy', casey)).body;
-    const { page } = await pageAs('casey', '/admin');
+    const page = await pageAs('casey', '/admin');
     await page.getByTestId('policy-version').getByText(`Version ${current.version}`).waitFor();
 
     // An invalid value is reported by its field, as Save does.

@@ -1,42 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser } from './browser.js';
-import { ensureWorkspaceBuilt, serverApi, waitLive, withSession } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER } from './browser.js';
+import { useWorkspaceBrowser } from './workspace-helpers.js';
 
 /** The workspace's shared form kit, through a form that uses it: the admin's "New agent". */
 describe.runIf(HAVE_BROWSER)('form kit: one submission at a time, server errors by their field (Chromium)', { timeout: 90_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let api: ReturnType<typeof serverApi>;
-  const contexts: BrowserContext[] = [];
+  const w = useWorkspaceBrowser();
+  const { api } = w;
 
   async function adminPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    await withSession(context, await api.session('casey'));
-    const page = await context.newPage();
-    await page.goto(`${s.url!}/admin`);
-    await waitLive(page);
+    const page = await w.pageAs('casey', '/admin');
     await page.getByTestId('agents-admin').waitFor();
     return page;
   }
   const agentsWithEmail = async (email: string) => ((await api.call('GET', '/api/v1/agents', await api.token('casey'))).body.agents as { email: string }[]).filter((a) => a.email === email);
-
-  beforeAll(async () => {
-    ensureWorkspaceBuilt();
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
-  });
 
   it('a form submitted twice in a row sends one request and creates the agent once', async () => {
     const page = await adminPage();

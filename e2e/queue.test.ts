@@ -1,54 +1,32 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { ensureWidgetBuilt, openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, waitLive } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { noteAgentStream } from '../apps/server/src/app/note-agent-stream.js';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
+import { openAndSend, signedInQuery, storedSession, widget } from './widget-helpers.js';
+import { axeProblems, useWorkspaceBrowser } from './workspace-helpers.js';
 
 /**
  * The queue as the customer and the agents see it (Chromium, real server, one page): the handoff
- * card shows the place in the queue, after a reload too, and the workspace refuses an accept
- * beyond capacity with a clear message, which a supervisor can override.
+ * card shows the place in the queue, after a reload too; the workspace refuses an accept beyond
+ * capacity with a clear message, which a supervisor can override, and tells an agent of an offer
+ * made before their page was open.
  */
 describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout: 60_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const w = useWorkspaceBrowser({ widget: true });
+  const { api } = w;
   let page: Page;
-  let api: ReturnType<typeof serverApi>;
 
   const setCapacity = async (who: string, capacity: number) => {
-    const res = await s.app.inject({ method: 'PATCH', url: '/api/v1/agents/me', headers: { authorization: `Bearer ${await api.token(who)}` }, payload: { capacity } });
-    expect(res.statusCode).toBe(200);
-  };
-  /** The workspace in this page, signed in as `who`, at `path`. */
-  const workspaceAs = async (who: string, path: string) => {
-    await page.goto(`${s.url!}/login`);
-    await page.evaluate((value) => (globalThis as unknown as { sessionStorage: { setItem(k: string, v: string): void } }).sessionStorage.setItem('baton.session', value), JSON.stringify(await api.session(who)));
-    await page.goto(`${s.url!}${path}`);
-    await waitLive(page);
+    expect((await api.call('PATCH', '/api/v1/agents/me', await api.token(who), { capacity })).status).toBe(200);
   };
 
   beforeAll(async () => {
-    ensureWidgetBuilt();
-    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-    page = await context.newPage();
-  }, 180_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await s?.close();
+    page = await w.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   });
 
   it('shows the place in the queue on the handoff card, and again after a reload', async () => {
-    await page.goto(`${s.url!}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
+    await page.goto(`${w.s.url!}/demo${signedInQuery('sarah.jones@example.com', 'Sarah Jones')}`);
     await openAndSend(page, 'I want to talk to a real person please');
     const card = page.locator('#baton-widget').getByRole('group', { name: 'Passing you to a person' });
     await card.waitFor({ timeout: 10_000 });
@@ -64,9 +42,9 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await firstPlace();
     expect(await card.textContent()).not.toContain('Checking');
     // It is the place the API gives.
-    const { id, token } = await storedSession(page, s.url!);
-    const state = await s.app.inject({ method: 'GET', url: `/api/v1/conversations/${id}`, headers: { authorization: `Bearer ${token}` } });
-    expect(state.json().handoff.position).toBe(1);
+    const { id, token } = await storedSession(page, w.s.url!);
+    const state = await api.call('GET', `/api/v1/conversations/${id}`, token);
+    expect(state.body.handoff.position).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'queue-card-after-reload.png') });
   });
 
@@ -77,7 +55,7 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     expect((await api.call('POST', `/api/v1/handoffs/${held.handoffId}/accept`, await api.token('alex'))).status).toBe(200);
     const next = await api.escalate('lena.k@example.com', 'Let me speak to a human please');
 
-    await workspaceAs('alex', `/handoffs/${next.handoffId}`);
+    await w.workspaceAs(page, 'alex', `/handoffs/${next.handoffId}`);
     await page.getByTestId('brief').waitFor();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     const notice = page.getByTestId('notice');
@@ -90,7 +68,7 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
 
     // Jordan, a supervisor with no free slot, is told the same and may take it anyway.
     await setCapacity('jordan', 0);
-    await workspaceAs('jordan', `/handoffs/${next.handoffId}`);
+    await w.workspaceAs(page, 'jordan', `/handoffs/${next.handoffId}`);
     await page.getByTestId('brief').waitFor();
     await page.getByRole('button', { name: 'Accept', exact: true }).click();
     await expect.poll(() => notice.textContent()).toContain('accept this one beyond your capacity');
@@ -99,5 +77,18 @@ describe.runIf(HAVE_BROWSER)('the queue card and capacity (Chromium)', { timeout
     await expect.poll(() => page.getByTestId('handoff-status').textContent()).toMatch(/^Assigned/);
     expect(await notice.textContent()).toContain('beyond your capacity');
     expect((await api.handoff(next.handoffId, await api.token('jordan'))).status).toBe('assigned');
+  });
+
+  it('tells an agent of an offer made before their page was open, while they counted as online elsewhere', async () => {
+    // Priya's workspace is open on another machine: she counts as online, and a billing customer is offered to her.
+    const priyaId = ((await api.session('priya')).agent as { id: string }).id;
+    await noteAgentStream(w.s.ctx, priyaId);
+    const h = await api.escalate('sarah.jones@example.com', 'I was charged twice for my order, let me talk to a real person');
+    expect((await api.handoff(h.handoffId, await api.token('priya'))).offeredAgentId).toBe(priyaId);
+
+    // She opens the workspace here: its stream starts after the offer, yet she is told of it.
+    await w.workspaceAs(page, 'priya', '/');
+    await page.locator(`[data-testid="waiting-list"] [data-handoff-id="${h.handoffId}"]`).waitFor();
+    await page.getByTestId('toast').filter({ hasText: 'Offered to you' }).filter({ hasText: 'Sarah Jones' }).waitFor({ timeout: 5000 });
   });
 });

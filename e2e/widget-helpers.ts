@@ -9,7 +9,8 @@ import { TEST_IDENTITY_SECRET } from '../apps/server/src/test/test-server.js';
 const WIDGET = fileURLToPath(new URL('../apps/widget/', import.meta.url));
 const BUNDLE = join(WIDGET, 'dist/widget.js');
 
-function newestMtime(path: string): number {
+/** The newest modification time of a file, or of anything in a folder: whether a build is older than its sources. */
+export function newestMtime(path: string): number {
   const st = statSync(path);
   if (!st.isDirectory()) return st.mtimeMs;
   return Math.max(st.mtimeMs, ...readdirSync(path).map((f) => newestMtime(join(path, f))));

@@ -72,8 +72,7 @@ describe.runIf(HAVE_BROWSER)('widget identity (Chromium, real server, real SMTP)
     await page.locator('#baton-widget').getByRole('group', { name: 'Passing you to a person' }).waitFor({ timeout: 10_000 });
     const api = serverApi(server);
     const jordan = await api.token('jordan');
-    const waiting = (await api.call('GET', '/api/v1/handoffs?status=waiting', jordan)).body.handoffs as { id: string; conversationId: string }[];
-    const handoff = await api.handoff(waiting.find((h) => h.conversationId === id)!.id, jordan);
+    const handoff = await api.handoff(await api.waitingHandoff(id, 'a click on "talk to a person"'), jordan);
     expect(handoff.brief.identity).toMatchObject({ state: 'unverified', claimedAccount: { name: 'Sarah Jones' } });
     expect(handoff.brief.headline.customerName).toBe('Mallory');
     expect(handoff.brief.suggestedReply).not.toContain(TRACKING);

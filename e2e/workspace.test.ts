@@ -1,54 +1,22 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../apps/server/src/test/test-server.js';
-import { startTestServer } from '../apps/server/src/test/test-server.js';
-import { HAVE_BROWSER, launchBrowser, SCREENSHOTS } from './browser.js';
-import { axeProblems, ensureWorkspaceBuilt, serverApi, signIn, waitLive, withSession } from './workspace-helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { HAVE_BROWSER, SCREENSHOTS } from './browser.js';
+import { axeProblems, signIn, useWorkspaceBrowser } from './workspace-helpers.js';
 
 describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, () => {
-  let s: TestServer;
-  let browser: Browser;
-  let api: ReturnType<typeof serverApi>;
-  const contexts: BrowserContext[] = [];
-  const base = () => s.url!;
+  const w = useWorkspaceBrowser();
+  const { api } = w;
+  const base = () => w.s.url!;
   const shot = async (page: Page, name: string) => {
     // From the top, so the sticky header is where a person would see it.
     await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, `workspace-${name}.png`), fullPage: true });
   };
 
-  async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-    contexts.push(context);
-    return { context, page: await context.newPage() };
-  }
-
-  /** A tab signed in as a demo agent, open at `path`, with the stream live. */
-  async function pageAs(who: string, path = '/'): Promise<{ context: BrowserContext; page: Page }> {
-    const p = await newPage();
-    await withSession(p.context, await api.session(who));
-    await p.page.goto(`${base()}${path}`);
-    await waitLive(p.page);
-    return p;
-  }
-
-  beforeAll(async () => {
-    ensureWorkspaceBuilt(); // before the server starts: it serves dist/ only when present
-    s = await startTestServer('pglite', { listen: true });
-    api = serverApi(s);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await s?.close();
-  });
-
   it('shows a new handoff live in the inbox, with its priority colour and a ticking countdown', async () => {
-    const { page } = await newPage();
-    await signIn(page, s, 'alex');
+    const page = await w.newPage();
+    await signIn(page, w.s, 'alex');
     await expect(page.getByRole('heading', { name: 'Inbox' }).isVisible()).resolves.toBe(true);
     const url = page.url();
 
@@ -81,7 +49,7 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
     const h = await api.escalate('sarah.jones@example.com', 'Where is my order #4821? I want to talk to a real person');
     const alex = await api.token('alex');
     const before = await api.handoff(h.handoffId, alex);
-    const { page } = await pageAs('alex');
+    const page = await w.pageAs('alex');
     await page.locator(`[data-handoff-id="${h.handoffId}"] a`).first().click();
 
     const brief = page.getByTestId('brief');
@@ -111,7 +79,7 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
 
   it('says "Another agent took this one" when someone else accepted first', async () => {
     const h = await api.escalate();
-    const { page } = await pageAs('alex', `/handoffs/${h.handoffId}`);
+    const page = await w.pageAs('alex', `/handoffs/${h.handoffId}`);
     await page.getByTestId('brief').waitFor();
     const jordan = await api.token('jordan');
     // Jordan wins the race: his accept lands just before Alex's request reaches the server.
@@ -125,7 +93,7 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
 
   it('transfers to Billing with a note: back to waiting in Billing, note private to agents', async () => {
     const h = await api.escalate();
-    const { page } = await pageAs('alex', `/handoffs/${h.handoffId}`);
+    const page = await w.pageAs('alex', `/handoffs/${h.handoffId}`);
     await page.getByRole('button', { name: 'Accept' }).click();
     await page.getByTestId('handoff-status').getByText('Assigned').waitFor();
 
@@ -154,7 +122,7 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
     const h = await api.escalate();
     const alex = await api.token('alex');
     expect((await api.call('POST', `/api/v1/handoffs/${h.handoffId}/accept`, alex)).status).toBe(200);
-    const { page } = await pageAs('alex', `/handoffs/${h.handoffId}`);
+    const page = await w.pageAs('alex', `/handoffs/${h.handoffId}`);
     await page.getByTestId('handoff-status').getByText('Assigned').waitFor();
     await page.getByRole('button', { name: 'Resolve' }).click();
     const dialog = page.getByRole('dialog', { name: 'Resolve conversation' });
@@ -171,13 +139,13 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
   });
 
   it('resumes after a dropped connection and shows a handoff created meanwhile', async () => {
-    const { context, page } = await pageAs('alex');
-    await context.setOffline(true);
+    const page = await w.pageAs('alex');
+    await page.context().setOffline(true);
     await page.getByTestId('connection').getByText(/Offline|Reconnecting/).waitFor({ timeout: 30_000 });
     const h = await api.escalate('sarah.jones@example.com', 'please let me talk to a real person now');
     await page.waitForTimeout(1500);
     expect(await page.locator(`[data-handoff-id="${h.handoffId}"]`).count()).toBe(0);
-    await context.setOffline(false);
+    await page.context().setOffline(false);
     await page.locator(`[data-handoff-id="${h.handoffId}"]`).first().waitFor({ timeout: 20_000 });
     await page.getByTestId('connection').getByText('Live').waitFor();
   });
@@ -185,7 +153,7 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
   it('admin: an invalid threshold shows the error by the field; a valid change bumps the version', async () => {
     const casey = await api.token('casey');
     const start = (await api.call('GET', '/api/v1/policy', casey)).body.version as number;
-    const { page } = await pageAs('casey');
+    const page = await w.pageAs('casey');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByTestId('policy-version').getByText(`Version ${start}`).waitFor();
 
@@ -212,10 +180,11 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
 
   it('supervisor: queues by team and priority, agents, SLA at risk', async () => {
     await api.escalate();
-    const { page } = await pageAs('jordan');
+    const page = await w.pageAs('jordan');
     await page.getByRole('link', { name: 'Supervisor' }).click();
     const queues = page.getByTestId('queues');
-    await queues.waitFor();
+    // The table is drawn before the teams are loaded: wait for Billing's row rather than read it once.
+    await queues.getByText(/Billing/).first().waitFor();
     await expect(queues.textContent()).resolves.toContain('Billing');
     await page.getByTestId('agents').getByText('Priya Shah').waitFor();
     await shot(page, 'supervisor');
@@ -223,13 +192,13 @@ describe.runIf(HAVE_BROWSER)('agent workspace (Chromium)', { timeout: 45_000 }, 
 
   it('has no serious or critical axe violations on the login, inbox and conversation views', async () => {
     const h = await api.escalate();
-    const { page } = await newPage();
+    const page = await w.newPage();
     await page.goto(`${base()}/login`);
     await page.getByLabel('Email').waitFor();
     await shot(page, 'login');
     expect(await axeProblems(page)).toEqual([]);
 
-    await signIn(page, s, 'alex');
+    await signIn(page, w.s, 'alex');
     await page.locator(`[data-handoff-id="${h.handoffId}"]`).first().waitFor();
     expect(await axeProblems(page)).toEqual([]);
 

@@ -112,3 +112,11 @@ describe('config: Redis', () => {
     expect(() => loadConfig({ BATON_REDIS_PREFIX: 'has space' })).toThrow(/BATON_REDIS_PREFIX="has space"/);
   });
 });
+
+describe('config: stream keep-alive', () => {
+  it('pings every 20 seconds by default, or as often as asked; a period out of range fails the start', () => {
+    expect(loadConfig({}).wsPingSeconds).toBe(20);
+    expect(loadConfig({ BATON_WS_PING_SECONDS: '5' }).wsPingSeconds).toBe(5);
+    for (const bad of ['0', '301', '2.5', 'often']) expect(() => loadConfig({ BATON_WS_PING_SECONDS: bad })).toThrow(/BATON_WS_PING_SECONDS/);
+  });
+});

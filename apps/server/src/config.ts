@@ -37,6 +37,11 @@ export interface Config {
    * seconds after the last one closed or was last heard from (a reload, a brief network loss).
    */
   presenceGraceSeconds: number;
+  /**
+   * Every realtime stream is pinged (a WebSocket protocol ping) this often; one that has not
+   * answered by the next round is closed as dead (a network cut that left it half-open).
+   */
+  wsPingSeconds: number;
   /** Seconds an offered handoff waits for its agent before it is offered to another. */
   acceptTimeoutSeconds: number;
   /** Seconds an accepted handoff waits for the agent's first reply before it goes back to the queue. */
@@ -342,6 +347,8 @@ const ZEnvSchema = z.object({
   BATON_QUEUE_UPDATE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   // Above the stream's 5-second liveness check, so an open stream always keeps its agent online.
   BATON_PRESENCE_GRACE_SECONDS: z.coerce.number().int().min(15).max(3600).default(60),
+  // A dead connection is found within two rounds: keep two rounds well inside the default grace.
+  BATON_WS_PING_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   BATON_ACCEPT_TIMEOUT_SECONDS: z.coerce.number().int().min(10).max(3600).default(120),
   BATON_ANSWER_TIMEOUT_SECONDS: z.coerce.number().int().min(30).max(24 * 3600).default(600),
   BATON_DEMO: bool.default(false),
@@ -550,6 +557,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     policyFile: e.BATON_POLICY ?? null,
     queueUpdateSeconds: e.BATON_QUEUE_UPDATE_SECONDS,
     presenceGraceSeconds: e.BATON_PRESENCE_GRACE_SECONDS,
+    wsPingSeconds: e.BATON_WS_PING_SECONDS,
     acceptTimeoutSeconds: e.BATON_ACCEPT_TIMEOUT_SECONDS,
     answerTimeoutSeconds: e.BATON_ANSWER_TIMEOUT_SECONDS,
     demo: e.BATON_DEMO,

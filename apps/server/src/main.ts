@@ -26,6 +26,7 @@ import { createLimiter } from './app/limiter.js';
 import { receiveRawEmail } from './app/email/receive-raw-email.js';
 import { currentPolicy, policySourceLine } from './app/policy-settings.js';
 import { maskForChannel } from './app/privacy/mask-for-channel.js';
+import { bookPresenceSweep } from './app/sweep-absent-agents.js';
 import type { Config } from './config.js';
 import { DomainError } from './errors.js';
 import { buildApp } from './http/build-app.js';
@@ -44,6 +45,7 @@ import { notificationsListener } from './listeners/notifications.listener.js';
 import { qualityListener } from './listeners/quality.listener.js';
 import { abandonmentCheckJob } from './jobs/abandonment-check.job.js';
 import { presenceCheckJob } from './jobs/presence-check.job.js';
+import { presenceSweepJob } from './jobs/presence-sweep.job.js';
 import { sweepUnsentUploads } from './app/attachments/sweep-unsent-uploads.js';
 import { callbackDueJob } from './jobs/callback-due.job.js';
 import { queueUpdateJob } from './jobs/queue-update.job.js';
@@ -78,6 +80,8 @@ import { webBanner } from './http/web.routes.js';
 
 /** How often each node looks for unsent uploads past their age (`sweepUnsentUploads`). */
 const UPLOAD_SWEEP_EVERY_MS = 3_600_000;
+/** Every how many sweeps one also lists the whole attachment store (at start, then daily). */
+const RECONCILE_EVERY_SWEEPS = 24;
 
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
@@ -131,7 +135,7 @@ export function openAttachmentStore(config: Config, db: Database, clock: () => D
   const a = config.attachments;
   if (a.store === 's3' && a.s3) return createS3AttachmentStore(a.s3, { clock });
   if (a.store === 'disk' && a.dir) return createDiskAttachmentStore(resolve(a.dir));
-  return createDatabaseAttachmentStore(db);
+  return createDatabaseAttachmentStore(db, { clock });
 }
 
 /**
@@ -148,7 +152,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const clock = opts.clock ?? (() => new Date());
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}${config.pgliteWorker ? ', in a worker thread' : ''}`}`);
-  await migrate(db, (line) => log('info', line), clock);
+  await migrate(db, (line) => log('info', line), { clock });
   await keepEventNumbersAhead(db);
 
   const kbDir = config.kbDir ?? opts.defaultKbDir ?? null;
@@ -275,6 +279,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await jobs.work('callback-due', guard('callback-due', callbackDueJob));
     await jobs.work('abandonment-check', guard('abandonment-check', abandonmentCheckJob));
     await jobs.work('presence-check', guard('presence-check', presenceCheckJob));
+    // Agents whose node was killed (no stream closed, no presence check booked): one sweep for the
+    // installation, booked by every node that runs jobs and rebooked by each run.
+    await jobs.work('presence-sweep', guard('presence-sweep', presenceSweepJob));
+    await bookPresenceSweep(ctx);
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     // Messages a stopped node stored but never answered: answered now, and checked every minute.
     const sweep = () => void answerUnanswered(ctx).catch((err: Error) => log('warn', `could not sweep unanswered messages: ${err.message}`));
@@ -283,7 +291,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     sweepTimer.unref();
     // Uploads no message sent (the tab was closed): removed once older than BATON_UPLOAD_TTL_HOURS,
     // at start and every hour; every node may run it, since it removes only what is still unsent.
-    const sweepUploads = () => void sweepUnsentUploads(ctx).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
+    // The first sweep and one a day also list the whole store for bytes no row knows of.
+    let uploadSweeps = 0;
+    const sweepUploads = () => void sweepUnsentUploads(ctx, { reconcile: uploadSweeps++ % RECONCILE_EVERY_SWEEPS === 0 }).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
     sweepUploads();
     uploadSweepTimer = setInterval(sweepUploads, UPLOAD_SWEEP_EVERY_MS);
     uploadSweepTimer.unref();

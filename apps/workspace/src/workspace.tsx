@@ -8,6 +8,7 @@ import type { StreamStatus } from '@baton/client';
 import type { TAgent as Agent, TClientFrame, TEvent as StreamEvent, THandoff as Handoff, TPriority as Priority, TStreamSignal, TTeam as Team } from '@baton/contracts';
 import { byQueueOrder } from './queue-order';
 import { handoffLine } from './customer-label';
+import { offerToast, untoldOffers } from './offers';
 
 export interface Toast {
   id: string;
@@ -75,6 +76,27 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
   meRef.current = me;
   mutedRef.current = muted;
 
+  const dismissToast = useCallback((id: string) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
+
+  const pushToast = useCallback(
+    (t: Toast) => {
+      setToasts((ts) => [...ts.filter((x) => x.id !== t.id), t].slice(-5));
+      if (!mutedRef.current) beep(t.priority);
+      if (!t.sticky) setTimeout(() => dismissToast(t.id), TOAST_MS);
+    },
+    [dismissToast],
+  );
+
+  /** The offers this page has told the agent of (see `untoldOffers`). */
+  const toldOffers = useRef(new Set<string>());
+  const tellOffer = useCallback(
+    (h: Parameters<typeof offerToast>[0]) => {
+      toldOffers.current.add(h.id);
+      pushToast(offerToast(h));
+    },
+    [pushToast],
+  );
+
   const loadLists = useCallback(async () => {
     try {
       const [w, m, self] = await Promise.all([
@@ -85,10 +107,12 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
       setWaiting(w.handoffs.slice().sort(byQueueOrder));
       setMine(m.handoffs.slice().sort(byQueueOrder));
       setMe(self.agent);
+      // Offers made before this page's stream was subscribed came with no event: told from the list.
+      for (const h of untoldOffers(w.handoffs, self.agent.id, toldOffers.current)) tellOffer(h);
     } catch {
       /* offline or signed out: the stream status says so, and the next event retries */
     }
-  }, [api]);
+  }, [api, tellOffer]);
 
   const refreshDirectory = useCallback(async () => {
     try {
@@ -112,17 +136,6 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
     dirTimer.current = setTimeout(() => void refreshDirectory(), 300);
   }, [refreshDirectory]);
 
-  const dismissToast = useCallback((id: string) => setToasts((ts) => ts.filter((t) => t.id !== id)), []);
-
-  const pushToast = useCallback(
-    (t: Toast) => {
-      setToasts((ts) => [...ts.filter((x) => x.id !== t.id), t].slice(-5));
-      if (!mutedRef.current) beep(t.priority);
-      if (!t.sticky) setTimeout(() => dismissToast(t.id), TOAST_MS);
-    },
-    [dismissToast],
-  );
-
   const onEvent = useCallback(
     (e: StreamEvent) => {
       const self = meRef.current;
@@ -141,8 +154,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
           });
         }
       } else if (e.type === 'handoff.offered' && e.agentId === self.id && e.handoffId) {
-        const h = e.payload.handoff;
-        pushToast({ id: `offer-${e.handoffId}`, priority: h.priority, title: 'Offered to you', body: handoffLine(h), handoffId: e.handoffId, sticky: h.priority === 'critical' });
+        tellOffer({ ...e.payload.handoff, id: e.handoffId });
       } else if (e.type === 'callback.due' && e.handoffId) {
         // The reminder: a booked callback or email reply is due now; it is also back in the queue.
         const p = e.payload;
@@ -154,7 +166,7 @@ export function WorkspaceProvider({ session, onSignedOut, children }: { session:
       if (e.type === 'agent.presence_changed' || e.type === 'agent.access_changed' || e.type.startsWith('handoff.')) refreshDirectorySoon();
       for (const l of listeners.current) l(e);
     },
-    [pushToast, refresh, refreshDirectorySoon],
+    [pushToast, tellOffer, refresh, refreshDirectorySoon],
   );
 
   const onEventRef = useRef(onEvent);

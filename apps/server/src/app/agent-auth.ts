@@ -1,7 +1,7 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
-import { customerTokenUse, customerTokenUses, touchCustomerToken, touchCustomerTokens } from '../adapters/db/repositories/conversations.repository.js';
-import { customerDeviceTokenUse, customerDeviceTokenUses, touchCustomerDeviceToken, touchCustomerDeviceTokens } from '../adapters/db/repositories/customer-tokens.repository.js';
+import { customerTokenUses, touchCustomerTokens } from '../adapters/db/repositories/conversations.repository.js';
+import { customerDeviceTokenUses, touchCustomerDeviceTokens } from '../adapters/db/repositories/customer-tokens.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
 import { DomainError } from '../errors.js';
 import type { AppContext } from './context.js';
@@ -69,21 +69,14 @@ const TOUCH_EVERY_MS = 60_000;
  */
 export async function authenticateCustomer(ctx: AppContext, token: string): Promise<string | null> {
   const hash = hashToken(token);
-  // The conversation's own token, or the token a continue link gave another device.
-  const own = await customerTokenUse(ctx.db, hash);
-  const use = own ?? (await customerDeviceTokenUse(ctx.db, hash));
-  if (!use) return null;
-  const now = ctx.clock();
-  const idle = now.getTime() - use.lastUsedAt.getTime();
-  if (idle > ctx.config.customerTokenIdleHours * 3_600_000) return null;
-  if (idle > TOUCH_EVERY_MS) await (own ? touchCustomerToken(ctx.db, use.id, now) : touchCustomerDeviceToken(ctx.db, hash, now));
-  return use.id;
+  return (await authenticateCustomers(ctx, [hash])).get(hash) ?? null;
 }
 
 /**
  * `authenticateCustomer` for many tokens at once, by token hash: the conversation each still
- * opens (a hash missing from the answer opens none). One read, and one write for the tokens
- * whose last use is due to be noted, whatever their number.
+ * opens (a hash missing from the answer opens none). Each token is the conversation's own, or one
+ * a continue link gave another device. One read (two when some are not conversations' own), and
+ * one write for the tokens whose last use is due to be noted, whatever their number.
  */
 export async function authenticateCustomers(ctx: AppContext, tokenHashes: readonly string[]): Promise<Map<string, string>> {
   const own = await customerTokenUses(ctx.db, tokenHashes);

@@ -40,7 +40,7 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
       drop = pg.drop;
       db = await openPostgresDatabase(pg.url);
     } else db = await openPgliteDatabase(null);
-    await migrate(db, () => {}, () => clock.now());
+    await migrate(db, () => {}, { clock: clock.now });
     await db.insertInto('agents').values({ id: agent.id, email: agent.email, name: agent.name, role: 'agent', passwordHash: 'x', createdAt: clock.now() }).execute();
   });
 

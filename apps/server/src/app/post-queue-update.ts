@@ -51,21 +51,24 @@ export async function postQueueUpdate(ctx: AppContext, handoffId: string): Promi
       if (!fresh || fresh.status !== 'waiting') return false;
       const last = { position: fresh.queuePosition, waitMinutes: fresh.waitEstimateMinutes, at: fresh.queueToldAt?.getTime() ?? null, callbackOffered: fresh.callbackOfferedAt !== null };
       const due = queueUpdateDue(last, { ...estimate, at: now.getTime() }, { minIntervalMs: intervalMs, callbackOfferMinutes: ctx.config.callbackOfferMinutes });
-      await updateHandoff(tx, handoffId, { queueCheckedAt: now });
+      // One write of the handoff for the whole look: checked now, and what the customer is told.
+      await updateHandoff(tx, handoffId, {
+        queueCheckedAt: now,
+        ...(due.send ? { waitEstimateMinutes: estimate.waitMinutes, queuePosition: estimate.position, queueToldAt: now } : {}),
+        ...(due.offerCallback ? { callbackOfferedAt: now } : {}),
+      });
       if (!due.send && !due.offerCallback) return false;
       const conv = (await getConversation(tx, fresh.conversationId, { forUpdate: true }))!;
       const locale = pickLocale(conv.language ?? undefined);
       if (due.send) {
         const { position, waitMinutes } = estimate;
         const m = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'system', text: renderCustomerMessage({ kind: 'queue_update', position, waitMinutes }, locale), action: 'queue_update' });
-        await updateHandoff(tx, handoffId, { waitEstimateMinutes: waitMinutes, queuePosition: position, queueToldAt: now });
         await emit({ type: 'queue.position_updated', conversationId: conv.id, handoffId, payload: { position, waitMinutes } });
         await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(m) } });
       }
       if (due.offerCallback) {
         // As at a handoff with a long wait: the choice is its own message, so clients show the slots under it.
         const offer = await insertMessage(tx, { id: ctx.newId(), at: now, conversationId: conv.id, authorKind: 'ai', text: renderCustomerMessage({ kind: 'callback_offer' }, locale), action: 'offer_callback' });
-        await updateHandoff(tx, handoffId, { callbackOfferedAt: now });
         await emit({ type: 'message.created', conversationId: conv.id, payload: { message: wireMessage(offer) } });
       }
       return due.send;

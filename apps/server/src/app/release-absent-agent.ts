@@ -34,16 +34,19 @@ async function waitsOnAgent(ctx: AppContext, h: HandoffRecord): Promise<boolean>
  * to its team's queue through the lifecycle (`agent_offline`), brief and history kept, with a
  * private note saying why, a line telling the customer in their language, and an offer to the
  * best online agent at once. A conversation whose last word is the agent's stays with them: the
- * customer is not waiting on anyone. Handoffs only offered to them move on at once too. An agent
- * heard from again (a reload, another tab) keeps everything; a repeated or late run does nothing.
+ * customer is not waiting on anyone. So does one they accepted within the grace (an accept through
+ * the API is a sign of life). Handoffs only offered to them move on at once too. An agent heard
+ * from again (a reload, another tab) keeps everything; a repeated or late run does nothing.
  * Returns the handoffs put back in the queue.
  */
 export async function releaseAbsentAgent(ctx: AppContext, agentId: string): Promise<string[]> {
   const agent = await getAgent(ctx.db, agentId);
   if (!agent || hasLiveSession(ctx, agent)) return [];
   const released: string[] = [];
+  // Accepting is a sign of life too (through the API, with no stream open): what was accepted within the grace stays.
+  const acceptedBefore = ctx.clock().getTime() - ctx.config.presenceGraceSeconds * 1000;
   for (const h of await listHandoffs(ctx.db, { status: 'assigned', agentId, limit: 1000 })) {
-    if (!(await waitsOnAgent(ctx, h))) continue;
+    if ((h.acceptedAt && h.acceptedAt.getTime() >= acceptedBefore) || !(await waitsOnAgent(ctx, h))) continue;
     const conv = await getConversation(ctx.db, h.conversationId);
     if (!conv) continue;
     const { team, next } = await chooseNextAgent(ctx, h, agentId, conv.channel);

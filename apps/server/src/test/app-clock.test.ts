@@ -30,12 +30,6 @@ const PHASES = [
 /** What a phase may store: the demo's history (orders up to 210 days back) to deadlines ahead (sessions, SLAs, callbacks). */
 const windowOf = (start: number) => ({ from: start - 400 * DAY, to: start + 30 * DAY });
 
-/**
- * Columns still dated by the database, each with why. `attachment_blobs.created_at` is written by
- * the database attachment store, which is not handed the app's clock yet.
- */
-const DATABASE_DATED = new Set(['attachment_blobs.created_at']);
-
 interface StoredTime {
   column: string;
   at: Date;
@@ -152,14 +146,13 @@ describe.each(TEST_DATABASES)('the times the server stores, on a clock of its ow
     const windows = PHASES.map((p) => windowOf(p.start));
     const times = await storedTimes(s);
     const elsewhere = times
-      .filter((t) => !DATABASE_DATED.has(t.column))
       .filter((t) => !windows.some((w) => t.at.getTime() >= w.from && t.at.getTime() <= w.to))
       .map((t) => `${t.column} = ${t.at.toISOString()}`);
     expect(elsewhere).toEqual([]);
 
     // The check saw what the case wrote, in both stretches.
     const columns = new Set(times.map((t) => t.column));
-    const written = ['agents.created_at', 'agents.session_seen_at', 'attachments.created_at', 'callbacks.created_at', 'callbacks.scheduled_for', 'continue_link_uses.used_at', 'conversations.created_at', 'conversations.customer_seen_at', 'conversations.token_used_at', 'conversations.updated_at', 'csat.created_at', 'customer_device_tokens.created_at', 'customer_device_tokens.used_at', 'customers.created_at', 'decisions.created_at', 'events.created_at', 'handoffs.accepted_at', 'handoffs.created_at', 'handoffs.first_human_reply_at', 'handoffs.queued_at', 'handoffs.resolved_at', 'listener_cursors.updated_at', 'messages.created_at', 'schema_migrations.applied_at', 'sessions.created_at', 'teams.created_at'];
+    const written = ['agents.created_at', 'agents.session_seen_at', 'attachment_blobs.created_at', 'attachments.created_at', 'callbacks.created_at', 'callbacks.scheduled_for', 'continue_link_uses.used_at', 'conversations.created_at', 'conversations.customer_seen_at', 'conversations.token_used_at', 'conversations.updated_at', 'csat.created_at', 'customer_device_tokens.created_at', 'customer_device_tokens.used_at', 'customers.created_at', 'decisions.created_at', 'events.created_at', 'handoffs.accepted_at', 'handoffs.created_at', 'handoffs.first_human_reply_at', 'handoffs.queued_at', 'handoffs.resolved_at', 'listener_cursors.updated_at', 'messages.created_at', 'schema_migrations.applied_at', 'sessions.created_at', 'teams.created_at'];
     expect([...columns].filter((c) => written.includes(c)).sort()).toEqual(written);
     for (const w of windows) {
       const inside = times.filter((t) => t.column === 'messages.created_at' && t.at.getTime() >= w.from && t.at.getTime() <= w.to);

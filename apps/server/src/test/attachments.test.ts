@@ -1,12 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttachmentStore } from '../adapters/attachments/attachment-store.js';
 import { createDiskAttachmentStore } from '../adapters/attachments/disk-attachment-store.js';
 import { createS3AttachmentStore } from '../adapters/attachments/s3-attachment-store.js';
 import { conversationAttachmentUsage } from '../adapters/db/repositories/attachments.repository.js';
 import { sweepUnsentUploads } from '../app/attachments/sweep-unsent-uploads.js';
+import { uploadAttachment } from '../app/attachments/upload-attachment.js';
 import type { Api, StartedConversation } from './api.js';
 import { api } from './api.js';
 import { HOSTILE, PDF_MINIMAL, PNG_1X1 } from './attachment-files.js';
@@ -91,7 +93,7 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
   it('stores nothing when the store fails, and says the store is at fault', async () => {
     const c = await http.start();
     const real = s.ctx.attachments;
-    const down: AttachmentStore = { kind: real.kind, put: () => Promise.reject(new Error('connection refused')), get: real.get, delete: real.delete };
+    const down: AttachmentStore = { ...real, put: () => Promise.reject(new Error('connection refused')) };
     s.ctx.attachments = down;
     try {
       const r = await upload(c.id, c.token, PNG_1X1, '?clientAttachmentId=k');
@@ -119,7 +121,7 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
     const img = await download(png.url, c.token);
     expect(img.statusCode).toBe(200);
     expect(img.rawPayload.equals(PNG_1X1)).toBe(true);
-    expect(img.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="screen.png"; filename*=UTF-8''screen.png` });
+    expect(img.headers).toMatchObject({ 'content-type': 'image/png', 'content-length': String(PNG_1X1.length), 'x-content-type-options': 'nosniff', 'content-disposition': `inline; filename="screen.png"; filename*=UTF-8''screen.png` });
     expect(String(img.headers['content-security-policy'])).toMatch(/^default-src 'none'/);
     // An <img src> carries the token in the query.
     expect((await s.app.inject({ method: 'GET', url: `${png.url}?token=${encodeURIComponent(c.token)}` })).statusCode).toBe(200);
@@ -154,8 +156,9 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
     expect(seen.filter((m) => (m as { attachments?: unknown[] }).attachments).map((m) => m.text)).toEqual(['here it is', 'Your returns label']);
   });
 
-  it('sweeps uploads no message sent once they are a day old, from the database, disk and S3 stores alike, and never a file a message sent', async () => {
-    const s3 = await startS3();
+  /** Runs `fn` with the server's own store (the database), a disk store (in `dir`) and an S3 store, its log lines collected, and puts the server back after. */
+  const withEveryStore = async (fn: (stores: AttachmentStore[], logged: string[], dir: string) => Promise<void>) => {
+    const s3 = await startS3({ clock: () => now });
     const dir = await mkdtemp(join(tmpdir(), 'baton-sweep-'));
     const stores: AttachmentStore[] = [s.ctx.attachments, createDiskAttachmentStore(dir), createS3AttachmentStore({ endpoint: s3.url, bucket: 'bucket-1', region: 'us-east-1', accessKeyId: KEY_ID, secretAccessKey: SECRET, prefix: 'sweep/' }, { clock: () => now })];
     const real = s.ctx.attachments;
@@ -166,9 +169,21 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
       log(level, message, fields);
     };
     try {
-      // What the tests above left unsent goes first, so each round below counts only its own files.
+      // What the tests above left unsent goes first, so each round counts only its own files.
       now = new Date(now.getTime() + 25 * 3_600_000);
       await sweepUnsentUploads(s.ctx);
+      await fn(stores, logged, dir);
+    } finally {
+      s.ctx.attachments = real;
+      s.ctx.log = log;
+      await s3.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('sweeps uploads no message sent once they are a day old, from the database, disk and S3 stores alike, and never a file a message sent', async () => {
+    await withEveryStore(async (stores, logged) => {
+      const real = s.ctx.attachments;
       for (const store of stores) {
         s.ctx.attachments = store;
         // Agent sessions end after hours: each day signs in afresh.
@@ -209,11 +224,64 @@ describe.each(TEST_DATABASES)('attachments on %s', (kind) => {
       s.ctx.attachments = real;
       expect((await download(stuck.url, c.token)).statusCode).toBe(200);
       expect((await sweepUnsentUploads(s.ctx)).removed).toBe(1);
-    } finally {
-      s.ctx.attachments = real;
-      s.ctx.log = log;
-      await s3.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('leaves no orphan bytes after a process killed between storing and recording, or between removing a row and its bytes, and loses no live file', async () => {
+    const killed = () => Promise.reject(new Error('the process was killed'));
+    await withEveryStore(async (stores, logged, dir) => {
+      for (const store of stores) {
+        s.ctx.attachments = store;
+        const c = await http.start();
+        const live = (await upload(c.id, c.token, PDF_MINIMAL, '?name=invoice.pdf')).body.attachment;
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: 'the invoice', attachmentIds: [live.id] } })).status).toBe(201);
+        // Killed after the bytes were stored, before their row was written.
+        let orphanKey = '';
+        await expect(uploadAttachment(s.ctx, c.id, { kind: 'customer' }, { bytes: PNG_1X1, name: 'lost.png' }, { afterStored: (key) => ((orphanKey = key), killed()) })).rejects.toThrow('the process was killed');
+        expect(await store.get(orphanKey), store.kind).not.toBeNull();
+        expect((await usage(c)).count).toBe(1);
+        // A day on, a sweep killed after removing an abandoned upload's row, before its bytes.
+        const abandoned = (await upload(c.id, c.token, PNG_1X1, '?name=closed-tab.png')).body.attachment;
+        now = new Date(now.getTime() + 25 * 3_600_000);
+        await expect(sweepUnsentUploads(s.ctx, { afterRowRemoved: killed })).rejects.toThrow('the process was killed');
+        expect((await download(abandoned.url, c.token)).statusCode).toBe(404);
+        expect(await store.get(abandoned.id), store.kind).not.toBeNull();
+        const fresh = (await upload(c.id, c.token, PNG_1X1, '?name=just-now.png')).body.attachment;
+
+        // The next sweep removes both leftovers, and only them.
+        expect(await sweepUnsentUploads(s.ctx), store.kind).toMatchObject({ removed: 0, orphans: 2, failed: 0 });
+        expect(logged.at(-1)).toBe(`removed the bytes of 2 files no row refers to (an upload or a sweep stopped half way) from the ${store.kind} attachment store`);
+        expect([await store.get(orphanKey), await store.get(abandoned.id)]).toEqual([null, null]);
+        const kept = await download(live.url, c.token);
+        expect({ status: kept.statusCode, length: kept.headers['content-length'], same: kept.rawPayload.equals(PDF_MINIMAL) }).toEqual({ status: 200, length: String(PDF_MINIMAL.length), same: true });
+        expect((await download(fresh.url, c.token)).rawPayload.equals(PNG_1X1)).toBe(true);
+        expect((await sweepUnsentUploads(s.ctx)).orphans).toBe(0);
+        // Sent, so the next store's round sees no upload of this one.
+        expect((await http.call('POST', `/api/v1/conversations/${c.id}/messages`, { token: c.token, body: { text: '', attachmentIds: [fresh.id] } })).status).toBe(201);
+
+        // Bytes an older version left with neither row nor journal entry: only the daily listing of the store finds them, once past the TTL.
+        await store.put('left-by-an-older-version', PNG_1X1, 'image/png');
+        if (store.kind === 'disk') await utimes(join(dir, 'le', 'left-by-an-older-version'), now, now);
+        now = new Date(now.getTime() + 25 * 3_600_000);
+        expect((await sweepUnsentUploads(s.ctx)).orphans).toBe(0);
+        expect(await sweepUnsentUploads(s.ctx, { reconcile: true }), store.kind).toMatchObject({ removed: 0, orphans: 1 });
+        expect(await store.get('left-by-an-older-version')).toBeNull();
+        expect((await download(fresh.url, c.token)).rawPayload.equals(PNG_1X1)).toBe(true);
+      }
+      // A folder where most old files are unknown is not taken for leftovers: likely another installation's, or the wrong database.
+      const disk = stores[1]!;
+      s.ctx.attachments = disk;
+      const strangers = Array.from({ length: 100 }, (_, i) => `ff-stranger-${i}`);
+      for (const key of strangers) await disk.put(key, PNG_1X1, 'image/png');
+      await Promise.all(strangers.map((key) => utimes(join(dir, 'ff', key), now, now)));
+      now = new Date(now.getTime() + 25 * 3_600_000);
+      expect((await sweepUnsentUploads(s.ctx, { reconcile: true })).orphans).toBe(0);
+      expect(logged.at(-1)).toBe(`the disk attachment store holds at least 100 files older than 24 h that this database has no row for, out of 100 looked at; none was removed. Check that this server uses the database that goes with this store (and that no other installation shares its folder or bucket prefix)`);
+      expect(await disk.get(strangers[0]!)).not.toBeNull();
+      // Exactly one large object per file the database store holds.
+      s.ctx.attachments = stores[0]!;
+      const { rows } = await sql<{ objects: number; blobs: number }>`select (select count(*) from pg_largeobject_metadata)::int as objects, (select count(*) from attachment_blobs)::int as blobs`.execute(s.ctx.db);
+      expect(rows[0]!.objects).toBe(rows[0]!.blobs);
+    });
   });
 });

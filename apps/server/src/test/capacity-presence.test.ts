@@ -1,12 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAgent } from '../adapters/db/repositories/agents.repository.js';
-import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
-import type { Api } from './api.js';
-import { api } from './api.js';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from './databases.js';
-import { FakeClock } from './fakes.js';
-import type { TestServer } from './test-server.js';
-import { startTestServer } from './test-server.js';
+import { usePresenceServer } from './presence-server.js';
 import { openStream } from './ws-client.js';
 
 const SECOND = 1000;
@@ -17,27 +11,10 @@ const SECOND = 1000;
  * is open (plus the grace period): the seeded demo agents, who never signed in, get no offers.
  */
 describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
-  let s: TestServer;
-  let http: Api;
-  let alex: string;
-  let jordan: string;
-  let alexId: string;
-  // A fixed date: every time the server stores comes from this clock.
-  const clock = new FakeClock('2026-03-02T10:00:00Z');
-  const offeredTo = async (handoffId: string) => (await getHandoff(s.ctx.db, handoffId))!.offeredAgentId;
-
-  beforeAll(async () => {
-    s = await startTestServer(kind, { listen: true, workers: false, clock: clock.now, env: { BATON_PRESENCE_GRACE_SECONDS: '60' } });
-    http = api(s);
-    alex = await s.login('alex');
-    jordan = await s.login('jordan');
-    alexId = (await http.get('/api/v1/agents/me', alex)).body.agent.id;
-  }, 60_000);
-  afterAll(async () => {
-    await s?.close();
-  });
+  const p = usePresenceServer(kind, { BATON_PRESENCE_GRACE_SECONDS: '60' });
 
   it('refuses an accept beyond capacity with a clear error, unless a supervisor overrides it', async () => {
+    const { http, alex, jordan } = p;
     expect((await http.call('PATCH', '/api/v1/agents/me', { token: alex, body: { capacity: 1 } })).status).toBe(200);
     const one = await http.escalated(alex);
     const two = await http.escalated(alex);
@@ -47,7 +24,7 @@ describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('HANDOFF_ERR_AGENT_AT_CAPACITY');
     expect(refused.body.error.message).toMatch(/capacity is 1/);
-    expect((await getHandoff(s.ctx.db, two.handoffId))!.status).toBe('waiting');
+    expect((await p.handoff(two.handoffId)).status).toBe('waiting');
     // An agent cannot override their own capacity.
     const forbidden = await http.post(`/api/v1/handoffs/${two.handoffId}/accept`, alex, { override: true });
     expect([forbidden.status, forbidden.body.error.code, forbidden.body.error.field]).toEqual([403, 'HANDOFF_ERR_OVERRIDE_FORBIDDEN', 'override']);
@@ -66,6 +43,7 @@ describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
   }, 60_000);
 
   it('offers work only to agents with the workspace open, at once when they connect, and not after the grace period', async () => {
+    const { s, http, clock, alex, jordan, alexId, offeredTo } = p;
     // Nobody has the workspace open: the handoff is offered to no one, not to a seeded agent.
     const waiting = await http.escalated(alex);
     expect(await offeredTo(waiting.handoffId)).toBeNull();
@@ -87,8 +65,7 @@ describe.each(TEST_DATABASES)('capacity and presence on %s', (kind) => {
     expect(await offeredTo((await http.escalated(alex)).handoffId)).toBeNull();
 
     // Back, then signed out: no grace period after a logout.
-    const again = await openStream(s.url!, alex);
-    await expect.poll(async () => (await getAgent(s.ctx.db, alexId))!.sessionSeenAt?.getTime()).toBe(clock.now().getTime());
+    const again = await p.live(alex, alexId);
     expect(await offeredTo((await http.escalated(jordan)).handoffId)).toBe(alexId);
     expect((await http.post('/api/v1/auth/logout', alex)).status).toBeLessThan(300);
     await new Promise<void>((resolve) => (again.ws.readyState === again.ws.CLOSED ? resolve() : again.ws.once('close', () => resolve())));

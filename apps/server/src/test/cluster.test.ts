@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAgent } from '../adapters/db/repositories/agents.repository.js';
 import { listReplies } from '../adapters/db/repositories/conversations.repository.js';
+import { listQueuedJobs } from '../adapters/jobs/queued-jobs.js';
 import { answerUnanswered } from '../app/answer-unanswered.js';
 import { ANSWER_GRACE_MS } from '../app/post-customer-message.js';
 import { loadConfig } from '../config.js';
@@ -37,6 +38,11 @@ describe.runIf(process.env.DATABASE_URL && process.env.REDIS_URL)('two nodes beh
     await b?.stop();
     await a?.stop();
     await drop?.();
+  });
+
+  it('keeps one presence sweep for the installation, though both nodes booked it at start', async () => {
+    const sweeps = await listQueuedJobs(a.ctx.db, 'presence-sweep');
+    expect(sweeps.map((j) => [j.key, j.delaySeconds])).toEqual([['presence-sweep', a.config.presenceGraceSeconds]]);
   });
 
   it('an agent connected to node B hears of a handoff made on node A within a second', async () => {

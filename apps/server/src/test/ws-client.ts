@@ -8,10 +8,14 @@ export interface StreamEvent {
   payload: Record<string, unknown>;
 }
 
-/** A real WebSocket client on the stream, collecting events, with a wait-for helper. */
-export async function openStream(baseUrl: string, token: string, after?: number) {
+/**
+ * A real WebSocket client on the stream, collecting events, with a wait-for helper. With
+ * `autoPong: false` it leaves the server's protocol pings unanswered, as a connection cut
+ * without a close would.
+ */
+export async function openStream(baseUrl: string, token: string, after?: number, opts: { autoPong?: boolean } = {}) {
   const url = `${baseUrl.replace(/^http/, 'ws')}/api/v1/stream?token=${encodeURIComponent(token)}${after !== undefined ? `&after=${after}` : ''}`;
-  const ws = new WebSocket(url);
+  const ws = new WebSocket(url, { autoPong: opts.autoPong ?? true });
   const events: StreamEvent[] = [];
   const waiters: { pred: (e: StreamEvent) => boolean; resolve: (e: StreamEvent) => void }[] = [];
   let ready: (seq: number) => void;

@@ -36,7 +36,11 @@ export function createSessionWatch(ctx: AppContext): SessionWatch {
   const checkAll = async () => {
     // Streams by token: a customer with the widget open in several tabs is one token to check.
     const byToken = new Map<string, WatchedSession[]>();
-    for (const s of sessions) byToken.set(s.tokenHash, [...(byToken.get(s.tokenHash) ?? []), s]);
+    for (const s of sessions) {
+      const streams = byToken.get(s.tokenHash);
+      if (streams) streams.push(s);
+      else byToken.set(s.tokenHash, [s]);
+    }
     const tokens = [...byToken.keys()];
     for (let i = 0; i < tokens.length; i += PER_QUERY) {
       const batch = tokens.slice(i, i + PER_QUERY);

@@ -18,6 +18,7 @@ import type { Principal } from '../http/auth.js';
 import { bearer, principalFor } from '../http/auth.js';
 import type { ApiPlugin } from '../http/zod-schemas.js';
 import { createEventHub } from './event-hub.js';
+import { createKeepAlive } from './keep-alive.js';
 import { createSessionWatch } from './session-watch.js';
 
 /** How often an open stream looks at its session's deadline (in memory) and renews its connection slots. */
@@ -59,9 +60,12 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
   const hub = createEventHub(ctx);
   // One check of the customers' sessions for the node, not a query per socket.
   const watch = createSessionWatch(ctx);
+  // One ping round for the node's sockets: a half-open connection is closed within two rounds.
+  const keepAlive = createKeepAlive(ctx.config.wsPingSeconds * 1000);
   app.addHook('onClose', async () => {
     hub.close();
     watch.close();
+    keepAlive.close();
   });
   // Public to the HTTP hook: the token is checked here, so that a bad one gets a close code.
   app.get('/stream', { websocket: true, config: { public: true }, schema: { summary: 'Realtime events over WebSocket; `token` and `after=SEQ` in the query' } }, async (socket, req) => {
@@ -98,6 +102,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
       else void noteAgentStream(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not note the agent as connected', { error: err.message }));
     };
     seen();
+    keepAlive.watch(socket);
     let closed = false;
     // The session cannot outlive this instant without a check in the database (login or last use + its lifetime).
     let deadline = ctx.clock().getTime() + (principal.kind === 'agent' ? ctx.config.sessionHours : ctx.config.customerTokenIdleHours) * 3_600_000;

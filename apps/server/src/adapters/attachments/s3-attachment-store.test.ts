@@ -41,9 +41,13 @@ describe('the S3 attachment store', () => {
     expect(s3.objects.get('/bucket-1/baton/file-1')).toEqual({ bytes, type: 'image/png' });
     expect((await store.get('file-1'))?.equals(bytes)).toBe(true);
     expect(await store.get('file-2')).toBeNull();
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await store.open('file-1'))!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(bytes)).toBe(true);
+    expect(await store.open('file-2')).toBeNull();
     await store.delete('file-1');
     expect(s3.objects.size).toBe(0);
-    expect(s3.requests).toEqual(['PUT /bucket-1/baton/file-1', 'GET /bucket-1/baton/file-1', 'GET /bucket-1/baton/file-2', 'DELETE /bucket-1/baton/file-1']);
+    expect(s3.requests).toEqual(['PUT /bucket-1/baton/file-1', 'GET /bucket-1/baton/file-1', 'GET /bucket-1/baton/file-2', 'GET /bucket-1/baton/file-1', 'GET /bucket-1/baton/file-2', 'DELETE /bucket-1/baton/file-1']);
   });
 
   it('fails with what S3 answered when the secret is wrong, storing nothing', async () => {

@@ -590,16 +590,49 @@ create index attachments_unsent on attachments(created_at) where message_id is n
 alter table handoffs add column queue_checked_at timestamptz;
 `,
   },
+  {
+    version: 18,
+    name: 'attachments kept in the database move from bytea into large objects; keys whose bytes may have no row are journalled until they are settled',
+    sql: `
+-- Each file becomes a large object (read and written in chunks, not whole through TOAST); the row
+-- names it, and is its only reference: they are written in one transaction and removed together.
+alter table attachment_blobs add column object_id oid;
+alter table attachment_blobs add column size bigint;
+update attachment_blobs set object_id = lo_from_bytea(0, bytes), size = length(bytes);
+alter table attachment_blobs alter column object_id set not null;
+alter table attachment_blobs alter column size set not null;
+alter table attachment_blobs drop column bytes;
+create unique index attachment_blobs_object on attachment_blobs(object_id);
+-- However a row goes (the store, a cascade, by hand), its object goes with it, in its transaction.
+create function attachment_blobs_unlink_object() returns trigger language plpgsql as $$ begin if exists (select 1 from pg_largeobject_metadata where oid = old.object_id) then perform lo_unlink(old.object_id); end if; return old; end $$;
+create trigger attachment_blobs_unlink_object after delete on attachment_blobs for each row execute function attachment_blobs_unlink_object();
+-- A key is written here before its bytes go to a store, and before an unsent upload's row is
+-- removed; it leaves once the bytes have a row or are gone. What a killed process leaves here is
+-- removed by the sweep once due.
+create table attachment_pending_keys (
+  storage text not null,
+  storage_key text not null,
+  reason text not null,
+  due_at timestamptz not null,
+  primary key (storage, storage_key)
+);
+create index attachment_pending_keys_due on attachment_pending_keys(due_at);
+-- The sweeps ask whether a row refers to a store's key.
+create index attachments_storage_key on attachments(storage, storage_key);
+`,
+  },
 ];
 
 /**
- * Applies the migrations not yet applied; returns the versions it applied. `clock` dates them
- * (the server passes its own; the CLI, which has no other, the wall clock).
+ * Applies the migrations not yet applied (up to version `upTo`, all by default); returns the
+ * versions it applied. `clock` dates them (the server passes its own; the CLI, which has no
+ * other, uses the wall clock).
  */
-export async function migrate(db: Database, log: (line: string) => void = () => {}, clock: () => Date = () => new Date()): Promise<number[]> {
+export async function migrate(db: Database, log: (line: string) => void = () => {}, o: { upTo?: number; clock?: () => Date } = {}): Promise<number[]> {
+  const clock = o.clock ?? (() => new Date());
   await sql`create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(db);
   const applied: number[] = [];
-  for (const m of MIGRATIONS) {
+  for (const m of MIGRATIONS.filter((x) => x.version <= (o.upTo ?? Infinity))) {
     const done = await db.transaction().execute(async (tx) => {
       // Two nodes starting together: the second waits here, then sees the version recorded.
       await sql`select pg_advisory_xact_lock(727274)`.execute(tx);

@@ -22,20 +22,23 @@ export interface StatementResult {
  * memory and on Node's file system PGlite writes through (its `syncToFs` is for browsers' stores).
  */
 export function pgliteStatements(pglite: PGlite) {
+  /** `query` with the parameters already in PostgreSQL's text format (`toText`), as the worker thread receives them. */
+  const queryTexts = async (text: string, values: (string | null)[]): Promise<StatementResult> => {
+    const message = concat([
+      protocol.serialize.parse({ text }),
+      protocol.serialize.bind({ values }),
+      protocol.serialize.describe({ type: 'P' }),
+      protocol.serialize.execute({}),
+      protocol.serialize.sync(),
+    ]);
+    const { messages } = await pglite.execProtocol(message, { syncToFs: false });
+    const [result] = parse.parseResults(messages, pglite.parsers);
+    return { rows: result?.rows ?? [], ...(result?.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}) };
+  };
   return {
     /** One statement with parameters (`$1`…), in one call. A failure throws PGlite's `DatabaseError`, with PostgreSQL's `code`. */
-    async query(text: string, values: readonly unknown[] = []): Promise<StatementResult> {
-      const message = concat([
-        protocol.serialize.parse({ text }),
-        protocol.serialize.bind({ values: values.map(toText) }),
-        protocol.serialize.describe({ type: 'P' }),
-        protocol.serialize.execute({}),
-        protocol.serialize.sync(),
-      ]);
-      const { messages } = await pglite.execProtocol(message, { syncToFs: false });
-      const [result] = parse.parseResults(messages, pglite.parsers);
-      return { rows: result?.rows ?? [], ...(result?.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}) };
-    },
+    query: async (text: string, values: readonly unknown[] = []): Promise<StatementResult> => queryTexts(text, values.map(toText)),
+    queryTexts,
     /** A script of statements without parameters (pg-boss's migrations, `begin`, `commit`); the last one's rows. */
     async script(text: string): Promise<StatementResult> {
       const { messages } = await pglite.execProtocol(protocol.serialize.query(text), { syncToFs: false });

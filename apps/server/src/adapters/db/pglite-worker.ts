@@ -21,7 +21,7 @@ try {
   const pglite = await PGlite.create((workerData as { dataDir: string | null }).dataDir ?? undefined);
   const statements = pgliteStatements(pglite);
   port.on('message', (m: ToPgliteWorker) => {
-    const run = m.kind === 'query' ? statements.query(m.text, m.values) : m.kind === 'script' ? statements.script(m.text) : pglite.close().then(() => ({ rows: [] }));
+    const run = m.kind === 'query' ? statements.queryTexts(m.text, m.values) : m.kind === 'script' ? statements.script(m.text) : pglite.close().then(() => ({ rows: [] }));
     run.then(
       (result) => reply({ id: m.id, result }),
       (err: Error) => reply({ id: m.id, error: { ...err, message: err.message } }),

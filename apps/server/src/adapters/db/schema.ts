@@ -22,8 +22,6 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
  * is not the app's when a test runs the app on a clock of its own.
  */
 type CreatedAt = ColumnType<Date, Date | string, Date | string>;
-/** A timestamp the database dates (`now()`) when an insert leaves it out. */
-type DatabaseDatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 /** A `jsonb` column: read as `T`, written as JSON text. */
 type Json<T> = ColumnType<T, string, string>;
@@ -264,11 +262,28 @@ export interface AttachmentTable {
   createdAt: Timestamp;
 }
 
-/** The bytes of a file kept in the database (the PostgreSQL attachment store). */
+/** A file kept in the database (the database attachment store): its bytes are the large object `objectId`. */
 export interface AttachmentBlobTable {
   key: string;
-  bytes: Buffer;
-  createdAt: DatabaseDatedAt;
+  /** The large object's oid; this row is its only reference, and is removed with it. */
+  objectId: number;
+  size: number;
+  createdAt: CreatedAt;
+}
+
+/** Why a key is journalled: its bytes are on their way to a store, or its row was removed and its bytes go next. */
+export type AttachmentPendingReason = 'upload' | 'removal';
+
+/**
+ * A key whose bytes may be in a store with no row referring to them: written before the bytes are
+ * stored or the row removed, deleted once settled. The sweep removes the bytes of what is due.
+ */
+export interface AttachmentPendingKeyTable {
+  storage: string;
+  storageKey: string;
+  reason: AttachmentPendingReason;
+  /** When the sweep may remove the bytes: an upload's time to finish, or at once for a removal. */
+  dueAt: Timestamp;
 }
 
 /** How far a message got on its messaging channel (the provider's statuses, and Baton's own `held`/`skipped`). */
@@ -585,6 +600,7 @@ export interface IntegrationActionTable {
 export interface DB {
   agentTeams: AgentTeamTable;
   attachmentBlobs: AttachmentBlobTable;
+  attachmentPendingKeys: AttachmentPendingKeyTable;
   attachments: AttachmentTable;
   agents: AgentTable;
   callbacks: CallbackTable;

@@ -2,11 +2,20 @@ import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
 
 /** The durable timers: rows in the database with a run time, claimed once across nodes. */
-export const JOB_NAMES = ['queue-update', 'sla-breach', 'accept-timeout', 'deliver-notification', 'send-email', 'callback-due', 'abandonment-check', 'presence-check', 'channel-inbound', 'channel-send', 'chatwoot-delivery', 'chatwoot-outbound', 'zendesk-handoff', 'zendesk-delivery', 'zendesk-outbound'] as const;
+export const JOB_NAMES = ['queue-update', 'sla-breach', 'accept-timeout', 'deliver-notification', 'send-email', 'callback-due', 'abandonment-check', 'presence-check', 'presence-sweep', 'channel-inbound', 'channel-send', 'chatwoot-delivery', 'chatwoot-outbound', 'zendesk-handoff', 'zendesk-delivery', 'zendesk-outbound'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
+/**
+ * Queues that hold one waiting job per key (pg-boss's `short` policy): recurring jobs every node
+ * books, of which the installation needs one.
+ */
+export const SINGLE_QUEUED: ReadonlySet<JobName> = new Set(['presence-sweep']);
+
 export interface JobQueue {
-  /** Schedules a job at `runAt`. A `key` makes it a singleton: scheduling the same key twice keeps one. */
+  /**
+   * Schedules a job at `runAt`, with a `key` naming it. On a queue of `SINGLE_QUEUED` only one job
+   * per key waits at a time: booking it again while it waits keeps the one booked.
+   */
   schedule(name: JobName, data: Record<string, unknown>, runAt: Date, key?: string): Promise<void>;
   /** Starts workers; each handler must be idempotent, since a job can run again after a crash. */
   work(name: JobName, handler: (data: Record<string, unknown>) => Promise<void>): Promise<void>;
@@ -31,7 +40,7 @@ export async function createJobQueue(db: Database, opts: { url?: string; pollSec
   boss.on('error', (err: Error) => opts.log(`jobs: ${err.message}`));
   await boss.start();
   for (const name of JOB_NAMES) {
-    await boss.createQueue(name, { name, policy: 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
+    await boss.createQueue(name, { name, policy: SINGLE_QUEUED.has(name) ? 'short' : 'standard', retryLimit: 5, retryDelay: 2, retryBackoff: true, expireInSeconds: 60 });
   }
   const pollingIntervalSeconds = opts.pollSeconds ?? 1;
   return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AgentRecord } from '../../adapters/db/repositories/agents.repository.js';
 import type { AttachmentRecord, AttachmentUploader } from '../../adapters/db/repositories/attachments.repository.js';
+import { journalPendingKey, settlePendingKey } from '../../adapters/db/repositories/attachment-pending-keys.repository.js';
 import { conversationAttachmentUsage, findAttachmentByClientId, insertAttachment } from '../../adapters/db/repositories/attachments.repository.js';
 import { getConversation } from '../../adapters/db/repositories/conversations.repository.js';
 import { openHandoffFor } from '../../adapters/db/repositories/handoffs.repository.js';
@@ -24,13 +25,19 @@ export interface UploadAttachmentInput {
 export interface UploadAttachmentOptions {
   /** Uploads that are part of work already checked (an inbound mail) skip the per-conversation allowance. */
   skipAllowance?: boolean;
+  /**
+   * Runs between storing the bytes and writing the row: the moment a killed process would leave
+   * bytes with no row. Tests stop the upload here to show that the sweep still finds them.
+   */
+  afterStored?: (key: string) => Promise<void>;
 }
 
 /**
  * Stores one file sent in a conversation, before the message that carries it. The content decides
  * what it is (magic bytes); anything but a PNG, JPEG, GIF, WebP image or a PDF is refused. The
- * bytes go to the attachment store first and the row after, so a failed upload leaves nothing
- * visible, and the bytes of a row that could not be written are removed again.
+ * key is journalled, then the bytes go to the attachment store, then the row is written (and the
+ * journal entry settled with it), so a failed upload leaves nothing visible, the bytes of a row
+ * that could not be written are removed again, and a killed process leaves a key the sweep finds.
  */
 export async function uploadAttachment(ctx: AppContext, conversationId: string, uploader: Uploader, input: UploadAttachmentInput, o: UploadAttachmentOptions = {}): Promise<{ attachment: AttachmentRecord; duplicate: boolean }> {
   const conv = await getConversation(ctx.db, conversationId);
@@ -55,29 +62,40 @@ export async function uploadAttachment(ctx: AppContext, conversationId: string, 
   }
 
   const id = ctx.newId();
+  const key = { storage: ctx.attachments.kind, storageKey: id };
+  // Journalled before the bytes go: a process killed from here until the row is written leaves a
+  // key the sweep finds once the upload's time is up, never bytes nobody knows of.
+  await journalPendingKey(ctx.db, { ...key, reason: 'upload', dueAt: new Date(ctx.clock().getTime() + ctx.config.attachments.unsentTtlHours * 3_600_000) });
   try {
     await ctx.attachments.put(id, input.bytes, contentType);
   } catch (err) {
     ctx.log('error', 'an attachment could not be stored', { conversationId, store: ctx.attachments.kind, error: (err as Error).message });
+    // A store can fail after keeping part or all of it (a timeout on the answer).
+    await discard(ctx, id);
     throw new DomainError('ATTACHMENT_ERR_STORAGE', `the ${ctx.attachments.kind} attachment store could not take the file`);
   }
+  await o.afterStored?.(id);
   let row: AttachmentRecord | null;
   try {
-    row = await insertAttachment(ctx.db, {
-      id,
-      conversationId,
-      uploaderKind: kind,
-      uploaderId: uploader.kind === 'agent' ? uploader.agent.id : null,
-      clientAttachmentId: input.clientAttachmentId ?? null,
-      name: sanitiseFileName(input.name, contentType),
-      contentType,
-      size: input.bytes.length,
-      sha256,
-      storage: ctx.attachments.kind,
-      storageKey: id,
-      // What the customer sends is theirs to see again; an agent's file waits for its message.
-      visibleToCustomer: kind === 'customer',
-      createdAt: ctx.clock(),
+    row = await ctx.db.transaction().execute(async (tx) => {
+      const inserted = await insertAttachment(tx, {
+        id,
+        conversationId,
+        uploaderKind: kind,
+        uploaderId: uploader.kind === 'agent' ? uploader.agent.id : null,
+        clientAttachmentId: input.clientAttachmentId ?? null,
+        name: sanitiseFileName(input.name, contentType),
+        contentType,
+        size: input.bytes.length,
+        sha256,
+        storage: ctx.attachments.kind,
+        storageKey: id,
+        // What the customer sends is theirs to see again; an agent's file waits for its message.
+        visibleToCustomer: kind === 'customer',
+        createdAt: ctx.clock(),
+      });
+      if (inserted) await settlePendingKey(tx, key);
+      return inserted;
     });
   } catch (err) {
     await discard(ctx, id);
@@ -97,6 +115,12 @@ function sameFile(earlier: AttachmentRecord, sha256: string): AttachmentRecord {
   return earlier;
 }
 
+/** Removes bytes no row will refer to; when the store fails, the journalled key is left for the sweep. */
 async function discard(ctx: AppContext, key: string): Promise<void> {
-  await ctx.attachments.delete(key).catch((err: Error) => ctx.log('warn', 'an unrecorded attachment could not be removed from the store', { key, error: err.message }));
+  try {
+    await ctx.attachments.delete(key);
+    await settlePendingKey(ctx.db, { storage: ctx.attachments.kind, storageKey: key });
+  } catch (err) {
+    ctx.log('warn', 'an unrecorded attachment could not be removed from the store; the upload sweep removes it later', { key, error: (err as Error).message });
+  }
 }

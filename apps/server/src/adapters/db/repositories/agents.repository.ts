@@ -118,3 +118,52 @@ export async function agentSlots(db: Sql): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.slots);
 }
+
+/**
+ * Agents last heard from before `seenBefore` on whom a customer waits: a conversation they
+ * accepted before then too, that they have not answered yet or in which the customer spoke last,
+ * or a handoff still offered to them. Agents who never opened a stream, or signed out (no
+ * session), are not listed: their release is booked when they sign out.
+ */
+export async function absentAgentsWithWaitingCustomers(db: Sql, seenBefore: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('agents as a')
+    .select('a.id')
+    .where('a.sessionSeenAt', '<', seenBefore)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('handoffs as h')
+          .select('h.id')
+          .where((w) =>
+            w.or([
+              w.and([w('h.status', '=', 'waiting'), w('h.offeredAgentId', '=', w.ref('a.id'))]),
+              w.and([
+                w('h.status', '=', 'assigned'),
+                w('h.agentId', '=', w.ref('a.id')),
+                // Accepting is a sign of life too: an accept through the API with no stream open is not an absence.
+                w('h.acceptedAt', '<', seenBefore),
+                w.or([
+                  w('h.firstHumanReplyAt', 'is', null),
+                  w(
+                    w
+                      .selectFrom('messages as m')
+                      .select('m.authorKind')
+                      .whereRef('m.conversationId', '=', 'h.conversationId')
+                      .where('m.private', '=', false)
+                      .where('m.authorKind', 'in', ['customer', 'agent'])
+                      .orderBy('m.seq', 'desc')
+                      .limit(1),
+                    '=',
+                    'customer',
+                  ),
+                ]),
+              ]),
+            ]),
+          ),
+      ),
+    )
+    .orderBy('a.id')
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -71,16 +71,7 @@ export async function markCustomerRead(db: Sql, id: string, seq: number): Promis
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function customerTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
-  const row = await db.selectFrom('conversations').select(['id', 'tokenUsedAt', 'createdAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
-  return row ? { id: row.id, lastUsedAt: row.tokenUsedAt ?? row.createdAt } : null;
-}
-
-export async function touchCustomerToken(db: Sql, id: string, at: Date): Promise<void> {
-  await db.updateTable('conversations').set({ tokenUsedAt: at }).where('id', '=', id).execute();
-}
-
-/** `customerTokenUse` for many tokens in one query (the open streams' periodic check), by token hash. */
+/** The conversation each customer token opens and when it was last used, in one query (one request's token, or every open stream's), by token hash. */
 export async function customerTokenUses(db: Sql, tokenHashes: readonly string[]): Promise<Map<string, { id: string; lastUsedAt: Date }>> {
   if (!tokenHashes.length) return new Map();
   const rows = await db.selectFrom('conversations').select(['id', 'tokenHash', 'tokenUsedAt', 'createdAt']).where('tokenHash', 'in', tokenHashes).execute();

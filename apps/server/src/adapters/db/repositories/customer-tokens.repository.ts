@@ -5,17 +5,7 @@ export async function insertCustomerDeviceToken(tx: Sql, t: { tokenHash: string;
   await tx.insertInto('customerDeviceTokens').values({ tokenHash: t.tokenHash, conversationId: t.conversationId, createdAt: t.at, usedAt: t.at }).execute();
 }
 
-/** The conversation a further device's token opens, and when the token was last used. */
-export async function customerDeviceTokenUse(db: Sql, tokenHash: string): Promise<{ id: string; lastUsedAt: Date } | null> {
-  const row = await db.selectFrom('customerDeviceTokens').select(['conversationId', 'usedAt']).where('tokenHash', '=', tokenHash).executeTakeFirst();
-  return row ? { id: row.conversationId, lastUsedAt: row.usedAt } : null;
-}
-
-export async function touchCustomerDeviceToken(db: Sql, tokenHash: string, at: Date): Promise<void> {
-  await db.updateTable('customerDeviceTokens').set({ usedAt: at }).where('tokenHash', '=', tokenHash).execute();
-}
-
-/** `customerDeviceTokenUse` for many tokens in one read, keyed by token hash. */
+/** The conversation each further device's token opens, and when it was last used, in one read, keyed by token hash. */
 export async function customerDeviceTokenUses(db: Sql, tokenHashes: readonly string[]): Promise<Map<string, { id: string; lastUsedAt: Date }>> {
   if (!tokenHashes.length) return new Map();
   const rows = await db.selectFrom('customerDeviceTokens').select(['tokenHash', 'conversationId', 'usedAt']).where('tokenHash', 'in', tokenHashes).execute();

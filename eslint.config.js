@@ -20,6 +20,16 @@ const NO_SQL_SYNTAX = [
   { selector: 'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|insertInto|updateTable|deleteFrom|mergeInto|replaceInto)$/]', message: NO_SQL },
   { selector: "TaggedTemplateExpression[tag.name='sql'], MemberExpression[object.name='sql']", message: NO_SQL },
 ];
+// Every time the server stores or compares with a stored one comes from the app's clock
+// (AppContext.clock), which tests set: never the database's now(), never the machine's.
+const APP_CLOCK = "Take the time from the app's clock (ctx.clock(), or a Date parameter): a test runs the server on a clock of its own. For a duration the process measures, use performance.now().";
+const NO_WALL_CLOCK = [
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: APP_CLOCK },
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: APP_CLOCK },
+];
+const NO_DATABASE_CLOCK = [
+  { selector: 'TemplateElement[value.raw=/\\b(now|clock_timestamp|statement_timestamp|transaction_timestamp)\\(|\\b(current_timestamp|localtimestamp)\\b/i]', message: "The database's clock is not the app's: pass the time in as a parameter (AppContext.clock)." },
+];
 const LIFECYCLE = 'apps/server/src/app/conversation-lifecycle.ts';
 const NOT_THE_LIFECYCLE = 'Only app/conversation-lifecycle.ts changes a conversation\'s or a handoff\'s status: call it.';
 const LIFECYCLE_IMPORTS = [
@@ -145,12 +155,17 @@ export default tseslint.config(
     ignores: ['**/*.test.ts', LIFECYCLE],
     rules: {
       'no-restricted-imports': ['error', { paths: NO_SQL_IMPORTS.paths, patterns: [...NO_SQL_IMPORTS.patterns, ...LIFECYCLE_IMPORTS] }],
-      'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX, ...LIFECYCLE_SYNTAX],
+      'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX, ...LIFECYCLE_SYNTAX, ...NO_WALL_CLOCK],
     },
   },
   {
     files: [LIFECYCLE],
-    rules: { 'no-restricted-imports': ['error', NO_SQL_IMPORTS], 'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX] },
+    rules: { 'no-restricted-imports': ['error', NO_SQL_IMPORTS], 'no-restricted-syntax': ['error', ...NO_SQL_SYNTAX, ...NO_WALL_CLOCK] },
+  },
+  {
+    files: ['apps/server/src/adapters/db/repositories/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration[source.value!=/^\\.\\//]', message: 'Re-export only from the package root barrel.' }, ...NO_DATABASE_CLOCK] },
   },
   {
     files: ['**/*.test.ts', 'bench/**', '**/*.mjs', '**/*.js'],

@@ -120,6 +120,8 @@ export function consoleLog(level: Config['logLevel']): Log {
       const extra = fields && Object.keys(fields).length ? ` ${Object.entries(fields).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ')}` : '';
       process.stderr.write(`${lvl === 'info' ? '' : `${lvl.toUpperCase()}: `}${message}${extra}\n`);
     } else {
+      // A log line carries the machine's time, to line up with the other logs of the host.
+      // eslint-disable-next-line no-restricted-syntax
       process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: message, ...fields })}\n`);
     }
   };
@@ -149,6 +151,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const started = performance.now();
   // The app's one clock (see `AppContext.clock`): every time stored or compared with a stored
   // one comes from it, the migrations' dates included; tests pass one of their own.
+  // eslint-disable-next-line no-restricted-syntax
   const clock = opts.clock ?? (() => new Date());
   const db = await openDatabase(config);
   log('info', `database: ${db.kind === 'postgres' ? 'PostgreSQL' : `PGlite in ${config.dataDir ? resolve(config.dataDir) : 'memory'}${config.pgliteWorker ? ', in a worker thread' : ''}`}`);

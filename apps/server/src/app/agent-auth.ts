@@ -1,5 +1,6 @@
 import type { AgentRecord } from '../adapters/db/repositories/agents.repository.js';
 import { clearAgentSession, getAgentByEmail, updateAgent } from '../adapters/db/repositories/agents.repository.js';
+import { callbackDueTimes } from '../adapters/db/repositories/callbacks.repository.js';
 import { customerTokenUses, touchCustomerTokens } from '../adapters/db/repositories/conversations.repository.js';
 import { customerDeviceTokenUses, touchCustomerDeviceTokens } from '../adapters/db/repositories/customer-tokens.repository.js';
 import { agentForSession, deleteSession, insertSession } from '../adapters/db/repositories/sessions.repository.js';
@@ -65,7 +66,8 @@ const TOUCH_EVERY_MS = 60_000;
 
 /**
  * The conversation a customer's token opens, or null when it is unknown or has not been used for
- * `BATON_CUSTOMER_TOKEN_IDLE_HOURS` (the widget then starts a new conversation).
+ * `BATON_CUSTOMER_TOKEN_IDLE_HOURS` (the widget then starts a new conversation). A callback or email
+ * reply booked on the conversation counts as a use when it is due.
  */
 export async function authenticateCustomer(ctx: AppContext, token: string): Promise<string | null> {
   const hash = hashToken(token);
@@ -83,13 +85,19 @@ export async function authenticateCustomers(ctx: AppContext, tokenHashes: readon
   // The rest may be tokens continue links gave other devices.
   const devices = await customerDeviceTokenUses(ctx.db, tokenHashes.filter((h) => !own.has(h)));
   const now = ctx.clock();
+  const idleMs = ctx.config.customerTokenIdleHours * 3_600_000;
+  // A booked callback or email reply counts as a use at the time it is due: the customer who booked
+  // Monday's call on Saturday still opens the conversation before and after it. Read only for the
+  // tokens that would otherwise have lapsed.
+  const lapsed = [...own.values(), ...devices.values()].filter((u) => now.getTime() - u.lastUsedAt.getTime() > idleMs).map((u) => u.id);
+  const booked = await callbackDueTimes(ctx.db, [...new Set(lapsed)], now);
   const alive = new Map<string, string>();
   const touchOwn: string[] = [];
   const touchDevices: string[] = [];
   for (const [uses, touch, key] of [[own, touchOwn, 'id'], [devices, touchDevices, 'hash']] as const) {
     for (const [hash, use] of uses) {
-      const idle = now.getTime() - use.lastUsedAt.getTime();
-      if (idle > ctx.config.customerTokenIdleHours * 3_600_000) continue;
+      const idle = now.getTime() - Math.max(use.lastUsedAt.getTime(), booked.get(use.id)?.getTime() ?? 0);
+      if (idle > idleMs) continue;
       if (idle > TOUCH_EVERY_MS) touch.push(key === 'id' ? use.id : hash);
       alive.set(hash, use.id);
     }

@@ -6,6 +6,7 @@ import { getHandoff } from '../adapters/db/repositories/handoffs.repository.js';
 import { TEST_DATABASES } from '../test/databases.js';
 import { makeConversation, makeCustomer, makeHandoff, makeTeam } from '../test/factories.js';
 import { useMediumContext } from '../test/medium-context.js';
+import { authenticateCustomers } from './agent-auth.js';
 import { bookCallback, callbackOptions } from './book-callback.js';
 
 // Saturday 14 March 2026, 12:00 UTC: the desk below is closed until Monday 09:00 in New York (13:00 UTC, summer time).
@@ -68,5 +69,26 @@ describe.each(TEST_DATABASES)('bookCallback on %s', (kind) => {
     await bookCallback(ctx, conversation.id, { kind: 'callback', at, phone: '+1 212 555 0100' });
     await expect(bookCallback(ctx, conversation.id, { kind: 'callback', at, phone: '+1 212 555 0100' })).rejects.toMatchObject({ code: 'HANDOFF_ERR_NOT_FOUND' });
     expect(await callbacksFor(ctx.db, conversation.id)).toHaveLength(1);
+  });
+
+  it('keeps the customer\'s chat open past the idle time until a day after the booked call, and no longer', async () => {
+    const { ctx, clock } = m;
+    const team = await makeTeam(ctx, { name: 'Saturday Desk', hours: nyHours });
+    const { conversation } = await makeHandoff(ctx, { team });
+    const other = await makeConversation(ctx, { customer: await makeCustomer(ctx) });
+    const opens = async (hash: string) => (await authenticateCustomers(ctx, [hash])).get(hash) ?? null;
+    const slot = (await callbackOptions(ctx, conversation.id, 'America/New_York')).slots[0]!;
+    await bookCallback(ctx, conversation.id, { kind: 'callback', at: slot.at, phone: '+1 212 555 0100', timeZone: 'America/New_York' });
+    const idleMs = ctx.config.customerTokenIdleHours * 3_600_000;
+
+    // Monday morning, 25 hours on: the conversation without a booking has lapsed; the booked one opens.
+    clock.set(Date.parse(SATURDAY) + idleMs + 3_600_000);
+    expect(await opens(other.tokenHash)).toBeNull();
+    expect(await opens(conversation.tokenHash)).toBe(conversation.id);
+    // A day after the call, unused since: it lapses like any other.
+    clock.set(Date.parse(slot.at) + idleMs + 60_000);
+    const fresh = await makeConversation(ctx, { customer: await makeCustomer(ctx) });
+    expect(await opens(fresh.tokenHash)).toBe(fresh.id);
+    expect(await opens(conversation.tokenHash)).toBeNull();
   });
 });

@@ -39,6 +39,21 @@ export async function latestCallbacks(db: Sql, handoffIds: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.handoffId!, r]));
 }
 
+/**
+ * For each conversation, the latest time a booked callback or email reply is due: its slot, or
+ * `now` for one still open without a slot (an email reply). Cancelled bookings do not count.
+ */
+export async function callbackDueTimes(db: Sql, conversationIds: readonly string[], now: Date): Promise<Map<string, Date>> {
+  if (!conversationIds.length) return new Map();
+  const rows = await db.selectFrom('callbacks').select(['conversationId', 'scheduledFor', 'status']).where('conversationId', 'in', conversationIds).where('status', '!=', 'cancelled').execute();
+  const due = new Map<string, Date>();
+  for (const r of rows) {
+    const at = r.scheduledFor ?? (OPEN_CALLBACK_STATUSES.includes(r.status) ? now : null);
+    if (at && at > (due.get(r.conversationId) ?? new Date(0))) due.set(r.conversationId, at);
+  }
+  return due;
+}
+
 /** The callbacks still to be worked, soonest first; `teamIds` keeps those of these teams' handoffs (and those without a team). */
 export async function listOpenCallbacks(db: Sql, opts: { teamIds?: string[]; limit?: number } = {}): Promise<CallbackRecord[]> {
   let q = db

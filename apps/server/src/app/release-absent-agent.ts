@@ -77,8 +77,9 @@ export async function releaseAbsentAgent(ctx: AppContext, agentId: string): Prom
     released.push(moved.id);
     await scheduleHandoffTimers(ctx, moved, { offered: moved.offeredAgentId });
   }
-  for (const offered of await listHandoffs(ctx.db, { status: 'waiting', limit: 1000 })) {
-    if (offered.offeredAgentId === agentId) await reassignHandoff(ctx, { handoffId: offered.id, agentId, phase: 'accept', offline: true });
+  // Offers waiting on them move on at once (an agent is offered a handful at most).
+  for (const offered of await listHandoffs(ctx.db, { status: 'waiting', offeredAgentId: agentId, limit: 1000 })) {
+    await reassignHandoff(ctx, { handoffId: offered.id, agentId, phase: 'accept', offline: true });
   }
   if (released.length) ctx.log('info', 'agent offline past the grace period: conversations waiting on their reply are back in the queue', { agentId, handoffs: released });
   return released;

@@ -156,11 +156,12 @@ const priorityRank = (eb: ExpressionBuilder<DB, 'handoffs'>) =>
   eb.case('priority').when('critical').then(0).when('high').then(1).when('medium').then(2).else(3).end();
 
 /** Handoffs in queue order: priority, then SLA deadline, then age. */
-export async function listHandoffs(db: Sql, filter: { status?: HandoffStatus; teamId?: string; agentId?: string; limit?: number } = {}): Promise<HandoffRecord[]> {
+export async function listHandoffs(db: Sql, filter: { status?: HandoffStatus; teamId?: string; agentId?: string; offeredAgentId?: string; limit?: number } = {}): Promise<HandoffRecord[]> {
   let q = db.selectFrom('handoffs').selectAll();
   if (filter.status !== undefined) q = q.where('status', '=', filter.status);
   if (filter.teamId !== undefined) q = q.where('teamId', '=', filter.teamId);
   if (filter.agentId !== undefined) q = q.where('agentId', '=', filter.agentId);
+  if (filter.offeredAgentId !== undefined) q = q.where('offeredAgentId', '=', filter.offeredAgentId);
   return q
     .orderBy(priorityRank)
     .orderBy('slaDueAt')

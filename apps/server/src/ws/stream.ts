@@ -23,6 +23,8 @@ import { createSessionWatch } from './session-watch.js';
 
 /** How often an open stream looks at its session's deadline (in memory) and renews its connection slots. */
 const TICK_MS = 5000;
+/** How long a shutdown waits for what the closing streams write. */
+const SHUTDOWN_WRITES_MS = 3000;
 /**
  * Every this many ticks an agent's session is checked in the database all the same (a token used
  * elsewhere, a clock change); customers' sessions are checked all together (`SessionWatch`).
@@ -62,7 +64,17 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
   const watch = createSessionWatch(ctx);
   // One ping round for the node's sockets: a half-open connection is closed within two rounds.
   const keepAlive = createKeepAlive(ctx.config.wsPingSeconds * 1000);
+  /** The node's open streams: cut at shutdown, and settled once what their close writes is stored. */
+  const streams = new Map<{ terminate(): void }, Promise<void>>();
   app.addHook('onClose', async () => {
+    // The server asked each socket to close; those still open are cut now, and what their closing
+    // writes (the agent's last sign of life and presence check, the customer's last seen) is stored
+    // before the database closes, within a bound so a stuck write cannot hold the shutdown.
+    const settled = Promise.allSettled([...streams.values()]);
+    for (const socket of streams.keys()) socket.terminate();
+    let bound: NodeJS.Timeout | undefined;
+    await Promise.race([settled, new Promise((resolve) => (bound = setTimeout(resolve, SHUTDOWN_WRITES_MS)))]);
+    clearTimeout(bound);
     hub.close();
     watch.close();
     keepAlive.close();
@@ -97,10 +109,10 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     // connect, on every ping (the widget pings every 25 s) and on close.
     // An agent's open stream is their presence for routing (BATON_PRESENCE_GRACE_SECONDS): noted
     // on connect, every few seconds while open, and on close.
-    const seen = () => {
-      if (principal.kind === 'customer') void noteCustomerSeen(ctx, principal.conversationId).catch((err: Error) => ctx.log('warn', 'stream: could not note the customer as seen', { error: err.message }));
-      else void noteAgentStream(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not note the agent as connected', { error: err.message }));
-    };
+    const seen = (): Promise<void> =>
+      principal.kind === 'customer'
+        ? noteCustomerSeen(ctx, principal.conversationId).catch((err: Error) => ctx.log('warn', 'stream: could not note the customer as seen', { error: err.message }))
+        : noteAgentStream(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not note the agent as connected', { error: err.message }));
     seen();
     keepAlive.watch(socket);
     let closed = false;
@@ -172,7 +184,7 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
     let ticks = 0;
     const timer = setInterval(() => {
       ticks++;
-      if (principal.kind === 'agent') seen();
+      if (principal.kind === 'agent') void seen();
       if (ctx.clock().getTime() >= deadline || (!watched && ticks % FULL_CHECK_TICKS === 0)) void sessionGoes().catch((err: Error) => ctx.log('warn', 'stream: could not check the session', { error: err.message }));
       if (ticks % 6 === 0) for (const slot of slots) void slot.renew().catch(() => {});
     }, TICK_MS);
@@ -189,15 +201,22 @@ export const streamRoutes: ApiPlugin = async (app, { ctx }) => {
         return;
       }
       if (frame.data.type === 'ping') {
-        seen();
+        void seen();
         send({ type: 'pong', seq: cursor });
       } else if (frame.data.type === 'typing' || frame.data.type === 'seen') onSignalFrame(frame.data);
     });
+    let settle = () => {};
+    if (socket.readyState === socket.OPEN) streams.set(socket, new Promise<void>((resolve) => (settle = resolve)));
     socket.on('close', () => {
+      const writes: Promise<void>[] = [];
       // A stream closed because its session ended (a logout) does not keep its agent online.
-      if (!closed || principal.kind === 'customer') seen();
+      if (!closed || principal.kind === 'customer') writes.push(seen());
       // If no stream of theirs is heard from within the grace period, what waits on them goes back to the queue.
-      if (principal.kind === 'agent') void watchAgentPresence(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not book the presence check of an agent who left', { error: err.message }));
+      if (principal.kind === 'agent') writes.push(watchAgentPresence(ctx, principal.agent.id).catch((err: Error) => ctx.log('warn', 'stream: could not book the presence check of an agent who left', { error: err.message })));
+      void Promise.allSettled(writes).then(() => {
+        streams.delete(socket);
+        settle();
+      });
       closed = true;
       unsignal();
       hub.leave(subscriber);

@@ -65,10 +65,13 @@ describe.each(TEST_DATABASES)('the conversation lifecycle on %s', (kind) => {
 
   it('refuses an edge that does not exist, and writes nothing', async () => {
     const c = await newConversation();
-    const before = (await listEventsAfter(db, 0, { limit: 1000 })).at(-1)?.seq ?? 0;
+    // The table itself, not the log's readers: they read below a horizon that another database's
+    // transaction on a shared server can hold back for a moment.
+    const eventCount = async () => Number((await db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await eventCount();
     await expect(inTx((t) => lifecycle.reopen(t, c.id, clock.now()))).rejects.toBeInstanceOf(IllegalTransitionError);
     expect((await getConversation(db, c.id))!.status).toBe('ai');
-    expect(await listEventsAfter(db, before)).toEqual([]);
+    expect(await eventCount()).toBe(before);
   });
 
   it('lets one of two accepts through', async () => {

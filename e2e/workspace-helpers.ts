@@ -123,6 +123,13 @@ export async function signIn(page: Page, s: TestServer, who: string): Promise<vo
 export async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the workspace's CSP (script-src 'self') blocks an inline script tag.
   await page.evaluate(AXE_SOURCE);
+  // Colours are judged at rest: an element fading in (a toast's first 0.18 s) is checked once its
+  // animation has ended. Endless ones (a typing indicator) are left running.
+  await page.evaluate(async () => {
+    const doc = (globalThis as unknown as { document: { getAnimations(): { finished: Promise<unknown>; effect: { getComputedTiming(): { endTime?: number | string } } | null }[] } }).document;
+    const ending = doc.getAnimations().filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    await Promise.all(ending.map((a) => a.finished.catch(() => {})));
+  });
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const r = await (globalThis as any).axe.run((globalThis as any).document);

@@ -14,7 +14,7 @@ describe('baton dead-letters', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baton-dead-'));
     const db = await openDatabase(loadConfig({ BATON_DATA_DIR: dataDir }));
     try {
-      await migrate(db);
+      await migrate(db, () => {}, { clock: () => new Date('2026-03-02T10:05:00Z') });
       const row = { listener: 'notifications', eventType: 'handoff.requested', attempts: 5, nextAttemptAt: null, failedAt: new Date('2026-03-02T10:00:00Z'), replayedAt: null };
       await db.insertInto('deadLetters').values([
         { ...row, id: 'dl-1', eventSeq: 812, status: 'dead', lastError: 'violates check constraint\u001b[31m "poison"', deadAt: new Date('2026-03-02T10:01:00Z') },

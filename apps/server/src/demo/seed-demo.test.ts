@@ -69,7 +69,7 @@ describe('seedDemo', () => {
 
   beforeAll(async () => {
     db = await openPgliteDatabase(null);
-    await migrate(db);
+    await migrate(db, () => {}, { clock: new FakeClock(NOW).now });
     ctx = buildContext(db, jobCalls);
     first = await seedDemo(ctx, { now: NOW, log: (l) => lines.push(l) });
   }, 60_000);

@@ -35,7 +35,7 @@ describe.each(TEST_DATABASES)('the database attachment store on %s', (kind) => {
   beforeAll(async () => {
     empty = await emptyDatabase(kind);
     db = empty.db;
-    await migrate(db, () => {}, { upTo: 17 });
+    await migrate(db, () => {}, { upTo: 17, clock });
     // The way files were stored before migration 18: the bytes in the row.
     for (const [i, bytes] of old.entries()) await sql`insert into attachment_blobs (key, bytes) values (${`old-${i}`}, ${bytes})`.execute(db);
   }, 60_000);
@@ -44,7 +44,7 @@ describe.each(TEST_DATABASES)('the database attachment store on %s', (kind) => {
   });
 
   it('moves the bytes a bytea-era installation stored into large objects with migration 18, byte for byte', async () => {
-    expect(await migrate(db)).toEqual([18]);
+    expect(await migrate(db, () => {}, { clock })).toEqual([18]);
     const store = createDatabaseAttachmentStore(db, { clock });
     for (const [i, bytes] of old.entries()) expect((await store.get(`old-${i}`))?.equals(bytes), `old-${i}`).toBe(true);
     expect(await largeObjects(db)).toHaveLength(2);

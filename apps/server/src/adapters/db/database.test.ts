@@ -7,12 +7,15 @@ import { openPgliteDatabase } from './pglite-database.js';
 import { openPostgresDatabase } from './postgres-database.js';
 import { getAgent, insertAgent } from './repositories/agents.repository.js';
 
+/** The test's time: rows and migrations are dated by it, never by the machine. */
+const AT = new Date('2026-03-02T10:00:00Z');
+
 /** The storage port on each backend: transactions commit, roll back and isolate as use cases expect. */
 describe.each(TEST_DATABASES)('the database on %s', (kind) => {
   let db: Database;
   let drop: (() => Promise<void>) | null = null;
   let n = 0;
-  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: new Date('2026-03-02T10:00:00Z') });
+  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: AT });
   const newId = () => `agent-${(n += 1)}`;
 
   beforeAll(async () => {
@@ -22,7 +25,7 @@ describe.each(TEST_DATABASES)('the database on %s', (kind) => {
       db = await openPostgresDatabase(pg.url);
     } else db = await openPgliteDatabase(null);
     expect(await isMigrated(db)).toBe(false);
-    await migrate(db);
+    await migrate(db, () => {}, { clock: () => AT });
   });
 
   afterAll(async () => {
@@ -32,7 +35,7 @@ describe.each(TEST_DATABASES)('the database on %s', (kind) => {
 
   it('migrates once, and knows it', async () => {
     expect(await isMigrated(db)).toBe(true);
-    expect(await migrate(db)).toEqual([]);
+    expect(await migrate(db, () => {}, { clock: () => AT })).toEqual([]);
   });
 
   it('commits a transaction that resolves', async () => {

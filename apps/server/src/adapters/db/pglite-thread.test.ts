@@ -5,14 +5,17 @@ import { migrate } from './migrations.js';
 import { openPgliteDatabase } from './pglite-database.js';
 import { getAgent, insertAgent } from './repositories/agents.repository.js';
 
+/** The test's time: rows and migrations are dated by it, never by the machine. */
+const AT = new Date('2026-03-02T10:00:00Z');
+
 // PGlite in a worker thread (BATON_PGLITE_WORKER): the same database through messages, with
 // transactions that still hold the one connection, and PostgreSQL's errors intact.
 describe('PGlite in a worker thread', () => {
   let db: Database;
-  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: new Date('2026-03-02T10:00:00Z') });
+  const agent = (id: string) => ({ id, email: `${id}@example.com`, name: id, role: 'agent' as const, passwordHash: 'x', capacity: 3, skills: [], teamIds: [], at: AT });
   beforeAll(async () => {
     db = await openPgliteDatabase(null, { worker: true });
-    await migrate(db);
+    await migrate(db, () => {}, { clock: () => AT });
   }, 60_000);
   afterAll(() => db?.close());
 

@@ -38,7 +38,7 @@ describe.runIf(process.env.DATABASE_URL)('the event log under concurrent writers
     const pg = await freshPostgres();
     drop = pg.drop;
     db = await openPostgresDatabase(pg.url, { max: 20 });
-    await migrate(db);
+    await migrate(db, () => {}, { clock: () => AT });
   }, 60_000);
   afterAll(async () => {
     await db?.close();

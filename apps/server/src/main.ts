@@ -83,6 +83,34 @@ const UPLOAD_SWEEP_EVERY_MS = 3_600_000;
 /** Every how many sweeps one also lists the whole attachment store (at start, then daily). */
 const RECONCILE_EVERY_SWEEPS = 24;
 
+/** A task run now and then every so often, one run at a time (see `repeating`). */
+interface Repeating {
+  /** No run starts after this; resolves once the one under way, if any, has ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `task` now and every `everyMs`; a round that comes while the last run is still going is
+ * skipped, so a slow sweep never runs twice at once. Failures go to `onError`.
+ */
+function repeating(task: () => Promise<unknown>, everyMs: number, onError: (err: Error) => void): Repeating {
+  let running: Promise<void> | null = null;
+  const run = () => {
+    running ??= task()
+      .then(() => {}, onError)
+      .finally(() => (running = null));
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
 /** A running server: its context, its HTTP app and how to stop it cleanly. */
 export interface Server {
   ctx: AppContext;
@@ -265,8 +293,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const mailer = email.smtpUrl ? createSmtpTransport(email.smtpUrl) : null;
   const listeners: RunningListener[] = [];
   let smtpIn: { close(): Promise<void> } | null = null;
-  let sweepTimer: ReturnType<typeof setInterval> | null = null;
-  let uploadSweepTimer: ReturnType<typeof setInterval> | null = null;
+  const sweeps: Repeating[] = [];
   if (opts.workers !== false) {
     const guard = (name: string, fn: (ctx: AppContext, data: unknown) => Promise<void>) => async (data: unknown) => {
       try {
@@ -288,18 +315,13 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     await bookPresenceSweep(ctx);
     await jobs.work('deliver-notification', guard('deliver-notification', (c, d) => deliverNotificationJob(c, d, { smtpUrl: config.smtpUrl ?? undefined })));
     // Messages a stopped node stored but never answered: answered now, and checked every minute.
-    const sweep = () => void answerUnanswered(ctx).catch((err: Error) => log('warn', `could not sweep unanswered messages: ${err.message}`));
-    sweep();
-    sweepTimer = setInterval(sweep, 60_000);
-    sweepTimer.unref();
+    sweeps.push(repeating(() => answerUnanswered(ctx), 60_000, (err) => log('warn', `could not sweep unanswered messages: ${err.message}`)));
     // Uploads no message sent (the tab was closed): removed once older than BATON_UPLOAD_TTL_HOURS,
     // at start and every hour; every node may run it, since it removes only what is still unsent.
     // The first sweep and one a day also list the whole store for bytes no row knows of.
     let uploadSweeps = 0;
-    const sweepUploads = () => void sweepUnsentUploads(ctx, { reconcile: uploadSweeps++ % RECONCILE_EVERY_SWEEPS === 0 }).catch((err: Error) => log('warn', `could not sweep unsent uploads: ${err.message}`));
-    sweepUploads();
-    uploadSweepTimer = setInterval(sweepUploads, UPLOAD_SWEEP_EVERY_MS);
-    uploadSweepTimer.unref();
+    const sweepUploads = () => sweepUnsentUploads(ctx, { reconcile: uploadSweeps++ % RECONCILE_EVERY_SWEEPS === 0 });
+    sweeps.push(repeating(sweepUploads, UPLOAD_SWEEP_EVERY_MS, (err) => log('warn', `could not sweep unsent uploads: ${err.message}`)));
     listeners.push(startListener(ctx, notificationsListener));
     listeners.push(startListener(ctx, qualityListener));
     await requeueOverdueDeliveries(ctx);
@@ -377,14 +399,15 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const stop = () =>
     (stopping ??= (async () => {
       if (config.shutdownGraceSeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
-      if (sweepTimer) clearInterval(sweepTimer);
-      if (uploadSweepTimer) clearInterval(uploadSweepTimer);
+      // No new sweep starts; one under way finishes before the database closes.
+      const sweepsDone = Promise.all(sweeps.map((r) => r.stop()));
       await smtpIn?.close().catch(() => {});
       await app.close();
       for (const l of listeners) await l.stop();
       await metricsServer?.close();
       unsubscribe();
       mailer?.close();
+      await sweepsDone;
       await jobs.stop().catch((err: Error) => log('warn', `stopping jobs: ${err.message}`));
       await bus.close();
       await limitStore.close();
